@@ -1,0 +1,54 @@
+"""Command line: ``tdkt`` starts the GUI; subcommands run the same services headless.
+
+Each subcommand lives in its own module with ``register(subparsers)``; add it to COMMANDS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from app import APP_NAME, __version__
+
+# Modules under app.cli providing ``register(subparsers)``; one line per command group.
+COMMANDS = [
+    "app.cli.core",  # check, demo
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tdkt",
+        description=f"{APP_NAME} — phần mềm công tác thi đua, khen thưởng cấp xã, phường. "
+        "Không có lệnh con: mở giao diện.",
+    )
+    parser.add_argument("--version", action="version", version=f"tdkt {__version__}")
+    parser.add_argument("--db", metavar="FILE", help="mở (hoặc tạo) tệp cơ sở dữ liệu này")
+    parser.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu người dùng")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+    for name in COMMANDS:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from app.paths import set_data_dir
+
+    set_data_dir(args.data_dir)
+    if args.command is None:
+        from ui.app import run_gui  # Qt is imported only when the GUI starts
+
+        return run_gui(args.db)
+    from app.errors import DatabaseVersionError, DomainError
+
+    try:
+        return int(args.func(args) or 0)
+    except (DomainError, DatabaseVersionError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2

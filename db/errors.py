@@ -1,0 +1,5 @@
+"""Errors of the database layer; messages are Vietnamese sentences for the user."""
+
+
+class SchemaError(Exception):
+    """The file is not this app's database, is damaged, or was made by a newer version."""

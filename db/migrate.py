@@ -1,0 +1,153 @@
+"""Versioned schema: Alembic migrations run programmatically when a database is opened.
+
+A database made by a newer version of the app (an unknown revision) is refused; one made by
+an older version is upgraded, after a backup copy made by the caller's hook.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+
+from db.engine import APPLICATION_ID, Database
+from db.errors import SchemaError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def schema_number(revision: str | None) -> int:
+    """Revisions are named "0001_…"; the number is the schema version shown to users."""
+    if not revision:
+        return 0
+    head = revision.split("_", 1)[0]
+    return int(head) if head.isdigit() else 0
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not an SQLite database or not ours, with a reason."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as fh:
+        header = fh.read(100)
+    if not header.startswith(SQLITE_HEADER):
+        raise SchemaError(f"Tệp “{path.name}” không phải là cơ sở dữ liệu của phần mềm.")
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id not in (0, APPLICATION_ID):
+        raise SchemaError(f"Tệp “{path.name}” là cơ sở dữ liệu của một phần mềm khác.")
+
+
+def inspect_file(path: Path) -> tuple[str | None, bool]:
+    """(alembic revision, looks like ours) read with plain sqlite3, without changing the file."""
+    check_sqlite_file(path)
+    uri = f"file:{path}?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            rev = None
+            if "alembic_version" in tables:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                rev = row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise SchemaError(f"Không đọc được tệp “{path.name}”: tệp bị hỏng ({exc}).") from exc
+    ours = not tables or "alembic_version" in tables and "award_record" in tables
+    return rev, ours
+
+
+def ensure_compatible(revision: str | None, name: str) -> None:
+    if revision and revision not in known_revisions():
+        raise SchemaError(
+            f"Cơ sở dữ liệu “{name}” được tạo bởi phiên bản mới hơn của phần mềm "
+            f"(lược đồ {schema_number(revision)}, phiên bản này hỗ trợ đến "
+            f"{schema_number(head_revision())}). Hãy cập nhật phần mềm để mở tệp này."
+        )
+
+
+def open_database(
+    path: str | Path,
+    before_upgrade: Callable[[Path, str | None], None] | None = None,
+) -> Database:
+    """Open (creating if needed) and upgrade a database file to the current schema.
+
+    ``before_upgrade(path, old_revision)`` runs before a database holding data is migrated,
+    so the caller can make a backup copy first.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    revision, ours = inspect_file(path) if path.exists() else (None, True)
+    if not ours:
+        raise SchemaError(f"Tệp “{path.name}” không phải là cơ sở dữ liệu của phần mềm này.")
+    ensure_compatible(revision, path.name)
+    db = Database(path)
+    try:
+        upgrade(db, revision, before_upgrade)
+    except Exception:
+        db.dispose()
+        raise
+    return db
+
+
+def upgrade(
+    db: Database,
+    revision: str | None = None,
+    before_upgrade: Callable[[Path, str | None], None] | None = None,
+) -> None:
+    head = head_revision()
+    if revision is None:
+        revision = current_revision(db)
+    if revision == head:
+        return
+    if revision is not None and before_upgrade and db.path:
+        before_upgrade(db.path, revision)
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    if db.is_sqlite:
+        with db.engine.begin() as conn:
+            conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
+            conn.execute(text(f"PRAGMA user_version={schema_number(head)}"))
+
+
+def integrity_check(db: Database, quick: bool = False) -> str:
+    """SQLite's integrity_check (or quick_check): "ok" when the file is sound."""
+    if not db.is_sqlite:
+        return "ok"
+    pragma = "quick_check" if quick else "integrity_check"
+    with db.engine.connect() as conn:
+        rows = [r[0] for r in conn.execute(text(f"PRAGMA {pragma}"))]
+    return "ok" if rows == ["ok"] else "; ".join(rows[:20])
+
+
+def table_names(db: Database) -> list[str]:
+    return inspect(db.engine).get_table_names()
