@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-11-26 14:20:35.070253
+Create Date: 2026-11-26 14:23:18.350671
 """
 from alembic import op
 import sqlalchemy as sa

@@ -1,0 +1,26 @@
+"""What every subject of an award shares: its name forms, type labels, display line."""
+
+from __future__ import annotations
+
+from app import text
+from db.models import Household, Person, Subject
+
+# Vietnamese labels of subject types, for lists, filters and documents.
+SUBJECT_TYPE_LABELS = {
+    "person": "Cá nhân",
+    "collective": "Tập thể",
+    "household": "Hộ gia đình",
+    "area": "Khu dân cư",
+}
+# Statistics put residential areas with collectives (tập thể).
+STAT_GROUP = {"person": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình",
+              "area": "Tập thể"}
+
+
+def apply_name(subject: Subject, name: str) -> None:
+    """Set a subject's name and the forms search and sorting use. Call on every insert/update."""
+    clean = text.nfc(name)
+    subject.name = clean
+    subject.name_folded = text.fold(clean)
+    is_person_name = isinstance(subject, (Person, Household))
+    subject.sort_key = text.name_sort_key(clean) if is_person_name else text.text_sort_key(clean)
