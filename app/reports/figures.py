@@ -1,0 +1,213 @@
+"""The figures a summary report states, computed from the database as frozen dataclasses.
+
+Everything counts register entries (AwardRecord) that are neither revoked nor replaced by a
+correction; areas count as tập thể. "here" = awarded by the ward (AwardKind.level "xa" and our
+own decision), "up" = proposed upward and received (higher level or an external decision).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.reports import figures_queries as q
+from app.reports.labels import launcher_group
+from db.engine import Database
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    code: str
+    name: str
+    category: str  # danh_hieu / hinh_thuc
+    level: str  # xa / tinh / bo / nha_nuoc
+    sort_order: int
+
+
+@dataclass(frozen=True)
+class AwardCell:
+    """Number of awards and money for one year × award kind × subject group × level."""
+
+    year: int
+    kind_code: str
+    group: str  # person / collective / household
+    level: str  # here / up
+    count: int
+    money: int
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    """Awards for one year in one place (residential area or former unit)."""
+
+    year: int
+    place: str
+    count: int
+
+
+@dataclass(frozen=True)
+class CultureYear:
+    """Gia đình văn hóa and Khu dân cư văn hóa for one year."""
+
+    year: int
+    households: int
+    registered: int
+    achieved: int
+    areas: int
+    areas_achieved: int
+
+    @property
+    def registration_rate(self) -> float | None:
+        return 100.0 * self.registered / self.households if self.households else None
+
+    @property
+    def achievement_rate(self) -> float | None:
+        """Share of the registered households that achieved the title (as the seed states it)."""
+        return 100.0 * self.achieved / self.registered if self.registered else None
+
+
+@dataclass(frozen=True)
+class AreaCulture:
+    """Gia đình văn hóa in one residential area for one year (dashboard chart, XLSX)."""
+
+    year: int
+    area: str
+    former_unit: str
+    households: int
+    registered: int
+    achieved: int
+
+    @property
+    def achievement_rate(self) -> float | None:
+        return 100.0 * self.achieved / self.households if self.households else None
+
+
+@dataclass(frozen=True)
+class MovementInfo:
+    name: str
+    launched_by: str
+    launcher: str  # pm / city / ward / other
+    kind: str
+    start_year: int | None
+    end_year: int | None
+    plan_number: str
+    results: tuple[tuple[int, str], ...]  # (year, narrative) within the report's years
+
+
+@dataclass(frozen=True)
+class YearTotals:
+    year: int
+    initiatives: int  # sáng kiến recognised
+    role_models: int
+    award_money: int  # from the register
+    fund_spent: int  # quỹ: chi khen thưởng
+    movements_launched: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    year_from: int
+    year_to: int
+    kinds: tuple[KindInfo, ...]
+    awards: tuple[AwardCell, ...]
+    by_area: tuple[PlaceCount, ...]
+    by_former_unit: tuple[PlaceCount, ...]
+    culture: tuple[CultureYear, ...]
+    area_culture: tuple[AreaCulture, ...]
+    movements: tuple[MovementInfo, ...]
+    totals: tuple[YearTotals, ...]
+    staff_classes: tuple[tuple[str, int], ...] = field(default=())
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.year_from, self.year_to + 1))
+
+    def kind(self, code: str) -> KindInfo | None:
+        return next((k for k in self.kinds if k.code == code), None)
+
+    def _cells(self, year=None, kind=None, group=None, level=None, category=None):
+        cats = {k.code: k.category for k in self.kinds}
+        for c in self.awards:
+            if (year is None or c.year == year) and (kind is None or c.kind_code == kind) and (
+                group is None or c.group == group) and (level is None or c.level == level) and (
+                category is None or cats.get(c.kind_code) == category
+            ):
+                yield c
+
+    def count(self, **filters) -> int:
+        """Number of awards matching year= kind= group= level= category= (None = any)."""
+        return sum(c.count for c in self._cells(**filters))
+
+    def money(self, **filters) -> int:
+        return sum(c.money for c in self._cells(**filters))
+
+    def culture_of(self, year: int) -> CultureYear | None:
+        return next((c for c in self.culture if c.year == year), None)
+
+    def total_of(self, year: int) -> YearTotals | None:
+        return next((t for t in self.totals if t.year == year), None)
+
+    def place_total(self, rows: tuple[PlaceCount, ...]) -> list[tuple[str, int]]:
+        """Places with their totals over the report's years, in first-seen (sorted) order."""
+        out: dict[str, int] = {}
+        for r in rows:
+            out[r.place] = out.get(r.place, 0) + r.count
+        return list(out.items())
+
+    def used_kinds(self) -> list[KindInfo]:
+        """Award kinds with at least one award in the years, in the kinds' own order."""
+        used = {c.kind_code for c in self.awards if c.count}
+        return [k for k in self.kinds if k.code in used]
+
+
+def collect(db: Database, year_from: int, year_to: int) -> Figures:
+    """All figures of the years ``year_from``..``year_to`` (one read transaction)."""
+    if year_to < year_from:
+        year_from, year_to = year_to, year_from
+    with db.read() as s:
+        kinds = tuple(KindInfo(*row) for row in q.award_kinds(s))
+        awards = tuple(AwardCell(*row) for row in q.award_cells(s, year_from, year_to))
+        by_area = tuple(PlaceCount(*row) for row in q.awards_by_area(s, year_from, year_to))
+        by_unit = tuple(PlaceCount(*row) for row in q.awards_by_former_unit(s, year_from, year_to))
+        area_rows = q.culture_by_area(s, year_from, year_to)
+        culture = tuple(_culture_years(s, area_rows, year_from, year_to))
+        movements = tuple(_movements(s, year_from, year_to))
+        totals = tuple(_totals(s, year_from, year_to, movements))
+        staff = tuple(q.staff_classes(s, year_from, year_to))
+    return Figures(
+        year_from=year_from, year_to=year_to, kinds=kinds, awards=awards, by_area=by_area,
+        by_former_unit=by_unit, culture=culture,
+        area_culture=tuple(AreaCulture(*row) for row in area_rows),
+        movements=movements, totals=totals, staff_classes=staff,
+    )
+
+
+def _culture_years(s, area_rows, year_from, year_to):
+    areas_total = q.areas_count(s)
+    kdc = q.areas_achieved(s, year_from, year_to)
+    for year in range(year_from, year_to + 1):
+        rows = [r for r in area_rows if r[0] == year]
+        yield CultureYear(
+            year=year, households=sum(r[3] for r in rows), registered=sum(r[4] for r in rows),
+            achieved=sum(r[5] for r in rows), areas=areas_total, areas_achieved=kdc.get(year, 0),
+        )
+
+
+def _movements(s, year_from, year_to):
+    results = q.movement_results(s, year_from, year_to)
+    for mid, name, launched_by, kind, start, end, plan in q.movements(s, year_from, year_to):
+        yield MovementInfo(
+            name=name, launched_by=launched_by or "", launcher=launcher_group(launched_by),
+            kind=kind or "", start_year=start, end_year=end, plan_number=plan or "",
+            results=tuple(results.get(mid, ())),
+        )
+
+
+def _totals(s, year_from, year_to, movements):
+    initiatives = q.initiatives_by_year(s, year_from, year_to)
+    role_models = q.role_models_by_year(s, year_from, year_to)
+    money = q.award_money_by_year(s, year_from, year_to)
+    fund = q.fund_spent_by_year(s, year_from, year_to)
+    for year in range(year_from, year_to + 1):
+        launched = sum(1 for m in movements if m.start_year == year)
+        yield YearTotals(year, initiatives.get(year, 0), role_models.get(year, 0),
+                         money.get(year, 0), fund.get(year, 0), launched)

@@ -1,0 +1,212 @@
+"""SQL behind app.reports.figures: aggregate queries returning plain tuples, filtered in SQL."""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, case, distinct, exists, func, or_, select, union
+from sqlalchemy.orm import Session, aliased
+
+from db.models import (
+    AwardKind,
+    AwardRecord,
+    Decision,
+    FormerUnit,
+    FundLine,
+    Initiative,
+    Movement,
+    MovementResult,
+    Person,
+    Registration,
+    ResidentialArea,
+    RoleModel,
+    Subject,
+)
+
+GDVH = "GDVH"  # Gia đình văn hóa
+KDCVH = "KDCVH"  # Khu dân cư văn hóa
+NO_AREA = "Chưa gắn khu dân cư"
+NO_UNIT = "Chưa gắn địa bàn"
+
+_Correction = aliased(AwardRecord)
+_Area = aliased(Subject)
+
+GROUP_EXPR = case(
+    (Subject.type == "person", "person"), (Subject.type == "household", "household"),
+    else_="collective",
+)
+LEVEL_EXPR = case(
+    (or_(AwardKind.level != "xa", AwardRecord.level != "xa",
+         func.coalesce(Decision.external, False).is_(True),
+         and_(AwardRecord.decision_id.is_(None), AwardRecord.external_decision_ref.is_not(None))),
+     "up"),
+    else_="here",
+)
+# An area is its own residential area; everyone else points at one.
+AREA_ID_EXPR = case((Subject.type == "area", Subject.id), else_=Subject.area_id)
+
+
+def live(year_from: int, year_to: int):
+    """Register entries that count: in the years, not revoked, not replaced by a correction."""
+    corrected = exists().where(_Correction.corrects_id == AwardRecord.id,
+                               _Correction.revoked.is_(False))
+    return and_(AwardRecord.year.between(year_from, year_to), AwardRecord.revoked.is_(False),
+                ~corrected)
+
+
+def _awards_from(stmt):
+    return (stmt.select_from(AwardRecord)
+            .join(Subject, Subject.id == AwardRecord.subject_id)
+            .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
+            .outerjoin(Decision, Decision.id == AwardRecord.decision_id))
+
+
+def award_kinds(s: Session):
+    stmt = select(AwardKind.code, AwardKind.name, AwardKind.category, AwardKind.level,
+                  AwardKind.sort_order).order_by(AwardKind.sort_order, AwardKind.id)
+    return s.execute(stmt).all()
+
+
+def award_cells(s: Session, y0: int, y1: int):
+    stmt = _awards_from(select(
+        AwardRecord.year, AwardKind.code, GROUP_EXPR, LEVEL_EXPR, func.count(),
+        func.coalesce(func.sum(AwardRecord.money), 0),
+    )).where(live(y0, y1)).group_by(AwardRecord.year, AwardKind.code, GROUP_EXPR, LEVEL_EXPR)
+    return s.execute(stmt).all()
+
+
+def awards_by_area(s: Session, y0: int, y1: int):
+    stmt = (_awards_from(select(AwardRecord.year, func.coalesce(_Area.name, NO_AREA), func.count()))
+            .outerjoin(_Area, _Area.id == AREA_ID_EXPR).where(live(y0, y1))
+            .group_by(AwardRecord.year, _Area.id)
+            .order_by(_Area.id.is_(None), _Area.sort_key, AwardRecord.year))
+    return s.execute(stmt).all()
+
+
+def awards_by_former_unit(s: Session, y0: int, y1: int):
+    unit_id = func.coalesce(Subject.former_unit_id, _Area.former_unit_id)
+    stmt = (_awards_from(select(AwardRecord.year, func.coalesce(FormerUnit.name, NO_UNIT),
+                                func.count()))
+            .outerjoin(_Area, _Area.id == AREA_ID_EXPR)
+            .outerjoin(FormerUnit, FormerUnit.id == unit_id).where(live(y0, y1))
+            .group_by(AwardRecord.year, FormerUnit.id)
+            .order_by(FormerUnit.id.is_(None), FormerUnit.sort_order, FormerUnit.name,
+                      AwardRecord.year))
+    return s.execute(stmt).all()
+
+
+def _kind_id(s: Session, code: str) -> int | None:
+    return s.scalar(select(AwardKind.id).where(AwardKind.code == code))
+
+
+def culture_by_area(s: Session, y0: int, y1: int):
+    """(year, area, former unit, households, registered, achieved) per area, per year.
+
+    Households: the area's official count when known, else the households on record.
+    Achieved: a Gia đình văn hóa entry in the register, or a registration marked "đạt".
+    """
+    gdvh = _kind_id(s, GDVH)
+    areas = s.execute(
+        select(ResidentialArea.id, ResidentialArea.name, func.coalesce(FormerUnit.name, ""),
+               ResidentialArea.households_total)
+        .outerjoin(FormerUnit, FormerUnit.id == ResidentialArea.former_unit_id)
+        .order_by(ResidentialArea.sort_key)).all()
+    on_record = dict(s.execute(select(Subject.area_id, func.count())
+                               .where(Subject.type == "household").group_by(Subject.area_id)).all())
+    hh = and_(Subject.type == "household", Subject.id == Registration.subject_id)
+    registered = _per_year_area(s, select(Registration.year, Subject.area_id, Registration.subject_id)
+                                .join(Subject, hh).where(Registration.award_kind_id == gdvh,
+                                                         Registration.year.between(y0, y1)))
+    by_outcome = (select(Registration.year, Subject.area_id, Registration.subject_id).join(Subject, hh)
+                  .where(Registration.award_kind_id == gdvh, Registration.outcome == "dat",
+                         Registration.year.between(y0, y1)))
+    by_award = (select(AwardRecord.year, Subject.area_id, AwardRecord.subject_id)
+                .join(Subject, Subject.id == AwardRecord.subject_id)
+                .where(AwardRecord.award_kind_id == gdvh, Subject.type == "household", live(y0, y1)))
+    achieved = _per_year_area(s, union(by_outcome, by_award))
+    rows = []
+    if on_record.get(None):
+        areas.append((None, NO_AREA, "", None))
+    for year in range(y0, y1 + 1):
+        for area_id, name, unit, official in areas:
+            total = official if official is not None else on_record.get(area_id, 0)
+            rows.append((year, name, unit, total, registered.get((year, area_id), 0),
+                         achieved.get((year, area_id), 0)))
+    return rows
+
+
+def _per_year_area(s: Session, stmt) -> dict:
+    sub = stmt.subquery()
+    cols = list(sub.c)
+    counted = select(cols[0], cols[1], func.count(distinct(cols[2]))).group_by(cols[0], cols[1])
+    return {(y, a): n for y, a, n in s.execute(counted).all()}
+
+
+def areas_count(s: Session) -> int:
+    return s.scalar(select(func.count()).select_from(ResidentialArea)) or 0
+
+
+def areas_achieved(s: Session, y0: int, y1: int) -> dict[int, int]:
+    kdc = _kind_id(s, KDCVH)
+    stmt = (select(AwardRecord.year, func.count(distinct(AwardRecord.subject_id)))
+            .join(Subject, Subject.id == AwardRecord.subject_id)
+            .where(AwardRecord.award_kind_id == kdc, Subject.type == "area", live(y0, y1))
+            .group_by(AwardRecord.year))
+    return dict(s.execute(stmt).all())
+
+
+def movements(s: Session, y0: int, y1: int):
+    """Movements running at some point of the years (undated ones count as running)."""
+    start = func.coalesce(Movement.start_date, Movement.plan_date)
+    start_year = func.cast(func.strftime("%Y", start), type_=Movement.id.type)
+    end_year = func.cast(func.strftime("%Y", Movement.end_date), type_=Movement.id.type)
+    stmt = (select(Movement.id, Movement.name, Movement.launched_by, Movement.kind, start_year,
+                   end_year, Movement.plan_number)
+            .where(or_(start.is_(None), start_year <= y1),
+                   or_(Movement.end_date.is_(None), end_year >= y0))
+            .order_by(start.is_(None), start, Movement.id))
+    return s.execute(stmt).all()
+
+
+def movement_results(s: Session, y0: int, y1: int) -> dict[int, list[tuple[int, str]]]:
+    stmt = (select(MovementResult.movement_id, MovementResult.year, MovementResult.narrative)
+            .where(MovementResult.year.between(y0, y1), MovementResult.narrative != "")
+            .order_by(MovementResult.year))
+    out: dict[int, list[tuple[int, str]]] = {}
+    for mid, year, narrative in s.execute(stmt).all():
+        out.setdefault(mid, []).append((year, narrative))
+    return out
+
+
+def _by_year(s: Session, stmt) -> dict[int, int]:
+    return {y: int(n or 0) for y, n in s.execute(stmt).all()}
+
+
+def initiatives_by_year(s: Session, y0: int, y1: int) -> dict[int, int]:
+    return _by_year(s, select(Initiative.year, func.count())
+                    .where(Initiative.recognized.is_(True), Initiative.year.between(y0, y1))
+                    .group_by(Initiative.year))
+
+
+def role_models_by_year(s: Session, y0: int, y1: int) -> dict[int, int]:
+    return _by_year(s, select(RoleModel.year, func.count())
+                    .where(RoleModel.year.between(y0, y1)).group_by(RoleModel.year))
+
+
+def award_money_by_year(s: Session, y0: int, y1: int) -> dict[int, int]:
+    return _by_year(s, select(AwardRecord.year, func.sum(AwardRecord.money))
+                    .where(live(y0, y1)).group_by(AwardRecord.year))
+
+
+def fund_spent_by_year(s: Session, y0: int, y1: int) -> dict[int, int]:
+    return _by_year(s, select(FundLine.year, func.sum(FundLine.amount))
+                    .where(FundLine.direction == "chi", FundLine.group == "chi_khen_thuong",
+                           FundLine.year.between(y0, y1)).group_by(FundLine.year))
+
+
+def staff_classes(s: Session, y0: int, y1: int):
+    """Awards to persons by staff class (lãnh đạo / trực tiếp lao động …) over the years."""
+    cls = func.coalesce(func.nullif(Person.staff_class, ""), "Chưa phân loại")
+    stmt = (select(cls, func.count()).select_from(AwardRecord)
+            .join(Person, Person.id == AwardRecord.subject_id).where(live(y0, y1))
+            .group_by(cls).order_by(func.count().desc()))
+    return [(c, n) for c, n in s.execute(stmt).all()]
+
