@@ -1,0 +1,250 @@
+"""PDF rendering of a Document with ReportLab (fonts from app.fonts only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from app.documents import layout as L
+from app.documents.model import (
+    QUOC_HIEU,
+    TIEU_NGU,
+    Document,
+    Header,
+    PageBreak,
+    Paragraph,
+    Run,
+    Signatures,
+    Signer,
+    Spacer,
+    Table,
+    Title,
+    balanced_lines,
+    clean,
+)
+from app.fonts import BODY, face, register_fonts
+from app.text import nfc
+
+_ALIGN = {"justify": 4, "left": 0, "center": 1, "right": 2}
+
+
+def _style(size: float, align: str = "left", bold=False, italic=False, indent=0.0, after=0.0):
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(
+        "s", fontName=face(BODY, bold, italic), fontSize=size, leading=size * L.LEADING,
+        alignment=_ALIGN[align], firstLineIndent=indent, spaceAfter=after,
+    )
+
+
+def _markup(runs: tuple[Run, ...]) -> str:
+    parts = []
+    for r in runs:
+        t = escape(clean(r.text)).replace("\n", "<br/>")
+        if r.bold:
+            t = f"<b>{t}</b>"
+        if r.italic:
+            t = f"<i>{t}</i>"
+        parts.append(t)
+    return "".join(parts)
+
+
+def _p(text: str, size: float, align="center", bold=False, italic=False, after=0.0):
+    from reportlab.platypus import Paragraph as RLParagraph
+
+    markup = escape(clean(text)).replace("\n", "<br/>")
+    return RLParagraph(markup, _style(size, align, bold, italic, after=after))
+
+
+class _Rule:
+    """Factory for a centred horizontal rule flowable of a given width (points)."""
+
+    @staticmethod
+    def make(width: float, above: float = 4, below: float = 2):
+        from reportlab.platypus import Flowable
+
+        class Rule(Flowable):
+            def wrap(self, avail_w, avail_h):
+                self._avail = avail_w
+                return avail_w, above + below
+
+            def draw(self):
+                x = (self._avail - width) / 2
+                self.canv.setLineWidth(0.6)
+                self.canv.line(x, below, x + width, below)
+
+        return Rule()
+
+
+def _text_width(text: str, size: float, bold: bool) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(nfc(text), face(BODY, bold), size)
+
+
+def _header(h: Header, width: float):
+    from reportlab.platypus import Table as RLTable
+    from reportlab.platypus import TableStyle
+
+    lw = width * L.HEADER_LEFT_SHARE
+    rw = width - lw
+    left = []
+    if h.parent_body:
+        left.append(_p(h.parent_body.upper(), L.HEADER_SIZE))
+    lines = balanced_lines(h.body_name.upper(), lambda t: _text_width(t, L.HEADER_SIZE, True) < lw)
+    left.append(_p("\n".join(lines), L.HEADER_SIZE, bold=True))
+    name_w = min(max(_text_width(t, L.HEADER_SIZE, True) for t in lines), lw)
+    left.append(_Rule.make(name_w * L.SHORT_RULE))
+    motto_size = L.MOTTO_SIZE
+    right = [
+        _p(QUOC_HIEU, L.QUOC_HIEU_SIZE, bold=True),
+        _p(TIEU_NGU, motto_size, bold=True),
+        _Rule.make(_text_width(TIEU_NGU, motto_size, True)),
+    ]
+    rows = [[left, right]]
+    if h.number is not None or h.date_line is not None:
+        rows.append([
+            _p(h.number or "", L.HEADER_SIZE),
+            _p(h.date_line or "", L.DATE_SIZE, italic=True),
+        ])
+    t = RLTable(rows, colWidths=[lw, rw])
+    t.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), face(BODY)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return [t]
+
+
+def _title(t: Title, doc: Document, width: float):
+    from reportlab.platypus import Spacer as RLSpacer
+
+    out = [RLSpacer(1, 14), _p(t.title.upper(), doc.body_size, bold=True)]
+    if t.summary:
+        out.append(_p(t.summary, doc.body_size, bold=True))
+    if t.rule:
+        out.append(_Rule.make(width * L.TITLE_RULE))
+    out.append(RLSpacer(1, 8))
+    return out
+
+
+def _paragraph(p: Paragraph, doc: Document):
+    from reportlab.platypus import Paragraph as RLParagraph
+
+    size = p.size or doc.body_size
+    style = _style(size, p.align, indent=L.FIRST_INDENT if p.indent else 0, after=p.space_after)
+    style.spaceBefore = p.space_before
+    return [RLParagraph(_markup(p.runs), style)]
+
+
+def _table(t: Table, width: float):
+    from reportlab.lib import colors
+    from reportlab.platypus import Table as RLTable
+    from reportlab.platypus import TableStyle
+
+    n = len(t.columns)
+    rel = t.widths or (1,) * n
+    widths = [width * w / sum(rel) for w in rel]
+    align = (t.align or "L" * n).upper()
+    names = {"L": "left", "C": "center", "R": "right"}
+    data = [[_p(c, t.size, bold=True) for c in t.columns]]
+    cmds = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("FONTNAME", (0, 0), (-1, -1), face(BODY)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for i, row in enumerate(t.rows, start=1):
+        if (i - 1) in t.group_rows:
+            data.append([_p(row[0], t.size, "left", bold=True)] + [""] * (n - 1))
+            cmds.append(("SPAN", (0, i), (-1, i)))
+            continue
+        bold = (i - 1) in t.bold_rows
+        data.append([_p(str(c), t.size, names[align[j]], bold=bold) for j, c in enumerate(row)])
+    tbl = RLTable(data, colWidths=widths, repeatRows=1)
+    tbl.setStyle(TableStyle(cmds))
+    return [tbl]
+
+
+def _signer_cell(s: Signer, size: float):
+    from reportlab.platypus import Spacer as RLSpacer
+
+    out = [_p(line.upper(), size, bold=True) for line in s.lines]
+    if s.note:
+        out.append(_p(s.note, size - 1, italic=True))
+    out.append(RLSpacer(1, s.space_mm * L.MM))
+    if s.name:
+        out.append(_p(s.name, size, bold=True))
+    return out
+
+
+def _signatures(sig: Signatures, doc: Document, width: float):
+    from reportlab.platypus import Spacer as RLSpacer
+    from reportlab.platypus import Table as RLTable
+    from reportlab.platypus import TableStyle
+
+    if sig.left is not None:
+        left = _signer_cell(sig.left, doc.body_size)
+    elif sig.recipients:
+        left = [_p("Nơi nhận:", L.RECIPIENTS_TITLE_SIZE, "left", bold=True, italic=True)]
+        left += [_p(r, L.RECIPIENTS_SIZE, "left") for r in sig.recipients]
+    else:
+        left = [""]
+    right = _signer_cell(sig.right, doc.body_size) if sig.right else [""]
+    t = RLTable([[left, right]], colWidths=[width * 0.45, width * 0.55])
+    t.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), face(BODY)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return [RLSpacer(1, 6), t]
+
+
+def _flowables(doc: Document, width: float):
+    from reportlab.platypus import PageBreak as RLPageBreak
+    from reportlab.platypus import Spacer as RLSpacer
+
+    out = []
+    for b in doc.blocks:
+        if isinstance(b, Header):
+            out += _header(b, width)
+        elif isinstance(b, Title):
+            out += _title(b, doc, width)
+        elif isinstance(b, Paragraph):
+            out += _paragraph(b, doc)
+        elif isinstance(b, Table):
+            out += _table(b, width)
+        elif isinstance(b, Signatures):
+            out += _signatures(b, doc, width)
+        elif isinstance(b, Spacer):
+            out.append(RLSpacer(1, b.height_mm * L.MM))
+        elif isinstance(b, PageBreak):
+            out.append(RLPageBreak())
+        else:  # pragma: no cover - a new block type without a renderer is a bug
+            raise TypeError(f"Unknown block {b!r}")
+    return out
+
+
+def render_pdf(doc: Document, path: str | Path) -> Path:
+    """Write ``doc`` as an A4 PDF (margins, page numbers from page 2) and return the path."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import SimpleDocTemplate
+
+    register_fonts()
+    path = Path(path)
+    size = landscape(A4) if doc.landscape else A4
+    tpl = SimpleDocTemplate(
+        str(path), pagesize=size, title=nfc(doc.name), author="",
+        leftMargin=L.LEFT * L.MM, rightMargin=L.RIGHT * L.MM,
+        topMargin=L.TOP * L.MM, bottomMargin=L.BOTTOM * L.MM,
+        initialFontName=face(BODY), initialFontSize=doc.body_size,
+    )
+
+    def later(canvas, _doc):
+        canvas.saveState()
+        canvas.setFont(face(BODY), L.PAGE_NO_SIZE)
+        canvas.drawCentredString(size[0] / 2, size[1] - L.PAGE_NO_FROM_TOP * L.MM,
+                                 str(canvas.getPageNumber()))
+        canvas.restoreState()
+
+    width = size[0] - (L.LEFT + L.RIGHT) * L.MM
+    tpl.build(_flowables(doc, width), onLaterPages=later)
+    return path

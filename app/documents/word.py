@@ -1,0 +1,298 @@
+"""Editable DOCX rendering of a Document with python-docx (Times New Roman, as ND 30 asks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.documents import layout as L
+from app.documents.model import (
+    QUOC_HIEU,
+    TIEU_NGU,
+    Document,
+    Header,
+    PageBreak,
+    Paragraph,
+    Run,
+    Signatures,
+    Signer,
+    Spacer,
+    Table,
+    Title,
+    balanced_lines,
+    clean,
+)
+from app.text import nfc
+
+FONT = "Times New Roman"
+_ALIGN = {"justify": 3, "left": 0, "center": 1, "right": 2}  # WD_ALIGN_PARAGRAPH values
+
+
+def _text_width_pt(text: str, size: float, bold: bool) -> float:
+    # Tinos has Times New Roman's metrics, so ReportLab can measure for Word.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.fonts import BODY, face
+
+    return stringWidth(nfc(text), face(BODY, bold), size)
+
+
+def _para(container, runs, size, align="center", after=0.0, indent=False, before=0.0):
+    from docx.shared import Pt
+
+    p = container.add_paragraph()
+    p.alignment = _ALIGN[align]
+    pf = p.paragraph_format
+    pf.space_before, pf.space_after = Pt(before), Pt(after)
+    pf.line_spacing = 1.1
+    if indent:
+        pf.first_line_indent = Pt(L.FIRST_INDENT)
+    for r in runs:
+        run = p.add_run(clean(r.text))
+        run.bold, run.italic = r.bold or None, r.italic or None
+        run.font.size = Pt(size)
+    return p
+
+
+def _line(container, text, size, align="center", bold=False, italic=False, after=0.0):
+    return _para(container, (Run(text, bold, italic),), size, align, after)
+
+
+def _rule(container, width_pt: float, avail_pt: float):
+    """A short centred rule: an empty paragraph with a bottom border between indents."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    p = container.add_paragraph()
+    pf = p.paragraph_format
+    side = max((avail_pt - width_pt) / 2, 0)
+    pf.left_indent, pf.right_indent = Pt(side), Pt(side)
+    pf.space_before, pf.space_after = Pt(0), Pt(2)
+    pf.line_spacing = Pt(3)
+    ppr = p._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+        bottom.set(qn(f"w:{k}"), v)
+    bdr.append(bottom)
+    ppr.append(bdr)
+    return p
+
+
+def _no_borders(table):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
+    margins = OxmlElement("w:tblCellMar")  # no cell padding: the header needs its full width
+    for edge in ("left", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.append(margins)
+
+
+def _grid(doc, rows: int, widths_pt: list[float], borders: bool):
+    from docx.shared import Pt
+
+    t = doc.add_table(rows=rows, cols=len(widths_pt))
+    if borders:
+        t.style = doc.styles["Table Grid"]
+    else:
+        _no_borders(t)
+    t.autofit = False
+    for col, w in zip(t.columns, widths_pt):
+        col.width = Pt(w)
+    for row in t.rows:
+        for cell, w in zip(row.cells, widths_pt):
+            cell.width = Pt(w)
+    return t
+
+
+def _clear(cell):
+    """Cells start with one empty paragraph; remove it so added lines start at the top."""
+    for p in list(cell.paragraphs):
+        p._p.getparent().remove(p._p)
+
+
+def _header(doc, h: Header, width):
+    lw = width * L.HEADER_LEFT_SHARE
+    has_second = h.number is not None or h.date_line is not None
+    t = _grid(doc, 2 if has_second else 1, [lw, width - lw], borders=False)
+    left, right = t.rows[0].cells
+    _clear(left), _clear(right)
+    if h.parent_body:
+        _line(left, h.parent_body.upper(), L.HEADER_SIZE)
+    lines = balanced_lines(h.body_name.upper(),
+                           lambda t: _text_width_pt(t, L.HEADER_SIZE, True) < lw - 12)
+    for text in lines:
+        _line(left, text, L.HEADER_SIZE, bold=True)
+    name_w = min(max(_text_width_pt(t, L.HEADER_SIZE, True) for t in lines), lw)
+    _rule(left, name_w * L.SHORT_RULE, lw)
+    _line(right, QUOC_HIEU, L.QUOC_HIEU_SIZE, bold=True)
+    _line(right, TIEU_NGU, L.MOTTO_SIZE, bold=True)
+    _rule(right, _text_width_pt(TIEU_NGU, L.MOTTO_SIZE, True), width - lw)
+    if has_second:
+        a, b = t.rows[1].cells
+        _clear(a), _clear(b)
+        _line(a, h.number or "", L.HEADER_SIZE)
+        _line(b, h.date_line or "", L.DATE_SIZE, italic=True)
+
+
+def _title(doc, t: Title, body, width):
+    from docx.shared import Pt
+
+    first = _line(doc, t.title.upper(), body, bold=True)
+    first.paragraph_format.space_before = Pt(14)
+    if t.summary:
+        _line(doc, t.summary, body, bold=True)
+    if t.rule:
+        _rule(doc, width * L.TITLE_RULE, width)
+    _line(doc, "", 6)
+
+
+def _table(doc, t: Table, width):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    n = len(t.columns)
+    rel = t.widths or (1,) * n
+    widths = [width * w / sum(rel) for w in rel]
+    align = (t.align or "L" * n).upper()
+    names = {"L": "left", "C": "center", "R": "right"}
+    grid = _grid(doc, len(t.rows) + 1, widths, borders=True)
+    head = grid.rows[0]
+    tr_pr = head._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:tblHeader"))  # repeat the header row on every page
+    tr_pr[-1].set(qn("w:val"), "true")
+    for cell, name in zip(head.cells, t.columns):
+        _clear(cell)
+        _line(cell, name, t.size, bold=True)
+    for i, row in enumerate(t.rows):
+        cells = grid.rows[i + 1].cells
+        if i in t.group_rows:
+            merged = cells[0].merge(cells[-1])
+            _clear(merged)
+            _line(merged, row[0], t.size, "left", bold=True)
+            continue
+        for j, (cell, value) in enumerate(zip(cells, row)):
+            _clear(cell)
+            _line(cell, str(value), t.size, names[align[j]], bold=i in t.bold_rows)
+
+
+def _signer(cell, s: Signer, size):
+    from docx.shared import Pt
+
+    for line in s.lines:
+        _line(cell, line.upper(), size, bold=True)
+    if s.note:
+        _line(cell, s.note, size - 1, italic=True)
+    gap = _line(cell, "", size)
+    gap.paragraph_format.space_after = Pt(max(s.space_mm * L.MM - size * 1.2, 0))
+    if s.name:
+        _line(cell, s.name, size, bold=True)
+
+
+def _signatures(doc, sig: Signatures, body, width):
+    _line(doc, "", 6)
+    t = _grid(doc, 1, [width * 0.45, width * 0.55], borders=False)
+    left, right = t.rows[0].cells
+    _clear(left), _clear(right)
+    if sig.left is not None:
+        _signer(left, sig.left, body)
+    elif sig.recipients:
+        _line(left, "Nơi nhận:", L.RECIPIENTS_TITLE_SIZE, "left", bold=True, italic=True)
+        for r in sig.recipients:
+            _line(left, r, L.RECIPIENTS_SIZE, "left")
+    else:
+        _line(left, "", body)
+    if sig.right:
+        _signer(right, sig.right, body)
+    else:
+        _line(right, "", body)
+
+
+def _spacer(d, height_mm: float):
+    from docx.shared import Mm
+
+    _line(d, "", 6).paragraph_format.space_after = Mm(height_mm)
+
+
+def _page_numbers(section):
+    """Page number centred in the top margin, hidden on the first page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = 1
+    run = p.add_run()
+    run.font.size = Pt(L.PAGE_NO_SIZE)
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)
+
+
+def _setup(d, doc: Document):
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    style = d.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(doc.body_size)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    s = d.sections[0]
+    s.page_width, s.page_height = Mm(210), Mm(297)
+    if doc.landscape:
+        s.orientation = WD_ORIENT.LANDSCAPE
+        s.page_width, s.page_height = Mm(297), Mm(210)
+    s.top_margin, s.bottom_margin = Mm(L.TOP), Mm(L.BOTTOM)
+    s.left_margin, s.right_margin = Mm(L.LEFT), Mm(L.RIGHT)
+    s.header_distance = Mm(L.PAGE_NO_FROM_TOP - 5)
+    _page_numbers(s)
+    d.core_properties.title = nfc(doc.name)
+    return (s.page_width - s.left_margin - s.right_margin) / 12700  # EMU → points
+
+
+def render_docx(doc: Document, path: str | Path) -> Path:
+    """Write ``doc`` as an editable DOCX (A4, ND 30 margins, page numbers from page 2)."""
+    import docx
+
+    d = docx.Document()
+    width = _setup(d, doc)
+    body = doc.body_size
+    for b in doc.blocks:
+        if isinstance(b, Header):
+            _header(d, b, width)
+        elif isinstance(b, Title):
+            _title(d, b, body, width)
+        elif isinstance(b, Paragraph):
+            _para(d, b.runs, b.size or body, b.align, b.space_after, b.indent, b.space_before)
+        elif isinstance(b, Table):
+            _table(d, b, width)
+        elif isinstance(b, Signatures):
+            _signatures(d, b, body, width)
+        elif isinstance(b, Spacer):
+            _spacer(d, b.height_mm)
+        elif isinstance(b, PageBreak):
+            d.add_page_break()
+        else:  # pragma: no cover
+            raise TypeError(f"Unknown block {b!r}")
+    path = Path(path)
+    d.save(str(path))
+    return path
+
