@@ -1,0 +1,268 @@
+"""Legacy Vietnamese 8-bit encodings found in old Excel files: TCVN3 (ABC) and VNI-Windows.
+
+A cell typed with a legacy font holds the Windows-1252 characters of the font's bytes
+(TCVN3 ``Céng hßa``, VNI ``Coäng hoøa``). Each cell is detected on its own: the cell's font
+name is a strong hint (``.VnTime`` → TCVN3, ``VNI-Times`` → VNI), and the content decides,
+by how many words decode to valid Vietnamese syllables. Unicode text is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------- TCVN3 (ABC)
+# Byte (as its cp1252 / Latin-1 character) → Unicode. ABC has no toned capitals: typists used
+# the …H fonts (.VnTimeH), whose glyphs at the lower-case codes are capitals.
+_TCVN3_ROWS = {
+    # plain letters with a modifier, capitals then lower case
+    "\u00a1": "Ă", "\u00a2": "Â", "\u00a3": "Ê", "\u00a4": "Ô", "\u00a5": "Ơ", "\u00a6": "Ư",
+    "\u00a7": "Đ", "\u00a8": "ă", "\u00a9": "â", "\u00aa": "ê", "\u00ab": "ô", "\u00ac": "ơ",
+    "\u00ad": "ư", "\u00ae": "đ",
+    # a: huyền hỏi ngã sắc nặng
+    "\u00b5": "à", "\u00b6": "ả", "\u00b7": "ã", "\u00b8": "á", "\u00b9": "ạ",
+    "\u00bb": "ằ", "\u00bc": "ẳ", "\u00bd": "ẵ", "\u00be": "ắ", "\u00c6": "ặ",
+    "\u00c7": "ầ", "\u00c8": "ẩ", "\u00c9": "ẫ", "\u00ca": "ấ", "\u00cb": "ậ",
+    "\u00cc": "è", "\u00ce": "ẻ", "\u00cf": "ẽ", "\u00d0": "é", "\u00d1": "ẹ",
+    "\u00d2": "ề", "\u00d3": "ể", "\u00d4": "ễ", "\u00d5": "ế", "\u00d6": "ệ",
+    "\u00d7": "ì", "\u00d8": "ỉ", "\u00dc": "ĩ", "\u00dd": "í", "\u00de": "ị",
+    "\u00df": "ò", "\u00e1": "ỏ", "\u00e2": "õ", "\u00e3": "ó", "\u00e4": "ọ",
+    "\u00e5": "ồ", "\u00e6": "ổ", "\u00e7": "ỗ", "\u00e8": "ố", "\u00e9": "ộ",
+    "\u00ea": "ờ", "\u00eb": "ở", "\u00ec": "ỡ", "\u00ed": "ớ", "\u00ee": "ợ",
+    "\u00ef": "ù", "\u00f1": "ủ", "\u00f2": "ũ", "\u00f3": "ú", "\u00f4": "ụ",
+    "\u00f5": "ừ", "\u00f6": "ử", "\u00f7": "ữ", "\u00f8": "ứ", "\u00f9": "ự",
+    "\u00fa": "ỳ", "\u00fb": "ỷ", "\u00fc": "ỹ", "\u00fd": "ý", "\u00fe": "ỵ",
+}
+TCVN3_TO_UNI = _TCVN3_ROWS
+UNI_TO_TCVN3 = {u: t for t, u in _TCVN3_ROWS.items()}
+
+# --------------------------------------------------------------------------- VNI-Windows
+# Some letters are one character; the rest are a base letter plus one mark character.
+_VNI_SINGLE = {
+    "ñ": "đ", "Ñ": "Đ", "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư",
+    "í": "í", "Í": "Í", "ì": "ì", "Ì": "Ì", "æ": "ỉ", "Æ": "Ỉ", "ó": "ĩ", "Ó": "Ĩ",
+    "ò": "ị", "Ò": "Ị", "î": "ỵ", "Î": "Ỵ",
+}
+_GRAVE, _ACUTE, _HOOK, _TILDE, _DOT = "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"
+_CIRC, _BREVE = "\u0302", "\u0306"
+# Mark character (lower case form) → combining marks it adds to the preceding vowel.
+_VNI_MARKS = {
+    "ù": _ACUTE, "ø": _GRAVE, "û": _HOOK, "õ": _TILDE, "ï": _DOT,
+    "â": _CIRC, "á": _CIRC + _ACUTE, "à": _CIRC + _GRAVE, "å": _CIRC + _HOOK,
+    "ã": _CIRC + _TILDE, "ä": _CIRC + _DOT,
+    "ê": _BREVE, "é": _BREVE + _ACUTE, "è": _BREVE + _GRAVE, "ú": _BREVE + _HOOK,
+    "ü": _BREVE + _TILDE, "ë": _BREVE + _DOT,
+}
+_VNI_MARKS.update({k.upper(): v for k, v in list(_VNI_MARKS.items())})
+_VNI_MARK_OF = {}  # combining marks → lower-case mark character, for the encoder
+for _ch, _marks in _VNI_MARKS.items():
+    if _ch.islower():
+        _VNI_MARK_OF[_marks] = _ch
+_VNI_SINGLE_OF = {u: v for v, u in _VNI_SINGLE.items()}
+_VOWELS = set("aeiouyAEIOUYơƠưƯ")
+_TONES = {_GRAVE, _ACUTE, _HOOK, _TILDE, _DOT}
+
+# Cells holding only these never need converting.
+_LEGACY_CHARS = set(_TCVN3_ROWS) | set(_VNI_SINGLE) | set(_VNI_MARKS)
+
+
+def decode_tcvn3(text: str, all_caps: bool = False) -> str:
+    out = "".join(_TCVN3_ROWS.get(ch, ch) for ch in text)
+    return out.upper() if all_caps else out
+
+
+def decode_vni(text: str) -> str:
+    out: list[str] = []
+    for ch in text:
+        marks = _VNI_MARKS.get(ch)
+        if marks and out and out[-1][:1] in _VOWELS and not _has_tone(out[-1], marks):
+            out[-1] = out[-1] + marks
+            continue
+        out.append(_VNI_SINGLE.get(ch, ch))
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _has_tone(letter: str, marks: str) -> bool:
+    """A letter takes at most one modifier and one tone: a second tone is not VNI."""
+    have = set(letter[1:])
+    return bool(have & _TONES and set(marks) & _TONES) or (_CIRC in have or _BREVE in have) and (
+        _CIRC in marks or _BREVE in marks
+    )
+
+
+def encode_tcvn3(text: str) -> str:
+    """Unicode → TCVN3 characters (toned capitals become lower case, as typists did)."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ch in UNI_TO_TCVN3:
+            out.append(UNI_TO_TCVN3[ch])
+        elif ch.lower() in UNI_TO_TCVN3:
+            out.append(UNI_TO_TCVN3[ch.lower()])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def encode_vni(text: str) -> str:
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ch in _VNI_SINGLE_OF:
+            out.append(_VNI_SINGLE_OF[ch])
+            continue
+        parts = unicodedata.normalize("NFD", ch)
+        base, marks = parts[0], parts[1:]
+        if base in "oOuU" and _HORN in marks:  # ơ ư are single characters in VNI
+            horned = unicodedata.normalize("NFC", base + _HORN)
+            out.append(_VNI_SINGLE_OF[horned])
+            marks = marks.replace(_HORN, "")
+        elif base in "iIyY" and marks in (_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT):
+            single = unicodedata.normalize("NFC", ch)
+            if single in _VNI_SINGLE_OF:
+                out.append(_VNI_SINGLE_OF[single])
+                continue
+            out.append(base)
+        else:
+            out.append(base)
+        if marks:
+            key = "".join(sorted(marks, key=lambda m: m not in (_CIRC, _BREVE)))
+            mark = _VNI_MARK_OF[key]
+            out.append(mark.upper() if base.isupper() else mark)
+    return "".join(out)
+
+
+_HORN = "\u031b"
+
+# --------------------------------------------------------------------------- detection
+_INITIALS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+             "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "")
+_NUCLEI = {
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi",
+    "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê",
+    "oai", "oay", "oao", "oeo", "iêu", "uây", "uôi", "ươi", "ươu", "uyê", "uya", "yêu", "uyu",
+    "ueo", "uai", "uay",
+}
+# Semivowel endings (ai, ao, iêu…) are part of the nuclei above, so finals are consonants.
+_FINALS = ("ch", "ng", "nh", "c", "m", "n", "p", "t", "")
+_STOP_FINALS = ("c", "ch", "p", "t")
+_SYLLABLE = re.compile(
+    "^(" + "|".join(i for i in _INITIALS if i) + ")?(" + "|".join(sorted(_NUCLEI, key=len, reverse=True))
+    + ")(" + "|".join(f for f in _FINALS if f) + ")?$"
+)
+_WORD = re.compile(r"[^\s\d.,;:!?()\[\]\"'“”‘’/\\\-–—+*=%&#@_<>|]+")
+
+
+def _letters() -> set[str]:
+    base = set("abcdefghijklmnopqrstuvwxyzđ")
+    for vowel in "aăâeêioôơuưy":
+        for tone in _TONES:
+            base.add(unicodedata.normalize("NFC", vowel + tone))
+        base.add(vowel)
+    return base
+
+
+_VI_LETTERS = _letters()
+# Nuclei ending in a semivowel take no final consonant; these diphthongs need one.
+_OPEN_ONLY = {"ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi",
+              "ua", "ui", "ưa", "ưi", "ưu", "oai", "oay", "oao", "oeo", "iêu", "uây", "uôi",
+              "ươi", "ươu", "yêu", "uyu", "ueo", "uai", "uay", "uya"}
+_NEED_FINAL = {"iê", "yê", "uô", "ươ", "uyê", "oo", "â", "ă", "oă", "uâ"}
+# -nh and -ch follow only these nuclei (anh, ênh, inh, uynh, oanh, uênh).
+_PALATAL_OK = {"a", "ê", "i", "y", "uy", "oa", "uê"}
+
+
+def is_syllable(word: str) -> bool:
+    """True for a well-formed Vietnamese syllable (letters, one tone, phonotactics)."""
+    lower = unicodedata.normalize("NFC", word.lower())
+    if not lower or any(ch not in _VI_LETTERS for ch in lower):
+        return False
+    nfd = unicodedata.normalize("NFD", lower)
+    tones = [c for c in nfd if c in _TONES]
+    if len(tones) > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
+    m = _SYLLABLE.match(bare)
+    if not m:
+        return False
+    initial, nucleus, final = m.group(1) or "", m.group(2), m.group(3) or ""
+    if final and nucleus in _OPEN_ONLY or not final and nucleus in _NEED_FINAL:
+        return False
+    if final in ("nh", "ch") and nucleus not in _PALATAL_OK:
+        return False
+    if initial == "qu" and nucleus[:1] in ("o", "u"):
+        return False
+    # A syllable ending in a stop consonant carries only sắc or nặng.
+    return not (final in _STOP_FINALS and tones[:1] not in ([_ACUTE], [_DOT]))
+
+
+def _score(text: str) -> float:
+    """Share of words that are Vietnamese syllables; words with stray symbols count against."""
+    words = _WORD.findall(text)
+    if not words:
+        return 0.0
+    good = sum(1 for w in words if is_syllable(w) or (w.isascii() and w.isalpha()))
+    return good / len(words)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # "unicode" / "tcvn3" / "vni"
+
+
+def font_hint(font_name: str | None) -> str | None:
+    """"tcvn3" / "vni" from a cell's font name, else None."""
+    name = (font_name or "").strip().lower()
+    if name.startswith(".vn"):
+        return "tcvn3"
+    if name.startswith("vni"):
+        return "vni"
+    return None
+
+
+def is_caps_font(font_name: str | None) -> bool:
+    """TCVN3 …H fonts (.VnTimeH, .VnArialH) draw capitals at the lower-case codes."""
+    name = (font_name or "").strip()
+    return name.lower().startswith(".vn") and name.endswith("H")
+
+
+def _is_vietnamese_unicode(ch: str) -> bool:
+    """Letters only Unicode text has (ă đ ơ ư ĩ ũ and the Ạ–ỹ block) or combining marks."""
+    code = ord(ch)
+    return (0x0100 <= code <= 0x01B0) or (0x1EA0 <= code <= 0x1EF9) or (0x0300 <= code <= 0x0323)
+
+
+def needs_check(text: str) -> bool:
+    """Fast path: pure ASCII or text with real Vietnamese Unicode letters is left alone."""
+    if text.isascii():
+        return False
+    if any(_is_vietnamese_unicode(ch) for ch in text):
+        return False
+    return any(ch in _LEGACY_CHARS for ch in text)
+
+
+def to_unicode(text: str, font_name: str | None = None, prior: str | None = None) -> Decoded:
+    """Detect the encoding of one cell's text and return it as NFC Unicode.
+
+    ``prior`` is the encoding most other cells of the sheet were clearly in; it settles
+    short words that read as valid Vietnamese either way (VNI ``noài`` / ``nồi``)."""
+    if not needs_check(text):
+        return Decoded(unicodedata.normalize("NFC", text), "unicode")
+    hint = font_hint(font_name)
+    candidates = {
+        "unicode": unicodedata.normalize("NFC", text),
+        "tcvn3": unicodedata.normalize("NFC", decode_tcvn3(text, is_caps_font(font_name))),
+        "vni": decode_vni(text),
+    }
+    scores = {enc: _score(val) for enc, val in candidates.items()}
+    if hint:
+        scores[hint] += 0.25  # the font is strong evidence; content still overrules it
+    # TCVN3 text nearly always holds Latin-1 symbols (ª © ­ ¬ µ ¸…); VNI uses letters only.
+    symbols = any(0xA1 <= ord(ch) <= 0xBF or ch in "×÷" for ch in text)
+    scores["tcvn3" if symbols else "vni"] += 0.02
+    if prior in scores:
+        scores[prior] += 0.1
+    scores["unicode"] += 0.05  # on a tie, leave the text as typed
+    best = max(scores, key=scores.get)
+    return Decoded(candidates[best], best)
