@@ -27,3 +27,22 @@ def db(tmp_path):
     database = open_app_database(tmp_path / "thử nghiệm.sqlite")
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """ui.dialogs replaced by a recorder (no modal message boxes in tests)."""
+    from tests.ui.helpers import DialogRecorder
+
+    return DialogRecorder(monkeypatch)
+
+
+@pytest.fixture
+def org_db(db):
+    """A database with the organisation and a signer set up (past the first-run screen)."""
+    from app.services.organization import OrgData, SignerData, save_org, save_signers
+
+    save_org(db, OrgData("UBND THÀNH PHỐ HẢI PHÒNG", "ỦY BAN NHÂN DÂN PHƯỜNG THÀNH ĐÔNG",
+                         "phường Thành Đông", "Thành Đông"))
+    save_signers(db, [SignerData("Nguyễn Văn Hùng", "Chủ tịch", "")])
+    return db

@@ -1,0 +1,1 @@
+"""Qt user interface: windows, dialogs, table models. Calls app services; no SQL, no rules."""

@@ -1,0 +1,122 @@
+"""Main window: left navigation built from ui.screens.SCREENS, pages created on first show."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import APP_NAME, __version__
+from ui import dialogs
+from ui.screens import ScreenSpec, ordered_screens
+
+KeyRole = Qt.UserRole + 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db, org_name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(f"{APP_NAME} — {org_name}" if org_name else APP_NAME)
+        self.pages: dict[str, QWidget] = {}
+        self.specs: dict[str, ScreenSpec] = {}
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.stack = QStackedWidget(self)
+        self._fill_nav()
+        splitter = QSplitter(self)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([self.fontMetrics().averageCharWidth() * 26, 1000])
+        self.setCentralWidget(splitter)
+        self.nav.currentItemChanged.connect(self._on_nav)
+        self._build_menu()
+        self._build_shortcuts()
+        path = str(db.path) if db.path else ""
+        self.db_label = QLabel(f"Cơ sở dữ liệu: {path}", self)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.resize(self.fontMetrics().averageCharWidth() * 170,
+                    self.fontMetrics().height() * 40)
+        first = next((i for i in range(self.nav.count()) if self.nav.item(i).data(KeyRole)), 0)
+        self.nav.setCurrentRow(first)
+
+    def _fill_nav(self) -> None:
+        group = None
+        for spec in ordered_screens():
+            if spec.group != group:
+                group = spec.group
+                header = QListWidgetItem(group.upper())
+                header.setFlags(Qt.NoItemFlags)
+                font = header.font()
+                font.setBold(True)
+                header.setFont(font)
+                self.nav.addItem(header)
+            item = QListWidgetItem("   " + spec.title)
+            item.setData(KeyRole, spec.key)
+            self.nav.addItem(item)
+            self.specs[spec.key] = spec
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu("&Tệp")
+        quit_action = QAction("Thoát", self)
+        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("Trợ &giúp")
+        about = QAction("Giới thiệu", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_shortcuts(self) -> None:
+        QShortcut(QKeySequence.New, self, lambda: self._call_page("action_new"))
+        QShortcut(QKeySequence.Find, self, lambda: self._call_page("focus_search"))
+
+    def _call_page(self, name: str) -> None:
+        page = self.stack.currentWidget()
+        fn = getattr(page, name, None)
+        if callable(fn):
+            fn()
+
+    def _about(self) -> None:
+        dialogs.info(self, "Giới thiệu",
+                     f"{APP_NAME}\nPhiên bản {__version__}\n\n"
+                     "Phần mềm quản lý công tác thi đua, khen thưởng cấp xã, phường.")
+
+    # ----------------------------------------------------------------- pages
+    def _on_nav(self, item: QListWidgetItem | None, _prev=None) -> None:
+        if item is None or not item.data(KeyRole):
+            return
+        self.show_screen(item.data(KeyRole))
+
+    def page(self, key: str) -> QWidget:
+        """The page of a screen, created on first use."""
+        if key not in self.pages:
+            module_name, cls_name = self.specs[key].factory.split(":")
+            cls = getattr(importlib.import_module(module_name), cls_name)
+            page = cls(self.db, self)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def show_screen(self, key: str) -> QWidget:
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        for i in range(self.nav.count()):
+            if self.nav.item(i).data(KeyRole) == key and self.nav.currentRow() != i:
+                self.nav.setCurrentRow(i)
+        on_show = getattr(page, "on_show", None)
+        if callable(on_show):
+            on_show()
+        self.statusBar().showMessage(self.specs[key].title, 3000)
+        return page

@@ -1,0 +1,34 @@
+"""The screens of the main window, declared in one list (navigation is built from it).
+
+Each factory is "module:Class"; the class takes (db, parent) and may implement on_show(),
+focus_search() and action_new() for the window's shortcuts. Modules import lazily, on first
+show, so the window appears fast."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ScreenSpec:
+    key: str
+    title: str
+    group: str
+    factory: str
+
+
+SCREENS: list[ScreenSpec] = [
+    ScreenSpec("persons", "Cá nhân", "Danh mục", "ui.screens.records_persons:PersonsPage"),
+    ScreenSpec("collectives", "Tập thể", "Danh mục", "ui.screens.records_collectives:CollectivesPage"),
+    ScreenSpec("areas", "Khu dân cư", "Danh mục", "ui.screens.records_areas:AreasPage"),
+    ScreenSpec("households", "Hộ gia đình", "Danh mục", "ui.screens.records_households:HouseholdsPage"),
+    ScreenSpec("settings", "Cài đặt đơn vị", "Hệ thống", "ui.screens.settings_org:OrgSettingsPage"),
+]
+
+GROUP_ORDER = ["Tổng quan", "Thi đua", "Khen thưởng", "Danh mục", "Báo cáo", "Hệ thống"]
+
+
+def ordered_screens() -> list[ScreenSpec]:
+    """Screens grouped in GROUP_ORDER, keeping the list's order inside a group."""
+    rank = {g: i for i, g in enumerate(GROUP_ORDER)}
+    return sorted(SCREENS, key=lambda s: rank.get(s.group, len(rank)))

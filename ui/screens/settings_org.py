@@ -1,0 +1,128 @@
+"""Cài đặt đơn vị: organisation, signers, former units (địa bàn cũ)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DomainError
+from app.services import records
+from app.services.organization import get_org, list_signers, save_org, save_signers
+from ui import dialogs
+from ui.screens.org_form import OrgForm, SignerRow
+
+MAX_SIGNERS = 4
+
+
+class OrgSettingsPage(QScrollArea):
+    def __init__(self, db, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.setWidgetResizable(True)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.addWidget(QLabel("<h2>Cài đặt đơn vị</h2>", body))
+
+        self.org = OrgForm(body)
+        box = QGroupBox("Đơn vị ban hành văn bản", body)
+        QVBoxLayout(box).addWidget(self.org)
+        layout.addWidget(box)
+
+        signer_box = QGroupBox("Người ký (dòng đầu là người ký mặc định)", body)
+        signer_layout = QVBoxLayout(signer_box)
+        self.signers = [SignerRow(signer_box, f"signer{i}") for i in range(MAX_SIGNERS)]
+        for row in self.signers:
+            signer_layout.addWidget(row)
+        layout.addWidget(signer_box)
+
+        self.btn_save = QPushButton("Lưu thông tin đơn vị", body)
+        self.btn_save.setObjectName("save_org")
+        self.btn_save.clicked.connect(self.save)
+        layout.addWidget(self.btn_save, 0, Qt.AlignLeft)
+
+        unit_box = QGroupBox("Địa bàn cũ (các đơn vị trước sáp nhập)", body)
+        unit_layout = QHBoxLayout(unit_box)
+        self.units = QListWidget(unit_box)
+        self.units.setObjectName("former_units")
+        buttons = QVBoxLayout()
+        for label, slot in (("Thêm…", self.add_unit), ("Đổi tên…", self.rename_unit),
+                            ("Xóa", self.delete_unit)):
+            b = QPushButton(label, unit_box)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        unit_layout.addWidget(self.units, 1)
+        unit_layout.addLayout(buttons)
+        layout.addWidget(unit_box)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.load()
+
+    def load(self) -> None:
+        self.org.set_value(get_org(self.db))
+        signers = list_signers(self.db)
+        for row, signer in zip(self.signers, signers):
+            row.set_value(signer)
+        self.load_units()
+
+    def on_show(self) -> None:
+        self.load_units()
+
+    def load_units(self) -> None:
+        self.units.clear()
+        for choice in records.former_unit_choices(self.db):
+            item = QListWidgetItem(choice.label)
+            item.setData(Qt.UserRole, choice.id)
+            self.units.addItem(item)
+
+    def save(self) -> None:
+        try:
+            signers = [v for v in (row.value() for row in self.signers) if v is not None]
+            if not signers:
+                raise DomainError("Cần ít nhất một người ký.")
+            save_signers(self.db, signers)
+            save_org(self.db, self.org.value())
+        except DomainError as exc:
+            dialogs.warn(self, "Chưa lưu được", str(exc))
+            return
+        self.load()
+        dialogs.info(self, "Đã lưu", "Đã lưu thông tin đơn vị và người ký.")
+
+    def _ask_name(self, title: str, current: str = "") -> str | None:
+        return dialogs.ask_text(self, title, "Tên địa bàn cũ:", current)
+
+    def add_unit(self) -> None:
+        name = self._ask_name("Thêm địa bàn cũ")
+        if name:
+            self._run(lambda: records.save_former_unit(self.db, name))
+
+    def rename_unit(self) -> None:
+        item = self.units.currentItem()
+        if item is None:
+            return
+        name = self._ask_name("Đổi tên địa bàn cũ", item.text())
+        if name:
+            self._run(lambda: records.save_former_unit(self.db, name, unit_id=item.data(Qt.UserRole)))
+
+    def delete_unit(self) -> None:
+        item = self.units.currentItem()
+        if item is None or not dialogs.confirm(self, "Xóa", f"Xóa địa bàn cũ “{item.text()}”?"):
+            return
+        self._run(lambda: records.delete_former_unit(self.db, item.data(Qt.UserRole)))
+
+    def _run(self, fn) -> None:
+        try:
+            fn()
+        except DomainError as exc:
+            dialogs.warn(self, "Không thực hiện được", str(exc))
+        self.load_units()

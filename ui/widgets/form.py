@@ -1,0 +1,153 @@
+"""Form dialogs: labelled fields, validation in accept() with the message shown in the form
+next to the field at fault (from app.errors.ValidationError.field)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import text
+from app.errors import DomainError, ValidationError
+
+
+class DateEdit(QLineEdit):
+    """dd/mm/yyyy text field that may be empty (QDateEdit cannot be empty)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setPlaceholderText("dd/mm/yyyy")
+        self.setMaxLength(10)
+
+    def value(self) -> date | None:
+        return text.parse_date_vn(self.text())  # ValueError with a Vietnamese message
+
+    def set_value(self, value: date | None) -> None:
+        self.setText(text.format_date_vn(value))
+
+
+def combo(items, parent=None, empty: str | None = "— không chọn —", editable=False) -> QComboBox:
+    """A combo of (value, label) pairs (or plain strings), optionally with an empty first item."""
+    box = QComboBox(parent)
+    box.setEditable(editable)
+    if empty is not None:
+        box.addItem(empty, None)
+    for item in items:
+        value, label = item if isinstance(item, tuple) else (item, item)
+        box.addItem(label, value)
+    return box
+
+
+def set_combo(box: QComboBox, value) -> None:
+    idx = box.findData(value)
+    if idx >= 0:
+        box.setCurrentIndex(idx)
+    elif box.isEditable() and value:
+        box.setEditText(str(value))
+
+
+def combo_value(box: QComboBox):
+    if box.isEditable():
+        typed = box.currentText().strip()
+        idx = box.findText(typed)
+        return box.itemData(idx) if idx >= 0 and box.itemData(idx) is not None else (typed or None)
+    return box.currentData()
+
+
+def int_or_none(edit: QLineEdit, label: str, field: str) -> int | None:
+    raw = edit.text().strip().replace(".", "")
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise ValidationError(f"{label} phải là số.", field)
+    return int(raw)
+
+
+class FormDialog(QDialog):
+    """Subclasses add rows with ``add_row`` and implement ``save() -> int`` (may raise
+    ValidationError / DomainError); the dialog closes only when saving succeeded."""
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.fields: dict[str, QWidget] = {}
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("form_error")
+        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        self.buttons.button(QDialogButtonBox.Save).setText("Lưu")
+        self.buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.saved_id: int | None = None
+
+    def add_row(self, name: str, label: str, widget: QWidget) -> QWidget:
+        widget.setObjectName(name)
+        self.form.addRow(label, widget)
+        self.fields[name] = widget
+        return widget
+
+    def text_of(self, name: str) -> str:
+        w = self.fields[name]
+        return w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
+
+    def save(self) -> int:
+        raise NotImplementedError
+
+    def show_error(self, message: str, field: str | None = None) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        widget = self.fields.get(field or "")
+        if widget is not None:
+            widget.setFocus()
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+
+    def accept(self) -> None:
+        try:
+            self.saved_id = self.save()
+        except ValidationError as exc:
+            self.show_error(str(exc), exc.field)
+            return
+        except ValueError as exc:  # date parsing raises ValueError with a Vietnamese text
+            self.show_error(str(exc), getattr(exc, "field", None) or self._date_field_with_error())
+            return
+        except DomainError as exc:
+            self.show_error(str(exc))
+            return
+        super().accept()
+
+    def _date_field_with_error(self) -> str | None:
+        for name, w in self.fields.items():
+            if isinstance(w, DateEdit):
+                try:
+                    w.value()
+                except ValueError:
+                    return name
+        return None
+
+
+def spin(minimum: int, maximum: int, parent=None) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(minimum, maximum)
+    return box

@@ -1,0 +1,134 @@
+"""Background jobs with progress and cancel, off the GUI thread.
+
+A job is a plain function ``fn(*args, progress=callable, cancelled=callable)`` from app/;
+``progress(done, total, message)`` may be called from the worker thread; ``cancelled()`` says
+whether the user pressed Hủy. Database work inside opens its own session (never share ORM
+objects across threads)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+
+class Job(QObject):
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception
+    done = Signal()
+
+    def __init__(self, fn: Callable, *args, **kwargs):
+        super().__init__()
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args, progress=self._report, cancelled=self._cancel.is_set,
+                             **self.kwargs)
+        except Exception as exc:  # noqa: BLE001 - reported to the GUI thread
+            log.error("Background job failed:\n%s", traceback.format_exc())
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
+        finally:
+            self.done.emit()
+
+    def _report(self, done: int, total: int, message: str = "") -> None:
+        self.progress.emit(int(done), int(total), message)
+
+
+_running: set[QThread] = set()  # keep threads alive until they finish
+
+
+class Relay(QObject):
+    """Lives in the GUI thread, so the job's signals reach the callbacks there (queued)."""
+
+    def __init__(self, on_progress=None, on_success=None, on_failure=None, on_done=None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self._cb = (on_progress, on_success, on_failure, on_done)
+
+    def attach(self, job: Job) -> None:
+        job.progress.connect(self.progress)
+        job.succeeded.connect(self.succeeded)
+        job.failed.connect(self.failed)
+        job.done.connect(self.done)
+        self._job = job
+
+    @Slot(int, int, str)
+    def progress(self, done, total, message):
+        if self._cb[0]:
+            self._cb[0](done, total, message)
+
+    @Slot(object)
+    def succeeded(self, result):
+        if self._cb[1]:
+            self._cb[1](result)
+
+    @Slot(object)
+    def failed(self, exc):
+        if self._cb[2]:
+            self._cb[2](exc)
+
+    @Slot()
+    def done(self):
+        if self._cb[3]:
+            self._cb[3]()
+
+
+def start(job: Job) -> QThread:
+    """Run ``job`` on its own QThread; connect to its signals before calling."""
+    thread = QThread()
+    job.moveToThread(thread)
+    thread.started.connect(job.run)
+    job.done.connect(thread.quit)
+    thread.finished.connect(lambda: _running.discard(thread))
+    thread._job = job  # the thread owns the job's lifetime
+    _running.add(thread)
+    thread.start()
+    return thread
+
+
+def run_with_progress(
+    parent: QWidget | None,
+    title: str,
+    fn: Callable,
+    *args,
+    on_success: Callable[[object], None] | None = None,
+    on_failure: Callable[[Exception], None] | None = None,
+    **kwargs,
+) -> Job:
+    """Run ``fn`` in the background behind a progress dialog with a Hủy (cancel) button."""
+    dialog = QProgressDialog(title, "Hủy", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    job = Job(fn, *args, **kwargs)
+
+    def on_progress(done: int, total: int, message: str) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+        if message:
+            dialog.setLabelText(message)
+
+    relay = Relay(on_progress, on_success, on_failure, dialog.close, parent=dialog)
+    relay.attach(job)
+    dialog.canceled.connect(job.cancel)
+    start(job)
+    job.relay = relay
+    return job
