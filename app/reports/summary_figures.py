@@ -1,0 +1,227 @@
+"""The computed parts of the summary report: figures as Vietnamese sentences and tables.
+
+Each ``*_blocks`` function returns app.documents blocks for one "auto" part of the structure.
+"""
+
+from __future__ import annotations
+
+from app import text
+from app.documents import Paragraph, Run, Table, para
+from app.reports.figures import Figures, MovementInfo
+from app.reports.labels import GROUP_LOWER, GROUPS, LEVEL_LABELS, LEVELS, number, percent, year_span
+
+CULTURE_WORDS = ("doi song van hoa", "gia dinh van hoa", "khu dan cu van hoa")
+
+
+def _groups_phrase(f: Figures, **filters) -> str:
+    """"12 tập thể, 40 cá nhân, 5 hộ gia đình" (zero groups left out)."""
+    parts = [f"{number(n)} {GROUP_LOWER[g]}" for g in GROUPS if (n := f.count(group=g, **filters))]
+    return ", ".join(parts)
+
+
+def award_sentences(f: Figures, body: str) -> list[str]:
+    """Totals by level and subject group, money, and the breakdown by former unit."""
+    span = year_span(f.year_from, f.year_to)
+    total = f.count()
+    if not total:
+        return [f"Trong {span}, chưa có quyết định khen thưởng nào được ghi vào sổ khen thưởng."]
+    parts = []
+    for level in LEVELS:
+        if n := f.count(level=level):
+            label = "phường khen thưởng" if level == "here" else "cấp trên khen thưởng"
+            parts.append(f"{label} {number(n)} lượt ({_groups_phrase(f, level=level)})")
+    out = [f"Trong {span}, {body} đã khen thưởng và đề nghị cấp trên khen thưởng "
+           f"{number(total)} lượt tập thể, cá nhân, hộ gia đình; trong đó " + "; ".join(parts) + "."]
+    money = f.money()
+    fund = sum(t.fund_spent for t in f.totals)
+    if money or fund:
+        sentence = f"Tổng số tiền thưởng theo các quyết định khen thưởng là {number(money)} đồng"
+        if fund:
+            sentence += f"; chi từ Quỹ thi đua, khen thưởng {number(fund)} đồng"
+        out.append(sentence + ".")
+    units = [(p, n) for p, n in f.place_total(f.by_former_unit) if n]
+    if len(units) > 1:
+        out.append("Theo địa bàn trước sắp xếp: " +
+                   "; ".join(f"{p}: {number(n)} lượt" for p, n in units) + ".")
+    return out
+
+
+def kind_lines(f: Figures) -> list[str]:
+    """One line per award kind: "- Danh hiệu “Lao động tiên tiến”: 120 cá nhân;"."""
+    lines = []
+    for k in f.used_kinds():
+        name = f"Danh hiệu “{k.name}”" if k.category == "danh_hieu" else k.name
+        lines.append(f"- {name}: {_groups_phrase(f, kind=k.code)};")
+    if lines:
+        lines[-1] = lines[-1][:-1] + "."
+    return lines
+
+
+def awards_table(f: Figures) -> Table:
+    """Rows: award kinds × subject group under "Phường khen thưởng" / "Cấp trên"; years."""
+    years = f.years
+    columns = ("STT", "Danh hiệu, hình thức khen thưởng", "Đối tượng",
+               *[str(y) for y in years], *(["Tổng"] if len(years) > 1 else []))
+    rows, groups, bold, stt = [], set(), set(), 0
+    for level in LEVELS:
+        kinds = [k for k in f.used_kinds() if f.count(kind=k.code, level=level)]
+        if not kinds:
+            continue
+        groups.add(len(rows))
+        rows.append((LEVEL_LABELS[level],) + ("",) * (len(columns) - 1))
+        for k in kinds:
+            for g in GROUPS:
+                if not f.count(kind=k.code, level=level, group=g):
+                    continue
+                stt += 1
+                counts = [f.count(kind=k.code, level=level, group=g, year=y) for y in years]
+                rows.append((str(stt), k.name, GROUP_LOWER[g].capitalize(),
+                             *_numbers(counts, len(years) > 1)))
+    bold.add(len(rows))
+    rows.append(("", "Tổng cộng", "", *_numbers([f.count(year=y) for y in years], len(years) > 1)))
+    n = len(years) + (1 if len(years) > 1 else 0)
+    return Table(columns, tuple(rows), widths=(1.1, 5.2, 2.2) + (1.3,) * n,
+                 align="CLL" + "R" * n, size=11, bold_rows=frozenset(bold),
+                 group_rows=frozenset(groups))
+
+
+def _numbers(counts: list[int], with_total: bool) -> list[str]:
+    out = [number(c) for c in counts]
+    return out + [number(sum(counts))] if with_total else out
+
+
+def places_table(f: Figures) -> Table | None:
+    """Awards by former unit (địa bàn cũ) and year, when there is more than one."""
+    places = [p for p, n in f.place_total(f.by_former_unit) if n]
+    if len(places) < 2:
+        return None
+    years = f.years
+    rows = []
+    for i, place in enumerate(places, start=1):
+        counts = [sum(r.count for r in f.by_former_unit if r.place == place and r.year == y)
+                  for y in years]
+        rows.append((str(i), place, *_numbers(counts, len(years) > 1)))
+    n = len(years) + (1 if len(years) > 1 else 0)
+    cols = ("STT", "Địa bàn", *[str(y) for y in years], *(["Tổng"] if len(years) > 1 else []))
+    return Table(cols, tuple(rows), widths=(1.1, 4.5) + (1.3,) * n, align="CL" + "R" * n,
+                 size=11)
+
+
+def awards_blocks(f: Figures, body: str) -> list:
+    out = [para(s) for s in award_sentences(f, body)]
+    lines = kind_lines(f)
+    if lines:
+        out.append(para("Cụ thể:"))
+        out += [para(line) for line in lines]
+        out.append(caption(f"Bảng 1. Kết quả khen thưởng {year_span(f.year_from, f.year_to)}"))
+        out.append(awards_table(f))
+    places = places_table(f)
+    if places is not None:
+        out.append(caption("Bảng 2. Số lượt khen thưởng theo địa bàn trước sắp xếp"))
+        out.append(places)
+    return out
+
+
+def caption(value: str) -> Paragraph:
+    return Paragraph((Run(value, bold=True, italic=True),), align="center", indent=False,
+                     space_before=6)
+
+
+def culture_sentences(f: Figures) -> list[str]:
+    """Khu dân cư văn hóa count and Gia đình văn hóa rates, stated as the seed report does."""
+    years = [c for c in f.culture if c.households and c.registered]
+    last = f.culture_of(f.year_to)
+    out = []
+    if last and last.areas and last.areas_achieved:
+        out.append(f"Năm {f.year_to}, toàn phường có {last.areas_achieved}/{last.areas} thôn, "
+                   "khu dân cư đạt danh hiệu “Khu dân cư văn hóa”.")
+    if not years:
+        return out
+    if f.year_from == f.year_to:
+        c = years[0]
+        out.append(
+            f"Năm {c.year} có {number(c.registered)}/{number(c.households)} hộ gia đình đăng ký "
+            f"xây dựng gia đình văn hóa (đạt {percent(c.registration_rate)}); kết quả bình xét có "
+            f"{number(c.achieved)} hộ đạt danh hiệu “Gia đình văn hóa”, bằng "
+            f"{percent(c.achievement_rate)} số gia đình đăng ký.")
+        return out
+    reg = _range([c.registration_rate for c in years])
+    ach = _range([c.achievement_rate for c in years])
+    out.append(f"Tỷ lệ gia đình đăng ký xây dựng gia đình văn hóa hằng năm chiếm {reg}, "
+               f"kết quả bình xét hằng năm đạt {ach} số gia đình đăng ký.")
+    return out
+
+
+def _range(values: list[float]) -> str:
+    lo, hi = percent(min(values)), percent(max(values))
+    return lo if lo == hi else f"từ {lo} đến {hi}"
+
+
+def culture_table(f: Figures) -> Table | None:
+    years = [c for c in f.culture if c.households]
+    if not years:
+        return None
+    rows = tuple((str(c.year), number(c.households), number(c.registered),
+                  percent(c.registration_rate), number(c.achieved), percent(c.achievement_rate),
+                  f"{c.areas_achieved}/{c.areas}") for c in years)
+    cols = ("Năm", "Tổng số hộ", "Hộ đăng ký", "Tỷ lệ đăng ký", "Hộ đạt Gia đình văn hóa",
+            "Tỷ lệ đạt (so với số đăng ký)", "Khu dân cư văn hóa")
+    return Table(cols, rows, widths=(1, 1.4, 1.4, 1.3, 1.6, 1.7, 1.5), align="CRRRRRC", size=11)
+
+
+def culture_blocks(f: Figures) -> list:
+    out = [para(s) for s in culture_sentences(f)]
+    table = culture_table(f)
+    if table is not None:
+        out += [caption("Bảng. Kết quả xây dựng gia đình văn hóa, khu dân cư văn hóa"), table]
+    return out
+
+
+def initiative_sentences(f: Figures) -> list[str]:
+    span = year_span(f.year_from, f.year_to)
+    ini = sum(t.initiatives for t in f.totals)
+    models = sum(t.role_models for t in f.totals)
+    parts = []
+    if ini:
+        parts.append(f"{number(ini)} sáng kiến được công nhận")
+    if models:
+        parts.append(f"{number(models)} gương điển hình tiên tiến, người tốt việc tốt được "
+                     "biểu dương, giới thiệu")
+    return [f"Trong {span}, có " + "; ".join(parts) + "."] if parts else []
+
+
+def movement_blocks(f: Figures, launcher: str, culture_host: MovementInfo | None) -> list:
+    """Each movement of one launcher with its yearly results narratives (MovementResult)."""
+    out = []
+    mine = [m for m in f.movements if m.launcher == launcher]
+    if launcher == "ward" and (n := sum(1 for m in mine if m.start_year in f.years)):
+        out.append(para(f"Trong {year_span(f.year_from, f.year_to)}, phường đã phát động "
+                        f"{n} phong trào thi đua."))
+    for m in mine:
+        out += _movement(m, f.year_from == f.year_to)
+        if m is culture_host:
+            out += culture_blocks(f)
+    return out
+
+
+def culture_host(f: Figures) -> MovementInfo | None:
+    """The movement the culture figures belong under (as the seed places them), if any."""
+    return next((m for m in f.movements if any(w in text.fold(m.name) for w in CULTURE_WORDS)),
+                None)
+
+
+def _movement(m: MovementInfo, annual: bool) -> list:
+    head = [Run("- Phong trào "), Run(f"“{m.name}”", italic=True)]
+    if m.plan_number:
+        head.append(Run(f" (Kế hoạch số {m.plan_number})"))
+    if len(m.results) == 1 or (annual and m.results):
+        return [Paragraph(tuple(head) + (Run(": " + _one_line(m.results[-1][1])),))]
+    if not m.results:
+        return [Paragraph(tuple(head) + (Run("."),))]
+    out = [Paragraph(tuple(head) + (Run(":"),))]
+    out += [para(f"Năm {year}: {_one_line(body)}") for year, body in m.results]
+    return out
+
+
+def _one_line(value: str) -> str:
+    return " ".join(line.strip() for line in value.splitlines() if line.strip())
