@@ -1,0 +1,77 @@
+"""Build the one-folder application with PyInstaller: ``python packaging/build.py [--zip]``.
+
+Output: dist/tdkt/ (tdkt, tdkt-cli and _internal/). Works the same on Windows and Linux;
+see packaging/README.md for the Windows steps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import bundle
+
+DIST = bundle.ROOT / "dist"
+WORK = bundle.ROOT / "build" / "pyinstaller"
+EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def run_pyinstaller(clean: bool) -> None:
+    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+           "--distpath", str(DIST), "--workpath", str(WORK), str(bundle.PACKAGING / "tdkt.spec")]
+    if clean:
+        cmd.insert(3, "--clean")
+    # collect_submodules imports ui/ in a helper process: no display needed.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.run(cmd, check=True, cwd=bundle.ROOT, env=env)
+
+
+def verify(app_dir: Path) -> None:
+    """Fail the build when a part the app loads from files at run time is missing."""
+    internal = app_dir / "_internal"
+    must_exist = [app_dir / (bundle.GUI_NAME + EXE_SUFFIX), app_dir / (bundle.CLI_NAME + EXE_SUFFIX)]
+    must_exist += [internal / Path(dest) / Path(src).name for src, dest in bundle.datas()]
+    missing = [str(p.relative_to(app_dir)) for p in must_exist if not p.exists()]
+    if missing:
+        raise SystemExit("Build incomplete, missing: " + ", ".join(missing))
+
+
+def make_zip(app_dir: Path) -> Path:
+    arch = {"amd64": "x64", "x86_64": "x64"}.get(platform.machine().lower(), platform.machine())
+    system = "windows" if sys.platform == "win32" else sys.platform
+    base = DIST / f"tdkt-{bundle.app_version()}-{system}-{arch}"
+    return Path(shutil.make_archive(str(base), "zip", root_dir=DIST, base_dir=app_dir.name))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clean", action="store_true", help="drop PyInstaller's cache first")
+    parser.add_argument("--zip", action="store_true", help="also pack dist/tdkt into a .zip")
+    args = parser.parse_args(argv)
+
+    version_file = bundle.write_version_info()
+    print(f"tdkt {bundle.app_version()}: version resource {version_file}")
+    started = time.perf_counter()
+    run_pyinstaller(args.clean)
+    app_dir = DIST / bundle.DIST_NAME
+    verify(app_dir)
+    elapsed = time.perf_counter() - started
+    print(f"Built {app_dir} in {elapsed:.0f} s, {folder_size(app_dir) / 1e6:.0f} MB")
+    if args.zip:
+        archive = make_zip(app_dir)
+        print(f"Archive {archive} ({archive.stat().st_size / 1e6:.0f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

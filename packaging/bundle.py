@@ -1,0 +1,155 @@
+"""What goes into the frozen application: data files, hidden imports, exclusions, version info.
+
+Shared by tdkt.spec, build.py and tests/packaging, so the spec stays declarative and the lists
+can be checked without running PyInstaller. Nothing here imports PyInstaller or Qt.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+from string import Template
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGING = ROOT / "packaging"
+MIGRATIONS = ROOT / "db" / "migrations"
+RESOURCES = ROOT / "resources"
+ICON_ICO = RESOURCES / "icons" / "app.ico"
+VERSION_TEMPLATE = PACKAGING / "version_info.txt"
+DIST_NAME = "tdkt"  # dist/tdkt/ holds tdkt(.exe), tdkt-cli(.exe) and _internal/
+GUI_NAME, CLI_NAME = "tdkt", "tdkt-cli"
+
+# Qt modules the app uses (widgets, PDF preview, charts, printing, SVG icons) and their
+# dependencies (PDF needs Network; Charts needs OpenGL*). Listed as hidden imports so they are
+# in the bundle even before a screen imports them.
+QT_KEEP = [
+    "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets", "PySide6.QtCharts", "PySide6.QtPrintSupport", "PySide6.QtSvg",
+    "PySide6.QtSvgWidgets", "PySide6.QtNetwork", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
+]
+# Qt modules never used: each would bring tens of MB of libraries and plugins.
+QT_EXCLUDE = [
+    "PySide6." + m for m in (
+        "QtWebEngineCore", "QtWebEngineWidgets", "QtWebEngineQuick", "QtWebChannel",
+        "QtWebSockets", "QtWebView", "QtQml", "QtQmlFeatures", "QtQuick", "QtQuickWidgets",
+        "QtQuickControls2", "QtQuickTest", "QtQuick3D", "Qt3DCore", "Qt3DRender", "Qt3DInput",
+        "Qt3DLogic", "Qt3DAnimation", "Qt3DExtras", "QtMultimedia", "QtMultimediaWidgets",
+        "QtSpatialAudio", "QtTextToSpeech", "QtBluetooth", "QtNfc", "QtPositioning",
+        "QtLocation", "QtSensors", "QtSerialPort", "QtSerialBus", "QtRemoteObjects", "QtScxml",
+        "QtStateMachine", "QtDataVisualization", "QtGraphs", "QtGraphsWidgets", "QtHttpServer",
+        "QtNetworkAuth", "QtDesigner", "QtHelp", "QtUiTools", "QtTest", "QtSql", "QtXml",
+        "QtConcurrent", "QtCanvasPainter", "QtLabsStyleKit", "QtAxContainer", "QtAsyncio",
+    )
+]
+# Python packages present in the dev venv but never needed at run time.
+PY_EXCLUDE = ["tkinter", "_tkinter", "pytest", "_pytest", "pytestqt", "pypdf", "ruff",
+              "IPython", "setuptools", "pip", "PyInstaller"]
+EXCLUDES = QT_EXCLUDE + PY_EXCLUDE
+
+# Loaded by name at run time (dialects, alembic's proxies), so the import scan cannot see them.
+STATIC_HIDDEN = ["sqlalchemy.dialects.sqlite", "alembic.op", "alembic.context",
+                 "alembic.ddl.sqlite", "logging.handlers", "sqlite3"]
+
+# Libraries and plugins Qt's hooks collect that the app never loads: the virtual keyboard
+# input plugin (it alone drags in QtQml and QtQuick, ~17 MB) and network status / TLS plugins
+# (the app is offline). Patterns match the destination path with "/" separators.
+DROP_BINARIES = [
+    r"(^|/)(lib)?Qt6(Qml|Quick|VirtualKeyboard)\w*\.(so|dll|dylib)",
+    r"plugins/platforminputcontexts/[^/]*virtualkeyboard",
+    r"plugins/(networkinformation|tls)/",
+]
+
+# Qt translations kept: Vietnamese (the user's language) and English (Qt's fallback).
+QT_TRANSLATION_LANGS = ("vi", "en")
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
+
+
+def resource_datas() -> list[tuple[str, str]]:
+    """Every file under resources/ (fonts with their licences, rules, icons…), same layout."""
+    return [(str(p), str(p.parent.relative_to(ROOT))) for p in _files(RESOURCES)]
+
+
+def migration_files() -> list[Path]:
+    """Alembic reads env.py and versions/*.py as files (not from the PYZ archive)."""
+    return [p for p in _files(MIGRATIONS) if p.suffix in (".py", ".mako")]
+
+
+def migration_datas() -> list[tuple[str, str]]:
+    return [(str(p), str(p.parent.relative_to(ROOT))) for p in migration_files()]
+
+
+def datas() -> list[tuple[str, str]]:
+    return resource_datas() + migration_datas()
+
+
+def imports_of(path: Path) -> set[str]:
+    """Modules a source file imports (absolute imports only)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def hidden_imports() -> list[str]:
+    """Qt modules kept, run-time-loaded modules and whatever the migration files import
+    (they are data to PyInstaller, so their imports must be declared)."""
+    found: set[str] = set()
+    for path in migration_files():
+        if path.suffix == ".py":
+            found |= imports_of(path)
+    return sorted(set(QT_KEEP) | set(STATIC_HIDDEN) | found)
+
+
+def keep_data(dest: str) -> bool:
+    """Drop Qt translation files of languages the user never sees."""
+    path = Path(dest)
+    match = re.search(r"_([a-z]{2,3})(?:_[A-Z]{2})?\.qm$", path.name)
+    if "translations" in path.parts and match:
+        return match.group(1) in QT_TRANSLATION_LANGS
+    return True
+
+
+def keep_binary(dest: str) -> bool:
+    path = dest.replace("\\", "/")
+    return not any(re.search(p, path) for p in DROP_BINARIES)
+
+
+def app_version() -> str:
+    """app.__version__, read from the source without importing the app."""
+    text = (ROOT / "app" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r'^__version__\s*=\s*["\']([^"\']+)["\']', text, re.MULTILINE)
+    if not match:
+        raise RuntimeError("app/__init__.py has no __version__")
+    return match.group(1)
+
+
+def version_tuple(version: str) -> tuple[int, int, int, int]:
+    """"1.2.3rc1" → (1, 2, 3, 0): Windows wants four 16-bit numbers."""
+    nums = [int(n) for n in re.findall(r"\d+", version.split("+")[0])[:3]]
+    nums += [0] * (4 - len(nums))
+    return tuple(min(n, 65535) for n in nums)  # type: ignore[return-value]
+
+
+def render_version_info(version: str) -> str:
+    t = version_tuple(version)
+    return Template(VERSION_TEMPLATE.read_text(encoding="utf-8")).substitute(
+        version=version, version_tuple=repr(t), version_dotted=".".join(map(str, t)),
+        gui_name=GUI_NAME,
+    )
+
+
+def write_version_info(out_dir: Path | None = None) -> Path:
+    """Fill packaging/version_info.txt with app.__version__ into build/version_info.txt."""
+    out_dir = out_dir or ROOT / "build"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out = out_dir / "version_info.txt"
+    out.write_text(render_version_info(app_version()), encoding="utf-8")
+    return out

@@ -1,0 +1,156 @@
+"""The PyInstaller spec, checked without building: it runs against stand-ins for PyInstaller's
+build classes and we look at what it would put in the bundle."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import types
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGING = ROOT / "packaging"
+
+
+@pytest.fixture
+def bundle(monkeypatch):
+    monkeypatch.syspath_prepend(str(PACKAGING))
+    monkeypatch.delitem(sys.modules, "bundle", raising=False)
+    import bundle as module
+
+    return module
+
+
+class Recorder:
+    """Stand-in for Analysis / PYZ / EXE / COLLECT: keeps its arguments."""
+
+    made: ClassVar[list[Recorder]] = []
+
+    def __init__(self, *args, **kwargs):
+        self.args, self.kwargs = args, kwargs
+        Recorder.made.append(self)
+
+
+class FakeAnalysis(Recorder):
+    # What PyInstaller's Qt hooks would collect, including parts the spec must drop.
+    BINARIES = (
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "/x/libQt6Gui.so.6", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Pdf.so.6", "/x/libQt6Pdf.so.6", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", "/x/libQt6Quick.so.6", "BINARY"),
+        ("PySide6/Qt6Qml.dll", "C:/x/Qt6Qml.dll", "BINARY"),
+        ("PySide6/plugins/platforminputcontexts/qtvirtualkeyboardplugin.dll", "C:/x", "BINARY"),
+        ("PySide6/plugins/platforms/qwindows.dll", "C:/x/qwindows.dll", "BINARY"),
+    )
+    DATAS = (("PySide6/translations/qtbase_vi.qm", "/x", "DATA"),
+             ("PySide6/translations/qtbase_de.qm", "/x", "DATA"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.binaries, self.datas = list(self.BINARIES), list(self.DATAS)
+        self.datas += [(dest + "/" + Path(src).name, src, "DATA") for src, dest in kwargs["datas"]]
+        self.pure, self.scripts = ["pure"], ["scripts"]
+
+
+class FakeExe(Recorder):
+    pass
+
+
+@pytest.fixture
+def spec(bundle, monkeypatch):
+    """Run packaging/tdkt.spec as PyInstaller would, with recording stand-ins."""
+    hooks = types.ModuleType("PyInstaller.utils.hooks")
+    hooks.collect_submodules = lambda package, filter=None: [f"{package}.everything"]
+    monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
+    Recorder.made = []
+    namespace = {"SPECPATH": str(PACKAGING), "Analysis": FakeAnalysis, "PYZ": Recorder,
+                 "EXE": FakeExe, "COLLECT": Recorder, "__name__": "__main__"}
+    source = (PACKAGING / "tdkt.spec").read_text(encoding="utf-8")
+    exec(compile(source, "tdkt.spec", "exec"), namespace)  # noqa: S102 - our own spec file
+    return namespace
+
+
+def test_spec_is_valid_python():
+    ast.parse((PACKAGING / "tdkt.spec").read_text(encoding="utf-8"))
+
+
+def test_bundles_every_resource_and_migration(spec, bundle):
+    analysis = spec["a"]
+    shipped = {Path(dest).as_posix() for dest, _src, _kind in analysis.datas}
+    for folder in (ROOT / "resources", ROOT / "db" / "migrations"):
+        for path in folder.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                assert path.relative_to(ROOT).as_posix() in shipped
+    for name in ("resources/fonts/Tinos-Regular.ttf", "resources/fonts/LICENSE-Tinos.txt",
+                 "resources/rules/award_kinds.json", "resources/icons/app.ico",
+                 "db/migrations/env.py", "db/migrations/versions/0001_initial.py"):
+        assert name in shipped
+
+
+def test_migration_imports_are_hidden_imports(spec, bundle):
+    hidden = set(spec["a"].kwargs["hiddenimports"])
+    assert {"alembic.op", "sqlalchemy", "db.models", "sqlalchemy.dialects.sqlite"} <= hidden
+    for path in (ROOT / "db" / "migrations" / "versions").glob("*.py"):
+        assert bundle.imports_of(path) <= hidden, path.name
+    # our packages are collected whole: commands and screens are imported by name
+    assert {"app.everything", "db.everything", "ui.everything"} <= hidden
+
+
+def test_heavy_qt_modules_are_excluded_and_used_ones_kept(spec):
+    analysis = spec["a"]
+    excludes = set(analysis.kwargs["excludes"])
+    for name in ("QtWebEngineCore", "QtWebEngineWidgets", "QtQml", "QtQuick", "Qt3DCore",
+                 "QtMultimedia"):
+        assert "PySide6." + name in excludes
+    for name in ("QtPdf", "QtPdfWidgets", "QtCharts", "QtPrintSupport", "QtSvg", "QtWidgets"):
+        assert "PySide6." + name not in excludes
+        assert "PySide6." + name in analysis.kwargs["hiddenimports"]
+    kept = [dest for dest, _src, _kind in analysis.binaries]
+    assert kept == ["PySide6/Qt/lib/libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Pdf.so.6",
+                    "PySide6/plugins/platforms/qwindows.dll"]
+    translations = [dest for dest, _s, _k in analysis.datas if dest.endswith(".qm")]
+    assert translations == ["PySide6/translations/qtbase_vi.qm"]
+
+
+def test_one_folder_with_windowed_app_and_console_companion(spec):
+    exes = [r for r in Recorder.made if isinstance(r, FakeExe)]
+    by_name = {e.kwargs["name"]: e.kwargs for e in exes}
+    assert by_name["tdkt"]["console"] is False
+    assert by_name["tdkt-cli"]["console"] is True
+    for options in by_name.values():
+        assert options["exclude_binaries"] is True  # one-folder, not one-file
+        assert options["upx"] is False
+    collect = spec["coll"]
+    assert collect.kwargs["name"] == "tdkt"
+    assert all(e in collect.args for e in exes)
+
+
+def test_version_resource_follows_app_version(bundle):
+    from app import __version__
+
+    text = bundle.render_version_info(__version__)
+    tree = ast.parse(text)  # PyInstaller evaluates this file as a Python expression
+    call = tree.body[0].value
+    assert call.func.id == "VSVersionInfo"
+    assert f"filevers={bundle.version_tuple(__version__)!r}" in text
+    assert f"StringStruct('ProductVersion', '{__version__}')" in text
+    assert bundle.version_tuple("1.2.3rc1") == (1, 2, 3, 0)
+    assert bundle.version_tuple("2.0") == (2, 0, 0, 0)
+
+
+def test_application_icon():
+    from PIL import Image
+
+    ico = Image.open(ROOT / "resources" / "icons" / "app.ico")
+    assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
+    svg = ET.parse(ROOT / "resources" / "icons" / "app.svg").getroot()
+    assert svg.get("viewBox") == "0 0 256 256"
+    assert Image.open(ROOT / "resources" / "icons" / "app.png").size == (256, 256)
+
+
+def test_smoke_script_is_valid_bash():
+    subprocess.run(["bash", "-n", str(PACKAGING / "smoke.sh")], check=True)
