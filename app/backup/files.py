@@ -1,0 +1,171 @@
+"""Low-level file work for backups: SQLite online copy, fsync, checksums, names, error texts."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.errors import DomainError
+
+# As ui/workers.py passes them: progress(done, total, Vietnamese text); cancelled() -> bool.
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+PREFIX = "TDKT-sao-luu-"
+NAME_RE = re.compile(r"^TDKT-sao-luu-\d{4}-\d{2}-\d{2}-\d{6}(-\d+)?\.(sqlite|zip)$")
+PARTIAL_SUFFIX = ".dang-ghi"  # a file still being written; never a finished backup
+MB = 1024 * 1024
+
+
+class BackupError(DomainError):
+    """A backup or restore could not be done; the message says why and what stayed safe."""
+
+
+class BackupCancelled(BackupError):
+    """The user pressed Hủy; whatever was half-written has been removed."""
+
+
+def report(progress: Progress | None, cancelled: Cancelled | None, percent: int, text: str) -> None:
+    """Tell the GUI how far we are, and stop here if the user cancelled."""
+    if cancelled and cancelled():
+        raise BackupCancelled("Đã hủy theo yêu cầu; không có gì bị thay đổi.")
+    if progress:
+        progress(percent, 100, text)
+
+
+def utc_now() -> datetime:
+    """Naive UTC, the convention of every timestamp column (SQLite CURRENT_TIMESTAMP)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def utc_to_local(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def final_name(folder: Path, when: datetime, ext: str) -> Path:
+    """A dated name that does not exist yet on the target (never overwrite a backup)."""
+    base = f"{PREFIX}{when:%Y-%m-%d-%H%M%S}"
+    candidate = folder / f"{base}.{ext}"
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = folder / f"{base}-{n}.{ext}"
+    return candidate
+
+
+def ro_uri(path: Path) -> str:
+    """A read-only SQLite URI; as_uri() percent-encodes Vietnamese letters, spaces, '?' and '#'."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
+def connect_ro(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(ro_uri(path), uri=True, isolation_level=None)
+
+
+def sha256_file(path: Path, chunk: int = 4 * MB) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk):
+            h.update(block)
+    return h.hexdigest()
+
+
+def fsync_file(path: Path) -> None:
+    """Force the file's bytes onto the device (a USB stick may otherwise hold them in cache)."""
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows has no directory handles for this."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_quietly(*paths: Path) -> None:
+    """Delete leftovers (a partial file and its journals); the drive may already be gone."""
+    for p in paths:
+        for candidate in (p, Path(f"{p}-journal"), Path(f"{p}-wal"), Path(f"{p}-shm")):
+            try:
+                candidate.unlink()
+            except OSError:
+                pass
+
+
+def db_size(con: sqlite3.Connection) -> int:
+    pages = con.execute("PRAGMA page_count").fetchone()[0]
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    return pages * size
+
+
+def online_copy(
+    src: sqlite3.Connection, dst_path: Path, progress: Progress | None = None,
+    cancelled: Cancelled | None = None, start: int = 0, span: int = 100,
+) -> None:
+    """Copy ``src`` (already inside its read transaction) with SQLite's online backup API.
+
+    The result is a self-contained file in rollback-journal mode (no -wal beside it), fsynced.
+    """
+    total_pages = src.execute("PRAGMA page_count").fetchone()[0] or 1
+    step = max(256, total_pages // 50)
+    dst = sqlite3.connect(dst_path, isolation_level=None)
+    try:
+        def _report(_status, remaining, total):
+            done = (total - remaining) / max(total, 1)
+            report(progress, cancelled, start + int(done * span), "Đang sao chép dữ liệu…")
+
+        _copy_step(src, dst, step, _report)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dst.close()
+    fsync_file(dst_path)
+
+
+def _copy_step(src, dst, pages, report) -> None:
+    """The copy itself; a separate function so tests can inject a full disk or a pulled drive."""
+    src.backup(dst, pages=pages, progress=report)
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    return isinstance(exc, sqlite3.Error) and (
+        getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(exc)
+    )
+
+
+def is_read_only(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(exc, sqlite3.Error) and code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM)
+
+
+def write_error_message(exc: BaseException, target: Path, need: int) -> str:
+    """What went wrong while writing to ``target``, in words the officer can act on."""
+    safe = ("Bản sao dở dang đã được xóa; dữ liệu đang dùng và các bản sao lưu trước "
+            "vẫn nguyên vẹn.")
+    if is_disk_full(exc):
+        return (f"Ổ đĩa “{target}” đã đầy: cần khoảng {need / MB:.1f} MB trống. "
+                f"Hãy xóa bớt tệp hoặc dùng USB khác. {safe}")
+    if is_read_only(exc):
+        return (f"Không ghi được vào “{target}”: ổ đĩa chỉ đọc hoặc không có quyền ghi. "
+                f"Hãy gạt khóa chống ghi của USB hoặc chọn nơi lưu khác. {safe}")
+    return (f"Sao lưu bị gián đoạn khi ghi vào “{target}” ({exc}). USB có thể đã bị rút ra. "
+            f"{safe}")

@@ -1,0 +1,74 @@
+"""Safety copies on this PC: before a schema migration and before a restore."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from app.backup.files import BackupError, connect_ro, online_copy, remove_quietly, utc_now
+from app.backup.manifest import Entry, add_to_journal
+from app.backup.verify import verify_file
+from app.paths import data_dir
+
+log = logging.getLogger(__name__)
+
+PRE_MIGRATION = "truoc-nang-cap"
+PRE_RESTORE = "truoc-khoi-phuc"
+
+
+def local_folder(name: str) -> Path:
+    folder = data_dir() / "backups" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def safety_copy(path: Path, folder_name: str, label: str, kind: str) -> Path:
+    """Copy the database with the online backup API into the local folder ``folder_name``,
+    verify it and note it in the journal. Raises BackupError if the copy is not sound."""
+    path = Path(path)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = local_folder(folder_name) / f"{path.stem}-{label}-{stamp}.sqlite"
+    try:
+        src = connect_ro(path)
+        try:
+            src.execute("BEGIN")
+            online_copy(src, target)
+        finally:
+            src.close()
+    except (sqlite3.Error, OSError) as exc:
+        remove_quietly(target)
+        raise BackupError(f"Không tạo được bản sao an toàn của “{path.name}” ({exc}).") from exc
+    ver = verify_file(target)
+    _journal(target, path, ver, kind)
+    if not ver.ok:
+        raise BackupError(f"Bản sao an toàn của “{path.name}” không đạt kiểm tra: {ver.problem}")
+    log.info("Safety copy (%s) written to %s", kind, target)
+    return target
+
+
+def raw_copy(path: Path, folder_name: str, label: str) -> Path:
+    """Byte copy of a damaged file (and its -wal), read only, kept for a specialist to rescue."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = local_folder(folder_name) / f"{path.stem}-{label}-{stamp}.sqlite"
+    shutil.copyfile(path, target)
+    wal = Path(f"{path}-wal")
+    if wal.exists():
+        shutil.copyfile(wal, Path(f"{target}-wal"))
+    return target
+
+
+def _journal(target: Path, source: Path, ver, kind: str) -> None:
+    add_to_journal(Entry(
+        file=str(target.resolve()), at=utc_now().isoformat(timespec="seconds"),
+        size=ver.size if ver.ok else target.stat().st_size, sha256=ver.sha256 or "",
+        verified=ver.ok, kind=kind, schema=ver.schema, source_db=str(source.resolve()),
+        rows=ver.total_rows,
+    ))
+
+
+def pre_migration_backup(path: Path, old_revision: str | None) -> Path:
+    """Hook for db.migrate.open_database: a verified copy before the schema changes."""
+    return safety_copy(Path(path), PRE_MIGRATION, old_revision or "cu", "pre-migration")

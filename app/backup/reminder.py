@@ -1,0 +1,54 @@
+"""Is a backup due? Used by the start-up reminder and the dashboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.backup.files import utc_to_local
+from app.backup.settings import load_settings
+from db.engine import Database
+from db.models import BackupLog
+
+# Copies that protect against losing the PC; the local pre-migration copies do not.
+OFFSITE_KINDS = ("manual", "auto", "exit", "cli")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    at: datetime  # local time
+    target: Path
+    size: int
+    sha256: str
+    encrypted: bool
+    kind: str
+
+
+def last_verified_backup(db: Database) -> BackupInfo | None:
+    with db.read() as s:
+        row = s.scalars(
+            select(BackupLog).where(BackupLog.verified.is_(True), BackupLog.kind.in_(OFFSITE_KINDS))
+            .order_by(BackupLog.at.desc(), BackupLog.id.desc()).limit(1)
+        ).first()
+        if row is None:
+            return None
+        return BackupInfo(at=utc_to_local(row.at), target=Path(row.target), size=row.size or 0,
+                          sha256=row.sha256 or "", encrypted=row.encrypted, kind=row.kind)
+
+
+def backup_due(db: Database, today: date | None = None) -> str | None:
+    """A Vietnamese reminder when the last verified backup is older than the interval, else None."""
+    today = today or date.today()
+    interval = load_settings(db).interval_days
+    last = last_verified_backup(db)
+    if last is None:
+        return ("Chưa có bản sao lưu nào được kiểm tra. Hãy sao lưu dữ liệu ra USB "
+                "(mục “Sao lưu & khôi phục”).")
+    age = (today - last.at.date()).days
+    if age <= interval:
+        return None
+    return (f"Lần sao lưu gần nhất là ngày {last.at:%d/%m/%Y}, đã {age} ngày (quá {interval} "
+            "ngày). Hãy sao lưu dữ liệu ra USB (mục “Sao lưu & khôi phục”).")

@@ -1,0 +1,154 @@
+"""Restoring a backup: verify first, keep a safety copy of the current file, replace atomically.
+
+The caller closes its own connections to the database first (``Database.dispose()``) and
+reopens it afterwards (``open_app_database``, which upgrades an older schema after a backup).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.backup import archive
+from app.backup.files import (
+    BackupError,
+    Cancelled,
+    Progress,
+    connect_ro,
+    fsync_dir,
+    online_copy,
+    remove_quietly,
+    report,
+    ro_uri,
+)
+from app.backup.local import PRE_RESTORE, raw_copy, safety_copy
+from app.backup.verify import Verification, verify_file
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    db_path: Path
+    source: Path
+    safety_copy: Path | None
+    verification: Verification
+
+
+def check_backup(source: Path, password: str | None = None) -> Verification:
+    """Verify a backup (plain or encrypted ZIP) without installing it; raises BackupError."""
+    source = Path(source)
+    if archive.is_zip(source):
+        staged = _temp_folder() / f".{source.name}.kiem-tra"
+        try:
+            archive.extract(source, staged, password)
+            ver = verify_file(staged)
+        finally:
+            remove_quietly(staged)
+    else:
+        ver = verify_file(source)
+    if not ver.ok:
+        raise BackupError(f"Không khôi phục từ tệp này: {ver.problem}")
+    return ver
+
+
+def restore_database(
+    source: str | Path, db_path: str | Path, *, password: str | None = None,
+    progress: Progress | None = None, cancelled: Cancelled | None = None,
+) -> RestoreResult:
+    """Replace the database at ``db_path`` with the verified content of ``source``."""
+    source, db_path = Path(source), Path(db_path).resolve()
+    if not source.is_file():
+        raise BackupError(f"Không tìm thấy tệp “{source}”.")
+    if source.resolve() == db_path:
+        raise BackupError("Tệp được chọn chính là cơ sở dữ liệu đang dùng.")
+    report(progress, cancelled, 5, "Đang kiểm tra bản sao lưu…")
+    staged = db_path.with_name(f".{db_path.name}.khoi-phuc-{os.getpid()}")
+    try:
+        ver = _stage(source, staged, password, progress, cancelled)
+        report(progress, None, 75, "Đang cất bản sao an toàn của dữ liệu hiện tại…")
+        aside = _keep_current(db_path)
+        report(progress, None, 90, "Đang thay thế cơ sở dữ liệu…")
+        _replace(staged, db_path)
+        _carry_backup_log(aside, db_path)
+    except BackupError:
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f"Không khôi phục được ({exc}). Dữ liệu hiện tại không thay đổi.") from exc
+    finally:
+        remove_quietly(staged)
+    report(progress, None, 100, "Đã khôi phục xong.")
+    log.info("Restored %s from %s (safety copy %s)", db_path, source, aside)
+    return RestoreResult(db_path=db_path, source=source, safety_copy=aside, verification=ver)
+
+
+def _stage(source, staged, password, progress, cancelled) -> Verification:
+    """Put a verified copy beside the database (same disk, so the final rename is atomic)."""
+    if archive.is_zip(source):
+        archive.extract(source, staged, password)
+        report(progress, cancelled, 40, "Đang kiểm tra dữ liệu trong tệp nén…")
+        ver = verify_file(staged)
+    else:
+        first = verify_file(source, checksum=False)  # refuse junk before writing anything
+        if not first.ok:
+            raise BackupError(f"Không khôi phục từ tệp này: {first.problem}")
+        src = connect_ro(source)
+        try:
+            src.execute("BEGIN")
+            online_copy(src, staged, progress, cancelled, start=10, span=40)
+        finally:
+            src.close()
+        report(progress, cancelled, 55, "Đang kiểm tra bản sẽ khôi phục…")
+        ver = verify_file(staged, expect_counts=first.counts)
+    if not ver.ok:
+        raise BackupError(f"Không khôi phục từ tệp này: {ver.problem}")
+    return ver
+
+
+def _keep_current(db_path: Path) -> Path | None:
+    """A safety copy of the current file; a damaged one is copied byte for byte, never written."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    try:
+        return safety_copy(db_path, PRE_RESTORE, "truoc-khoi-phuc", "pre-restore")
+    except BackupError as exc:
+        log.warning("Current database not copyable with the backup API (%s); raw copy", exc)
+        return raw_copy(db_path, PRE_RESTORE, "hong")
+
+
+def _replace(staged: Path, db_path: Path) -> None:
+    # The old -wal must go before the new file arrives, or SQLite would replay old pages into
+    # it. Its content is already in the safety copy.
+    for extra in (Path(f"{db_path}-wal"), Path(f"{db_path}-shm"), Path(f"{db_path}-journal")):
+        if extra.exists():
+            extra.unlink()
+    os.replace(staged, db_path)
+    fsync_dir(db_path.parent)
+
+
+def _carry_backup_log(aside: Path | None, db_path: Path) -> None:
+    """Keep the history of backups made after the restored one (and the reminder right)."""
+    if aside is None:
+        return
+    cols = "at, target, size, sha256, verified, encrypted, kind, message"
+    con = sqlite3.connect(Path(db_path).as_uri(), uri=True, isolation_level=None)
+    try:
+        con.execute("ATTACH DATABASE ? AS old", (ro_uri(aside),))
+        con.execute(f"""INSERT INTO main.backup_log ({cols})
+            SELECT {cols} FROM old.backup_log o WHERE NOT EXISTS (
+              SELECT 1 FROM main.backup_log m
+              WHERE m.at IS o.at AND m.target IS o.target AND m.sha256 IS o.sha256)""")
+        con.execute("DETACH DATABASE old")
+    except sqlite3.Error as exc:  # an older copy may lack the table: history only, not data
+        log.warning("Backup history not carried over: %s", exc)
+    finally:
+        con.close()
+
+
+def _temp_folder() -> Path:
+    from app.backup.make import _staging_dir
+
+    return _staging_dir()
