@@ -1,0 +1,129 @@
+"""What the rules need to know, fetched in a few queries for a whole batch."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, aliased
+
+from db.models import (
+    AwardKind,
+    AwardRecord,
+    Batch,
+    Candidate,
+    Initiative,
+    InitiativeAuthor,
+    Person,
+    Subject,
+)
+
+# Candidates in these states no longer count as "proposed".
+INACTIVE = ("failed", "withdrawn")
+SCOPE_RANK = {"cơ sở": 1, "tỉnh": 2, "toàn quốc": 3}
+
+
+@dataclass
+class BatchFacts:
+    batch: Batch
+    kinds: dict[int, AwardKind]  # every award kind, by id
+    by_code: dict[str, AwardKind]
+    candidates: list[Candidate]
+    subjects: dict[int, Subject]
+    held: dict[int, dict[str, dict[int, str]]] = field(default_factory=dict)
+    # subject → award code → year → "2025/0001 (QĐ 15/QĐ-UBND)"
+    proposed_elsewhere: dict[tuple[int, int], str] = field(default_factory=dict)
+    # (subject, award kind) → name of another batch of the same year
+    initiatives: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict)
+    # person → [(year, scope, title)] of recognised sáng kiến
+    duplicates: dict[int, list[Subject]] = field(default_factory=dict)
+
+    def proposed_here(self, subject_id: int, code: str) -> bool:
+        kind = self.by_code.get(code)
+        return kind is not None and any(
+            c.subject_id == subject_id and c.award_kind_id == kind.id and c.status not in INACTIVE
+            for c in self.candidates
+        )
+
+
+def load(session: Session, batch_id: int) -> BatchFacts:
+    batch = session.get(Batch, batch_id)
+    kinds = {k.id: k for k in session.scalars(select(AwardKind))}
+    cands = list(session.scalars(
+        select(Candidate).where(Candidate.batch_id == batch_id)
+        .order_by(Candidate.sort_order, Candidate.id)
+    ))
+    subject_ids = sorted({c.subject_id for c in cands})
+    subjects = {s.id: s for s in session.scalars(select(Subject).where(Subject.id.in_(subject_ids)))}
+    f = BatchFacts(batch, kinds, {k.code: k for k in kinds.values()}, cands, subjects)
+    _load_held(session, f, subject_ids)
+    _load_elsewhere(session, f, subject_ids)
+    _load_initiatives(session, f, subject_ids)
+    _load_duplicates(session, f, subject_ids)
+    return f
+
+
+def _load_held(session: Session, f: BatchFacts, subject_ids: list[int]) -> None:
+    from db.models import Decision
+
+    rows = session.execute(
+        select(AwardRecord.subject_id, AwardRecord.award_kind_id, AwardRecord.year,
+               AwardRecord.certificate_no, Decision.full_number, AwardRecord.external_decision_ref)
+        .outerjoin(Decision, Decision.id == AwardRecord.decision_id)
+        .where(AwardRecord.subject_id.in_(subject_ids), AwardRecord.revoked.is_(False))
+    )
+    held: dict = defaultdict(lambda: defaultdict(dict))
+    for sid, kid, year, cert, number, ext in rows:
+        ref = number or ext or ""
+        held[sid][f.kinds[kid].code][year] = f"số vào sổ {cert}" + (f", quyết định {ref}" if ref else "")
+    f.held = held
+
+
+def _load_elsewhere(session: Session, f: BatchFacts, subject_ids: list[int]) -> None:
+    rows = session.execute(
+        select(Candidate.subject_id, Candidate.award_kind_id, Batch.name)
+        .join(Batch, Batch.id == Candidate.batch_id)
+        .where(Batch.year == f.batch.year, Batch.id != f.batch.id,
+               Candidate.subject_id.in_(subject_ids), Candidate.status.not_in(INACTIVE))
+    )
+    f.proposed_elsewhere = {(sid, kid): name for sid, kid, name in rows}
+
+
+def _load_initiatives(session: Session, f: BatchFacts, subject_ids: list[int]) -> None:
+    rows = session.execute(
+        select(InitiativeAuthor.person_id, Initiative.year, Initiative.scope, Initiative.title)
+        .join(Initiative, Initiative.id == InitiativeAuthor.initiative_id)
+        .where(InitiativeAuthor.person_id.in_(subject_ids), Initiative.recognized.is_(True))
+    )
+    out = defaultdict(list)
+    for pid, year, scope, title in rows:
+        out[pid].append((year, scope or "cơ sở", title))
+    f.initiatives = out
+
+
+def _load_duplicates(session: Session, f: BatchFacts, subject_ids: list[int]) -> None:
+    """Other persons with the same folded name and birth year (likely the same person)."""
+    other = aliased(Person)
+    rows = session.execute(
+        select(Person.id, other)
+        .join(other, and_(other.name_folded == Person.name_folded,
+                          other.birth_year == Person.birth_year, other.id != Person.id))
+        .where(Person.id.in_(subject_ids), Person.birth_year.is_not(None))
+    )
+    out = defaultdict(list)
+    for pid, dup in rows:
+        out[pid].append(dup)
+    f.duplicates = out
+
+
+def streak_holders(session: Session, award_kind_id: int, years: list[int]) -> list[int]:
+    """Subjects holding the award (not revoked) in every one of ``years``."""
+    stmt = (
+        select(AwardRecord.subject_id)
+        .where(AwardRecord.award_kind_id == award_kind_id, AwardRecord.year.in_(years),
+               AwardRecord.revoked.is_(False))
+        .group_by(AwardRecord.subject_id)
+        .having(func.count(func.distinct(AwardRecord.year)) == len(years))
+    )
+    return list(session.scalars(stmt))

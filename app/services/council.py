@@ -1,0 +1,328 @@
+"""Hội đồng Thi đua – Khen thưởng: members, meetings with attendance and quorum, ballots tally.
+
+Pass / fail follows each award kind's vote_threshold (percent) over its vote_base ("present":
+members present; "all": all members of the council), both data in Cài đặt › Danh hiệu."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from app import text
+from app.errors import DomainError, ValidationError
+from app.services import audit
+from app.services.batches import _get, set_status
+from db.engine import Database
+from db.models import (
+    AwardKind,
+    Ballot,
+    Batch,
+    Candidate,
+    CouncilMember,
+    Meeting,
+    MeetingAttendee,
+    Setting,
+    Subject,
+)
+
+QUORUM_KEY = "council.quorum_share"
+# Share of members that must attend for a valid meeting: a local quy chế choice (UNCONFIRMED
+# in law), editable as the setting above.
+DEFAULT_QUORUM = Fraction(2, 3)
+QUORUM_BASIS = "Quy chế hoạt động của Hội đồng Thi đua – Khen thưởng (tỷ lệ có thể sửa trong Cài đặt)"
+
+
+@dataclass(frozen=True)
+class MemberInfo:
+    full_name: str
+    role: str  # Chủ tịch Hội đồng / Phó Chủ tịch Hội đồng / Ủy viên / Thư ký
+    position: str | None = None
+    from_date: date | None = None
+    to_date: date | None = None
+    sort_order: int = 0
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    id: int
+    batch_id: int
+    held_at: datetime | None
+    place: str | None
+    chair_name: str | None
+    secretary_name: str | None
+    members_total: int
+    present: int
+    quorum_needed: int
+    content: str | None
+    conclusion: str | None
+    status: str
+
+    @property
+    def quorum_ok(self) -> bool:
+        """Enough members attend for the meeting to be valid."""
+        return self.present >= self.quorum_needed
+
+
+@dataclass(frozen=True)
+class TallyRow:
+    """One candidate's vote: counts, the share it reached, the threshold and the verdict."""
+
+    candidate_id: int
+    subject_name: str
+    award_code: str
+    award_name: str
+    ballots_issued: int | None
+    ballots_valid: int | None
+    agree: int | None
+    base: int  # members the percentage is computed over
+    percent: Decimal | None
+    threshold: Decimal | None
+    passed: bool | None  # None: not voted yet
+    needs_vote: bool
+
+
+def quorum_share(s: Session) -> Fraction:
+    row = s.get(Setting, QUORUM_KEY)
+    return Fraction(str(row.value)) if row and row.value else DEFAULT_QUORUM
+
+
+def save_member(db: Database, data: MemberInfo) -> int:
+    """Add or edit a council member."""
+    name, role = text.nfc(data.full_name), text.nfc(data.role)
+    if not name:
+        raise ValidationError("Chưa nhập họ tên thành viên Hội đồng.", "full_name")
+    if not role:
+        raise ValidationError("Chưa nhập vai trò trong Hội đồng.", "role")
+    if data.from_date and data.to_date and data.to_date < data.from_date:
+        raise ValidationError("Ngày thôi tham gia trước ngày bắt đầu.", "to_date")
+    with db.session() as s:
+        m = s.get(CouncilMember, data.id) if data.id else None
+        before = audit.snapshot(m) if m else None
+        if m is None:
+            m = CouncilMember()
+            s.add(m)
+        m.full_name, m.role, m.position = name, role, text.nfc_or_none(data.position)
+        m.from_date, m.to_date, m.sort_order = data.from_date, data.to_date, data.sort_order
+        s.flush()
+        audit.log(s, "update" if before else "create", "council_member", m.id, before,
+                  audit.snapshot(m))
+        return m.id
+
+
+def list_members(db: Database, on: date | None = None) -> list[MemberInfo]:
+    """Members (serving on ``on`` when given), in council order."""
+    with db.read() as s:
+        stmt = select(CouncilMember).order_by(CouncilMember.sort_order, CouncilMember.id)
+        if on:
+            stmt = stmt.where(or_(CouncilMember.from_date.is_(None), CouncilMember.from_date <= on),
+                              or_(CouncilMember.to_date.is_(None), CouncilMember.to_date >= on))
+        return [MemberInfo(m.full_name, m.role, m.position, m.from_date, m.to_date, m.sort_order,
+                           m.id) for m in s.scalars(stmt)]
+
+
+def _meeting_info(s: Session, m: Meeting) -> MeetingInfo:
+    present = s.scalar(select(func.count()).select_from(MeetingAttendee).where(
+        MeetingAttendee.meeting_id == m.id, MeetingAttendee.present.is_(True))) or 0
+    need = -(-m.members_total * quorum_share(s).numerator // quorum_share(s).denominator)
+    return MeetingInfo(m.id, m.batch_id, m.held_at, m.place, m.chair_name, m.secretary_name,
+                       m.members_total, present, need, m.content, m.conclusion, m.status)
+
+
+def create_meeting(db: Database, batch_id: int, held_at: datetime, place: str | None,
+                   present_member_ids: list[int], chair_name: str | None = None,
+                   secretary_name: str | None = None, members_total: int | None = None,
+                   content: str | None = None) -> int:
+    """A council meeting for a batch with its attendance; members_total defaults to the
+    members serving that day."""
+    with db.session() as s:
+        _get(s, Batch, batch_id, "đợt xét")
+        if members_total is None:
+            members_total = len(list_members_in(s, held_at.date()))
+        if members_total <= 0:
+            raise ValidationError("Chưa có thành viên Hội đồng: thêm thành viên trước.", "members")
+        if len(set(present_member_ids)) > members_total:
+            raise ValidationError("Số người có mặt lớn hơn tổng số thành viên.", "attendees")
+        m = Meeting(batch_id=batch_id, held_at=held_at, place=text.nfc_or_none(place),
+                    chair_name=text.nfc_or_none(chair_name),
+                    secretary_name=text.nfc_or_none(secretary_name), members_total=members_total,
+                    content=text.nfc_or_none(content), status="planned")
+        s.add(m)
+        s.flush()
+        for mid in sorted(set(present_member_ids)):
+            _get(s, CouncilMember, mid, "thành viên Hội đồng")
+            s.add(MeetingAttendee(meeting_id=m.id, member_id=mid, present=True))
+        audit.log(s, "create", "meeting", m.id, None,
+                  {**audit.snapshot(m), "present": sorted(set(present_member_ids))})
+        return m.id
+
+
+def list_members_in(s: Session, on: date) -> list[CouncilMember]:
+    return list(s.scalars(select(CouncilMember).where(
+        or_(CouncilMember.from_date.is_(None), CouncilMember.from_date <= on),
+        or_(CouncilMember.to_date.is_(None), CouncilMember.to_date >= on))))
+
+
+def get_meeting(db: Database, meeting_id: int) -> MeetingInfo:
+    """A meeting with attendance and quorum."""
+    with db.read() as s:
+        return _meeting_info(s, _get(s, Meeting, meeting_id, "cuộc họp"))
+
+
+def list_meetings(db: Database, batch_id: int) -> list[MeetingInfo]:
+    """Meetings of a batch, oldest first."""
+    with db.read() as s:
+        rows = s.scalars(select(Meeting).where(Meeting.batch_id == batch_id).order_by(Meeting.id))
+        return [_meeting_info(s, m) for m in rows]
+
+
+def attendees(db: Database, meeting_id: int) -> list[MemberInfo]:
+    """Members present at a meeting, in council order."""
+    with db.read() as s:
+        rows = s.scalars(select(CouncilMember).join(
+            MeetingAttendee, MeetingAttendee.member_id == CouncilMember.id).where(
+            MeetingAttendee.meeting_id == meeting_id, MeetingAttendee.present.is_(True))
+            .order_by(CouncilMember.sort_order, CouncilMember.id))
+        return [MemberInfo(m.full_name, m.role, m.position, m.from_date, m.to_date, m.sort_order,
+                           m.id) for m in rows]
+
+
+def _base(m: MeetingInfo, kind: AwardKind) -> int:
+    return m.members_total if kind.vote_base == "all" else m.present
+
+
+def _verdict(agree: int, base: int, threshold) -> tuple[Decimal, bool]:
+    pct = (Decimal(agree) * 100 / Decimal(base)).quantize(Decimal("0.1")) if base else Decimal(0)
+    # Compare exact fractions so 2/3 of 9 against 66,67% does not flip on rounding.
+    return pct, Fraction(agree) * 100 >= Fraction(str(threshold)) * base if base else False
+
+
+def record_tally(db: Database, meeting_id: int, candidate_id: int, ballots_issued: int,
+                 ballots_valid: int, agree: int) -> TallyRow:
+    """Enter the vote count for one candidate; pass/fail is computed from the award's rule."""
+    return record_tallies(db, meeting_id, [(candidate_id, ballots_issued, ballots_valid, agree)])[0]
+
+
+def record_tallies(db: Database, meeting_id: int,
+                   counts: list[tuple[int, int, int, int]]) -> list[TallyRow]:
+    """Enter several (candidate, issued, valid, agree) counts in one transaction."""
+    with db.session() as s:
+        meeting = _get(s, Meeting, meeting_id, "cuộc họp")
+        info = _meeting_info(s, meeting)
+        return [_tally_one(s, meeting, info, *row) for row in counts]
+
+
+def _check_counts(info: MeetingInfo, name: str, issued: int, valid: int, agree: int) -> None:
+    if min(issued, valid, agree) < 0:
+        raise ValidationError(f"{name}: số phiếu không được âm.", "ballots")
+    if not agree <= valid <= issued:
+        raise ValidationError(
+            f"{name}: phải có số phiếu đồng ý ≤ số phiếu hợp lệ ≤ số phiếu phát ra.", "ballots")
+    if issued > info.present:
+        raise ValidationError(
+            f"{name}: phát ra {issued} phiếu nhưng chỉ có {info.present} thành viên có mặt.",
+            "ballots")
+
+
+def _tally_one(s: Session, meeting: Meeting, info: MeetingInfo, cid: int, issued: int,
+               valid: int, agree: int) -> TallyRow:
+    c = _get(s, Candidate, cid, "ứng viên")
+    if c.batch_id != meeting.batch_id:
+        raise DomainError("Ứng viên không thuộc đợt xét của cuộc họp này.")
+    if c.status in ("decided", "withdrawn"):
+        raise DomainError("Ứng viên đã có quyết định hoặc đã rút: không nhập phiếu được.")
+    kind, subj = s.get(AwardKind, c.award_kind_id), s.get(Subject, c.subject_id)
+    _check_counts(info, subj.name, issued, valid, agree)
+    threshold = kind.vote_threshold if kind.vote_threshold is not None else 50
+    base = _base(info, kind)
+    pct, passed = _verdict(agree, base, threshold)
+    ballot = s.scalar(select(Ballot).where(Ballot.meeting_id == meeting.id,
+                                           Ballot.candidate_id == cid))
+    before = audit.snapshot(ballot) if ballot else None
+    if ballot is None:
+        ballot = Ballot(meeting_id=meeting.id, candidate_id=cid)
+        s.add(ballot)
+    ballot.ballots_issued, ballot.ballots_valid, ballot.agree, ballot.passed = (
+        issued, valid, agree, passed)
+    base_label = "tổng số thành viên Hội đồng" if kind.vote_base == "all" else "thành viên có mặt"
+    reason = None if passed else (f"Đạt {_pct(pct)} phiếu đồng ý, dưới mức {_pct(threshold)} "
+                                  f"{base_label}.")
+    set_status(s, c, "candidate", "passed" if passed else "failed", reason)
+    c.outcome_reason = reason
+    s.flush()
+    audit.log(s, "update" if before else "create", "ballot", ballot.id, before,
+              audit.snapshot(ballot))
+    return TallyRow(cid, subj.name, kind.code, kind.name, issued, valid, agree, base, pct,
+                    Decimal(str(threshold)), passed, True)
+
+
+def _pct(value) -> str:
+    return f"{Decimal(str(value)).normalize():f}".replace(".", ",") + "%"
+
+
+def approve_without_vote(db: Database, meeting_id: int, candidate_ids: list[int],
+                         note: str = "Hội đồng thống nhất, không bỏ phiếu kín") -> None:
+    """Mark candidates passed without a ballot (award kinds without a vote threshold)."""
+    with db.session() as s:
+        meeting = _get(s, Meeting, meeting_id, "cuộc họp")
+        for cid in candidate_ids:
+            c = _get(s, Candidate, cid, "ứng viên")
+            if c.batch_id != meeting.batch_id or c.status in ("decided", "withdrawn"):
+                raise DomainError("Ứng viên không thể thông qua trong cuộc họp này.")
+            before = audit.snapshot(c)
+            set_status(s, c, "candidate", "passed", note)
+            c.outcome_reason = None
+            audit.log(s, "update", "candidate", c.id, before, audit.snapshot(c), note)
+
+
+def tally(db: Database, meeting_id: int) -> list[TallyRow]:
+    """Every active candidate of the meeting's batch with its vote (or none yet)."""
+    with db.read() as s:
+        meeting = _get(s, Meeting, meeting_id, "cuộc họp")
+        info = _meeting_info(s, meeting)
+        stmt = (select(Candidate, Subject, AwardKind, Ballot)
+                .join(Subject, Subject.id == Candidate.subject_id)
+                .join(AwardKind, AwardKind.id == Candidate.award_kind_id)
+                .outerjoin(Ballot, (Ballot.candidate_id == Candidate.id)
+                           & (Ballot.meeting_id == meeting_id))
+                .where(Candidate.batch_id == meeting.batch_id,
+                       Candidate.status != "withdrawn")
+                .order_by(AwardKind.sort_order, Subject.sort_key))
+        out = []
+        for c, subj, kind, b in s.execute(stmt):
+            base = _base(info, kind)
+            pct = _verdict(b.agree, base, kind.vote_threshold or 50)[0] if b else None
+            threshold = Decimal(str(kind.vote_threshold)) if kind.vote_threshold is not None else None
+            passed = b.passed if b else ({"passed": True, "failed": False}.get(c.status)
+                                         if c.status != "decided" else True)
+            out.append(TallyRow(c.id, subj.name, kind.code, kind.name,
+                                b.ballots_issued if b else None, b.ballots_valid if b else None,
+                                b.agree if b else None, base, pct, threshold, passed,
+                                kind.vote_threshold is not None))
+        return out
+
+
+def close_meeting(db: Database, meeting_id: int, conclusion: str | None = None) -> None:
+    """Record the conclusion; the batch moves on to "Đã họp Hội đồng"."""
+    with db.session() as s:
+        m = _get(s, Meeting, meeting_id, "cuộc họp")
+        info = _meeting_info(s, m)
+        if not info.quorum_ok:
+            note = (f"Chỉ có {info.present}/{info.members_total} thành viên dự họp "
+                    f"(cần {info.quorum_needed}).")
+        else:
+            note = None
+        before = audit.snapshot(m)
+        m.conclusion, m.status = text.nfc_or_none(conclusion), "held"
+        b = s.get(Batch, m.batch_id)
+        if b.status == "draft":
+            set_status(s, b, "batch", "council")
+        s.flush()
+        audit.log(s, "update", "meeting", m.id, before, audit.snapshot(m), note)
+
+

@@ -1,0 +1,270 @@
+"""Issuing decisions (gap-free register numbers, register entries, fund posting), revocation
+and correction (new linked decisions), and higher-level decisions recorded by reference.
+
+The register (AwardRecord) is written only here. Once written an entry is never changed
+except revoked False → True by an issued revocation decision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import text
+from app.errors import DomainError, ValidationError
+from app.services import audit, decision_texts, fund
+from app.services.batches import _get, set_status
+from app.services.decisions import editable, price
+from db.engine import Database
+from db.models import AwardKind, AwardRecord, Batch, Candidate, Decision, DecisionLine, Subject
+
+REVOKE_BASIS = ("Luật Thi đua, khen thưởng 2022: hủy bỏ quyết định khen thưởng, thu hồi hiện "
+                "vật và tiền thưởng")
+
+
+@dataclass(frozen=True)
+class IssueResult:
+    decision_id: int
+    full_number: str
+    certificate_nos: tuple[str, ...]  # register entries written ("2025/0001", …)
+    total_money: int
+
+
+@dataclass(frozen=True)
+class ExternalAward:
+    """One award of a higher-level decision, to record in the register."""
+
+    subject_id: int
+    award_kind_id: int
+    year: int
+    citation: str | None = None
+    money: int = 0
+
+
+def next_register_no(s: Session, year: int) -> int:
+    """The next register number of the year: one above the highest ever written (gap-free,
+    revoked entries keep their numbers)."""
+    top = s.scalar(select(func.max(AwardRecord.register_no)).where(
+        AwardRecord.register_year == year))
+    return (top or 0) + 1
+
+
+def _write_record(s: Session, d: Decision, line: DecisionLine, **extra) -> AwardRecord:
+    year = d.signed_on.year
+    no = next_register_no(s, year)
+    rec = AwardRecord(
+        register_year=year, register_no=no, certificate_no=f"{year}/{no:04d}",
+        subject_id=line.subject_id, award_kind_id=line.award_kind_id,
+        year=line.achievement_year, decision_id=d.id, level=d.level,
+        salutation=line.salutation, printed_name=line.printed_name,
+        position_line=line.position_line, citation=line.citation, money=line.money, **extra)
+    s.add(rec)
+    s.flush()
+    audit.log(s, "create", "award_record", rec.id, None, audit.snapshot(rec),
+              f"Ghi sổ theo quyết định {d.full_number}")
+    return rec
+
+
+def _validate_for_issue(s: Session, d: Decision, lines: list[DecisionLine]) -> None:
+    if not d.number:
+        raise ValidationError("Chưa có số quyết định.", "number")
+    if not d.signed_on:
+        raise ValidationError("Chưa có ngày ký quyết định.", "signed_on")
+    if not d.signer_name:
+        raise ValidationError("Chưa chọn người ký quyết định.", "signer")
+    if not lines:
+        raise ValidationError("Quyết định chưa có ai trong danh sách.", "lines")
+    clash = s.scalar(select(Decision.id).where(
+        Decision.year == d.signed_on.year, Decision.symbol == d.symbol,
+        Decision.number == d.number, Decision.id != d.id))
+    if clash:
+        raise ValidationError(f"Số {d.number}/{d.symbol} năm {d.signed_on.year} đã dùng cho "
+                              "quyết định khác.", "number")
+
+
+def issue_decision(db: Database, decision_id: int) -> IssueResult:
+    """Ban hành: freeze the decision, write the register entries (or revoke / correct them),
+    post the money to the fund — all in one transaction."""
+    with db.session() as s:
+        d = editable(s, decision_id)
+        lines = list(s.scalars(select(DecisionLine).where(DecisionLine.decision_id == d.id)
+                               .order_by(DecisionLine.sort_order, DecisionLine.id)))
+        _validate_for_issue(s, d, lines)
+        before = audit.snapshot(d)
+        d.year, d.full_number = d.signed_on.year, f"{d.number}/{d.symbol}"
+        certs: list[str] = []
+        if d.kind == "khen_thuong":
+            price(s, d)
+            certs = [_write_record(s, d, line).certificate_no for line in _award_order(s, lines)]
+            _mark_decided(s, lines)
+        elif d.kind == "thu_hoi":
+            _revoke(s, d, lines)
+        elif d.kind == "dinh_chinh":
+            certs = [_correct(s, d, line) for line in lines]
+        d.status, d.issued_at = "issued", datetime.now()
+        s.flush()
+        if d.kind == "khen_thuong":
+            fund.post_decision(s, d)
+        audit.log(s, "issue", "decision", d.id, before, audit.snapshot(d))
+        return IssueResult(d.id, d.full_number, tuple(certs), d.total_money)
+
+
+def _award_order(s: Session, lines: list[DecisionLine]) -> list[DecisionLine]:
+    order = dict(s.execute(select(AwardKind.id, AwardKind.sort_order)).all())
+    return sorted(lines, key=lambda x: (order.get(x.award_kind_id, 0), x.sort_order, x.id))
+
+
+def _mark_decided(s: Session, lines: list[DecisionLine]) -> None:
+    batch_ids = set()
+    for line in lines:
+        c = s.get(Candidate, line.candidate_id) if line.candidate_id else None
+        if c is not None:
+            set_status(s, c, "candidate", "decided")
+            batch_ids.add(c.batch_id)
+    for bid in batch_ids:
+        open_left = s.scalar(select(func.count()).select_from(Candidate).where(
+            Candidate.batch_id == bid, Candidate.status.in_(("proposed", "passed"))))
+        if not open_left:
+            set_status(s, s.get(Batch, bid), "batch", "decided")
+
+
+def _revoke(s: Session, d: Decision, lines: list[DecisionLine]) -> None:
+    recovered = 0
+    for line in lines:
+        rec = s.get(AwardRecord, line.award_record_id)
+        if rec is None or rec.revoked:
+            raise DomainError(f"Mục số {rec.certificate_no if rec else '?'} đã bị thu hồi trước đó.")
+        before = audit.snapshot(rec)
+        rec.revoked, rec.revoked_by_decision_id = True, d.id
+        recovered += rec.money
+        s.flush()
+        audit.log(s, "revoke", "award_record", rec.id, before, audit.snapshot(rec),
+                  f"Thu hồi theo quyết định {d.full_number}")
+    fund.post_recovery(s, d, recovered)
+
+
+def _correct(s: Session, d: Decision, line: DecisionLine) -> str:
+    old = s.get(AwardRecord, line.award_record_id)
+    # The corrected entry keeps its money (paid once); the new entry supersedes its texts.
+    line.money = old.money
+    return _write_record(s, d, line, corrects_id=old.id).certificate_no
+
+
+def _records(s: Session, record_ids: list[int]) -> list[AwardRecord]:
+    if not record_ids:
+        raise ValidationError("Chưa chọn mục nào trong sổ khen thưởng.", "records")
+    recs = []
+    for rid in record_ids:
+        rec = _get(s, AwardRecord, rid, "mục trong sổ khen thưởng")
+        if rec.revoked:
+            raise DomainError(f"Mục số {rec.certificate_no} đã bị thu hồi.")
+        pending = s.scalar(select(func.count()).select_from(DecisionLine).join(
+            Decision, Decision.id == DecisionLine.decision_id).where(
+            DecisionLine.award_record_id == rid, Decision.status == "draft"))
+        if pending:
+            raise DomainError(f"Mục số {rec.certificate_no} đang có trong một dự thảo khác.")
+        recs.append(rec)
+    return recs
+
+
+def _linked_draft(s: Session, kind: str, title: str, reason: str, recs: list[AwardRecord],
+                  signed_on: date | None) -> Decision:
+    related = {r.decision_id for r in recs}
+    d = Decision(year=(signed_on or date.today()).year, symbol=decision_texts.symbol(s),
+                 signed_on=signed_on, kind=kind, status="draft", level="xa", title=title,
+                 reason=reason, related_decision_id=related.pop() if len(related) == 1 else None,
+                 bases="\n".join(decision_texts.default_bases(s)),
+                 articles="\n".join(decision_texts.default_closing(s)),
+                 recipients="\n".join(decision_texts.default_recipients()))
+    s.add(d)
+    s.flush()
+    from app.services.decisions import _signer
+
+    _signer(s, d, None)
+    return d
+
+
+def _line_from(d: Decision, rec: AwardRecord, order: int, **texts) -> DecisionLine:
+    return DecisionLine(
+        decision_id=d.id, subject_id=rec.subject_id, award_kind_id=rec.award_kind_id,
+        award_record_id=rec.id, achievement_year=rec.year, money=rec.money, sort_order=order,
+        salutation=texts.get("salutation", rec.salutation),
+        printed_name=texts.get("printed_name") or rec.printed_name,
+        position_line=texts.get("position_line", rec.position_line),
+        citation=texts.get("citation", rec.citation))
+
+
+def draft_revocation(db: Database, record_ids: list[int], reason: str,
+                     signed_on: date | None = None) -> int:
+    """A draft decision revoking register entries (thu hồi); issue it to take effect."""
+    reason = text.nfc(reason)
+    if not reason:
+        raise ValidationError("Cần ghi lý do thu hồi.", "reason")
+    with db.session() as s:
+        recs = _records(s, record_ids)
+        d = _linked_draft(s, "thu_hoi", "Về việc thu hồi quyết định khen thưởng", reason, recs,
+                          signed_on)
+        for i, rec in enumerate(recs, start=1):
+            s.add(_line_from(d, rec, i))
+        s.flush()
+        d.total_money = sum(r.money for r in recs)
+        audit.log(s, "create", "decision", d.id, None, audit.snapshot(d), "Dự thảo thu hồi")
+        return d.id
+
+
+def draft_correction(db: Database, record_id: int, reason: str, printed_name: str,
+                     salutation: str | None = None, position_line: str | None = None,
+                     citation: str | None = None, signed_on: date | None = None) -> int:
+    """A draft decision correcting one register entry (đính chính); issuing writes a new entry
+    pointing at the corrected one."""
+    reason, printed_name = text.nfc(reason), text.nfc(printed_name)
+    if not reason:
+        raise ValidationError("Cần ghi lý do đính chính.", "reason")
+    if not printed_name:
+        raise ValidationError("Chưa nhập tên đúng.", "printed_name")
+    with db.session() as s:
+        recs = _records(s, [record_id])
+        d = _linked_draft(s, "dinh_chinh", "Về việc đính chính quyết định khen thưởng", reason,
+                          recs, signed_on)
+        s.add(_line_from(d, recs[0], 1, salutation=text.nfc_or_none(salutation),
+                         printed_name=printed_name, position_line=text.nfc_or_none(position_line),
+                         citation=text.nfc_or_none(citation)))
+        s.flush()
+        audit.log(s, "create", "decision", d.id, None, audit.snapshot(d), "Dự thảo đính chính")
+        return d.id
+
+
+def record_external_decision(db: Database, reference: str, signed_on: date, issuer: str,
+                             level: str, title: str, awards: list[ExternalAward]) -> int:
+    """Record a higher level's decision (e.g. "123/QĐ-UBND" of UBND thành phố) and write its
+    awards into the register so each subject's history is complete."""
+    reference, issuer, title = text.nfc(reference), text.nfc(issuer), text.nfc(title)
+    if not reference or not signed_on or not issuer:
+        raise ValidationError("Cần đủ số, ngày và cơ quan ban hành quyết định của cấp trên.",
+                              "reference")
+    if not awards:
+        raise ValidationError("Chưa có ai trong quyết định.", "awards")
+    with db.session() as s:
+        d = Decision(year=signed_on.year, symbol="", full_number=reference, signed_on=signed_on,
+                     kind="khen_thuong", title=title or "Khen thưởng", issuer=issuer, level=level,
+                     external=True, status="issued", issued_at=datetime.now(),
+                     total_money=sum(a.money for a in awards))
+        s.add(d)
+        s.flush()
+        for i, a in enumerate(awards, start=1):
+            subj = _get(s, Subject, a.subject_id, "đối tượng")
+            _get(s, AwardKind, a.award_kind_id, "danh hiệu")
+            line = DecisionLine(decision_id=d.id, subject_id=subj.id, award_kind_id=a.award_kind_id,
+                                achievement_year=a.year, salutation=decision_texts.salutation(subj),
+                                printed_name=subj.name,
+                                position_line=decision_texts.position_line(s, subj),
+                                citation=text.nfc_or_none(a.citation), money=a.money, sort_order=i)
+            s.add(line)
+            s.flush()
+            _write_record(s, d, line, external_decision_ref=reference,
+                          external_decision_date=signed_on, external_issuer=issuer)
+        audit.log(s, "create", "decision", d.id, None, audit.snapshot(d),
+                  f"Quyết định của cấp trên: {issuer}")
+        return d.id

@@ -1,0 +1,119 @@
+"""Default wording of decisions (templates the officer edits on the draft) and the printed
+form of each line (salutation, name, position), taken from the records."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from app import text
+from app.errors import DomainError
+from app.services import money
+from db.models import (
+    AwardKind,
+    Candidate,
+    Collective,
+    Decision,
+    DecisionLine,
+    Household,
+    Organization,
+    Person,
+    Setting,
+    Subject,
+)
+
+BASES_KEY = "decision.bases"  # Setting: list of căn cứ lines, "{short_name}" replaced
+DEFAULT_BASES = (
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+    ("Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định về phân cấp, phân quyền trong "
+    "lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của "
+    "Luật Thi đua, khen thưởng;"),
+    "Theo đề nghị của Hội đồng Thi đua - Khen thưởng {short_name}.",
+)
+DEFAULT_RECIPIENTS = ("- Như Điều 3;", "- Thường trực Đảng ủy, HĐND phường;", "- Lưu: VT.")
+
+
+def org(s: Session) -> Organization:
+    """The issuing body; a clear message when it has not been set up yet."""
+    o = s.get(Organization, 1)
+    if o is None:
+        raise DomainError("Chưa khai báo thông tin đơn vị (Cài đặt › Đơn vị): tên cơ quan, "
+                          "cơ quan cấp trên, địa danh.")
+    return o
+
+
+def symbol(s: Session) -> str:
+    """"QĐ-UBND" from the organisation's document symbol."""
+    o = s.get(Organization, 1)
+    return f"QĐ-{o.doc_symbol if o and o.doc_symbol else 'UBND'}"
+
+
+def default_bases(s: Session) -> list[str]:
+    row = s.get(Setting, BASES_KEY)
+    lines = row.value if row and isinstance(row.value, list) else list(DEFAULT_BASES)
+    o = s.get(Organization, 1)
+    short = o.short_name if o else "phường"
+    return [text.nfc(x).replace("{short_name}", short) for x in lines]
+
+
+def default_closing(s: Session) -> list[str]:
+    """Điều 3 (who carries it out); Điều 1–2 are written from the list when printing."""
+    o = s.get(Organization, 1)
+    short = o.short_name if o else "phường"
+    return [(f"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {short}, các cơ quan, đơn vị "
+            "có liên quan và các tập thể, cá nhân, hộ gia đình có tên tại Điều 1 chịu trách "
+            "nhiệm thi hành Quyết định này.")]
+
+
+def default_recipients() -> list[str]:
+    return list(DEFAULT_RECIPIENTS)
+
+
+def title_for(kinds: list[AwardKind], year: int) -> str:
+    """Trích yếu: "Về việc tặng danh hiệu “Lao động tiên tiến” năm 2025"."""
+    names = [k for k in kinds]
+    if len(names) == 1 and names[0].category == "danh_hieu":
+        return f"Về việc tặng danh hiệu “{names[0].name}” năm {year}"
+    if len(names) == 1:
+        return f"Về việc tặng {names[0].name} năm {year}"
+    return f"Về việc khen thưởng thành tích năm {year}"
+
+
+def position_line(s: Session, subj: Subject) -> str | None:
+    """Chức vụ, đơn vị (person), or the address/area line (household, collective)."""
+    if isinstance(subj, Person):
+        wp = s.get(Collective, subj.workplace_id).name if subj.workplace_id else subj.workplace_text
+        parts = [p for p in (subj.position, wp) if p]
+        return ", ".join(parts) or None
+    if isinstance(subj, Household):
+        area = s.get(Subject, subj.area_id).name if subj.area_id else None
+        return ", ".join(p for p in (subj.address, area) if p) or None
+    return None
+
+
+def salutation(subj: Subject) -> str | None:
+    if isinstance(subj, Person):
+        return text.salutation(subj.gender)
+    if isinstance(subj, Household):
+        return "Hộ gia đình"
+    return "Tập thể" if subj.type == "collective" else None
+
+
+def line_for(s: Session, d: Decision, c: Candidate, kind: AwardKind, year: int,
+             order: int) -> DecisionLine:
+    subj = s.get(Subject, c.subject_id)
+    return DecisionLine(
+        decision_id=d.id, candidate_id=c.id, subject_id=subj.id, award_kind_id=kind.id,
+        achievement_year=year, salutation=salutation(subj), printed_name=subj.name,
+        position_line=position_line(s, subj), citation=c.citation,
+        coefficient=money.coefficient(kind, subj.type), money=0, sort_order=order)
+
+
+def signer_lines(sign_mode: str | None, title: str | None) -> tuple[str, ...]:
+    """Signature block lines of a Chủ tịch's decision: "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" …"""
+    title = text.nfc(title).upper() or "CHỦ TỊCH"
+    if sign_mode == "KT.":
+        return ("KT. CHỦ TỊCH", title)
+    if sign_mode == "TM.":
+        return ("TM. ỦY BAN NHÂN DÂN", title)
+    return (title,)

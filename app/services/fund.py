@@ -1,0 +1,132 @@
+"""Quỹ thi đua, khen thưởng: yearly income (thu) and spending (chi) lines and the balance.
+
+Issuing a decision posts its money as a spending line automatically; revoking awards posts the
+money to be recovered as income. Posted lines point at their decision and are not edited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import text
+from app.errors import DomainError, NotFoundError, ValidationError
+from app.services import audit
+from db.engine import Database
+from db.models import Decision, FundLine
+
+GROUPS = {
+    "du_toan": "Dự toán được giao",
+    "thu_khac": "Thu khác",
+    "thu_hoi": "Thu hồi tiền thưởng",
+    "chi_khen_thuong": "Chi khen thưởng",
+    "chi_khac": "Chi khác (in giấy khen, khung…)",
+}
+DIRECTION = {"du_toan": "thu", "thu_khac": "thu", "thu_hoi": "thu",
+             "chi_khen_thuong": "chi", "chi_khac": "chi"}
+
+
+@dataclass(frozen=True)
+class FundLineInfo:
+    id: int
+    year: int
+    direction: str  # thu / chi
+    group: str
+    group_label: str
+    on_date: date | None
+    amount: int
+    description: str
+    decision_id: int | None
+
+
+@dataclass(frozen=True)
+class FundBalance:
+    year: int
+    income: int
+    spending: int
+
+    @property
+    def balance(self) -> int:
+        """Income minus spending of the year."""
+        return self.income - self.spending
+
+
+def _info(x: FundLine) -> FundLineInfo:
+    return FundLineInfo(x.id, x.year, x.direction, x.group, GROUPS.get(x.group, x.group),
+                        x.on_date, x.amount, x.description, x.decision_id)
+
+
+def add_line(db: Database, year: int, group: str, amount: int, description: str,
+             on_date: date | None = None) -> int:
+    """A manual budget or spending line (not linked to a decision)."""
+    if group not in GROUPS:
+        raise ValidationError("Nhóm thu/chi không hợp lệ.", "group")
+    if amount is None or int(amount) <= 0:
+        raise ValidationError("Số tiền phải lớn hơn 0.", "amount")
+    if not text.nfc(description):
+        raise ValidationError("Chưa nhập nội dung thu/chi.", "description")
+    with db.session() as s:
+        line = FundLine(year=year, direction=DIRECTION[group], group=group, amount=int(amount),
+                        description=text.nfc(description), on_date=on_date)
+        s.add(line)
+        s.flush()
+        audit.log(s, "create", "fund_line", line.id, None, audit.snapshot(line))
+        return line.id
+
+
+def delete_line(db: Database, line_id: int) -> None:
+    """Delete a manual line; lines posted by a decision stay."""
+    with db.session() as s:
+        line = s.get(FundLine, line_id)
+        if line is None:
+            raise NotFoundError("Không tìm thấy dòng thu/chi.")
+        if line.decision_id:
+            raise DomainError("Dòng này do quyết định ghi tự động: không xóa được.")
+        audit.log(s, "delete", "fund_line", line.id, audit.snapshot(line), None)
+        s.delete(line)
+
+
+def list_lines(db: Database, year: int) -> list[FundLineInfo]:
+    """Lines of a year, by date."""
+    with db.read() as s:
+        rows = s.scalars(select(FundLine).where(FundLine.year == year)
+                         .order_by(FundLine.on_date, FundLine.id))
+        return [_info(x) for x in rows]
+
+
+def balance(db: Database, year: int) -> FundBalance:
+    """Income, spending and balance of a year."""
+    with db.read() as s:
+        sums = dict(s.execute(select(FundLine.direction, func.sum(FundLine.amount))
+                              .where(FundLine.year == year).group_by(FundLine.direction)).all())
+        return FundBalance(year, int(sums.get("thu") or 0), int(sums.get("chi") or 0))
+
+
+def post_decision(s: Session, d: Decision) -> FundLine | None:
+    """Spending line for an issued decision's money (inside the issuing transaction)."""
+    if d.total_money <= 0:
+        return None
+    line = FundLine(year=d.signed_on.year, direction="chi", group="chi_khen_thuong",
+                    on_date=d.signed_on, amount=d.total_money, decision_id=d.id,
+                    description=f"Tiền thưởng theo Quyết định số {d.full_number} "
+                                f"ngày {text.format_date_vn(d.signed_on)}")
+    s.add(line)
+    s.flush()
+    audit.log(s, "create", "fund_line", line.id, None, audit.snapshot(line))
+    return line
+
+
+def post_recovery(s: Session, d: Decision, amount: int) -> FundLine | None:
+    """Income line for the money to recover after a revocation decision."""
+    if amount <= 0:
+        return None
+    line = FundLine(year=d.signed_on.year, direction="thu", group="thu_hoi",
+                    on_date=d.signed_on, amount=amount, decision_id=d.id,
+                    description=f"Thu hồi tiền thưởng theo Quyết định số {d.full_number} "
+                                f"ngày {text.format_date_vn(d.signed_on)}")
+    s.add(line)
+    s.flush()
+    audit.log(s, "create", "fund_line", line.id, None, audit.snapshot(line))
+    return line
