@@ -69,6 +69,8 @@ def _split_letter(ch: str) -> tuple[str, int]:
 
 
 def _word_keys(word: str) -> tuple[str, str]:
+    if word.isdigit():  # numbers sort by value: "số 2" before "số 10"
+        word = word.zfill(8)
     primary, secondary = [], []
     for ch in word.lower():
         base, tone = _split_letter(ch)
@@ -94,12 +96,12 @@ def name_sort_key(full_name: str | None) -> str:
     words = [w for w in nfc(full_name).split(" ") if w]
     if not words:
         return ""
-    ordered = [words[-1]] + words[:-1]
-    keys = [_word_keys(w) for w in ordered]
-    primary = " ".join(p for p, _ in keys)
-    secondary = " ".join(s for _, s in keys)
-    # "\u0021" separates the levels and sorts below every letter code, above the word gap.
-    return primary + "\u0020\u0021" + secondary + "\u0020\u0021" + nfc(full_name)
+    given, rest = _word_keys(words[-1]), [_word_keys(w) for w in words[:-1]]
+    # The given name is compared whole (letters, then tone: "Anh" before "Ánh") before the
+    # family and middle names, the way officers sort the "Tên" column in Excel.
+    return (given[0] + "\u0020\u0021" + given[1] + "\u0020\u0021"
+            + " ".join(p for p, _ in rest) + "\u0020\u0021" + " ".join(t for _, t in rest)
+            + "\u0020\u0021" + nfc(full_name))
 
 
 def title_case_name(value: str | None) -> str:

@@ -107,3 +107,13 @@ def test_salutation_and_money():
     assert text.salutation("Nữ") == "Bà"
     assert text.salutation(None) == "Ông (Bà)"
     assert text.format_money(1234567) == "1.234.567"
+
+
+def test_numbers_in_names_sort_by_value():
+    names = ["Khu dân cư số 10", "Khu dân cư số 2", "Khu dân cư số 1"]
+    assert sorted(names, key=text.text_sort_key) == ["Khu dân cư số 1", "Khu dân cư số 2",
+                                                      "Khu dân cư số 10"]
+
+
+def test_given_name_tone_decides_before_family_name():
+    assert _sorted(["Đỗ Thị Ánh", "Hoàng Thị Anh"]) == ["Hoàng Thị Anh", "Đỗ Thị Ánh"]
