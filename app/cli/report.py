@@ -1,0 +1,107 @@
+"""``tdkt report summary|forms|public-list|history``: the reports, headless."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+from app.cli.common import add_db_option, resolve_db
+
+
+def register(sub) -> None:
+    p = sub.add_parser("report", help="báo cáo sơ kết, tổng kết; biểu thống kê; danh sách công khai")
+    rsub = p.add_subparsers(dest="report_command", metavar="LOẠI", required=True)
+
+    s = rsub.add_parser("summary", help="báo cáo tổng kết một năm hoặc một giai đoạn")
+    s.add_argument("--from", dest="year_from", type=int, required=True, metavar="NĂM")
+    s.add_argument("--to", dest="year_to", type=int, default=None, metavar="NĂM",
+                   help="năm cuối (bỏ trống: báo cáo một năm)")
+    s.add_argument("--format", choices=["pdf", "docx", "xlsx"], default=None,
+                   help="định dạng (mặc định theo đuôi tệp)")
+    s.add_argument("--date", default=None, metavar="dd/mm/yyyy", help="ngày ghi trên báo cáo")
+    s.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_db_option(s)
+    s.set_defaults(func=cmd_summary)
+
+    f = rsub.add_parser("forms", help="biểu thống kê thi đua, khen thưởng của một năm (XLSX)")
+    f.add_argument("--year", type=int, required=True, metavar="NĂM")
+    f.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    add_db_option(f)
+    f.set_defaults(func=cmd_forms)
+
+    pl = rsub.add_parser("public-list", help="danh sách công khai của một quyết định (PDF)")
+    pl.add_argument("--decision", required=True, metavar="SỐ", help='ví dụ "15/QĐ-UBND"')
+    pl.add_argument("--year", type=int, default=None, help="năm ký (khi hai năm trùng số)")
+    pl.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    add_db_option(pl)
+    pl.set_defaults(func=cmd_public_list)
+
+    h = rsub.add_parser("history", help="giấy xác nhận quá trình khen thưởng của một đối tượng")
+    h.add_argument("--subject", type=int, required=True, metavar="MÃ", help="mã đối tượng")
+    h.add_argument("--purpose", default="", help="mục đích xin xác nhận")
+    h.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    add_db_option(h)
+    h.set_defaults(func=cmd_history)
+
+
+def _date(value: str | None) -> date | None:
+    from app.errors import ValidationError
+    from app.text import parse_date_vn
+
+    try:
+        return parse_date_vn(value)
+    except ValueError as exc:
+        raise ValidationError(str(exc), "date") from None
+
+
+def cmd_summary(args) -> int:
+    from pathlib import Path
+
+    from app.reports.summary import build_summary
+
+    fmt = args.format or Path(args.output).suffix.lower().lstrip(".") or "pdf"
+    db = resolve_db(args)
+    try:
+        out = build_summary(db, args.year_from, args.year_to or args.year_from, fmt, args.output,
+                            report_date=_date(args.date))
+    finally:
+        db.dispose()
+    print(f"Đã ghi báo cáo vào {out}", file=sys.stdout)
+    return 0
+
+
+def cmd_forms(args) -> int:
+    from app.reports.forms import build_forms
+
+    db = resolve_db(args)
+    try:
+        out = build_forms(db, args.year, args.output)
+    finally:
+        db.dispose()
+    print(f"Đã ghi biểu thống kê năm {args.year} vào {out}", file=sys.stdout)
+    return 0
+
+
+def cmd_public_list(args) -> int:
+    from app.reports.public_list import build_public_list, find_decision
+
+    db = resolve_db(args)
+    try:
+        out = build_public_list(db, args.output, decision_id=find_decision(db, args.decision,
+                                                                           args.year))
+    finally:
+        db.dispose()
+    print(f"Đã ghi danh sách công khai vào {out}", file=sys.stdout)
+    return 0
+
+
+def cmd_history(args) -> int:
+    from app.reports.history import build_history
+
+    db = resolve_db(args)
+    try:
+        out = build_history(db, args.subject, args.output, purpose=args.purpose)
+    finally:
+        db.dispose()
+    print(f"Đã ghi giấy xác nhận vào {out}", file=sys.stdout)
+    return 0

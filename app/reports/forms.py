@@ -1,0 +1,184 @@
+"""Statistical tables for the upper level (biểu thống kê), laid out by a data file.
+
+The current columns of the Ministry's forms are unconfirmed, so the layout lives in
+resources/reports/stat_forms.json; a user's copy in <data folder>/reports/stat_forms.json wins.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from app import text
+from app.errors import ValidationError
+from app.paths import data_dir, resource_path
+from app.reports.figures import Figures, collect
+from app.reports.xlsx_util import MONEY_FORMAT, new_workbook, styles
+from db.engine import Database
+
+LAYOUT_NAME = "stat_forms.json"
+
+
+def layout_path() -> Path:
+    user = data_dir() / "reports" / LAYOUT_NAME
+    return user if user.exists() else resource_path("reports", LAYOUT_NAME)
+
+
+def load_layout(path: Path | None = None) -> dict:
+    path = path or layout_path()
+    try:
+        with open(path, encoding="utf-8") as fh:
+            layout = json.load(fh)
+    except (OSError, ValueError) as exc:
+        raise ValidationError(f"Không đọc được tệp bố cục biểu thống kê “{path}”: {exc}.",
+                              "layout") from exc
+    if not isinstance(layout.get("forms"), list):
+        raise ValidationError(f"Tệp bố cục “{path}” thiếu danh sách biểu (“forms”).", "layout")
+    return layout
+
+
+def _as_set(value) -> set[str]:
+    values = value if isinstance(value, list) else [value]
+    return {text.fold(v) for v in values}
+
+
+def _match_award(cell, kind, flt: dict) -> bool:
+    checks = {"level": cell.level, "group": cell.group, "kinds": cell.kind_code,
+              "kind_level": kind.level if kind else "", "category": kind.category if kind else ""}
+    return all(text.fold(checks[k]) in _as_set(v) for k, v in flt.items() if k in checks)
+
+
+def _match_movement(m, flt: dict) -> bool:
+    checks = {"launcher": m.launcher, "kind": m.kind}
+    return all(text.fold(checks[k]) in _as_set(v) for k, v in flt.items() if k in checks)
+
+
+def cell_value(f: Figures, year: int, measure: str, flt: dict) -> int:
+    """One cell: the measure over the year's data matching every condition of ``flt``."""
+    if measure == "movements":
+        return sum(1 for m in f.movements if m.start_year == year and _match_movement(m, flt))
+    kinds = {k.code: k for k in f.kinds}
+    cells = [c for c in f.awards if c.year == year and _match_award(c, kinds.get(c.kind_code), flt)]
+    if measure == "money":
+        return sum(c.money for c in cells)
+    if measure == "awards":
+        return sum(c.count for c in cells)
+    raise ValidationError(f"Biểu thống kê: chỉ tiêu “{measure}” không được hỗ trợ.", "measure")
+
+
+def expand_rows(form: dict, f: Figures) -> list[dict]:
+    """Rows of a form, with ``{"expand": "kinds"}`` turned into one row per matching kind."""
+    rows = []
+    for row in form.get("rows", ()):
+        if row.get("expand") != "kinds":
+            rows.append(row)
+            continue
+        flt = row.get("filter", {})
+        for k in f.kinds:
+            kind_flt = {key: v for key, v in flt.items() if key in ("kind_level", "category")}
+            ok = all(text.fold(getattr(k, "level" if key == "kind_level" else key)) in _as_set(v)
+                     for key, v in kind_flt.items())
+            if ok:
+                rows.append({"label": k.name, "filter": {**flt, "kinds": k.code}})
+    return rows
+
+
+def form_table(form: dict, f: Figures, year: int) -> tuple[list[str], list[list]]:
+    """Column labels and rows (label, then numbers) of one form for one year."""
+    columns = form.get("columns", ())
+    table = []
+    for row in expand_rows(form, f):
+        values = [cell_value(f, year, col.get("measure", form.get("measure", "awards")),
+                             {**row.get("filter", {}), **col.get("filter", {})})
+                  for col in columns]
+        table.append([row["label"], *values])
+    return [c["label"] for c in columns], table
+
+
+def build_forms(db: Database, year: int, out: str | Path, body_name: str | None = None) -> Path:
+    """Write every form of the layout for ``year`` to one workbook, one sheet per form."""
+    layout = load_layout()
+    f = collect(db, year, year)
+    if body_name is None:
+        from app.reports.summary import issuer
+
+        body_name = issuer(db).body_name
+    wb = new_workbook()
+    for form in layout["forms"]:
+        _write_form(wb, layout, form, f, year, body_name)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(out)
+    return out
+
+
+def _write_form(wb, layout: dict, form: dict, f: Figures, year: int, body_name: str) -> None:
+    from openpyxl.utils import get_column_letter
+
+    st = styles()
+    labels, table = form_table(form, f, year)
+    columns = form.get("columns", ())
+    ws = wb.create_sheet(text.nfc(form.get("sheet") or form["code"])[:31])
+    ncols = len(labels) + 2
+    ws.cell(row=1, column=1, value=f"Biểu số {form['code']}").font = st["bold"]
+    ws.cell(row=2, column=1, value=layout.get("legal_note", ""))
+    ws.cell(row=3, column=1, value=f"Đơn vị báo cáo: {body_name}")
+    ws.cell(row=4, column=1, value=f"Đơn vị nhận báo cáo: {layout.get('receiver', '')}")
+    for r, value, font in ((6, form["title"], st["title"]), (7, f"Năm {year}", st["bold"]),
+                           (8, form.get("unit", ""), None)):
+        cell = ws.cell(row=r, column=1, value=text.nfc(value))
+        cell.alignment = st["center"]
+        if font:
+            cell.font = font
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+    top, sub = 10, 11
+    grouped = any(c.get("group") for c in columns)
+    heads = ["STT", "Chỉ tiêu"] + labels
+    for c, h in enumerate(heads, start=1):
+        col = columns[c - 3] if c > 2 else {}
+        row = sub if grouped and col.get("group") else top
+        _head(ws, row, c, h, st)
+        if grouped and not col.get("group"):
+            ws.merge_cells(start_row=top, start_column=c, end_row=sub, end_column=c)
+    if grouped:
+        _group_heads(ws, columns, top, st)
+    r = sub if grouped else top
+    for c in range(1, ncols + 1):  # the column numbers (A, B, 1, 2 …) under the headers
+        _head(ws, r + 1, c, "A" if c == 1 else "B" if c == 2 else str(c - 2), st)
+    for i, row in enumerate(table, start=1):
+        rr = r + 1 + i
+        for c, value in enumerate([i, *row], start=1):
+            cell = ws.cell(row=rr, column=c, value=value)
+            cell.border = st["border"]
+            if isinstance(value, int) and value >= 1000:
+                cell.number_format = MONEY_FORMAT
+        if form.get("rows") and i <= len(form["rows"]) and form["rows"][i - 1].get("bold"):
+            for c in range(1, ncols + 1):
+                ws.cell(row=rr, column=c).font = st["bold"]
+    widths = [6, 46] + [16] * len(labels)
+    for c, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = w
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _head(ws, row, col, value, st):
+    cell = ws.cell(row=row, column=col, value=text.nfc(value))
+    cell.font, cell.fill, cell.border, cell.alignment = (st["bold"], st["head_fill"], st["border"],
+                                                         st["center"])
+
+
+def _group_heads(ws, columns, top, st):
+    """Merge the upper header over consecutive columns of the same group."""
+    c = 0
+    while c < len(columns):
+        group = columns[c].get("group")
+        end = c
+        while group and end + 1 < len(columns) and columns[end + 1].get("group") == group:
+            end += 1
+        if group:
+            _head(ws, top, c + 3, group, st)
+            if end > c:
+                ws.merge_cells(start_row=top, start_column=c + 3, end_row=top, end_column=end + 3)
+        c = end + 1
