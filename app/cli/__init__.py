@@ -16,6 +16,7 @@ COMMANDS = [
     "app.cli.core",  # check, demo
     "app.cli.backup",  # backup, restore
     "app.cli.selftest",  # selftest (the packaged app checks itself)
+    "app.cli.report",  # report summary / forms / public-list / history
 ]
 
 
