@@ -14,6 +14,7 @@ from app import APP_NAME, __version__
 # Modules under app.cli providing ``register(subparsers)``; one line per command group.
 COMMANDS = [
     "app.cli.core",  # check, demo
+    "app.cli.certificates",  # certificates
     "app.cli.backup",  # backup, restore
     "app.cli.selftest",  # selftest (the packaged app checks itself)
     "app.cli.report",  # report summary / forms / public-list / history

@@ -1,0 +1,223 @@
+"""Draw certificates into one PDF: full design on plain paper, or text only on blanks (phôi).
+
+Speed: the static art of each template is drawn once as a PDF form XObject and placed on
+every page with ``doForm``; each page adds only its variable text (see bench/certificates.py).
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+from app.certificates.fit import fit_text
+from app.certificates.model import CertificateData, Field, Template
+from app.certificates.registry import get_layout, get_template, layout_extras
+from app.text import nfc
+
+MM = 72 / 25.4  # points per millimetre
+
+
+class RenderCancelled(Exception):
+    """The user pressed Cancel; no output file was written."""
+
+
+@dataclass(frozen=True)
+class Offsets:
+    """Printer calibration in mm: positive x moves text right, positive y moves it down."""
+
+    x: float = 0.0
+    y: float = 0.0
+
+
+NO_OFFSETS = Offsets()
+
+
+@lru_cache(maxsize=256)
+def _placeholders(fmt: str) -> tuple[str, ...]:
+    return tuple(name for _, name, _, _ in string.Formatter().parse(fmt) if name)
+
+
+@lru_cache(maxsize=64)
+def _color(value: str):
+    from reportlab.lib.colors import HexColor
+
+    return HexColor(value)
+
+
+def field_text(f: Field, values: dict[str, str]) -> str:
+    """The field's text for one certificate; "" when every value it shows is empty."""
+    names = _placeholders(f.text)
+    if names and not any(values.get(n) for n in names):
+        return ""
+    text = "\n".join(nfc(p) for p in f.text.format_map(_Blank(values)).split("\n"))
+    return text.upper() if f.case == "upper" else text.lower() if f.case == "lower" else text
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def certificate_values(cert: CertificateData, template: Template) -> dict[str, str]:
+    values = cert.values()
+    values.update(verb=template.verb, title=template.title, subtitle=template.subtitle)
+    if not values["citation"]:
+        values["citation"] = nfc(template.default_citation(cert.subject_type).format_map(
+            _Blank(values)))
+    return values
+
+
+def draw_fields(c, fields: Sequence[Field], values: dict[str, str], page_h: float,
+                offsets: Offsets = NO_OFFSETS, flow_bottom: float | None = None) -> None:
+    """Draw each printed field, shrinking/wrapping it into its box; flowing fields stack."""
+    from app.fonts import face
+
+    flow = [f for f in fields if f.flow and f.printed]
+    nominal = {a.key: b.y - a.y for a, b in pairwise(flow)}
+    shift = 0.0
+    for f in fields:
+        if not f.printed:
+            continue
+        text = field_text(f, values)
+        y = f.y + (shift if f.flow else 0.0)
+        if not text:
+            shift -= nominal.get(f.key, 0.0) if f.flow else 0.0
+            continue
+        max_lines = f.lines
+        if f.flow and flow_bottom is not None:
+            max_lines = max(1, min(f.lines, int((flow_bottom - y) / f.leading_mm) + 1))
+        font = face(f.font, f.bold, f.italic)
+        fitted = fit_text(text, font, f.size, f.min_size_pt, f.width * MM, max_lines)
+        c.setFont(font, fitted.size)
+        c.setFillColor(_color(f.color))
+        x_pt = (f.x + offsets.x) * MM
+        for i, line in enumerate(fitted.lines):
+            y_pt = page_h - (y + offsets.y + i * f.leading_mm) * MM
+            if f.align == "left":
+                c.drawString(x_pt, y_pt, line)
+            elif f.align == "right":
+                c.drawRightString(x_pt, y_pt, line)
+            else:
+                c.drawCentredString(x_pt, y_pt, line)
+        if f.flow:
+            shift += max(0, len(fitted.lines) - 1) * f.leading_mm
+
+
+def _draw_static_form(c, template: Template, page_w: float, page_h: float) -> str:
+    """Border, emblem, motto and the template's title, as one reusable form."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.certificates import art
+    from app.fonts import face
+
+    name = f"art_{template.name}"
+    extras = layout_extras(template.full_layout)
+    a = extras["art"]
+    c.beginForm(name)
+    art.border(c, page_w, page_h, template.palette)
+    if "watermark" in a:
+        wx, wy, wr = a["watermark"]
+        art.watermark(c, wx * MM, page_h - wy * MM, wr * MM, template.palette)
+    if "emblem" in a:
+        ex, ey, er = a["emblem"]
+        art.emblem(c, ex * MM, page_h - ey * MM, er * MM)
+    values = {"verb": template.verb, "title": template.title, "subtitle": template.subtitle}
+    static = [f if f.key != "title" else _with_size(f, template.title_size)
+              for f in extras["static"]]
+    draw_fields(c, static, values, page_h)
+    motto = next((f for f in static if f.key == "motto2"), None)
+    if motto is not None and "motto_rule_y" in a:
+        half = stringWidth(motto.text, face(motto.font, motto.bold), motto.size) / 2
+        art.motto_rule(c, motto.x * MM, page_h - a["motto_rule_y"] * MM, half)
+    c.endForm()
+    return name
+
+
+def _with_size(f: Field, size: float) -> Field:
+    from dataclasses import replace
+
+    return replace(f, size=size, min_size=min(f.min_size_pt, size))
+
+
+def render_pdf(
+    certs: Sequence[CertificateData],
+    out_path: str | os.PathLike,
+    *,
+    mode: str = "full",
+    offsets: Offsets | dict[str, Offsets] = NO_OFFSETS,
+    overrides: dict | None = None,
+    underlays: dict[str, str] | None = None,
+    title: str = "Giấy khen",
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write all ``certs`` to one PDF, one page each; returns the page count.
+
+    mode "full": the whole design on plain paper. mode "blank": text only, at the positions of
+    the template's blank layout, moved by the printer ``offsets`` (one for all, or per blank
+    layout name); ``overrides`` maps a blank
+    layout name to the user's field changes; ``underlays`` maps a blank layout name to a scanned
+    image drawn behind the text (for previews only, never for printing).
+    The file appears only when complete (written beside it, then renamed).
+    """
+    from reportlab.pdfgen.canvas import Canvas
+
+    from app import APP_NAME
+    from app.fonts import face, register_fonts
+
+    if mode not in ("full", "blank"):
+        raise ValueError(mode)
+    register_fonts()
+    out = Path(out_path)
+    part = out.with_name(out.name + ".part")
+    templates = {name: get_template(name) for name in dict.fromkeys(c.template for c in certs)}
+    first = get_layout(_layout_name(next(iter(templates.values())), mode)) if templates else None
+    size = (first.page_mm[0] * MM, first.page_mm[1] * MM) if first else (842, 595)
+    c = Canvas(str(part), pagesize=size, initialFontName=face("Tinos"), pageCompression=1)
+    c.setTitle(nfc(title))
+    c.setCreator(APP_NAME)
+    try:
+        forms = {}
+        if mode == "full":
+            forms = {n: _draw_static_form(c, t, *size) for n, t in templates.items()}
+        total = len(certs)
+        for i, cert in enumerate(certs):
+            if cancelled is not None and i % 10 == 0 and cancelled():
+                raise RenderCancelled()
+            _draw_page(c, cert, templates[cert.template], mode, forms, offsets, overrides,
+                       underlays)
+            c.showPage()
+            if progress is not None and (i % 25 == 24 or i == total - 1):
+                progress(i + 1, total)
+        c.save()
+        os.replace(part, out)
+    finally:
+        if part.exists():
+            part.unlink()
+    return len(certs)
+
+
+def _layout_name(template: Template, mode: str) -> str:
+    return template.full_layout if mode == "full" else template.blank_layout
+
+
+def _draw_page(c, cert, template, mode, forms, offsets, overrides, underlays) -> None:
+    layout = get_layout(_layout_name(template, mode))
+    page_w, page_h = layout.page_mm[0] * MM, layout.page_mm[1] * MM
+    c.setPageSize((page_w, page_h))
+    if mode == "full":
+        c.doForm(forms[cert.template])
+        page_offsets, flow_bottom = NO_OFFSETS, layout.flow_bottom
+    else:
+        page_offsets = offsets.get(layout.name, Offsets()) if isinstance(offsets, dict) else offsets
+        flow_bottom = None
+        image = (underlays or {}).get(layout.name)
+        if image:
+            c.drawImage(str(image), 0, 0, page_w, page_h)
+    fields = layout.for_subject(cert.subject_type, (overrides or {}).get(layout.name))
+    draw_fields(c, fields, certificate_values(cert, template), page_h, page_offsets, flow_bottom)
