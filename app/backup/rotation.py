@@ -19,7 +19,13 @@ def backups_in(folder: Path) -> list[Path]:
         files = [p for p in Path(folder).iterdir() if p.is_file() and NAME_RE.match(p.name)]
     except OSError:
         return []
-    return sorted(files, key=lambda p: p.name)
+    return sorted(files, key=_age_key)
+
+
+def _age_key(path: Path) -> tuple[str, int]:
+    """"…-143401.sqlite" before "…-143401-2.sqlite" (a second backup within the same second)."""
+    m = NAME_RE.match(path.name)
+    return path.name[: len(PREFIX) + 17], int(m.group(1)[1:]) if m.group(1) else 1
 
 
 def rotate(folder: Path, keep: int) -> list[Path]:
