@@ -104,7 +104,7 @@ def batch_list(db: Database, batch_id: int, posted_on: date | None = None) -> Pu
             select(Candidate.subject_id, Subject.name, Candidate.proposing_unit, AwardKind.name)
             .join(Subject, Subject.id == Candidate.subject_id)
             .join(AwardKind, AwardKind.id == Candidate.award_kind_id)
-            .where(Candidate.batch_id == batch_id, Candidate.status.not_in(("withdrawn", "rejected")))
+            .where(Candidate.batch_id == batch_id, Candidate.status.not_in(("withdrawn", "failed")))
             .order_by(AwardKind.sort_order, Candidate.sort_order, Subject.sort_key)).all()
         areas = _area_names(s, {r[0] for r in rows})
         name = b.name
