@@ -190,6 +190,15 @@ def build_records(session: Session, rng: random.Random, n_persons: int, n_househ
             out.household_area[sid] = area_id
         session.execute(insert(Subject), subjects)
         session.execute(insert(Household.__table__), homes)
+    # The official household count of each area: those recorded plus a few not yet recorded.
+    per_area: dict[int, int] = {}
+    for area_id in out.household_area.values():
+        per_area[area_id] = per_area.get(area_id, 0) + 1
+    for area_id in out.areas:
+        recorded = per_area.get(area_id, 0)
+        session.execute(update(ResidentialArea.__table__)
+                        .where(ResidentialArea.__table__.c.id == area_id)
+                        .values(households_total=recorded + rng.randint(0, max(1, recorded // 40))))
     if progress:
         progress(f"Đã tạo {len(out.households)} hộ gia đình.")
     return out

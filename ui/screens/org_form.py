@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from app.services.organization import SIGN_MODES, OrgData, SignerData
 
@@ -45,10 +45,8 @@ class OrgForm(QWidget):
 class SignerRow(QWidget):
     """One signer: name, title, how they sign (TM./KT./directly)."""
 
-    def __init__(self, parent: QWidget | None = None, prefix: str = "signer"):
+    def __init__(self, parent: QWidget | None = None, prefix: str = "signer", compact=False):
         super().__init__(parent)
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
         self.name = QLineEdit(self)
         self.name.setObjectName(f"{prefix}_name")
         self.name.setPlaceholderText("Ví dụ: Nguyễn Văn An")
@@ -59,9 +57,18 @@ class SignerRow(QWidget):
         self.mode.setObjectName(f"{prefix}_mode")
         for value, label in SIGN_MODES.items():
             self.mode.addItem(label, value)
-        form.addRow("Họ và tên người ký", self.name)
-        form.addRow("Chức vụ", self.title)
-        form.addRow("Cách ký", self.mode)
+        if compact:  # one line per signer (Settings lists several)
+            row = QHBoxLayout(self)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(self.name, 3)
+            row.addWidget(self.title, 2)
+            row.addWidget(self.mode, 2)
+        else:
+            form = QFormLayout(self)
+            form.setContentsMargins(0, 0, 0, 0)
+            form.addRow("Họ và tên người ký", self.name)
+            form.addRow("Chức vụ", self.title)
+            form.addRow("Cách ký", self.mode)
         self.signer_id: int | None = None
 
     def value(self) -> SignerData | None:

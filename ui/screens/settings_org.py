@@ -40,7 +40,12 @@ class OrgSettingsPage(QScrollArea):
 
         signer_box = QGroupBox("Người ký (dòng đầu là người ký mặc định)", body)
         signer_layout = QVBoxLayout(signer_box)
-        self.signers = [SignerRow(signer_box, f"signer{i}") for i in range(MAX_SIGNERS)]
+        header = QHBoxLayout()
+        for label, stretch in (("Họ và tên", 3), ("Chức vụ", 2), ("Cách ký", 2)):
+            header.addWidget(QLabel(f"<b>{label}</b>", signer_box), stretch)
+        signer_layout.addLayout(header)
+        self.signers = [SignerRow(signer_box, f"signer{i}", compact=True)
+                        for i in range(MAX_SIGNERS)]
         for row in self.signers:
             signer_layout.addWidget(row)
         layout.addWidget(signer_box)
