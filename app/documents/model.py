@@ -5,6 +5,7 @@ All text is NFC-normalised by the renderers; callers pass plain Vietnamese strin
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -113,8 +114,10 @@ class Document:
 
 
 def clean(value: str) -> str:
-    """NFC without trimming (runs keep their spaces; renderers call this on all text)."""
-    return unicodedata.normalize("NFC", str(value))
+    """NFC without trimming; runs of spaces (blanks to fill in by hand, "ngày     tháng")
+    become no-break spaces so renderers keep their width."""
+    text = unicodedata.normalize("NFC", str(value))
+    return re.sub(r" {2,}", lambda m: "\u00a0" * len(m.group()), text)
 
 
 def balanced_lines(text: str, fits) -> list[str]:
@@ -126,8 +129,13 @@ def balanced_lines(text: str, fits) -> list[str]:
     if "\n" in text or fits(text):
         return [t.strip() for t in text.split("\n")]
     words = text.split()
-    best = min(range(1, len(words)),
-               key=lambda i: max(len(" ".join(words[:i])), len(" ".join(words[i:]))),
+
+    def allowed(i: int) -> bool:  # keep "THI ĐUA - KHEN THƯỞNG" style compounds together
+        near = words[max(i - 2, 0):i + 2]
+        return "-" not in near
+
+    splits = [i for i in range(1, len(words)) if allowed(i)] or list(range(1, len(words)))
+    best = min(splits, key=lambda i: max(len(" ".join(words[:i])), len(" ".join(words[i:]))),
                default=None)
     if best is None:
         return [text]

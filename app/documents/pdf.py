@@ -119,12 +119,14 @@ def _header(h: Header, width: float):
 def _title(t: Title, doc: Document, width: float):
     from reportlab.platypus import Spacer as RLSpacer
 
-    out = [RLSpacer(1, 14), _p(t.title.upper(), doc.body_size, bold=True)]
+    out = [RLSpacer(1, 14 if t.title else 0)]
+    if t.title:
+        out.append(_p(t.title.upper(), doc.body_size, bold=True))
     if t.summary:
         out.append(_p(t.summary, doc.body_size, bold=True))
     if t.rule:
         out.append(_Rule.make(width * L.TITLE_RULE))
-    out.append(RLSpacer(1, 8))
+    out.append(RLSpacer(1, 8 if t.rule else 4))
     return out
 
 
@@ -165,10 +167,17 @@ def _table(t: Table, width: float):
     return [tbl]
 
 
-def _signer_cell(s: Signer, size: float):
+def fit_size(text: str, size: float, width: float, bold: bool = True, smallest: float = 11) -> float:
+    """The largest size up to ``size`` at which ``text`` fits on one line of ``width``."""
+    while size > smallest and _text_width(text, size, bold) > width:
+        size -= 0.5
+    return size
+
+
+def _signer_cell(s: Signer, size: float, width: float):
     from reportlab.platypus import Spacer as RLSpacer
 
-    out = [_p(line.upper(), size, bold=True) for line in s.lines]
+    out = [_p(line.upper(), fit_size(line.upper(), size, width), bold=True) for line in s.lines]
     if s.note:
         out.append(_p(s.note, size - 1, italic=True))
     out.append(RLSpacer(1, s.space_mm * L.MM))
@@ -183,13 +192,13 @@ def _signatures(sig: Signatures, doc: Document, width: float):
     from reportlab.platypus import TableStyle
 
     if sig.left is not None:
-        left = _signer_cell(sig.left, doc.body_size)
+        left = _signer_cell(sig.left, doc.body_size, width * 0.45)
     elif sig.recipients:
         left = [_p("Nơi nhận:", L.RECIPIENTS_TITLE_SIZE, "left", bold=True, italic=True)]
         left += [_p(r, L.RECIPIENTS_SIZE, "left") for r in sig.recipients]
     else:
         left = [""]
-    right = _signer_cell(sig.right, doc.body_size) if sig.right else [""]
+    right = _signer_cell(sig.right, doc.body_size, width * 0.55) if sig.right else [""]
     t = RLTable([[left, right]], colWidths=[width * 0.45, width * 0.55])
     t.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), face(BODY)),

@@ -148,8 +148,9 @@ def _header(doc, h: Header, width):
 def _title(doc, t: Title, body, width):
     from docx.shared import Pt
 
-    first = _line(doc, t.title.upper(), body, bold=True)
-    first.paragraph_format.space_before = Pt(14)
+    if t.title:
+        first = _line(doc, t.title.upper(), body, bold=True)
+        first.paragraph_format.space_before = Pt(14)
     if t.summary:
         _line(doc, t.summary, body, bold=True)
     if t.rule:
@@ -186,11 +187,14 @@ def _table(doc, t: Table, width):
             _line(cell, str(value), t.size, names[align[j]], bold=i in t.bold_rows)
 
 
-def _signer(cell, s: Signer, size):
+def _signer(cell, s: Signer, size, width):
     from docx.shared import Pt
 
     for line in s.lines:
-        _line(cell, line.upper(), size, bold=True)
+        fit = size
+        while fit > 11 and _text_width_pt(line.upper(), fit, True) > width:
+            fit -= 0.5
+        _line(cell, line.upper(), fit, bold=True)
     if s.note:
         _line(cell, s.note, size - 1, italic=True)
     gap = _line(cell, "", size)
@@ -205,7 +209,7 @@ def _signatures(doc, sig: Signatures, body, width):
     left, right = t.rows[0].cells
     _clear(left), _clear(right)
     if sig.left is not None:
-        _signer(left, sig.left, body)
+        _signer(left, sig.left, body, width * 0.45)
     elif sig.recipients:
         _line(left, "Nơi nhận:", L.RECIPIENTS_TITLE_SIZE, "left", bold=True, italic=True)
         for r in sig.recipients:
@@ -213,7 +217,7 @@ def _signatures(doc, sig: Signatures, body, width):
     else:
         _line(left, "", body)
     if sig.right:
-        _signer(right, sig.right, body)
+        _signer(right, sig.right, body, width * 0.55)
     else:
         _line(right, "", body)
 

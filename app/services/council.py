@@ -126,7 +126,7 @@ def list_members(db: Database, on: date | None = None) -> list[MemberInfo]:
                            m.id) for m in s.scalars(stmt)]
 
 
-def _meeting_info(s: Session, m: Meeting) -> MeetingInfo:
+def meeting_info(s: Session, m: Meeting) -> MeetingInfo:
     present = s.scalar(select(func.count()).select_from(MeetingAttendee).where(
         MeetingAttendee.meeting_id == m.id, MeetingAttendee.present.is_(True))) or 0
     need = -(-m.members_total * quorum_share(s).numerator // quorum_share(s).denominator)
@@ -171,14 +171,14 @@ def list_members_in(s: Session, on: date) -> list[CouncilMember]:
 def get_meeting(db: Database, meeting_id: int) -> MeetingInfo:
     """A meeting with attendance and quorum."""
     with db.read() as s:
-        return _meeting_info(s, _get(s, Meeting, meeting_id, "cuộc họp"))
+        return meeting_info(s, _get(s, Meeting, meeting_id, "cuộc họp"))
 
 
 def list_meetings(db: Database, batch_id: int) -> list[MeetingInfo]:
     """Meetings of a batch, oldest first."""
     with db.read() as s:
         rows = s.scalars(select(Meeting).where(Meeting.batch_id == batch_id).order_by(Meeting.id))
-        return [_meeting_info(s, m) for m in rows]
+        return [meeting_info(s, m) for m in rows]
 
 
 def attendees(db: Database, meeting_id: int) -> list[MemberInfo]:
@@ -213,7 +213,7 @@ def record_tallies(db: Database, meeting_id: int,
     """Enter several (candidate, issued, valid, agree) counts in one transaction."""
     with db.session() as s:
         meeting = _get(s, Meeting, meeting_id, "cuộc họp")
-        info = _meeting_info(s, meeting)
+        info = meeting_info(s, meeting)
         return [_tally_one(s, meeting, info, *row) for row in counts]
 
 
@@ -283,35 +283,40 @@ def approve_without_vote(db: Database, meeting_id: int, candidate_ids: list[int]
 def tally(db: Database, meeting_id: int) -> list[TallyRow]:
     """Every active candidate of the meeting's batch with its vote (or none yet)."""
     with db.read() as s:
-        meeting = _get(s, Meeting, meeting_id, "cuộc họp")
-        info = _meeting_info(s, meeting)
-        stmt = (select(Candidate, Subject, AwardKind, Ballot)
-                .join(Subject, Subject.id == Candidate.subject_id)
-                .join(AwardKind, AwardKind.id == Candidate.award_kind_id)
-                .outerjoin(Ballot, (Ballot.candidate_id == Candidate.id)
-                           & (Ballot.meeting_id == meeting_id))
-                .where(Candidate.batch_id == meeting.batch_id,
-                       Candidate.status != "withdrawn")
-                .order_by(AwardKind.sort_order, Subject.sort_key))
-        out = []
-        for c, subj, kind, b in s.execute(stmt):
-            base = _base(info, kind)
-            pct = _verdict(b.agree, base, kind.vote_threshold or 50)[0] if b else None
-            threshold = Decimal(str(kind.vote_threshold)) if kind.vote_threshold is not None else None
-            passed = b.passed if b else ({"passed": True, "failed": False}.get(c.status)
-                                         if c.status != "decided" else True)
-            out.append(TallyRow(c.id, subj.name, kind.code, kind.name,
-                                b.ballots_issued if b else None, b.ballots_valid if b else None,
-                                b.agree if b else None, base, pct, threshold, passed,
-                                kind.vote_threshold is not None))
-        return out
+        return tally_rows(s, meeting_id)
+
+
+def tally_rows(s: Session, meeting_id: int) -> list[TallyRow]:
+    meeting = _get(s, Meeting, meeting_id, "cuộc họp")
+    info = meeting_info(s, meeting)
+    stmt = (select(Candidate, Subject, AwardKind, Ballot)
+            .join(Subject, Subject.id == Candidate.subject_id)
+            .join(AwardKind, AwardKind.id == Candidate.award_kind_id)
+            .outerjoin(Ballot, (Ballot.candidate_id == Candidate.id)
+                       & (Ballot.meeting_id == meeting_id))
+            .where(Candidate.batch_id == meeting.batch_id, Candidate.status != "withdrawn")
+            .order_by(AwardKind.sort_order, Subject.sort_key))
+    return [_row(info, c, subj, kind, b) for c, subj, kind, b in s.execute(stmt)]
+
+
+def _row(info: MeetingInfo, c: Candidate, subj: Subject, kind: AwardKind, b: Ballot | None):
+    base = _base(info, kind)
+    threshold = Decimal(str(kind.vote_threshold)) if kind.vote_threshold is not None else None
+    pct = _verdict(b.agree, base, threshold or 50)[0] if b else None
+    if b is not None:
+        passed = b.passed
+    else:
+        passed = {"passed": True, "failed": False, "decided": True}.get(c.status)
+    return TallyRow(c.id, subj.name, kind.code, kind.name, b.ballots_issued if b else None,
+                    b.ballots_valid if b else None, b.agree if b else None, base, pct, threshold,
+                    passed, threshold is not None)
 
 
 def close_meeting(db: Database, meeting_id: int, conclusion: str | None = None) -> None:
     """Record the conclusion; the batch moves on to "Đã họp Hội đồng"."""
     with db.session() as s:
         m = _get(s, Meeting, meeting_id, "cuộc họp")
-        info = _meeting_info(s, m)
+        info = meeting_info(s, m)
         if not info.quorum_ok:
             note = (f"Chỉ có {info.present}/{info.members_total} thành viên dự họp "
                     f"(cần {info.quorum_needed}).")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app import text
@@ -293,6 +293,5 @@ def delete_draft(db: Database, decision_id: int) -> None:
     with db.session() as s:
         d = editable(s, decision_id)
         audit.log(s, "delete", "decision", d.id, audit.snapshot(d), None)
-        for line in s.scalars(select(DecisionLine).where(DecisionLine.decision_id == d.id)):
-            s.delete(line)
+        s.execute(delete(DecisionLine).where(DecisionLine.decision_id == d.id))
         s.delete(d)

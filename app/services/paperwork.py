@@ -1,0 +1,208 @@
+"""Gather the data of the commendation documents from the database and build them
+(Tờ trình, Biên bản họp, Biên bản kiểm phiếu, phiếu bầu, Quyết định + danh sách)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import text
+from app.documents import Document, render
+from app.documents.data import DecisionDoc, Entry, MeetingDoc, Org, ProposalDoc, Vote
+from app.errors import DomainError
+from app.services import council, decision_texts
+from app.services.batches import _get
+from db.engine import Database
+from db.models import (
+    AwardKind,
+    AwardRecord,
+    Batch,
+    Candidate,
+    CouncilMember,
+    Decision,
+    DecisionLine,
+    Meeting,
+    MeetingAttendee,
+    Signer,
+    Subject,
+)
+
+
+def org_data(s: Session) -> Org:
+    o = decision_texts.org(s)
+    return Org(o.parent_body, o.body_name, o.short_name, o.place_name, o.doc_symbol or "UBND")
+
+
+def _coef(value) -> str:
+    if value is None:
+        return ""
+    return f"{Decimal(str(value)).normalize():f}".replace(".", ",")
+
+
+def _decision_ref(d: Decision | None) -> str:
+    if d is None:
+        return ""
+    who = f" của {d.issuer}" if d.external and d.issuer else ""
+    return f"Quyết định số {d.full_number} ngày {text.format_date_vn(d.signed_on)}{who}"
+
+
+def _entry(kind: AwardKind, subj_type: str, line: DecisionLine, rec: AwardRecord | None,
+           s: Session) -> Entry:
+    old = {}
+    if rec is not None:
+        old = {"certificate_no": rec.certificate_no, "ref": _decision_ref(s.get(Decision, rec.decision_id)),
+                   "old_name": rec.printed_name, "old_position": rec.position_line or ""}
+    return Entry(kind.code, kind.name, kind.category == "danh_hieu", subj_type, line.salutation,
+                 line.printed_name, line.position_line, _coef(line.coefficient), line.money,
+                 year=line.achievement_year, **old)
+
+
+def decision_data(s: Session, decision_id: int) -> DecisionDoc:
+    d = _get(s, Decision, decision_id, "quyết định")
+    if d.external:
+        raise DomainError("Quyết định của cấp trên chỉ được ghi số hiệu, không in lại.")
+    rows = s.execute(select(DecisionLine, AwardKind, Subject.type)
+                     .join(AwardKind, AwardKind.id == DecisionLine.award_kind_id)
+                     .join(Subject, Subject.id == DecisionLine.subject_id)
+                     .where(DecisionLine.decision_id == d.id)
+                     .order_by(AwardKind.sort_order, DecisionLine.sort_order, DecisionLine.id))
+    entries = tuple(_entry(k, t, line, s.get(AwardRecord, line.award_record_id)
+                           if line.award_record_id else None, s) for line, k, t in rows)
+    year = entries[0].year if entries else d.year
+    return DecisionDoc(
+        org_data(s), d.kind, d.full_number if d.number else None, d.signed_on, year, d.title,
+        tuple((d.bases or "").splitlines()), tuple(x for x in (d.articles or "").splitlines() if x),
+        tuple(x for x in (d.recipients or "").splitlines() if x),
+        decision_texts.signer_lines(d.sign_mode, d.signer_title), d.signer_name or "",
+        d.base_salary, d.total_money, entries, d.reason or "")
+
+
+def _votes(s: Session, meeting_id: int) -> tuple[Vote, ...]:
+    tally = council.tally_rows(s, meeting_id)
+    out = []
+    for row in tally:
+        c = s.get(Candidate, row.candidate_id)
+        subj, kind = s.get(Subject, c.subject_id), s.get(AwardKind, c.award_kind_id)
+        entry = Entry(kind.code, kind.name, kind.category == "danh_hieu", subj.type,
+                      decision_texts.salutation(subj), subj.name,
+                      decision_texts.position_line(s, subj), year=0)
+        pct = (f"{row.percent:.1f}".replace(".", ",").replace(",0", "") + "%"
+               if row.percent is not None else "")
+        thr = (f"{row.threshold.normalize():f}".replace(".", ",") + "%"
+               if row.threshold is not None else "")
+        out.append(Vote(entry, row.ballots_issued, row.ballots_valid, row.agree, row.base, pct,
+                        thr, row.passed, c.achievement or "", c.proposing_unit or ""))
+    return tuple(out)
+
+
+def meeting_data(s: Session, meeting_id: int) -> MeetingDoc:
+    m = _get(s, Meeting, meeting_id, "cuộc họp")
+    b = s.get(Batch, m.batch_id)
+    present_ids = set(s.scalars(select(MeetingAttendee.member_id).where(
+        MeetingAttendee.meeting_id == m.id, MeetingAttendee.present.is_(True))))
+    day = m.held_at.date() if m.held_at else None
+    serving = council.list_members_in(s, day) if day else list(s.scalars(select(CouncilMember)))
+    serving.sort(key=lambda x: (x.sort_order, x.id))
+    info = council.meeting_info(s, m)
+    return MeetingDoc(
+        org_data(s), b.name, b.year, m.held_at, m.place or "", m.chair_name or "",
+        m.secretary_name or "", m.members_total,
+        tuple((x.full_name, x.role) for x in serving if x.id in present_ids),
+        tuple((x.full_name, x.role) for x in serving if x.id not in present_ids),
+        m.content or "", m.conclusion or "", _votes(s, meeting_id), info.quorum_needed)
+
+
+def proposal_data(s: Session, batch_id: int, upward: bool = False) -> ProposalDoc:
+    b = _get(s, Batch, batch_id, "đợt xét")
+    o = org_data(s)
+    rows = s.execute(select(Candidate, Subject, AwardKind)
+                     .join(Subject, Subject.id == Candidate.subject_id)
+                     .join(AwardKind, AwardKind.id == Candidate.award_kind_id)
+                     .where(Candidate.batch_id == b.id, Candidate.status.in_(("passed", "decided")),
+                            AwardKind.awarded_here.is_(not upward))
+                     .order_by(AwardKind.sort_order, Subject.sort_key))
+    entries = tuple(Entry(k.code, k.name, k.category == "danh_hieu", subj.type,
+                          decision_texts.salutation(subj), subj.name,
+                          decision_texts.position_line(s, subj), year=b.year)
+                    for c, subj, k in rows)
+    if not entries:
+        raise DomainError("Chưa có ứng viên nào được Hội đồng thông qua để lập tờ trình.")
+    meeting = s.scalars(select(Meeting).where(Meeting.batch_id == b.id)
+                        .order_by(Meeting.id.desc())).first()
+    chair = meeting.chair_name if meeting else ""
+    if upward:
+        signer = s.scalars(select(Signer).where(Signer.active.is_(True))
+                           .order_by(Signer.sort_order)).first()
+        lines = decision_texts.signer_lines("TM.", signer.title if signer else "Chủ tịch")
+        name, recipient = (signer.full_name if signer else ""), (
+            "Chủ tịch Ủy ban nhân dân " + o.parent_body.replace("UBND ", "").title())
+    else:
+        lines, name = ("TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "CHỦ TỊCH HỘI ĐỒNG"), chair or ""
+        recipient = f"Chủ tịch Ủy ban nhân dân {o.short_name}"
+    return ProposalDoc(o, b.name, b.year, recipient, upward,
+                       meeting.held_at.date() if meeting and meeting.held_at else None,
+                       meeting.members_total if meeting else 0, entries, lines, name)
+
+
+def decision_document(db: Database, decision_id: int) -> Document:
+    """Quyết định + danh sách kèm theo."""
+    from app.documents.decision_doc import build_decision
+
+    with db.read() as s:
+        return build_decision(decision_data(s, decision_id))
+
+
+def minutes_document(db: Database, meeting_id: int) -> Document:
+    """Biên bản họp Hội đồng."""
+    from app.documents.council_docs import build_minutes
+
+    with db.read() as s:
+        return build_minutes(meeting_data(s, meeting_id))
+
+
+def count_minutes_document(db: Database, meeting_id: int) -> Document:
+    """Biên bản kiểm phiếu."""
+    from app.documents.council_docs import build_count_minutes
+
+    with db.read() as s:
+        return build_count_minutes(meeting_data(s, meeting_id))
+
+
+def ballots_document(db: Database, meeting_id: int, copies: int = 1) -> Document:
+    """Phiếu bầu (``copies`` ballots, one per member present, each on its own page)."""
+    from app.documents.council_docs import build_ballots
+
+    with db.read() as s:
+        return build_ballots(meeting_data(s, meeting_id), copies)
+
+
+def proposal_document(db: Database, batch_id: int, upward: bool = False) -> Document:
+    """Tờ trình: to the Chủ tịch (ward awards) or, ``upward``, to the city (higher awards)."""
+    from app.documents.council_docs import build_proposal
+
+    with db.read() as s:
+        return build_proposal(proposal_data(s, batch_id, upward))
+
+
+def write_decision_kit(db: Database, decision_id: int, fmt: str, out_dir: str | Path) -> list[Path]:
+    """Write the decision and, when it came from a batch, the batch's tờ trình, minutes, vote
+    count and ballots, as ``fmt`` ("pdf" or "docx") files in ``out_dir``."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    with db.read() as s:
+        d = _get(s, Decision, decision_id, "quyết định")
+        stem = (d.full_number or f"du-thao-{d.id}").replace("/", "-")
+        meeting = s.scalars(select(Meeting).where(Meeting.batch_id == d.batch_id)
+                            .order_by(Meeting.id.desc())).first() if d.batch_id else None
+        batch_id = d.batch_id
+    docs = [(f"Quyet-dinh-{stem}", decision_document(db, decision_id))]
+    if batch_id:
+        docs.append((f"To-trinh-{stem}", proposal_document(db, batch_id)))
+    if meeting is not None:
+        docs += [(f"Bien-ban-hop-{stem}", minutes_document(db, meeting.id)),
+                 (f"Bien-ban-kiem-phieu-{stem}", count_minutes_document(db, meeting.id)),
+                 (f"Phieu-bau-{stem}", ballots_document(db, meeting.id))]
+    return [render(doc, out / f"{name}.{fmt}") for name, doc in docs]

@@ -1,0 +1,65 @@
+"""The commendation documents built from the database: text, money in words, both formats."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pypdf import PdfReader
+
+from app.services import batches, council, decision_issue, decisions, paperwork
+
+
+def _issued(db, world):
+    k = world.kinds
+    bid = batches.create_batch(db, "tổng kết năm 2025", 2025)
+    batches.add_candidates(db, bid, world.persons[:3], k["LDTT"])
+    batches.add_candidates(db, bid, [world.school], k["GK_CT"])
+    mid = council.create_meeting(db, bid, datetime(2025, 12, 1, 8, 30), "Hội trường",
+                                 world.members[:8], "Trần Văn Bình", "Đặng Văn Minh")
+    council.record_tallies(db, mid, [(c.id, 8, 8, 8) for c in batches.list_candidates(db, bid)])
+    did = decisions.draft_from_batch(db, bid, signed_on=date(2025, 12, 5))
+    d = decisions.get_decision(db, did)
+    decisions.update_draft(db, did, decisions.DraftEdit(
+        15, d.signed_on, d.title, d.bases, d.articles, d.recipients, d.signer_name,
+        d.signer_title, d.sign_mode))
+    decision_issue.issue_decision(db, did)
+    return did
+
+
+def _text(path):
+    return "\n".join(p.extract_text() for p in PdfReader(path).pages)
+
+
+def test_decision_kit_as_pdf(db, world, tmp_path):
+    did = _issued(db, world)
+    files = {p.name.split("-15-")[0]: p for p in
+             paperwork.write_decision_kit(db, did, "pdf", tmp_path / "hồ sơ")}
+    assert set(files) == {"Quyet-dinh", "To-trinh", "Bien-ban-hop", "Bien-ban-kiem-phieu",
+                          "Phieu-bau"}
+    qd = _text(files["Quyet-dinh"])
+    assert "Số: 15/QĐ-UBND" in qd and "Thành Đông, ngày 05 tháng 12 năm 2025" in qd
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG THÀNH ĐÔNG" in qd
+    assert "Lao động tiên tiến" in qd and "Trường Tiểu học Bình Hàn" in qd
+    # 3 × 710.000 + 0,6 × 2.340.000 → 1.410.000 (rounded up)
+    assert "3.540.000" in qd and "Ba triệu năm trăm bốn mươi nghìn đồng" in qd
+    assert "Kèm theo Quyết định số 15/QĐ-UBND ngày 05/12/2025" in qd
+    ballots = _text(files["Phieu-bau"])
+    assert "PHIẾU BẦU" in ballots and "Không đồng" in ballots and "Lê Thị Cúc" in ballots
+    count = _text(files["Bien-ban-kiem-phieu"])
+    assert "BIÊN BẢN KIỂM PHIẾU" in count and "8/8" in count and "100%" in count
+    minutes = _text(files["Bien-ban-hop"])
+    assert "có mặt 8/9 thành viên" in minutes and "Vắng mặt: Đặng Văn Minh" in minutes
+    assert "Kính gửi: Chủ tịch Ủy ban nhân dân phường Thành Đông" in _text(files["To-trinh"])
+
+
+def test_decision_as_editable_docx(db, world, tmp_path):
+    import docx
+
+    did = _issued(db, world)
+    paths = paperwork.write_decision_kit(db, did, "docx", tmp_path)
+    qd = docx.Document(str(next(p for p in paths if p.name.startswith("Quyet-dinh"))))
+    body = "\n".join(p.text for p in qd.paragraphs)
+    assert "Điều 2." in body and "Ba triệu năm trăm bốn mươi nghìn đồng" in body
+    listing = qd.tables[-1]
+    assert listing.rows[0].cells[1].text == "Họ và tên / Tên tập thể"
+    assert listing.rows[-1].cells[-1].text == "3.540.000"
