@@ -1,0 +1,179 @@
+"""Sổ khen thưởng: the register list (lazy, searchable), a subject's history, Excel export
+and the printed book of a year."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app import text
+from app.services import award_kinds, records
+from app.services.listing import Column, FilterSpec, ListSource, reorder
+from app.services.subjects import SUBJECT_TYPE_LABELS
+from db.engine import Database
+from db.models import Decision
+from db.queries import register as q
+
+LEVEL_LABELS = {"xa": "Cấp xã", "huyen": "Cấp huyện", "tinh": "Cấp tỉnh", "bo": "Cấp bộ",
+                "nha_nuoc": "Nhà nước"}
+REVOKED_CHOICES = [("valid", "Còn hiệu lực"), ("revoked", "Đã thu hồi")]
+
+
+def _decision_text(num, day, issuer) -> str:
+    if not num:
+        return ""
+    out = f"{num} ngày {text.format_date_vn(day)}" if day else num
+    return f"{out} ({issuer})" if issuer else out
+
+
+def _status(revoked: bool, corrected_by: str | None) -> str:
+    if revoked:
+        return "Đã thu hồi"
+    return f"Đã đính chính ({corrected_by})" if corrected_by else ""
+
+
+def display_row(raw: tuple) -> tuple:
+    """Raw query values → the register's display tuple (column order of COLUMNS)."""
+    cert, year, name, stype, kind, level, num, day, issuer, area, fu, money, revoked, corr, _ = raw
+    return (cert, year, name, SUBJECT_TYPE_LABELS.get(stype, stype), kind,
+            LEVEL_LABELS.get(level, level), _decision_text(num, day, issuer), area or "",
+            fu or "", text.format_money(money) if money else "", _status(revoked, corr))
+
+
+class RegisterSource(ListSource):
+    """Every register entry, newest first by default; search by name as you type."""
+
+    title = "Sổ khen thưởng"
+    columns = (
+        Column("Số vào sổ", 10), Column("Năm", 6, align="center"), Column("Họ và tên / Tên", 28),
+        Column("Đối tượng", 11), Column("Danh hiệu, hình thức", 26), Column("Cấp", 9),
+        Column("Quyết định", 24), Column("Khu dân cư", 16, sortable=False),
+        Column("Địa bàn cũ", 14, sortable=False), Column("Số tiền", 11, align="right", kind="money"),
+        Column("Tình trạng", 14),
+    )
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.filters = (
+            FilterSpec("year", "Năm", lambda: [(y, str(y)) for y in self._years()]),
+            FilterSpec("award_kind_id", "Danh hiệu", lambda: [
+                (k.id, k.name) for k in award_kinds.list_award_kinds(db, active_only=False)]),
+            FilterSpec("subject_type", "Đối tượng", lambda: list(SUBJECT_TYPE_LABELS.items())),
+            FilterSpec("area_id", "Khu dân cư", lambda: [
+                (c.id, c.label) for c in records.area_choices(db)]),
+            FilterSpec("former_unit_id", "Địa bàn cũ", lambda: [
+                (c.id, c.label) for c in records.former_unit_choices(db)]),
+            FilterSpec("decision_id", "Quyết định", self._decisions),
+            FilterSpec("revoked", "Tình trạng", lambda: list(REVOKED_CHOICES)),
+        )
+
+    def _years(self) -> list[int]:
+        with self.db.read() as s:
+            return q.years(s)
+
+    def _decisions(self) -> list[tuple[int, str]]:
+        with self.db.read() as s:
+            rows = s.execute(select(Decision.id, Decision.full_number, Decision.signed_on)
+                             .where(Decision.status == "issued", Decision.kind == "khen_thuong")
+                             .order_by(Decision.signed_on.desc(), Decision.id.desc()))
+            return [(i, _decision_text(n, d, None)) for i, n, d in rows]
+
+    def ids(self, search: str, filters: dict, order: tuple[int, bool] | None = None) -> list[int]:
+        """Ordered ids of the entries matching the search box and filters."""
+        with self.db.read() as s:
+            return q.register_ids(s, text.fold_tokens(search), filters, order)
+
+    def rows(self, ids: Sequence[int]) -> list[tuple]:
+        """Display rows for ``ids``, in that order."""
+        with self.db.read() as s:
+            raw = q.register_rows(s, ids)
+        return reorder(ids, {i: display_row(r) for i, r in raw.items()})
+
+    def subject_of(self, record_id: int) -> int | None:
+        """The subject of one entry (to open its history)."""
+        with self.db.read() as s:
+            raw = q.register_rows(s, [record_id]).get(record_id)
+            return raw[-1] if raw else None
+
+
+def register_source(db: Database) -> RegisterSource:
+    """The register as a ListSource for the lazy table."""
+    return RegisterSource(db)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of a subject's quá trình khen thưởng."""
+
+    record_id: int
+    year: int
+    award_name: str
+    level: str
+    decision: str
+    certificate_no: str
+    money: int
+    status: str
+
+
+def subject_history(db: Database, subject_id: int) -> list[HistoryEntry]:
+    """Every register entry of one subject (ours and higher levels'), oldest year first."""
+    with db.read() as s:
+        ids = q.register_ids(s, [], {"subject_id": subject_id}, (1, True))
+        raw = q.register_rows(s, ids)
+    out = []
+    for rid in ids:
+        cert, year, _, _, kind, level, num, day, issuer, _, _, money, revoked, corr, _ = raw[rid]
+        out.append(HistoryEntry(rid, year, kind, LEVEL_LABELS.get(level, level),
+                                _decision_text(num, day, issuer), cert, money,
+                                _status(revoked, corr)))
+    return out
+
+
+def export_xlsx(db: Database, path: str | Path, year: int | None = None,
+                search: str = "", filters: dict | None = None) -> Path:
+    """Write the register (one year, or what a filter selects) to an Excel file."""
+    from app.excel.export import write_table
+
+    source = RegisterSource(db)
+    filters = dict(filters or {})
+    if year:
+        filters["year"] = year
+    ids = source.ids(search, filters, (0, True))
+    rows = []
+    for start in range(0, len(ids), 2000):
+        rows += source.rows(ids[start:start + 2000])
+    title = f"SỔ KHEN THƯỞNG NĂM {year}" if year else "SỔ KHEN THƯỞNG"
+    write_table(path, title, [c.title for c in source.columns], rows,
+                sheet_name=f"Năm {year}" if year else "Sổ khen thưởng")
+    return Path(path)
+
+
+def register_book(db: Database, year: int, printed_on: date | None = None):
+    """The register of a year as a landscape document (book layout, entries in number order)."""
+    from app.documents import Document, Table, para
+    from app.documents.model import Title
+    from app.services.paperwork import org_data
+
+    with db.read() as s:
+        org = org_data(s)
+        ids = q.register_ids(s, [], {"register_year": year}, (0, True))
+        raw = q.register_rows(s, ids)
+    rows = tuple(
+        (r[0], r[2], SUBJECT_TYPE_LABELS.get(r[3], r[3]), r[4], str(r[1]),
+         _decision_text(r[6], r[7], r[8]), text.format_money(r[11]) if r[11] else "",
+         _status(r[12], r[13]))
+        for r in (raw[i] for i in ids))
+    doc = Document(f"Sổ khen thưởng năm {year}", landscape=True, body_size=13).add(
+        para(org.body_name, bold=True, align="left", indent=False, size=12),
+        Title("SỔ KHEN THƯỞNG", f"Năm {year}"),
+        Table(("Số vào sổ", "Họ và tên / Tên", "Đối tượng", "Danh hiệu, hình thức", "Năm thành tích",
+               "Quyết định", "Số tiền (đồng)", "Ghi chú"), rows,
+              (1.3, 3.2, 1.3, 3.2, 1.1, 3.0, 1.4, 1.8), "CLLLCLRL", 11),
+        para(f"Tổng số: {len(rows)} mục. In ngày {text.format_date_vn(printed_on or date.today())}.",
+             italic=True, indent=False, size=12),
+    )
+    return doc

@@ -1,0 +1,119 @@
+"""The commendation register (sổ khen thưởng): ordered, filtered id lists and display rows.
+
+Filtering, search and ordering happen in SQL; the UI holds only the id list and asks for the
+rows of the visible window. Search tokens must already be folded (app.text.fold_tokens)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from db.models import AwardKind, AwardRecord, Decision, FormerUnit, ResidentialArea, Subject
+from db.queries.search import subject_name_matches
+
+Area = aliased(ResidentialArea, flat=True)
+Corrector = aliased(AwardRecord)
+
+# Sort keys by column of the register list (see app.services.register.COLUMNS).
+_NEWEST = (AwardRecord.register_year.desc(), AwardRecord.register_no.desc())
+
+
+def _sort_keys():
+    return [
+        (AwardRecord.register_year, AwardRecord.register_no),  # Số vào sổ
+        (AwardRecord.year,),  # Năm
+        (Subject.sort_key,),  # Họ và tên / Tên
+        (Subject.type,),  # Đối tượng
+        (AwardKind.sort_order, AwardKind.name),  # Danh hiệu
+        (AwardRecord.level,),  # Cấp
+        (Decision.signed_on, Decision.number),  # Quyết định
+        None,  # Khu dân cư (display only)
+        None,  # Địa bàn cũ
+        (AwardRecord.money,),  # Số tiền
+        (AwardRecord.revoked,),  # Tình trạng
+    ]
+
+
+def _filtered(session: Session, tokens: list[str], filters: dict,
+              join_subject: bool = False) -> Select:
+    stmt = select(AwardRecord.id)
+    if join_subject or any(filters.get(k) for k in ("subject_type", "area_id", "former_unit_id")):
+        stmt = stmt.join(Subject, Subject.id == AwardRecord.subject_id)
+    if tokens:
+        stmt = stmt.where(subject_name_matches(session, tokens, AwardRecord.subject_id))
+    simple = {"year": AwardRecord.year, "register_year": AwardRecord.register_year,
+              "award_kind_id": AwardRecord.award_kind_id, "decision_id": AwardRecord.decision_id,
+              "subject_id": AwardRecord.subject_id, "level": AwardRecord.level,
+              "subject_type": Subject.type, "former_unit_id": Subject.former_unit_id}
+    for key, col in simple.items():
+        if filters.get(key) not in (None, ""):
+            stmt = stmt.where(col == filters[key])
+    if filters.get("area_id"):
+        # people and households living in the area, and the area itself (Khu dân cư văn hóa)
+        stmt = stmt.where(or_(Subject.area_id == filters["area_id"],
+                              Subject.id == filters["area_id"]))
+    if filters.get("revoked") == "revoked":
+        stmt = stmt.where(AwardRecord.revoked.is_(True))
+    elif filters.get("revoked") == "valid":
+        stmt = stmt.where(AwardRecord.revoked.is_(False))
+    return stmt
+
+
+def register_ids(session: Session, tokens: list[str], filters: dict,
+                 order: tuple[int, bool] | None = None) -> list[int]:
+    """Ids of the register entries matching search and filters, in the asked order
+    (default: newest register number first)."""
+    col, asc = order if order else (0, False)
+    keys = _sort_keys()
+    key = keys[col] if 0 <= col < len(keys) else None
+    by_subject = key is not None and key[0].table is Subject.__table__
+    stmt = _filtered(session, tokens, filters, join_subject=by_subject)
+    if key is None:
+        return list(session.scalars(stmt.order_by(*_NEWEST)))
+    if key[0].table is AwardKind.__table__:
+        stmt = stmt.join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
+    if key[0].table is Decision.__table__:
+        stmt = stmt.outerjoin(Decision, Decision.id == AwardRecord.decision_id)
+    ordered = [k if asc else k.desc() for k in key]
+    return list(session.scalars(stmt.order_by(*ordered, AwardRecord.id)))
+
+
+def register_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple]:
+    """Raw display values by id: (certificate_no, year, name, subject type, award name, level,
+    decision number, decision date, external issuer, area, former unit, money, revoked,
+    corrected_by certificate_no or None, subject_id)."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    stmt = (
+        select(AwardRecord.id, AwardRecord.certificate_no, AwardRecord.year,
+               AwardRecord.printed_name, Subject.type, AwardKind.name, AwardRecord.level,
+               Decision.full_number, Decision.signed_on, AwardRecord.external_issuer,
+               Area.name, FormerUnit.name, AwardRecord.money, AwardRecord.revoked,
+               AwardRecord.subject_id, Subject.id, Subject.name)
+        .join(Subject, Subject.id == AwardRecord.subject_id)
+        .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
+        .outerjoin(Decision, Decision.id == AwardRecord.decision_id)
+        .outerjoin(Area, Area.id == Subject.area_id)
+        .outerjoin(FormerUnit, FormerUnit.id == Subject.former_unit_id)
+        .where(AwardRecord.id.in_(ids))
+    )
+    corrected = dict(session.execute(
+        select(Corrector.corrects_id, Corrector.certificate_no)
+        .where(Corrector.corrects_id.in_(ids))).all())
+    out = {}
+    for row in session.execute(stmt):
+        rid, cert, year, printed, stype, kind, level, num, day, issuer, area, fu, money, \
+            revoked, sid, _, name = row
+        area = area or (name if stype == "area" else None)
+        out[rid] = (cert, year, printed or name, stype, kind, level, num, day, issuer, area, fu,
+                    money, revoked, corrected.get(rid), sid)
+    return out
+
+
+def years(session: Session) -> list[int]:
+    """Achievement years present in the register, newest first."""
+    return list(session.scalars(select(AwardRecord.year).distinct()
+                                .order_by(AwardRecord.year.desc())))
