@@ -69,6 +69,14 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
+        open_action = QAction("Mở cơ sở dữ liệu khác…", self)
+        open_action.setShortcut(QKeySequence.Open)
+        open_action.triggered.connect(self.open_other_database)
+        file_menu.addAction(open_action)
+        new_action = QAction("Tạo cơ sở dữ liệu mới…", self)
+        new_action.triggered.connect(lambda: self.open_other_database(new=True))
+        file_menu.addAction(new_action)
+        file_menu.addSeparator()
         quit_action = QAction("Thoát", self)
         quit_action.setShortcut(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
@@ -88,10 +96,42 @@ class MainWindow(QMainWindow):
         if callable(fn):
             fn()
 
+    def open_other_database(self, new: bool = False) -> "MainWindow | None":
+        """Switch to another database file (a copy, an archive, a colleague's file)."""
+        from app.context import open_app_database
+        from app.errors import DatabaseVersionError
+
+        filters = "Cơ sở dữ liệu (*.sqlite *.db);;Mọi tệp (*)"
+        path = (dialogs.save_file(self, "Tạo cơ sở dữ liệu mới", "thiduakhenthuong.sqlite", filters)
+                if new else dialogs.open_file(self, "Mở cơ sở dữ liệu", filters))
+        if not path:
+            return None
+        try:
+            db = open_app_database(path)
+        except DatabaseVersionError as exc:
+            dialogs.error(self, "Không mở được cơ sở dữ liệu", str(exc))
+            return None
+        from ui.app import open_main_window
+
+        window = open_main_window(db)
+        if window is None:
+            db.dispose()
+            return None
+        window.show()
+        self.close()
+        self.db.dispose()
+        return window
+
     def _about(self) -> None:
         dialogs.info(self, "Giới thiệu",
                      f"{APP_NAME}\nPhiên bản {__version__}\n\n"
                      "Phần mềm quản lý công tác thi đua, khen thưởng cấp xã, phường.")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        from ui.screens.backup_hooks import backup_on_exit
+
+        backup_on_exit(self, self.db)  # only if turned on in "Sao lưu & khôi phục"
+        super().closeEvent(event)
 
     # ----------------------------------------------------------------- pages
     def _on_nav(self, item: QListWidgetItem | None, _prev=None) -> None:

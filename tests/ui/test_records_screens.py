@@ -136,3 +136,33 @@ def test_first_run_dialog_requires_the_organisation(qtbot, db):
     dialog.accept()
     assert get_org(db).body_name == "ỦY BAN NHÂN DÂN PHƯỜNG THÀNH ĐÔNG"
     assert list_signers(db)[0].title == "Chủ tịch"
+
+
+def test_open_other_database_switches_window(qtbot, org_db, tmp_path, monkeypatch):
+    from app.context import open_app_database
+    from app.services.organization import OrgData, save_org
+    from tests.ui.helpers import DialogRecorder
+
+    other = tmp_path / "bản sao.sqlite"
+    db2 = open_app_database(other)
+    save_org(db2, OrgData("UBND TỈNH X", "ỦY BAN NHÂN DÂN XÃ AN THƯỢNG", "xã An Thượng", "An Thượng"))
+    records.save_person(db2, records.PersonData("Vũ Thị Lan"))
+    db2.dispose()
+    DialogRecorder(monkeypatch, open_path=str(other))
+    win = _window(qtbot, org_db)
+    new = win.open_other_database()
+    qtbot.addWidget(new)
+    assert "xã An Thượng" in new.windowTitle()
+    assert _texts(new.show_screen("persons")) == ["Vũ Thị Lan"]
+    new.db.dispose()
+
+
+def test_open_foreign_file_is_refused_with_reason(qtbot, org_db, tmp_path, monkeypatch):
+    from tests.ui.helpers import DialogRecorder
+
+    junk = tmp_path / "ảnh.db"
+    junk.write_bytes(b"\x89PNG not a database" * 50)
+    rec = DialogRecorder(monkeypatch, open_path=str(junk))
+    win = _window(qtbot, org_db)
+    assert win.open_other_database() is None
+    assert "không phải" in rec.texts("error")[0]
