@@ -18,6 +18,9 @@ COMMANDS = [
     "app.cli.backup",  # backup, restore
     "app.cli.selftest",  # selftest (the packaged app checks itself)
     "app.cli.report",  # report summary / forms / public-list / history
+    "app.cli.decisions",  # decision issue / list
+    "app.cli.register",  # register export / book
+    "app.cli.documents",  # documents --decision
 ]
 
 

@@ -1,0 +1,32 @@
+"""``tdkt documents --decision "15/QĐ-UBND" --format pdf|docx -o DIR``: the decision and the
+batch's tờ trình, biên bản họp, biên bản kiểm phiếu and phiếu bầu."""
+
+from __future__ import annotations
+
+from app.cli.common import add_db_option, resolve_db
+
+
+def register(sub) -> None:
+    p = sub.add_parser("documents", help="lập văn bản của một quyết định (quyết định, tờ trình, "
+                                         "biên bản, phiếu bầu)")
+    p.add_argument("--decision", required=True, metavar="SỐ",
+                   help='số và ký hiệu quyết định, ví dụ "15/QĐ-UBND"')
+    p.add_argument("--year", type=int, help="năm ký (khi số trùng giữa các năm)")
+    p.add_argument("--format", choices=["pdf", "docx"], default="pdf")
+    p.add_argument("-o", "--output", required=True, metavar="THƯ_MỤC")
+    add_db_option(p)
+    p.set_defaults(func=cmd_documents)
+
+
+def cmd_documents(args) -> int:
+    from app.services import decisions, paperwork
+
+    db = resolve_db(args)
+    try:
+        d = decisions.find_decision(db, args.decision, args.year)
+        paths = paperwork.write_decision_kit(db, d.id, args.format, args.output)
+    finally:
+        db.dispose()
+    for p in paths:
+        print(p)
+    return 0
