@@ -63,6 +63,10 @@ def run_gui(db_path: str | None = None) -> int:
     app = make_application()
     install_excepthook(log_path)
     path = Path(db_path) if db_path else default_db_path()
+    from ui.screens.backup_hooks import check_before_open, remind_backup
+
+    if not check_before_open(path):  # damaged file: never opened, so never written
+        return 1
     try:
         db = open_app_database(path)
     except DatabaseVersionError as exc:
@@ -74,6 +78,7 @@ def run_gui(db_path: str | None = None) -> int:
         db.dispose()
         return 0
     window.show()
+    remind_backup(window, db)
     code = app.exec()
     db.dispose()
     return code

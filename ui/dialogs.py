@@ -67,3 +67,11 @@ def ask_text(parent: QWidget | None, title: str, label: str, current: str = "") 
 
     value, ok = QInputDialog.getText(parent, title, label, text=current)
     return value.strip() if ok and value.strip() else None
+
+
+def ask_password(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A password, typed hidden (backups protected with a password)."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.Password)
+    return value if ok and value else None

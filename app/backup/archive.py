@@ -97,3 +97,13 @@ def extract(path: Path, out: Path, password: str | None) -> None:
         except Exception as exc:  # wrong password, CRC error, truncated archive
             raise _read_error(path, exc) from exc
     fsync_file(out)
+
+
+def password_ok(path: Path, password: str) -> bool:
+    """Quick test of a password (AES keeps a check value at the start of the member)."""
+    try:
+        with _open(path, password) as zf, zf.open(_member(zf)) as fh:
+            fh.read(1)
+        return True
+    except Exception:  # noqa: BLE001 - wrong password, or a damaged file reported later
+        return False

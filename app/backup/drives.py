@@ -12,12 +12,19 @@ log = logging.getLogger(__name__)
 _LINUX_MEDIA = ("/media/", "/run/media/", "/mnt/")
 
 
+FOLDER_ON_DRIVE = "TDKT-sao-luu"  # backups go in one folder, not loose in the drive's root
+
+
 @dataclass(frozen=True)
 class Drive:
     mountpoint: Path
     label: str
     total: int
     free: int
+
+    @property
+    def folder(self) -> Path:
+        return self.mountpoint / FOLDER_ON_DRIVE
 
     @property
     def title(self) -> str:

@@ -56,8 +56,15 @@ class BackupResult:
     removed: tuple[Path, ...] = ()
 
 
-def check_target(target: Path, need: int) -> None:
-    """Refuse early, before writing a byte, a folder that is missing, read-only or too small."""
+def check_target(target: Path, need: int, create: bool = False) -> None:
+    """Refuse early, before writing a byte, a folder that is missing, read-only or too small.
+
+    ``create``: make the backup folder on a drive that is there (e.g. E:\\TDKT-sao-luu)."""
+    if create and not target.is_dir() and target.parent.is_dir():
+        try:
+            target.mkdir()
+        except OSError as exc:
+            raise BackupError(write_error_message(exc, target.parent, need)) from exc
     if not target.is_dir():
         raise BackupError(f"Không tìm thấy thư mục hoặc ổ đĩa “{target}”. Hãy cắm lại USB "
                           "hoặc chọn nơi lưu khác.")
@@ -75,7 +82,7 @@ def check_target(target: Path, need: int) -> None:
 
 def backup_database(
     db: Database, target: str | Path, *, password: str | None = None, kind: str = "manual",
-    keep: int | None = None, progress: Progress | None = None,
+    keep: int | None = None, create_folder: bool = False, progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> BackupResult:
     """Back up ``db`` into the folder ``target``; returns where and what was verified."""
@@ -89,7 +96,7 @@ def backup_database(
         src.execute("BEGIN")  # one snapshot for the counts and the copy
         counts = table_counts(src)
         need = db_size(src)
-        check_target(target, need)
+        check_target(target, need, create_folder)
         remove_stale_partials(target)
         plain, verification = _copy_and_verify(src, target, counts, need, password,
                                                progress, cancelled)

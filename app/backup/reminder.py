@@ -25,6 +25,31 @@ class BackupInfo:
     sha256: str
     encrypted: bool
     kind: str
+    verified: bool = True
+    message: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+KIND_LABELS = {"manual": "Sao lưu", "auto": "Tự động (lệnh)", "exit": "Khi thoát",
+               "cli": "Tự động (lệnh)", "pre-migration": "Trước nâng cấp",
+               "pre-restore": "Trước khôi phục"}
+
+
+def _info(row: BackupLog) -> BackupInfo:
+    return BackupInfo(at=utc_to_local(row.at), target=Path(row.target), size=row.size or 0,
+                      sha256=row.sha256 or "", encrypted=row.encrypted, kind=row.kind,
+                      verified=row.verified, message=row.message or "")
+
+
+def backup_history(db: Database, limit: int = 200) -> list[BackupInfo]:
+    """The backup log, newest first."""
+    with db.read() as s:
+        rows = s.scalars(select(BackupLog).order_by(BackupLog.at.desc(), BackupLog.id.desc())
+                         .limit(limit)).all()
+        return [_info(r) for r in rows]
 
 
 def last_verified_backup(db: Database) -> BackupInfo | None:
@@ -33,10 +58,7 @@ def last_verified_backup(db: Database) -> BackupInfo | None:
             select(BackupLog).where(BackupLog.verified.is_(True), BackupLog.kind.in_(OFFSITE_KINDS))
             .order_by(BackupLog.at.desc(), BackupLog.id.desc()).limit(1)
         ).first()
-        if row is None:
-            return None
-        return BackupInfo(at=utc_to_local(row.at), target=Path(row.target), size=row.size or 0,
-                          sha256=row.sha256 or "", encrypted=row.encrypted, kind=row.kind)
+        return None if row is None else _info(row)
 
 
 def backup_due(db: Database, today: date | None = None) -> str | None:

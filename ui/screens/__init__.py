@@ -23,6 +23,8 @@ SCREENS: list[ScreenSpec] = [
     ScreenSpec("areas", "Khu dân cư", "Danh mục", "ui.screens.records_areas:AreasPage"),
     ScreenSpec("households", "Hộ gia đình", "Danh mục", "ui.screens.records_households:HouseholdsPage"),
     ScreenSpec("settings", "Cài đặt đơn vị", "Hệ thống", "ui.screens.settings_org:OrgSettingsPage"),
+    ScreenSpec("backup", "Sao lưu & khôi phục", "Hệ thống", "ui.screens.backup:BackupPage"),
+    ScreenSpec("audit", "Nhật ký thay đổi", "Hệ thống", "ui.screens.audit:AuditPage"),
 ]
 
 GROUP_ORDER = ["Tổng quan", "Thi đua", "Khen thưởng", "Danh mục", "Báo cáo", "Hệ thống"]

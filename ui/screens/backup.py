@@ -1,0 +1,216 @@
+"""Sao lưu & khôi phục: one-click verified backup to a USB drive, history, restore, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import backup
+from app.errors import DomainError
+from ui import dialogs, workers
+from ui.screens.backup_parts import SettingsBox, group, restore_flow
+
+MB = 1024 * 1024
+PathRole = Qt.UserRole + 1
+
+
+class BackupPage(QScrollArea):
+    def __init__(self, db, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.job = None
+        self.setWidgetResizable(True)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.addWidget(QLabel("<h2>Sao lưu &amp; khôi phục</h2>", body))
+        self.status = QLabel(body)
+        self.status.setObjectName("backup_status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        layout.addWidget(self._backup_box(body))
+        layout.addWidget(self._history_box(body), 1)
+        self.settings_box = SettingsBox(db, body)
+        self.settings_box.saved.connect(self.refresh)
+        layout.addWidget(self.settings_box)
+        self.setWidget(body)
+        self.refresh()
+
+    # ----------------------------------------------------------------- layout
+    def _backup_box(self, parent) -> QWidget:
+        box, lay = group("Sao lưu ra USB", parent)
+        row = QHBoxLayout()
+        self.target = QComboBox(box)
+        self.target.setObjectName("target")
+        self.target.setMinimumContentsLength(40)
+        self.btn_drives = QPushButton("Tìm lại USB", box)
+        self.btn_drives.clicked.connect(self.refresh_targets)
+        self.btn_folder = QPushButton("Chọn thư mục khác…", box)
+        self.btn_folder.clicked.connect(self.choose_folder)
+        row.addWidget(QLabel("Lưu vào:", box))
+        row.addWidget(self.target, 1)
+        row.addWidget(self.btn_drives)
+        row.addWidget(self.btn_folder)
+        lay.addLayout(row)
+        hint = QLabel("Cắm USB rồi bấm “Tìm lại USB”. Bản sao lưu được ghi vào thư mục "
+                      f"“{backup.drives.FOLDER_ON_DRIVE}” trên USB, kiểm tra lại rồi mới đặt tên "
+                      "theo ngày giờ; phần mềm nhớ nơi lưu lần trước.", box)
+        hint.setWordWrap(True)
+        lay.addWidget(hint)
+        self.btn_backup = QPushButton("Sao lưu ngay", box)
+        self.btn_backup.setObjectName("backup_now")
+        font = self.btn_backup.font()
+        font.setBold(True)
+        self.btn_backup.setFont(font)
+        self.btn_backup.clicked.connect(self.backup_now)
+        lay.addWidget(self.btn_backup, 0, Qt.AlignLeft)
+        return box
+
+    def _history_box(self, parent) -> QWidget:
+        box, lay = group("Lịch sử sao lưu và khôi phục", parent)
+        self.history = QTableWidget(0, 6, box)
+        self.history.setObjectName("history")
+        self.history.setHorizontalHeaderLabels(
+            ["Thời gian", "Loại", "Tệp", "Dung lượng", "Đã kiểm tra", "Mật khẩu"])
+        self.history.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.history.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.history.verticalHeader().setVisible(False)
+        self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.history.setMinimumHeight(self.fontMetrics().height() * 10)
+        lay.addWidget(self.history)
+        row = QHBoxLayout()
+        self.btn_restore = QPushButton("Khôi phục từ bản đang chọn…", box)
+        self.btn_restore.setObjectName("restore_selected")
+        self.btn_restore.clicked.connect(self.restore_selected)
+        self.btn_restore_file = QPushButton("Khôi phục từ tệp…", box)
+        self.btn_restore_file.setObjectName("restore_file")
+        self.btn_restore_file.clicked.connect(self.restore_file)
+        row.addWidget(self.btn_restore)
+        row.addWidget(self.btn_restore_file)
+        row.addStretch(1)
+        lay.addLayout(row)
+        note = QLabel("Trước khi khôi phục, tệp được kiểm tra (toàn vẹn, đúng phần mềm, phiên "
+                      "bản); dữ liệu hiện tại được cất vào một bản sao an toàn trên máy.", box)
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        return box
+
+    # ----------------------------------------------------------------- state
+    def on_show(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.refresh_status()
+        self.refresh_targets()
+        self.refresh_history()
+
+    def refresh_status(self) -> None:
+        due = backup.backup_due(self.db)
+        last = backup.last_verified_backup(self.db)
+        if due:
+            self.status.setText(f"<b style='color:#b00020'>{due}</b>")
+        elif last:
+            self.status.setText(f"Lần sao lưu gần nhất: {last.at:%H:%M ngày %d/%m/%Y} — "
+                                f"{last.target}")
+
+    def refresh_targets(self) -> None:
+        remembered = backup.load_settings(self.db).last_target
+        current = self.target.currentData() or remembered
+        self.target.clear()
+        for drive in backup.removable_drives():
+            self.target.addItem(f"USB {drive.title}", str(drive.folder))
+        if remembered and self.target.findData(remembered) < 0:
+            mark = "" if Path(remembered).is_dir() else " — không thấy, hãy cắm lại USB"
+            self.target.addItem(f"Lần trước: {remembered}{mark}", remembered)
+        if self.target.count() == 0:
+            self.target.addItem("Chưa thấy USB nào — hãy cắm USB hoặc chọn thư mục", None)
+        index = self.target.findData(current)
+        self.target.setCurrentIndex(max(index, 0))
+
+    def refresh_history(self) -> None:
+        rows = backup.backup_history(self.db)
+        self.history.setRowCount(len(rows))
+        for r, info in enumerate(rows):
+            cells = [f"{info.at:%d/%m/%Y %H:%M}", info.kind_label, str(info.target),
+                     f"{info.size / MB:.1f} MB", "Đạt" if info.verified else "Chưa",
+                     "Có" if info.encrypted else "Không"]
+            for c, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setData(PathRole, str(info.target))
+                item.setToolTip(f"{info.target}\nSHA-256: {info.sha256}\n{info.message}")
+                self.history.setItem(r, c, item)
+        self.history.resizeColumnsToContents()
+
+    # ----------------------------------------------------------------- actions
+    def choose_folder(self) -> None:
+        folder = dialogs.choose_directory(self, "Chọn thư mục lưu bản sao",
+                                          self.target.currentData() or "")
+        if folder:
+            self.target.insertItem(0, folder, folder)
+            self.target.setCurrentIndex(0)
+
+    def backup_now(self) -> None:
+        target = self.target.currentData()
+        if not target:
+            dialogs.info(self, "Chưa có nơi lưu", "Hãy cắm USB rồi bấm “Tìm lại USB”, hoặc "
+                         "bấm “Chọn thư mục khác…”.")
+            return
+        settings = backup.load_settings(self.db)
+        self.btn_backup.setEnabled(False)
+        self.job = workers.run_with_progress(
+            self, "Đang sao lưu dữ liệu…", backup.backup_database, self.db, Path(target),
+            password=settings.password or None, keep=settings.keep, kind="manual",
+            create_folder=True, on_success=self._backup_done, on_failure=self._backup_failed)
+
+    def _backup_done(self, result) -> None:
+        self.btn_backup.setEnabled(True)
+        backup.update_settings(self.db, last_target=str(result.path.parent))
+        self.refresh()
+        removed = f"\nĐã xóa {len(result.removed)} bản cũ theo cài đặt." if result.removed else ""
+        lock = "có mật khẩu (tệp ZIP AES-256)" if result.encrypted else "không đặt mật khẩu"
+        dialogs.info(self, "Đã sao lưu",
+                     f"Đã sao lưu và kiểm tra xong ({result.seconds:.1f} giây):\n{result.path}\n"
+                     f"{result.size / MB:.1f} MB, {result.rows:,} dòng dữ liệu, {lock}.{removed}"
+                     .replace(",", "."))
+
+    def _backup_failed(self, exc: Exception) -> None:
+        self.btn_backup.setEnabled(True)
+        self.refresh_targets()
+        if isinstance(exc, backup.BackupCancelled):
+            dialogs.info(self, "Đã hủy sao lưu", str(exc))
+        elif isinstance(exc, DomainError):
+            dialogs.error(self, "Không sao lưu được", str(exc))
+        else:
+            dialogs.error(self, "Không sao lưu được", f"Lỗi không mong muốn: {exc}. Dữ liệu "
+                          "đang dùng không bị thay đổi.")
+
+    def restore_selected(self) -> None:
+        rows = self.history.selectionModel().selectedRows()
+        if not rows:
+            dialogs.info(self, "Chưa chọn", "Hãy chọn một bản sao lưu trong lịch sử.")
+            return
+        self._restore(Path(self.history.item(rows[0].row(), 0).data(PathRole)))
+
+    def restore_file(self) -> None:
+        path = dialogs.open_file(self, "Chọn bản sao lưu để khôi phục",
+                                 "Bản sao lưu (*.sqlite *.db *.zip);;Mọi tệp (*)",
+                                 self.target.currentData() or "")
+        if path:
+            self._restore(Path(path))
+
+    def _restore(self, path: Path) -> None:
+        restore_flow(self, self.db, path, on_done=self.refresh)
