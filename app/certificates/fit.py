@@ -6,6 +6,7 @@ Widths are measured with the embedded font's real metrics (ReportLab ``stringWid
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 FLOOR_SIZE = 6.0  # below the field's minimum we keep shrinking to this, rather than overflow
 STEP = 0.5
@@ -17,10 +18,16 @@ class Fitted:
     lines: tuple[str, ...]
 
 
-def _width(text: str, font: str, size: float) -> float:
+@lru_cache(maxsize=65536)
+def unit_width(text: str, font: str) -> float:
+    """Width at 1 pt. Cached: a batch repeats the same words and lines on every page."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return stringWidth(text, font, size)
+    return stringWidth(text, font, 1000) / 1000
+
+
+def _width(text: str, font: str, size: float) -> float:
+    return unit_width(text, font) * size
 
 
 DASHES = {"-", "–", "—"}
@@ -86,6 +93,7 @@ def _lines_at(paragraphs: list[str], font: str, size: float, max_width: float,
     return lines
 
 
+@lru_cache(maxsize=4096)
 def fit_text(text: str, font: str, size: float, min_size: float, max_width: float,
              max_lines: int) -> Fitted:
     """The largest size ≤ ``size`` at which ``text`` fits ``max_width`` × ``max_lines``.

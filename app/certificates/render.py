@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 import string
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-from app.certificates.fit import fit_text
+from app.certificates.fit import fit_text, unit_width
 from app.certificates.model import CertificateData, Field, Template
 from app.certificates.registry import get_layout, get_template, layout_extras
 from app.text import nfc
@@ -98,12 +99,9 @@ def draw_fields(c, fields: Sequence[Field], values: dict[str, str], page_h: floa
         x_pt = (f.x + offsets.x) * MM
         for i, line in enumerate(fitted.lines):
             y_pt = page_h - (y + offsets.y + i * f.leading_mm) * MM
-            if f.align == "left":
-                c.drawString(x_pt, y_pt, line)
-            elif f.align == "right":
-                c.drawRightString(x_pt, y_pt, line)
-            else:
-                c.drawCentredString(x_pt, y_pt, line)
+            # Aligned with our cached widths (ReportLab's centring re-measures every string).
+            shift_x = 0.0 if f.align == "left" else unit_width(line, font) * fitted.size
+            c.drawString(x_pt - (shift_x if f.align == "right" else shift_x / 2), y_pt, line)
         if f.flow:
             shift += max(0, len(fitted.lines) - 1) * f.leading_mm
 
@@ -178,19 +176,41 @@ def render_pdf(
     templates = {name: get_template(name) for name in dict.fromkeys(c.template for c in certs)}
     first = get_layout(_layout_name(next(iter(templates.values())), mode)) if templates else None
     size = (first.page_mm[0] * MM, first.page_mm[1] * MM) if first else (842, 595)
-    c = Canvas(str(part), pagesize=size, initialFontName=face("Tinos"), pageCompression=1)
-    c.setTitle(nfc(title))
-    c.setCreator(APP_NAME)
+    with _binary_streams():
+        c = Canvas(str(part), pagesize=size, initialFontName=face("Tinos"), pageCompression=1)
+        c.setTitle(nfc(title))
+        c.setCreator(APP_NAME)
+        _draw_all(c, certs, templates, mode, size, offsets, overrides, underlays, progress,
+                  cancelled, part, out)
+    return len(certs)
+
+
+@contextmanager
+def _binary_streams():
+    """Compressed streams without the ASCII85 layer: a quarter smaller, and faster to write."""
+    from reportlab import rl_config
+
+    before = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = before
+
+
+def _draw_all(c, certs, templates, mode, size, offsets, overrides, underlays, progress,
+              cancelled, part: Path, out: Path) -> None:
     try:
         forms = {}
         if mode == "full":
             forms = {n: _draw_static_form(c, t, *size) for n, t in templates.items()}
         total = len(certs)
+        fields_cache: dict = {}  # (layout, subject type) → fields: the same for a whole batch
         for i, cert in enumerate(certs):
             if cancelled is not None and i % 10 == 0 and cancelled():
                 raise RenderCancelled()
             _draw_page(c, cert, templates[cert.template], mode, forms, offsets, overrides,
-                       underlays)
+                       underlays, fields_cache)
             c.showPage()
             if progress is not None and (i % 25 == 24 or i == total - 1):
                 progress(i + 1, total)
@@ -199,14 +219,14 @@ def render_pdf(
     finally:
         if part.exists():
             part.unlink()
-    return len(certs)
 
 
 def _layout_name(template: Template, mode: str) -> str:
     return template.full_layout if mode == "full" else template.blank_layout
 
 
-def _draw_page(c, cert, template, mode, forms, offsets, overrides, underlays) -> None:
+def _draw_page(c, cert, template, mode, forms, offsets, overrides, underlays,
+               fields_cache: dict) -> None:
     layout = get_layout(_layout_name(template, mode))
     page_w, page_h = layout.page_mm[0] * MM, layout.page_mm[1] * MM
     c.setPageSize((page_w, page_h))
@@ -219,5 +239,9 @@ def _draw_page(c, cert, template, mode, forms, offsets, overrides, underlays) ->
         image = (underlays or {}).get(layout.name)
         if image:
             c.drawImage(str(image), 0, 0, page_w, page_h)
-    fields = layout.for_subject(cert.subject_type, (overrides or {}).get(layout.name))
+    key = (layout.name, cert.subject_type)
+    if key not in fields_cache:
+        fields_cache[key] = layout.for_subject(cert.subject_type,
+                                               (overrides or {}).get(layout.name))
+    fields = fields_cache[key]
     draw_fields(c, fields, certificate_values(cert, template), page_h, page_offsets, flow_bottom)
