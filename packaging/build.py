@@ -36,11 +36,13 @@ def run_pyinstaller(clean: bool) -> None:
     subprocess.run(cmd, check=True, cwd=bundle.ROOT, env=env)
 
 
-def verify(app_dir: Path) -> None:
+def verify(app_dir: Path, datas: list[tuple[str, str]]) -> None:
     """Fail the build when a part the app loads from files at run time is missing."""
     internal = app_dir / "_internal"
     must_exist = [app_dir / (bundle.GUI_NAME + EXE_SUFFIX), app_dir / (bundle.CLI_NAME + EXE_SUFFIX)]
-    must_exist += [internal / Path(dest) / Path(src).name for src, dest in bundle.datas()]
+    must_exist += [internal / Path(dest) / Path(src).name for src, dest in datas]
+    # A library kept only as a dangling link would fail at start-up, far from the cause.
+    must_exist += [p for p in internal.rglob("*") if p.is_symlink()]
     missing = [str(p.relative_to(app_dir)) for p in must_exist if not p.exists()]
     if missing:
         raise SystemExit("Build incomplete, missing: " + ", ".join(missing))
@@ -61,10 +63,11 @@ def main(argv: list[str] | None = None) -> int:
 
     version_file = bundle.write_version_info()
     print(f"tdkt {bundle.app_version()}: version resource {version_file}")
+    datas = bundle.datas()  # before the build: files others add meanwhile are not expected
     started = time.perf_counter()
     run_pyinstaller(args.clean)
     app_dir = DIST / bundle.DIST_NAME
-    verify(app_dir)
+    verify(app_dir, datas)
     elapsed = time.perf_counter() - started
     print(f"Built {app_dir} in {elapsed:.0f} s, {folder_size(app_dir) / 1e6:.0f} MB")
     if args.zip:

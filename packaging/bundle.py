@@ -20,14 +20,16 @@ VERSION_TEMPLATE = PACKAGING / "version_info.txt"
 DIST_NAME = "tdkt"  # dist/tdkt/ holds tdkt(.exe), tdkt-cli(.exe) and _internal/
 GUI_NAME, CLI_NAME = "tdkt", "tdkt-cli"
 
-# Qt modules the app uses (widgets, PDF preview, charts, printing, SVG icons) and their
-# dependencies (PDF needs Network; Charts needs OpenGL*). Listed as hidden imports so they are
-# in the bundle even before a screen imports them.
+# Qt modules the app uses (widgets, PDF preview, charts, printing, SVG icons). Listed as hidden
+# imports so they are in the bundle even before a screen imports them.
 QT_KEEP = [
     "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtPdf",
     "PySide6.QtPdfWidgets", "PySide6.QtCharts", "PySide6.QtPrintSupport", "PySide6.QtSvg",
-    "PySide6.QtSvgWidgets", "PySide6.QtNetwork", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
+    "PySide6.QtSvgWidgets",
 ]
+# Qt libraries those need (Qt6Network for Pdf, Qt6OpenGL* for Charts) are collected as
+# library dependencies; their Python bindings (~10 MB) are never imported, so they go.
+QT_UNUSED_BINDINGS = ["PySide6.QtNetwork", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets"]
 # Qt modules never used: each would bring tens of MB of libraries and plugins.
 QT_EXCLUDE = [
     "PySide6." + m for m in (
@@ -41,7 +43,7 @@ QT_EXCLUDE = [
         "QtNetworkAuth", "QtDesigner", "QtHelp", "QtUiTools", "QtTest", "QtSql", "QtXml",
         "QtConcurrent", "QtCanvasPainter", "QtLabsStyleKit", "QtAxContainer", "QtAsyncio",
     )
-]
+] + QT_UNUSED_BINDINGS
 # Python packages present in the dev venv but never needed at run time.
 PY_EXCLUDE = ["tkinter", "_tkinter", "pytest", "_pytest", "pytestqt", "pypdf", "ruff",
               "IPython", "setuptools", "pip", "PyInstaller"]
@@ -109,7 +111,10 @@ def hidden_imports() -> list[str]:
 
 
 def keep_data(dest: str) -> bool:
-    """Drop Qt translation files of languages the user never sees."""
+    """Drop Qt translation files of languages the user never sees, and the symbolic links
+    PyInstaller lists among data files for libraries dropped by keep_binary."""
+    if not keep_binary(dest):
+        return False
     path = Path(dest)
     match = re.search(r"_([a-z]{2,3})(?:_[A-Z]{2})?\.qm$", path.name)
     if "translations" in path.parts and match:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -40,7 +41,9 @@ def check_resources(work: Path) -> str:
         json.loads(path.read_text(encoding="utf-8"))
     if not rules:
         raise RuntimeError("thiếu dữ liệu quy định (resources/rules)")
-    return f"{len(fonts)} phông chữ, {len(rules)} tệp quy định"
+    # UTF-8 mode (set by the packaged build): open() without an encoding never uses cp1258.
+    utf8 = "bật" if sys.flags.utf8_mode else "tắt"
+    return f"{len(fonts)} phông chữ, {len(rules)} tệp quy định, chế độ UTF-8 {utf8}"
 
 
 def check_database(work: Path) -> str:

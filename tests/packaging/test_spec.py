@@ -47,7 +47,10 @@ class FakeAnalysis(Recorder):
         ("PySide6/plugins/platforms/qwindows.dll", "C:/x/qwindows.dll", "BINARY"),
     )
     DATAS = (("PySide6/translations/qtbase_vi.qm", "/x", "DATA"),
-             ("PySide6/translations/qtbase_de.qm", "/x", "DATA"))
+             ("PySide6/translations/qtbase_de.qm", "/x", "DATA"),
+             # on Linux the links to libraries in subfolders are listed among data files
+             ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+             ("libQt6Qml.so.6", "PySide6/Qt/lib/libQt6Qml.so.6", "SYMLINK"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,6 +117,8 @@ def test_heavy_qt_modules_are_excluded_and_used_ones_kept(spec):
                     "PySide6/plugins/platforms/qwindows.dll"]
     translations = [dest for dest, _s, _k in analysis.datas if dest.endswith(".qm")]
     assert translations == ["PySide6/translations/qtbase_vi.qm"]
+    links = [dest for dest, _s, kind in analysis.datas if kind == "SYMLINK"]
+    assert links == ["libQt6Gui.so.6"]
 
 
 def test_one_folder_with_windowed_app_and_console_companion(spec):
