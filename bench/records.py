@@ -55,6 +55,9 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     db = open_app_database(path)
+    import gc
+
+    gc.freeze()  # as ui.app.run_gui does once the main window is up
     for label, cls, word in (("Cá nhân", PersonsPage, "nguyen thi anh"),
                              ("Hộ gia đình", HouseholdsPage, "tran thi thu")):
         t = time.perf_counter()

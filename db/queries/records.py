@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Collective, FormerUnit, Household, Person, ResidentialArea, Subject
@@ -14,36 +14,45 @@ Area = aliased(ResidentialArea, flat=True)
 Workplace = aliased(Collective, flat=True)
 
 
-def _apply_common(stmt: Select, session: Session, model, tokens, filters: dict) -> Select:
-    if tokens:
-        stmt = stmt.where(subject_name_matches(session, tokens, model.id))
-    if filters.get("area_id"):
-        stmt = stmt.where(model.area_id == filters["area_id"])
-    if filters.get("former_unit_id"):
-        stmt = stmt.where(model.former_unit_id == filters["former_unit_id"])
-    return stmt
-
-
-def _order(stmt: Select, keys: Sequence, order: tuple[int, bool], default) -> Select:
+def _ids(session: Session, subject_type: str, model, tokens, filters: dict, order,
+         keys: Sequence, extra: Sequence = ()) -> list[int]:
+    """Ordered ids of one record type. Starts from the subject table alone, so the common
+    case (no subtype filter, ordered by name) is a scan of the (type, sort_key) index; the
+    subtype table is joined only when a filter or the chosen order needs it."""
     col, asc = order
-    key = keys[col] if 0 <= col < len(keys) and keys[col] is not None else default
-    key_expr = key if asc else key.desc()
-    # Tie-break on the Vietnamese name order so equal values list predictably.
-    return stmt.order_by(key_expr, default, Subject.id)
+    key = keys[col] if 0 <= col < len(keys) and keys[col] is not None else Subject.sort_key
+    stmt = select(Subject.id).where(Subject.type == subject_type)
+    needs_join = bool(extra) or key.table is not Subject.__table__
+    if needs_join:
+        stmt = stmt.join(model.__table__, model.__table__.c.id == Subject.id)
+    if tokens:
+        stmt = stmt.where(subject_name_matches(session, tokens, Subject.id))
+    if filters.get("area_id"):
+        stmt = stmt.where(Subject.area_id == filters["area_id"])
+    if filters.get("former_unit_id"):
+        stmt = stmt.where(Subject.former_unit_id == filters["former_unit_id"])
+    for clause in extra:
+        stmt = stmt.where(clause)
+    if key is Subject.sort_key:
+        ordering = (Subject.sort_key, Subject.id) if asc else (Subject.sort_key.desc(), Subject.id.desc())
+    else:
+        # Tie-break on the Vietnamese name order so equal values list predictably.
+        ordering = (key if asc else key.desc(), Subject.sort_key, Subject.id)
+    return list(session.scalars(stmt.order_by(*ordering)))
 
 
 def person_ids(session: Session, tokens, filters: dict, order) -> list[int]:
-    stmt = select(Person.id)
-    stmt = _apply_common(stmt, session, Person, tokens, filters)
+    t = Person.__table__.c
+    extra = []
     if filters.get("gender"):
-        stmt = stmt.where(Person.gender == filters["gender"])
+        extra.append(t.gender == filters["gender"])
     if filters.get("workplace_id"):
-        stmt = stmt.where(Person.workplace_id == filters["workplace_id"])
+        extra.append(t.workplace_id == filters["workplace_id"])
     if filters.get("cccd_prefix"):
-        stmt = stmt.where(Person.cccd.like(filters["cccd_prefix"] + "%"))
-    keys = [Person.sort_key, Person.gender, Person.birth_year, Person.cccd, Person.position, None,
-            Person.area_id, Person.former_unit_id]
-    return list(session.scalars(_order(stmt, keys, order, Person.sort_key)))
+        extra.append(t.cccd.like(filters["cccd_prefix"] + "%"))
+    keys = [Subject.sort_key, t.gender, t.birth_year, t.cccd, t.position, None,
+            Subject.area_id, Subject.former_unit_id]
+    return _ids(session, "person", Person, tokens, filters, order, keys, extra)
 
 
 def person_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple]:
@@ -65,12 +74,11 @@ def person_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple]:
 
 
 def collective_ids(session: Session, tokens, filters: dict, order) -> list[int]:
-    stmt = _apply_common(select(Collective.id), session, Collective, tokens, filters)
-    if filters.get("kind"):
-        stmt = stmt.where(Collective.kind == filters["kind"])
-    keys = [Collective.sort_key, Collective.kind, Collective.stat_class, Collective.field,
-            Collective.area_id, Collective.former_unit_id]
-    return list(session.scalars(_order(stmt, keys, order, Collective.sort_key)))
+    t = Collective.__table__.c
+    extra = [t.kind == filters["kind"]] if filters.get("kind") else []
+    keys = [Subject.sort_key, t.kind, t.stat_class, t.field, Subject.area_id,
+            Subject.former_unit_id]
+    return _ids(session, "collective", Collective, tokens, filters, order, keys, extra)
 
 
 def collective_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple]:
@@ -85,14 +93,10 @@ def collective_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple]:
 
 
 def area_ids(session: Session, tokens, filters: dict, order) -> list[int]:
-    stmt = select(ResidentialArea.id)
-    if tokens:
-        stmt = stmt.where(subject_name_matches(session, tokens, ResidentialArea.id))
-    if filters.get("former_unit_id"):
-        stmt = stmt.where(ResidentialArea.former_unit_id == filters["former_unit_id"])
-    keys = [ResidentialArea.sort_key, ResidentialArea.kind, ResidentialArea.former_unit_id,
-            ResidentialArea.leader_name, ResidentialArea.households_total, None]
-    return list(session.scalars(_order(stmt, keys, order, ResidentialArea.sort_key)))
+    t = ResidentialArea.__table__.c
+    keys = [Subject.sort_key, t.kind, Subject.former_unit_id, t.leader_name, t.households_total,
+            None]
+    return _ids(session, "area", ResidentialArea, tokens, filters, order, keys)
 
 
 def household_counts(session: Session, area_ids: Sequence[int]) -> dict[int, int]:
@@ -120,10 +124,9 @@ def area_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple]:
 
 
 def household_ids(session: Session, tokens, filters: dict, order) -> list[int]:
-    stmt = _apply_common(select(Household.id), session, Household, tokens, filters)
-    keys = [Household.sort_key, Household.address, Household.area_id, Household.former_unit_id,
-            Household.members]
-    return list(session.scalars(_order(stmt, keys, order, Household.sort_key)))
+    t = Household.__table__.c
+    keys = [Subject.sort_key, t.address, Subject.area_id, Subject.former_unit_id, t.members]
+    return _ids(session, "household", Household, tokens, filters, order, keys)
 
 
 def household_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple]:

@@ -25,6 +25,7 @@ class LazyTableModel(QAbstractTableModel):
         self.search = ""
         self.filters: dict = {}
         self.order: tuple[int, bool] = (0, True)
+        self._loaded = False
 
     # -- loading
     def refresh(self, search: str | None = None, filters: dict | None = None,
@@ -36,6 +37,7 @@ class LazyTableModel(QAbstractTableModel):
         if order is not None:
             self.order = order
         self.beginResetModel()
+        self._loaded = True
         self._ids = self.source.ids(self.search, self.filters, self.order)
         self._pages.clear()
         self.endResetModel()
@@ -84,7 +86,11 @@ class LazyTableModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         if not self.source.columns[column].sortable:
             return
-        self.refresh(order=(column, order == Qt.AscendingOrder))
+        wanted = (column, order == Qt.AscendingOrder)
+        if not self._loaded:  # the view sets its sort indicator before the first load
+            self.order = wanted
+        elif wanted != self.order:
+            self.refresh(order=wanted)
 
     # -- helpers for pages
     def id_at(self, row: int) -> int | None:
