@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from app import APP_NAME, __version__
@@ -21,6 +22,7 @@ COMMANDS = [
     "app.cli.decisions",  # decision issue / list
     "app.cli.register",  # register export / book
     "app.cli.documents",  # documents --decision
+    "app.cli.excel",  # template, import, export (Excel lists)
 ]
 
 
@@ -39,6 +41,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def has_display() -> bool:
+    """False on a Linux/BSD machine with no X11/Wayland screen (and no Qt platform chosen)."""
+    if not sys.platform.startswith(("linux", "freebsd")):
+        return True
+    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def open_headless(db: str | None) -> int:
+    """``tdkt [--db FILE]`` without a screen: open or create the database and say so."""
+    from app.context import open_app_database
+    from app.paths import default_db_path
+    from db.migrate import current_revision, schema_number
+
+    path = db or default_db_path()
+    database = open_app_database(path)
+    rev = current_revision(database)
+    database.dispose()
+    print(f"Không có màn hình để mở giao diện. Cơ sở dữ liệu sẵn sàng: {path} "
+          f"(lược đồ {schema_number(rev)}).")
+    print("Các lệnh chạy không cần giao diện: tdkt --help")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
@@ -49,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
 
     set_data_dir(args.data_dir)
     if args.command is None:
+        if not has_display():
+            return open_headless(args.db)
         from ui.app import run_gui  # Qt is imported only when the GUI starts
 
         return run_gui(args.db)

@@ -227,19 +227,15 @@ def is_caps_font(font_name: str | None) -> bool:
     return name.lower().startswith(".vn") and name.endswith("H")
 
 
-def _is_vietnamese_unicode(ch: str) -> bool:
-    """Letters only Unicode text has (ă đ ơ ư ĩ ũ and the Ạ–ỹ block) or combining marks."""
-    code = ord(ch)
-    return (0x0100 <= code <= 0x01B0) or (0x1EA0 <= code <= 0x1EF9) or (0x0300 <= code <= 0x0323)
+_UNICODE_VI = re.compile("[\u0100-\u01b0\u1ea0-\u1ef9\u0300-\u0323]")
+_LEGACY_RE = re.compile("[" + re.escape("".join(sorted(_LEGACY_CHARS))) + "]")
 
 
 def needs_check(text: str) -> bool:
     """Fast path: pure ASCII or text with real Vietnamese Unicode letters is left alone."""
-    if text.isascii():
+    if text.isascii() or _UNICODE_VI.search(text):
         return False
-    if any(_is_vietnamese_unicode(ch) for ch in text):
-        return False
-    return any(ch in _LEGACY_CHARS for ch in text)
+    return bool(_LEGACY_RE.search(text))
 
 
 def to_unicode(text: str, font_name: str | None = None, prior: str | None = None) -> Decoded:

@@ -1,0 +1,130 @@
+"""What each importable kind of list holds: its columns, the header names people really type,
+value types and which columns are required. Templates, import and export all read this."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.text import fold
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str  # header written in templates and exports
+    type: str = "text"  # text / name / date / int / year / cccd / gender / phone / outcome
+    required: bool = False
+    aliases: tuple[str, ...] = ()  # other header names met in real files (any case/accents)
+    width: int = 18
+    hint: str = ""  # shown in the template's instructions sheet
+
+    def header_keys(self) -> set[str]:
+        return {header_key(x) for x in (self.label, *self.aliases)}
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    key: str
+    label: str  # "Cá nhân"
+    title: str  # title row of the template
+    fields: tuple[Field, ...]
+
+    def field(self, key: str) -> Field:
+        return next(f for f in self.fields if f.key == key)
+
+    @property
+    def required(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.required)
+
+
+def header_key(text: str) -> str:
+    """Folded header without punctuation, numbering or the required-mark: "Họ và tên (*)" →
+    "ho va ten"."""
+    words = [w for w in "".join(ch if ch.isalnum() else " " for ch in fold(text)).split()]
+    return " ".join(words)
+
+
+STT = Field("stt", "STT", "int", aliases=("TT", "Số TT", "Số thứ tự"), width=6)
+NAME = Field("name", "Họ và tên", "name", True,
+             ("Họ tên", "Họ và tên cá nhân", "Tên", "Họ, tên", "Họ và tên người"), 28,
+             "Họ và tên đầy đủ, có dấu.")
+GENDER = Field("gender", "Giới tính", "gender", aliases=("Nam/Nữ", "Nam, nữ", "Phái"), width=10,
+               hint="Nam hoặc Nữ.")
+BIRTH = Field("birth", "Ngày sinh", "date",
+              aliases=("Năm sinh", "Ngày, tháng, năm sinh", "Ngày tháng năm sinh", "Sinh ngày"),
+              width=12, hint="dd/mm/yyyy, hoặc chỉ năm sinh (ví dụ 1985).")
+CCCD = Field("cccd", "Số CCCD", "cccd",
+             aliases=("CCCD", "Căn cước công dân", "Số căn cước", "Số CCCD/CMND", "CMND/CCCD",
+                      "Số định danh", "Số định danh cá nhân", "Căn cước"), width=15,
+             hint="12 chữ số (nên để ô dạng văn bản để giữ số 0 ở đầu).")
+AREA = Field("area", "Khu dân cư", aliases=("Thôn", "Tổ dân phố", "Thôn, khu dân cư", "Khu dân cư",
+                                             "Thôn/Khu dân cư", "Thôn/TDP", "Địa bàn", "KDC"),
+             width=22, hint="Tên khu dân cư đã có trong Danh mục.")
+PHONE = Field("phone", "Số điện thoại", "phone", aliases=("Điện thoại", "SĐT", "ĐT"), width=14)
+ADDRESS = Field("address", "Địa chỉ", aliases=("Nơi ở", "Chỗ ở hiện nay", "Nơi cư trú"), width=30)
+NOTES = Field("notes", "Ghi chú", width=24)
+
+PERSON = KindSpec("person", "Cá nhân", "DANH SÁCH CÁ NHÂN", (
+    STT, NAME, GENDER, BIRTH, CCCD,
+    Field("position", "Chức vụ", aliases=("Chức vụ, chức danh", "Chức danh", "Nghề nghiệp"),
+          width=22),
+    Field("workplace", "Đơn vị công tác", aliases=("Nơi công tác", "Đơn vị", "Cơ quan"), width=28,
+          hint="Tên tập thể trong Danh mục (nếu có) hoặc ghi tự do."),
+    AREA, PHONE, ADDRESS, NOTES,
+))
+COLLECTIVE = KindSpec("collective", "Tập thể", "DANH SÁCH TẬP THỂ", (
+    STT,
+    Field("name", "Tên tập thể", "text", True,
+          ("Tên đơn vị", "Tập thể", "Tên cơ quan, đơn vị", "Đơn vị", "Tên"), 34),
+    Field("kind", "Loại hình", aliases=("Loại", "Loại tập thể"), width=16,
+          hint="Cơ quan, trường học, chi hội, doanh nghiệp…"),
+    Field("field", "Lĩnh vực", width=16),
+    Field("parent", "Đơn vị cấp trên", aliases=("Trực thuộc",), width=24),
+    AREA, ADDRESS, PHONE, NOTES,
+))
+HOUSEHOLD = KindSpec("household", "Hộ gia đình", "DANH SÁCH HỘ GIA ĐÌNH", (
+    STT,
+    Field("name", "Chủ hộ", "name", True,
+          ("Họ và tên chủ hộ", "Họ tên chủ hộ", "Tên chủ hộ", "Hộ gia đình", "Họ và tên",
+           "Họ tên"), 28),
+    Field("area", "Khu dân cư", "text", True, AREA.aliases, 22, AREA.hint),
+    ADDRESS,
+    Field("members", "Số nhân khẩu", "int", aliases=("Nhân khẩu", "Số khẩu", "Số người"), width=10),
+    PHONE, NOTES,
+))
+SUBJECT_TYPE = Field("subject_type", "Loại đối tượng", aliases=("Đối tượng", "Loại"), width=14,
+                     hint="Cá nhân, Tập thể, Hộ gia đình hoặc Khu dân cư.")
+SUBJECT_NAME = Field("name", "Tên đối tượng", "text", True,
+                     ("Họ và tên", "Họ tên", "Tên", "Tên tập thể", "Chủ hộ", "Tên đơn vị",
+                      "Họ và tên chủ hộ", "Tên khu dân cư", "Cá nhân, tập thể"), 30,
+                     "Họ tên cá nhân, tên tập thể, chủ hộ hoặc tên khu dân cư.")
+REGISTRATION = KindSpec("registration", "Đăng ký thi đua", "DANH SÁCH ĐĂNG KÝ THI ĐUA", (
+    STT,
+    Field("year", "Năm", "year", True, ("Năm đăng ký", "Năm thi đua"), 8),
+    SUBJECT_NAME, SUBJECT_TYPE, CCCD, BIRTH, AREA,
+    Field("award", "Danh hiệu đăng ký", "text", True,
+          ("Danh hiệu", "Danh hiệu thi đua", "Đăng ký danh hiệu"), 28),
+    Field("movement", "Phong trào", aliases=("Phong trào thi đua",), width=28),
+    Field("outcome", "Kết quả", "outcome", aliases=("Kết quả bình xét", "Đạt/Không đạt"), width=12,
+          hint="Đạt, Không đạt, hoặc để trống nếu chưa bình xét."),
+    NOTES,
+))
+CANDIDATE = KindSpec("candidate", "Ứng viên khen thưởng", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", (
+    STT, SUBJECT_NAME, SUBJECT_TYPE, CCCD, BIRTH, AREA,
+    Field("award", "Hình thức khen thưởng", "text", True,
+          ("Danh hiệu", "Hình thức", "Danh hiệu, hình thức khen thưởng", "Đề nghị khen thưởng",
+           "Hình thức đề nghị"), 28),
+    Field("achievement", "Thành tích", aliases=("Tóm tắt thành tích", "Thành tích đạt được",
+                                                "Nội dung thành tích"), width=40),
+    Field("proposing_unit", "Đơn vị đề nghị", aliases=("Đơn vị trình",), width=24),
+    NOTES,
+))
+
+KINDS: dict[str, KindSpec] = {k.key: k for k in (PERSON, COLLECTIVE, HOUSEHOLD, REGISTRATION,
+                                                 CANDIDATE)}
+# Names the command line and the wizard accept for each kind.
+KIND_NAMES = {
+    "person": "person", "ca-nhan": "person", "collective": "collective", "tap-the": "collective",
+    "household": "household", "ho-gia-dinh": "household", "registration": "registration",
+    "dang-ky": "registration", "candidate": "candidate", "ung-vien": "candidate",
+}

@@ -1,0 +1,148 @@
+"""Import rules for records: people, collectives, households (checks, duplicates, writing)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from sqlalchemy.orm import Session
+
+from app.excel.lookups import Lookups
+from app.excel.preview import PreviewRow
+from app.services.subjects import apply_name
+from app.text import fold
+from db.models import Collective, Household, Person
+
+
+def _col(row: PreviewRow, key: str) -> str:
+    return row.columns.get(key, "")
+
+
+def _set(obj, attr: str, value, updating: bool) -> None:
+    """On update, an empty cell keeps what the record already has."""
+    if value in (None, "") and updating:
+        return
+    setattr(obj, attr, value)
+
+
+def _area(row: PreviewRow, lk: Lookups, required: bool) -> int | None:
+    name = row.values.get("area")
+    if not name:
+        return None
+    area_id = lk.area_id(name)
+    if area_id is None:
+        message = f"Khu dân cư “{name}” chưa có trong Danh mục khu dân cư."
+        if required:
+            row.error(_col(row, "area"), message)
+        else:
+            row.warn(_col(row, "area"), message + " Để trống khu dân cư.")
+    return area_id
+
+
+class PersonRows:
+    kind = "person"
+    needs: ClassVar[dict] = {"people": True}
+
+    def check(self, row: PreviewRow, lk: Lookups, seen: dict) -> None:
+        v = row.values
+        v["area_id"] = _area(row, lk, False)
+        folded = fold(v.get("name"))
+        cccd, born, year = v.get("cccd"), v.get("birth"), v.get("birth_year")
+        if cccd:
+            if cccd in seen:
+                row.error(_col(row, "cccd"), f"Số CCCD {cccd} trùng với dòng {seen[cccd]}.")
+            seen[cccd] = row.row
+        if cccd and cccd in lk.person_cccd:
+            row.duplicate_id, row.duplicate_text = lk.person_cccd[cccd], f"Trùng số CCCD {cccd}"
+        elif born and (folded, born) in lk.person_birth:
+            row.duplicate_id = lk.person_birth[(folded, born)]
+            row.duplicate_text = "Trùng họ tên và ngày sinh"
+        elif not born and year and len(lk.person_year.get((folded, year), [])) == 1:
+            row.duplicate_id = lk.person_year[(folded, year)][0]
+            row.duplicate_text = "Trùng họ tên và năm sinh"
+        work = v.get("workplace")
+        matches = lk.collectives.get(fold(work), []) if work else []
+        v["workplace_id"] = matches[0] if len(matches) == 1 else None
+
+    def write(self, s: Session, row: PreviewRow, lk: Lookups):
+        v, updating = row.values, row.action == "update"
+        p = s.get(Person, row.duplicate_id) if updating else Person()
+        apply_name(p, v["name"])
+        _set(p, "gender", v.get("gender"), updating)
+        _set(p, "birth_date", v.get("birth"), updating)
+        _set(p, "birth_year", v.get("birth_year"), updating)
+        _set(p, "cccd", v.get("cccd"), updating)
+        _set(p, "position", v.get("position"), updating)
+        _set(p, "workplace_id", v.get("workplace_id"), updating)
+        _set(p, "workplace_text", None if v.get("workplace_id") else v.get("workplace"), updating)
+        _set(p, "area_id", v.get("area_id"), updating)
+        _set(p, "former_unit_id", lk.area_former_unit.get(v.get("area_id")), updating)
+        _set(p, "phone", v.get("phone"), updating)
+        _set(p, "address", v.get("address"), updating)
+        _set(p, "notes", v.get("notes"), updating)
+        return p
+
+
+
+class CollectiveRows:
+    kind = "collective"
+    needs: ClassVar[dict] = {}
+
+    def check(self, row: PreviewRow, lk: Lookups, seen: dict) -> None:
+        v = row.values
+        v["area_id"] = _area(row, lk, False)
+        folded = fold(v.get("name"))
+        if folded in seen:
+            row.error(_col(row, "name"), f"Tập thể “{v['name']}” trùng với dòng {seen[folded]}.")
+        seen[folded] = row.row
+        if len(lk.collectives.get(folded, [])) >= 1:
+            row.duplicate_id = lk.collectives[folded][0]
+            row.duplicate_text = "Trùng tên tập thể"
+        parent = v.get("parent")
+        v["parent_id"] = None
+        if parent:
+            found = lk.collectives.get(fold(parent), [])
+            if len(found) == 1:
+                v["parent_id"] = found[0]
+            else:
+                row.warn(_col(row, "parent"), f"Không tìm thấy đơn vị cấp trên “{parent}”.")
+
+    def write(self, s: Session, row: PreviewRow, lk: Lookups):
+        v, updating = row.values, row.action == "update"
+        c = s.get(Collective, row.duplicate_id) if updating else Collective()
+        apply_name(c, v["name"])
+        for attr, key in (("kind", "kind"), ("field", "field"), ("parent_id", "parent_id"),
+                          ("address", "address"), ("phone", "phone"), ("notes", "notes"),
+                          ("area_id", "area_id")):
+            _set(c, attr, v.get(key), updating)
+        _set(c, "former_unit_id", lk.area_former_unit.get(v.get("area_id")), updating)
+        return c
+
+
+
+class HouseholdRows:
+    kind = "household"
+    needs: ClassVar[dict] = {"households": True}
+
+    def check(self, row: PreviewRow, lk: Lookups, seen: dict) -> None:
+        v = row.values
+        v["area_id"] = _area(row, lk, True)
+        key = (fold(v.get("name")), v["area_id"], (v.get("address") or "").lower())
+        if v["area_id"] is not None and key in seen:
+            row.warn(_col(row, "name"), f"Giống hộ ở dòng {seen[key]} (cùng chủ hộ, khu dân cư, "
+                                        "địa chỉ).")
+        seen[key] = row.row
+        found = lk.households.get(key[:2], [])
+        if found:
+            row.duplicate_id = found[0]
+            row.duplicate_text = "Trùng chủ hộ trong cùng khu dân cư"
+
+    def write(self, s: Session, row: PreviewRow, lk: Lookups):
+        v, updating = row.values, row.action == "update"
+        h = s.get(Household, row.duplicate_id) if updating else Household()
+        apply_name(h, v["name"])
+        h.area_id = v["area_id"]
+        h.former_unit_id = lk.area_former_unit.get(v["area_id"])
+        for attr in ("address", "members", "phone", "notes"):
+            _set(h, attr, v.get(attr), updating)
+        return h
+

@@ -1,0 +1,163 @@
+"""Import of real-world lists: each quirk from a generated file."""
+
+from datetime import date, datetime
+
+import pytest
+from excel_helpers import seed_ward, workbook
+from sqlalchemy import func, select
+
+from app.errors import ValidationError
+from app.excel.importer import commit, preview, set_action
+from app.excel.legacy import encode_tcvn3, encode_vni
+from db.models import AuditLog, Household, Person
+
+
+@pytest.fixture
+def ward(db):
+    return seed_ward(db)
+
+
+def _count(db, model):
+    with db.read() as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def test_messy_household_list(db, ward, tmp_path):
+    path = workbook([
+        ["ỦY BAN NHÂN DÂN PHƯỜNG THÀNH ĐÔNG"],
+        [],
+        ["DANH SÁCH HỘ GIA ĐÌNH ĐĂNG KÝ NĂM 2025"],
+        [],
+        ["TT", "HỌ VÀ TÊN CHỦ HỘ", "Thôn, khu dân cư", "Địa chỉ", "Số khẩu"],
+        [1, 2, 3, 4, 5],
+        ["I", "KHU DÂN CƯ SỐ 1"],
+        [1, "Nguye\u0302\u0303n Văn An", "Khu dân cư số 1", "12 ngõ 3", 4],
+        [2, encode_tcvn3("Trương Thị Ánh"), "KDC số 1", None, 3],
+        [None, None, None, None, None],
+        [3, encode_vni("Đặng Văn Hưởng"), "số 2", None, "5"],
+        ["II", "THÔN ĐÔNG GIÀNG"],
+        [4, "LÊ THỊ HỒNG", None, None, 2],
+        [None, "Tổng cộng", None, None, 14],
+        [None, None, "Thành Đông, ngày 12 tháng 3 năm 2025"],
+        [None, "Người lập biểu", None, "Trưởng thôn"],
+        [None, "Nguyễn Văn Bình"],
+    ], fonts={"B9": ".VnTime", "B11": "VNI-Times"},
+        merges=["A1:E1", "A3:E3", "B7:E7", "B12:E12"], path=tmp_path / "hộ.xlsx")
+    result = preview(db, "household", path)
+    assert not result.errors, [p.text() for p in result.errors]
+    got = [(r.row, r.values["name"], r.values["area_id"], r.values["members"]) for r in result.rows]
+    assert got == [
+        (8, "Nguyễn Văn An", ward["Khu dân cư số 1"], 4),
+        (9, "Trương Thị Ánh", ward["Khu dân cư số 1"], 3),
+        (11, "Đặng Văn Hưởng", ward["Khu dân cư số 2"], 5),
+        (13, "Lê Thị Hồng", ward["Thôn Đông Giàng"], 2),  # area from the group heading
+    ]
+    reasons = {row: why for _, row, why in result.skipped}
+    assert reasons[6] == "Dòng đánh số cột"
+    assert reasons[14] == "Dòng tổng cộng"
+    assert reasons[15].startswith("Phần ký tên")
+    assert 17 not in reasons and all(r.row < 14 for r in result.rows)
+    assert result.converted == {"tcvn3": 1, "vni": 1}
+    assert commit(db, result).created == 4
+    with db.read() as s:
+        names = set(s.scalars(select(Household.name)))
+        log = s.scalars(select(AuditLog).where(AuditLog.entity == "household")).one()
+    assert names == {"Đặng Văn Hưởng", "Lê Thị Hồng", "Nguyễn Văn An", "Trương Thị Ánh"}
+    assert len(log.after["ids"]) == 4 and "hộ.xlsx" in log.note
+
+
+@pytest.mark.parametrize("header", ["Họ và tên", "Họ tên", "HỌ VÀ TÊN", "Họ và tên (*)",
+                                    "HO VA TEN"])
+def test_person_name_header_variants(db, ward, tmp_path, header):
+    path = workbook([["Ngày sinh", header], [date(1980, 5, 2), "Trần Văn Bảo"]],
+                    path=tmp_path / "p.xlsx")
+    result = preview(db, "person", path)
+    assert [r.values["name"] for r in result.rows] == ["Trần Văn Bảo"]
+
+
+def test_person_dates_cccd_and_gender(db, ward, tmp_path):
+    path = workbook([
+        ["DANH SÁCH CÁN BỘ"],
+        ["STT", "Họ tên", "Giới tính", "Ngày, tháng, năm sinh", "Số CCCD", "Đơn vị công tác"],
+        [1, "Phạm Thị Thu", "Nữ", datetime(1985, 3, 14), "001185012345",
+         "Trường Tiểu học Bình Hàn"],
+        [2, "Hoàng Văn Nam", "nam", "07/11/1979", 1079004567, "Công ty ABC"],
+        [3, "Vũ Minh Đức", "Nam", 1990, None, None],
+        [4, "Đỗ Thị Lan", "Nữ", "1992", " 036 192 000 111 ", None],
+    ], path=tmp_path / "cán bộ.xlsx")
+    result = preview(db, "person", path)
+    assert not result.errors
+    v = [r.values for r in result.rows]
+    assert (v[0]["birth"], v[0]["gender"], v[0]["workplace_id"]) == (date(1985, 3, 14), "nữ",
+                                                                     ward["school"])
+    assert (v[1]["birth"], v[1]["cccd"], v[1]["workplace"]) == (date(1979, 11, 7),
+                                                                "001079004567", "Công ty ABC")
+    assert any("số 0 ở đầu" in p.message for p in result.rows[1].problems)
+    assert (v[2]["birth"], v[2]["birth_year"]) == (None, 1990)
+    assert (v[3]["birth_year"], v[3]["cccd"]) == (1992, "036192000111")
+    commit(db, result)
+    with db.read() as s:
+        p = s.scalars(select(Person).where(Person.cccd == "001079004567")).one()
+        assert p.workplace_text == "Công ty ABC" and p.birth_year == 1979
+
+
+def test_file_with_errors_imports_nothing(db, ward, tmp_path):
+    path = workbook([
+        ["Họ và tên", "Ngày sinh", "CCCD", "Giới tính"],
+        ["Nguyễn Văn Một", "01/01/1980", "001080000001", "Nam"],
+        ["Nguyễn Văn Hai", "31/02/1981", "0010800002", "Ông già"],
+        ["", "01/01/1982", None, None],
+    ], sheet="Trang 1", path=tmp_path / "lỗi.xlsx")
+    result = preview(db, "person", path)
+    texts = [p.text() for p in result.errors]
+    assert "Trang “Trang 1”, dòng 3, cột B — Lỗi: Ngày sinh: Ngày “31/02/1981” không có thật." in texts
+    assert any("dòng 3, cột C" in t and "12 chữ số" in t for t in texts)
+    assert any("dòng 3, cột D" in t and "Nam hoặc Nữ" in t for t in texts)
+    assert any("dòng 4, cột A" in t and "Thiếu họ và tên" in t for t in texts)
+    with pytest.raises(ValidationError, match="chưa nhập dòng nào"):
+        commit(db, result)
+    assert _count(db, Person) == 0
+
+
+def test_duplicates_by_cccd_and_by_name_and_birth(db, ward, tmp_path):
+    first = workbook([["Họ và tên", "Ngày sinh", "CCCD", "Chức vụ"],
+                      ["Nguyễn Văn An", "02/05/1980", "001080000001", "Công chức"],
+                      ["Lê Thị Bình", "03/06/1975", None, None]], path=tmp_path / "1.xlsx")
+    commit(db, preview(db, "person", first))
+    second = workbook([["Họ và tên", "Ngày sinh", "CCCD", "Chức vụ"],
+                       ["Nguyễn Văn Ân", "02/05/1981", "001080000001", "Phó Chủ tịch"],
+                       ["LÊ THỊ BÌNH", "03/06/1975", None, "Hội viên"],
+                       ["Lê Thị Bình", "04/06/1975", None, None]], path=tmp_path / "2.xlsx")
+    result = preview(db, "person", second)
+    dup = [(r.duplicate_text, r.action) for r in result.rows]
+    assert dup == [("Trùng số CCCD 001080000001", "skip"),
+                   ("Trùng họ tên và ngày sinh", "skip"), ("", "create")]
+    set_action(result.rows[0], "update")
+    done = commit(db, result)
+    assert (done.created, done.updated, done.skipped) == (1, 1, 1)
+    with db.read() as s:
+        an = s.scalars(select(Person).where(Person.cccd == "001080000001")).one()
+        assert (an.name, an.position) == ("Nguyễn Văn Ân", "Phó Chủ tịch")
+        assert _count(db, Person) == 3
+        update = s.scalars(select(AuditLog).where(AuditLog.action == "update")).one()
+        assert update.before["position"] == "Công chức"
+
+
+def test_duplicate_inside_the_file_is_an_error(db, ward, tmp_path):
+    path = workbook([["Họ và tên", "CCCD"], ["A Một", "001080000001"], ["A Hai", "001080000001"]],
+                    path=tmp_path / "d.xlsx")
+    result = preview(db, "person", path)
+    assert [p.message for p in result.errors] == ["Số CCCD 001080000001 trùng với dòng 2."]
+
+
+def test_missing_area_is_an_error_for_households(db, ward, tmp_path):
+    path = workbook([["Chủ hộ", "Khu dân cư"], ["Bùi Văn Cả", "Khu 99"]], path=tmp_path / "h.xlsx")
+    result = preview(db, "household", path)
+    assert "chưa có trong Danh mục khu dân cư" in result.errors[0].message
+
+
+def test_no_header_found(db, ward, tmp_path):
+    path = workbook([["a", "b"], [1, 2]], path=tmp_path / "x.xlsx")
+    result = preview(db, "household", path)
+    assert not result.rows and not result.ok
+    assert any("Chủ hộ" in n for n in result.notes)

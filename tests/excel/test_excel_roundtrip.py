@@ -1,0 +1,137 @@
+"""Templates, export → import round trip, registrations and the command line."""
+
+from datetime import date
+
+from excel_helpers import seed_ward, workbook
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from app.cli import main as cli_main
+from app.context import open_app_database
+from app.excel.importer import commit, preview
+from app.excel.kinds import KINDS
+from app.excel.templates import export_kind, write_template
+from app.services.subjects import apply_name
+from db.models import AwardKind, Collective, Household, Person, Registration
+
+
+def _people_and_households(db, ids):
+    with db.session() as s:
+        rows = [("Nguyễn Văn An", "nam", date(1980, 5, 2), None, "001080000001", ids["school"]),
+                ("Trần Thị Bích", "nữ", None, 1975, None, None),
+                ("Đỗ Minh Khôi", None, None, None, "036192000111", None)]
+        for name, gender, born, year, cccd, work in rows:
+            p = Person(gender=gender, birth_date=born, birth_year=year or (born and born.year),
+                       cccd=cccd, workplace_id=work, workplace_text=None if work else "Tự do",
+                       area_id=ids["Khu dân cư số 1"], position="Cán bộ", phone="0912345678")
+            apply_name(p, name)
+            s.add(p)
+        for i, name in enumerate(["Bùi Văn Cả", "Lê Thị Dậu", "Phan Văn Ếch"]):
+            h = Household(area_id=ids["Thôn Đông Giàng"], address=f"Số {i}", members=i + 2)
+            apply_name(h, name)
+            s.add(h)
+
+
+def _snapshot(db, model, cols):
+    with db.read() as s:
+        return sorted(tuple(getattr(o, c) for c in cols) for o in s.scalars(select(model)))
+
+
+PERSON_COLS = ("name", "gender", "birth_date", "birth_year", "cccd", "position",
+               "workplace_text", "phone")
+HOUSE_COLS = ("name", "address", "members")
+
+
+def test_round_trip_export_then_import(db, tmp_path):
+    ids = seed_ward(db)
+    _people_and_households(db, ids)
+    export_kind(db, "person", tmp_path / "người.xlsx")
+    export_kind(db, "household", tmp_path / "hộ.xlsx")
+    other = open_app_database(tmp_path / "khác.sqlite")
+    try:
+        seed_ward(other)
+        for kind, file in (("person", "người.xlsx"), ("household", "hộ.xlsx")):
+            result = preview(other, kind, tmp_path / file)
+            assert result.ok, [p.text() for p in result.problems]
+            commit(other, result)
+        assert _snapshot(other, Person, PERSON_COLS) == _snapshot(db, Person, PERSON_COLS)
+        assert _snapshot(other, Household, HOUSE_COLS) == _snapshot(db, Household, HOUSE_COLS)
+        with other.read() as s:
+            an = s.scalars(select(Person).where(Person.cccd == "001080000001")).one()
+            school = s.scalars(select(Collective)).one()
+            assert an.workplace_id == school.id
+    finally:
+        other.dispose()
+    # importing the export into the same database finds every row as a duplicate
+    again = preview(db, "person", tmp_path / "người.xlsx")
+    assert [r.action for r in again.rows] == ["skip"] * 3
+
+
+def test_template_has_headers_choices_and_guide(tmp_path):
+    path = tmp_path / "mẫu.xlsx"
+    write_template("registration", path)
+    wb = load_workbook(path)
+    ws = wb["Danh sách"]
+    headers = [c.value for c in ws[3]]
+    assert headers[:3] == ["STT", "Năm (*)", "Tên đối tượng (*)"]
+    assert len(headers) == len(KINDS["registration"].fields)
+    formulas = {dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert '"Đạt,Không đạt"' in formulas
+    assert wb["Hướng dẫn"]["A2"].value == "STT"
+
+
+def test_filled_template_imports(db, tmp_path):
+    seed_ward(db)
+    path = tmp_path / "mẫu hộ.xlsx"
+    write_template("household", path)
+    wb = load_workbook(path)
+    ws = wb["Danh sách"]
+    ws.append([1, "Ngô Văn Tư", "Khu dân cư số 2", "Số 4", 5])
+    wb.save(path)
+    result = preview(db, "household", path)
+    assert result.ok and result.rows[0].values["name"] == "Ngô Văn Tư"
+    assert "Hướng dẫn" not in {r.sheet for r in result.rows}
+
+
+def test_registration_import_resolves_subjects(db, tmp_path):
+    ids = seed_ward(db)
+    _people_and_households(db, ids)
+    path = workbook([
+        ["Năm", "Tên đối tượng", "Loại đối tượng", "Ngày sinh", "Khu dân cư", "Danh hiệu",
+         "Kết quả"],
+        [2025, "Nguyễn Văn An", "Cá nhân", "02/05/1980", None, "Lao động tiên tiến", "Đạt"],
+        [2025, "Bùi Văn Cả", None, None, "Thôn Đông Giàng", "Gia đình văn hóa", "không đạt"],
+        [2025, "Khu dân cư số 1", None, None, None, "KDCVH", None],
+        [2025, "Người Không Có", "Cá nhân", None, None, "Lao động tiên tiến", None],
+    ], path=tmp_path / "đk.xlsx")
+    result = preview(db, "registration", path)
+    assert [p.message for p in result.errors] == [
+        "Không tìm thấy cá nhân “Người Không Có” trong Danh mục."]
+    result.rows.pop()
+    commit(db, result)
+    with db.read() as s:
+        got = {(r.subject_id, r.outcome) for r in s.scalars(select(Registration))}
+        kinds = dict(s.execute(select(AwardKind.code, AwardKind.id)).all())
+        regs = s.scalars(select(Registration)).all()
+    assert (ids["Khu dân cư số 1"], None) in got
+    assert {r.award_kind_id for r in regs} == {kinds["LDTT"], kinds["GDVH"], kinds["KDCVH"]}
+    assert {r.outcome for r in regs} == {"dat", "khong_dat", None}
+
+
+def test_cli_template_import_dry_run_and_errors(db, tmp_path, capsys):
+    seed_ward(db)
+    db_file = str(db.path)
+    tpl = tmp_path / "mẫu.xlsx"
+    assert cli_main(["template", "household", "-o", str(tpl)]) == 0
+    good = workbook([["Chủ hộ", "Khu dân cư"], ["Vũ Văn Năm", "Khu dân cư số 1"]],
+                    path=tmp_path / "tốt.xlsx")
+    assert cli_main(["import", "household", str(good), "--db", db_file, "--dry-run"]) == 0
+    assert "chưa ghi gì" in capsys.readouterr().out
+    bad = workbook([["Chủ hộ", "Khu dân cư"], ["Vũ Văn Sáu", "Khu 99"]], path=tmp_path / "x.xlsx")
+    assert cli_main(["import", "household", str(bad), "--db", db_file]) == 1
+    err = capsys.readouterr().err
+    assert "dòng 2, cột B" in err and "Không nhập dòng nào" in err
+    assert cli_main(["import", "household", str(good), "--db", db_file]) == 0
+    assert "Đã thêm 1" in capsys.readouterr().out
+    with db.read() as s:
+        assert s.scalars(select(Household.name)).all() == ["Vũ Văn Năm"]
