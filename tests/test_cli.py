@@ -53,3 +53,12 @@ def test_module_entry_point_runs_headless(tmp_path):
     out = subprocess.run([sys.executable, "-m", "app", "--version"], capture_output=True,
                          text=True, timeout=60)
     assert out.returncode == 0 and __version__ in out.stdout
+
+
+def test_no_display_opens_or_creates_the_database(tmp_path, monkeypatch, capsys):
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    target = tmp_path / "mới.sqlite"
+    assert main(["--db", str(target)]) == 0
+    assert target.exists() and "sẵn sàng" in capsys.readouterr().out
