@@ -261,12 +261,16 @@ class AwardRecord(Base):
     revoked_by_decision_id: Mapped[int | None] = mapped_column(
         ForeignKey("decision.id", ondelete="RESTRICT")
     )
-    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("award_record.id", ondelete="RESTRICT"))
+    corrects_id: Mapped[int | None] = mapped_column(
+        ForeignKey("award_record.id", ondelete="RESTRICT"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
     __table_args__ = (
         UniqueConstraint("register_year", "register_no"),
         Index("ix_award_record_year_kind", "year", "award_kind_id"),
+        # Covering index for the register search: name matches → entries in register order.
+        Index("ix_award_record_subject_register", "subject_id", "register_year", "register_no"),
     )
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-11-26 14:23:18.350671
+Create Date: 2026-11-26 14:43:02.643423
 """
 from alembic import op
 import sqlalchemy as sa
@@ -391,8 +391,10 @@ def upgrade() -> None:
     sa.UniqueConstraint('register_year', 'register_no', name=op.f('uq_award_record_register_year'))
     )
     with op.batch_alter_table('award_record', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_award_record_corrects_id'), ['corrects_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_award_record_decision_id'), ['decision_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_award_record_subject_id'), ['subject_id'], unique=False)
+        batch_op.create_index('ix_award_record_subject_register', ['subject_id', 'register_year', 'register_no'], unique=False)
         batch_op.create_index('ix_award_record_year_kind', ['year', 'award_kind_id'], unique=False)
 
     op.create_table('candidate',
@@ -610,8 +612,10 @@ def downgrade() -> None:
     op.drop_table('candidate')
     with op.batch_alter_table('award_record', schema=None) as batch_op:
         batch_op.drop_index('ix_award_record_year_kind')
+        batch_op.drop_index('ix_award_record_subject_register')
         batch_op.drop_index(batch_op.f('ix_award_record_subject_id'))
         batch_op.drop_index(batch_op.f('ix_award_record_decision_id'))
+        batch_op.drop_index(batch_op.f('ix_award_record_corrects_id'))
 
     op.drop_table('award_record')
     with op.batch_alter_table('role_model', schema=None) as batch_op:
