@@ -49,9 +49,11 @@ PY_EXCLUDE = ["tkinter", "_tkinter", "pytest", "_pytest", "pytestqt", "pypdf", "
               "IPython", "setuptools", "pip", "PyInstaller"]
 EXCLUDES = QT_EXCLUDE + PY_EXCLUDE
 
-# Loaded by name at run time (dialects, alembic's proxies), so the import scan cannot see them.
+# Loaded by name at run time, so the import scan cannot see them: SQLAlchemy's dialect,
+# alembic's proxies, ReportLab's C accelerators (imported inside exec(); without them the
+# frozen app silently falls back to pure Python, several times slower on certificates).
 STATIC_HIDDEN = ["sqlalchemy.dialects.sqlite", "alembic.op", "alembic.context",
-                 "alembic.ddl.sqlite", "logging.handlers", "sqlite3"]
+                 "alembic.ddl.sqlite", "logging.handlers", "sqlite3", "_rl_accel"]
 
 # Libraries and plugins Qt's hooks collect that the app never loads: the virtual keyboard
 # input plugin (it alone drags in QtQml and QtQuick, ~17 MB) and network status / TLS plugins
@@ -108,6 +110,11 @@ def hidden_imports() -> list[str]:
         if path.suffix == ".py":
             found |= imports_of(path)
     return sorted(set(QT_KEEP) | set(STATIC_HIDDEN) | found)
+
+
+def is_bundled_module(name: str) -> bool:
+    """Filter for collect_submodules over app, db and ui."""
+    return not name.startswith("db.migrations") and ".tests" not in name
 
 
 def keep_data(dest: str) -> bool:

@@ -24,19 +24,21 @@ DB="$WORK/khen thưởng phường Thành Đông.sqlite"
 
 want_version="tdkt $(sed -n 's/^__version__ = "\(.*\)"/\1/p' app/__init__.py)"
 ms() { date +%s%N | cut -c1-13; }
+# A modal dialog waiting for a click would hang CI: every run of the app gets a time limit.
+app() { timeout 180 "$@"; }
 
-t0=$(ms); out=$("$CLI" --version); t1=$(ms)
+t0=$(ms); out=$(app "$CLI" --version); t1=$(ms)
 echo "$CLI --version → $out ($((t1 - t0)) ms)"
 [[ "$out" == "$want_version" ]] || { echo "smoke: expected '$want_version'" >&2; exit 1; }
 
 if [[ -z "$EXE" ]]; then  # the windowed Windows exe has no stdout; elsewhere it must print too
-  out=$("$GUI" --version)
+  out=$(app "$GUI" --version)
   [[ "$out" == "$want_version" ]] || { echo "smoke: $GUI --version printed '$out'" >&2; exit 1; }
 fi
 
 head=$(ls db/migrations/versions | sed -n 's/^0*\([0-9][0-9]*\)_.*\.py$/\1/p' | sort -n | tail -1)
 for pass in "tạo mới" "mở lại"; do
-  t0=$(ms); out=$("$CLI" check --db "$DB"); t1=$(ms)
+  t0=$(ms); out=$(app "$CLI" check --db "$DB"); t1=$(ms)
   echo "--- check ($pass, $((t1 - t0)) ms)"; echo "$out"
   grep -qx "Phiên bản lược đồ: $head (.*)" <<<"$out" \
     || { echo "smoke: schema version is not $head" >&2; exit 1; }
@@ -46,12 +48,12 @@ done
 
 # Every part loaded at run time (fonts, rules, migrations, ReportLab, Excel/Word, zip, Qt with
 # its PDF engine, the main window and each screen), offscreen, in a temporary folder.
-t0=$(ms); "$CLI" selftest; t1=$(ms)
+t0=$(ms); app "$CLI" selftest; t1=$(ms)
 echo "--- selftest ($((t1 - t0)) ms)"
 
 # A broken file must be refused with a message and a non-zero exit, not a traceback.
 printf 'không phải cơ sở dữ liệu' > "$WORK/hỏng.sqlite"
-if "$CLI" check --db "$WORK/hỏng.sqlite" >"$TMP/out.txt" 2>&1; then
+if app "$CLI" check --db "$WORK/hỏng.sqlite" >"$TMP/out.txt" 2>&1; then
   echo "smoke: a broken file was accepted" >&2; exit 1
 fi
 grep -q "^Lỗi: " "$TMP/out.txt" || { echo "smoke: no clear error:"; cat "$TMP/out.txt"; exit 1; } >&2

@@ -8,8 +8,8 @@ from app.cli import main
 def test_selftest_passes_in_a_complete_installation(capsys, qapp):
     assert main(["selftest"]) == 0
     out = capsys.readouterr().out
-    for part in ("Tài nguyên", "Cơ sở dữ liệu", "PDF (ReportLab)", "Excel, Word", "Qt",
-                 "Giao diện"):
+    for part in ("Tài nguyên", "Mô-đun", "Cơ sở dữ liệu", "PDF (ReportLab)", "Excel, Word",
+                 "Mô-đun giao diện", "Qt", "Giao diện"):
         assert f"[OK ] {part}:" in out
     assert "Tự kiểm tra: đạt." in out
 

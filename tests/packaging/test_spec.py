@@ -67,7 +67,11 @@ class FakeExe(Recorder):
 def spec(bundle, monkeypatch):
     """Run packaging/tdkt.spec as PyInstaller would, with recording stand-ins."""
     hooks = types.ModuleType("PyInstaller.utils.hooks")
-    hooks.collect_submodules = lambda package, filter=None: [f"{package}.everything"]
+    def collect_submodules(package, filter=None):
+        names = [f"{package}.everything", f"{package}.migrations.versions.0001_initial"]
+        return [name for name in names if filter(name)]
+
+    hooks.collect_submodules = collect_submodules
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
     Recorder.made = []
     namespace = {"SPECPATH": str(PACKAGING), "Analysis": FakeAnalysis, "PYZ": Recorder,
@@ -101,6 +105,7 @@ def test_migration_imports_are_hidden_imports(spec, bundle):
         assert bundle.imports_of(path) <= hidden, path.name
     # our packages are collected whole: commands and screens are imported by name
     assert {"app.everything", "db.everything", "ui.everything"} <= hidden
+    assert "db.migrations.versions.0001_initial" not in hidden  # run from files, not the PYZ
 
 
 def test_heavy_qt_modules_are_excluded_and_used_ones_kept(spec):
