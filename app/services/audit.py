@@ -90,6 +90,19 @@ FIELD_LABELS = {
     "former_unit_id": "địa bàn cũ", "status": "trạng thái", "title": "trích yếu",
     "number": "số", "signed_on": "ngày ký", "money": "tiền thưởng", "citation": "nội dung",
     "printed_name": "tên in", "revoked": "thu hồi", "amount": "số tiền", "year": "năm",
+    "signers": "người ký", "body_name": "tên cơ quan", "parent_body": "cơ quan cấp trên",
+    "short_name": "tên gọi ngắn", "place_name": "địa danh", "doc_symbol": "ký hiệu văn bản",
+    "kind": "loại", "code": "mã", "full_number": "số quyết định", "reason": "lý do",
+    "achievement": "thành tích", "outcome_reason": "lý do kết quả", "description": "mô tả",
+    "workplace_text": "nơi công tác", "workplace_id": "đơn vị công tác", "staff_class":
+    "lớp cán bộ", "members": "số nhân khẩu", "leader_name": "trưởng khu", "title_line":
+    "chức danh", "bases": "căn cứ", "recipients": "nơi nhận", "signer_name": "người ký",
+    "signer_title": "chức vụ người ký", "total_money": "tổng tiền", "base_salary":
+    "lương cơ sở", "effective_from": "áp dụng từ", "legal_basis": "căn cứ pháp lý",
+    "register_no": "số vào sổ", "certificate_no": "số bằng", "revoked_by_decision_id":
+    "quyết định thu hồi", "decision_id": "quyết định", "subject_id": "đối tượng",
+    "award_kind_id": "danh hiệu", "batch_id": "đợt xét", "on_date": "ngày",
+    "direction": "thu/chi", "group": "nhóm", "value": "giá trị", "text": "nội dung",
 }
 _HIDDEN = {"name_folded", "sort_key", "created_at", "updated_at"}
 
@@ -122,8 +135,10 @@ def _show(value) -> str:
         return "(trống)"
     if isinstance(value, bool):
         return "có" if value else "không"
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "\n".join(_show(v) for v in value) or "(trống)"
+    if isinstance(value, dict):
+        return "\n".join(f"{field_label(k)}: {_show(v)}" for k, v in value.items())
     return str(value)
 
 

@@ -35,7 +35,8 @@ class AuditDetailDialog(QDialog):
         self.setWindowTitle("Chi tiết thay đổi")
         layout = QVBoxLayout(self)
         when = f"{item.at:%H:%M:%S ngày %d/%m/%Y}" if item.at else ""
-        head = f"<b>{item.action}</b> {item.entity.lower()} (mã {item.entity_id}) — {when}"
+        code = f" (mã {item.entity_id})" if item.entity_id is not None else ""
+        head = f"<b>{item.action}</b> {item.entity.lower()}{code} — {when}"
         if item.actor:
             head += f" — người thực hiện: {item.actor}"
         self.header = QLabel(head, self)
@@ -53,6 +54,8 @@ class AuditDetailDialog(QDialog):
                 cell = QTableWidgetItem(value)
                 cell.setToolTip(value)
                 self.table.setItem(r, c, cell)
+        self.table.setWordWrap(True)  # lists (e.g. signers) show one item per line
+        self.table.resizeRowsToContents()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)

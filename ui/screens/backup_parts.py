@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -38,6 +38,7 @@ class SettingsBox(QGroupBox):
         super().__init__("Cài đặt sao lưu", parent)
         self.db = db
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
         self.keep = QSpinBox(self, objectName="keep", minimum=1, maximum=1000)
         self.keep.setSuffix(" bản trên mỗi USB")
         self.interval = QSpinBox(self, objectName="interval", minimum=1, maximum=3650)
@@ -47,6 +48,8 @@ class SettingsBox(QGroupBox):
         self.password = QLineEdit(self, objectName="password", echoMode=QLineEdit.Password)
         self.password2 = QLineEdit(self, objectName="password2", echoMode=QLineEdit.Password)
         self.password.setPlaceholderText("để trống nếu không đặt mật khẩu")
+        for edit in (self.password, self.password2):
+            edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
         form.addRow("Giữ lại:", self.keep)
         form.addRow("Nhắc sao lưu sau:", self.interval)
         form.addRow("", self.on_exit)
@@ -61,6 +64,7 @@ class SettingsBox(QGroupBox):
         self.btn_save = QPushButton("Lưu cài đặt sao lưu", self, objectName="save_settings")
         self.btn_save.clicked.connect(self.save)
         form.addRow(self.btn_save)
+        form.setAlignment(self.btn_save, Qt.AlignLeft)
         self.load()
 
     def load(self) -> None:
