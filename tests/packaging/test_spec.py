@@ -139,15 +139,26 @@ def test_one_folder_with_windowed_app_and_console_companion(spec):
     assert all(e in collect.args for e in exes)
 
 
-def test_version_resource_follows_app_version(bundle):
+def test_version_resource_follows_app_version(bundle, monkeypatch, tmp_path):
+    # PyInstaller's own reader; its Windows-only imports are not needed to parse the text.
+    from PyInstaller import compat
+
     from app import __version__
 
-    text = bundle.render_version_info(__version__)
-    tree = ast.parse(text)  # PyInstaller evaluates this file as a Python expression
-    call = tree.body[0].value
-    assert call.func.id == "VSVersionInfo"
-    assert f"filevers={bundle.version_tuple(__version__)!r}" in text
-    assert f"StringStruct('ProductVersion', '{__version__}')" in text
+    monkeypatch.setitem(sys.modules, "pefile", types.ModuleType("pefile"))
+    monkeypatch.setattr(compat, "win32api", None, raising=False)
+    monkeypatch.delitem(sys.modules, "PyInstaller.utils.win32.versioninfo", raising=False)
+    from PyInstaller.utils.win32.versioninfo import load_version_info_from_text_file
+
+    path = bundle.write_version_info(tmp_path)
+    info = load_version_info_from_text_file(str(path))
+    major, minor, patch, build = bundle.version_tuple(__version__)
+    assert (info.ffi.fileVersionMS, info.ffi.fileVersionLS) == (
+        major << 16 | minor, patch << 16 | build)
+    strings = {s.name: s.val for s in info.kids[0].kids[0].kids}
+    assert strings["ProductVersion"] == __version__
+    assert strings["ProductName"] == "Thi đua – Khen thưởng"
+    assert strings["OriginalFilename"] == "tdkt.exe"
     assert bundle.version_tuple("1.2.3rc1") == (1, 2, 3, 0)
     assert bundle.version_tuple("2.0") == (2, 0, 0, 0)
 
