@@ -1,0 +1,79 @@
+"""Register (sổ khen thưởng) speed on a large database: time to first rows and per-keystroke
+search, through the same RegisterSource the screen uses.
+
+    .venv/bin/python bench/register.py --db large.sqlite
+    .venv/bin/python bench/register.py            # builds the large demo in a temp file first
+
+Goals (issue 3): under 0.3 s to first rows, under 0.1 s per search keystroke."""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+PAGE = 200  # rows the lazy table fetches for its first page (ui/widgets/lazy_table.PAGE)
+TYPED = ("nguyen thi hoa", "dang van", "tran minh duc", "le")
+
+
+def _first_rows(source, search: str, filters: dict, order=None) -> tuple[float, int]:
+    start = time.perf_counter()
+    ids = source.ids(search, filters, order)
+    source.rows(ids[:PAGE])
+    return time.perf_counter() - start, len(ids)
+
+
+def _open(path: Path | None):
+    from app.context import open_app_database
+
+    if path and path.exists():
+        return open_app_database(path)
+    from app.demo import build_demo
+
+    path = path or Path(tempfile.mkdtemp()) / "large.sqlite"
+    print(f"Tạo dữ liệu mẫu lớn: {path} …", flush=True)
+    db = open_app_database(path)
+    for line in build_demo(db, scale="large"):
+        print(line)
+    return db
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="database file (large demo)")
+    args = parser.parse_args()
+    from app import paths
+
+    paths.set_data_dir(tempfile.mkdtemp())
+    db = _open(args.db)
+    from app.services.register import register_source
+
+    source = register_source(db)
+    cold, total = _first_rows(source, "", {})
+    warm = min(_first_rows(source, "", {})[0] for _ in range(3))
+    print(f"Sổ khen thưởng: {total} mục")
+    print(f"Mở sổ (id + {PAGE} dòng đầu): lần đầu {cold * 1000:.0f} ms, các lần sau {warm * 1000:.0f} ms")
+    for label, filters, order in (("lọc năm mới nhất", {"year": max(source._years())}, None),
+                                  ("sắp xếp theo tên", {}, (2, True)),
+                                  ("lọc hộ gia đình", {"subject_type": "household"}, None)):
+        t, n = _first_rows(source, "", filters, order)
+        print(f"{label}: {t * 1000:.0f} ms ({n} mục)")
+    times = []
+    for phrase in TYPED:
+        for i in range(1, len(phrase) + 1):
+            t, n = _first_rows(source, phrase[:i], {})
+            times.append((t, phrase[:i], n))
+    worst = max(times)
+    print(f"Tìm khi gõ ({len(times)} phím): trung vị {statistics.median(t for t, *_ in times) * 1000:.0f} ms, "
+          f"chậm nhất {worst[0] * 1000:.0f} ms (“{worst[1]}”, {worst[2]} mục)")
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
