@@ -142,6 +142,24 @@ def _copy_step(src, dst, pages, report) -> None:
     src.backup(dst, pages=pages, progress=report)
 
 
+_SQLITE_REASONS = {
+    "malformed": "cấu trúc tệp bị hỏng",
+    "not a database": "không phải tệp cơ sở dữ liệu",
+    "unable to open": "không mở được tệp",
+    "disk i/o error": "lỗi đọc ghi ổ đĩa",
+    "locked": "tệp đang bị chương trình khác giữ",
+}
+
+
+def sqlite_reason(exc: BaseException) -> str:
+    """SQLite's English error in Vietnamese words, keeping the original for a specialist."""
+    text = str(exc)
+    for key, words in _SQLITE_REASONS.items():
+        if key in text.lower():
+            return f"{words} — {text}"
+    return text
+
+
 def is_disk_full(exc: BaseException) -> bool:
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         return True

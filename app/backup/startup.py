@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.backup.files import connect_ro, utc_to_local
+from app.backup.files import connect_ro, sqlite_reason, utc_to_local
 from app.backup.manifest import Entry, verified_copies_of
 from db.errors import SchemaError
 from db.migrate import check_sqlite_file
@@ -49,7 +49,7 @@ def quick_check(path: Path) -> str | None:
     except SchemaError as exc:
         return str(exc)
     except sqlite3.DatabaseError as exc:
-        return f"không đọc được tệp ({exc})"
+        return f"không đọc được tệp ({sqlite_reason(exc)})"
     return None if rows == ["ok"] else "; ".join(rows[:3])
 
 

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.backup.files import connect_ro, sha256_file
+from app.backup.files import connect_ro, sha256_file, sqlite_reason
 from db.errors import SchemaError
 from db.migrate import check_sqlite_file, ensure_compatible, schema_number
 
@@ -65,7 +65,7 @@ def verify_file(
     except SchemaError as exc:
         return _refuse(path, str(exc))
     except sqlite3.DatabaseError as exc:
-        return _refuse(path, f"Tệp “{name}” bị hỏng, không đọc được ({exc}).")
+        return _refuse(path, f"Tệp “{name}” bị hỏng, không đọc được ({sqlite_reason(exc)}).")
 
 
 def _verify_open(path, con, expect_counts, checksum) -> Verification:

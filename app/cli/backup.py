@@ -25,6 +25,11 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_restore)
 
 
+def _n(value: int) -> str:
+    """Thousands separated by dots, the Vietnamese way."""
+    return f"{value:,}".replace(",", ".")
+
+
 def _print_progress(done: int, total: int, message: str) -> None:
     print(f"\r{done * 100 // max(total, 1):3d}% {message:<60}", end="", file=sys.stderr)
 
@@ -44,8 +49,9 @@ def cmd_backup(args) -> int:
         db.dispose()
     print(file=sys.stderr)
     print(f"Đã sao lưu và kiểm tra: {result.path}")
-    print(f"Dung lượng: {result.size:,} byte; {result.rows:,} dòng dữ liệu; lược đồ "
-          f"{result.schema}; {'có mật khẩu (ZIP AES-256)' if result.encrypted else 'không mật khẩu'}")
+    lock = "có mật khẩu (ZIP AES-256)" if result.encrypted else "không mật khẩu"
+    print(f"Dung lượng: {_n(result.size)} byte; {_n(result.rows)} dòng dữ liệu; lược đồ "
+          f"{result.schema}; {lock}; {result.seconds:.1f} giây")
     print(f"SHA-256: {result.sha256}")
     for old in result.removed:
         print(f"Đã xóa bản cũ: {old.name}")
@@ -62,7 +68,7 @@ def cmd_restore(args) -> int:
                               progress=_print_progress)
     print(file=sys.stderr)
     print(f"Đã khôi phục “{target}” từ “{result.source}” "
-          f"({result.verification.total_rows:,} dòng, lược đồ {result.verification.schema}).")
+          f"({_n(result.verification.total_rows)} dòng, lược đồ {result.verification.schema}).")
     if result.safety_copy:
         print(f"Dữ liệu trước khi khôi phục được giữ tại: {result.safety_copy}")
     # Opening once upgrades an older backup to this version (after its own safety copy).

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 from app import backup
 from app.errors import DomainError
 from ui import dialogs, workers
-from ui.screens.backup_parts import SettingsBox, group, restore_flow
+from ui.screens.backup_parts import SettingsBox, group, mb, num, restore_flow
 
-MB = 1024 * 1024
 PathRole = Qt.UserRole + 1
 
 
@@ -146,7 +145,7 @@ class BackupPage(QScrollArea):
         self.history.setRowCount(len(rows))
         for r, info in enumerate(rows):
             cells = [f"{info.at:%d/%m/%Y %H:%M}", info.kind_label, str(info.target),
-                     f"{info.size / MB:.1f} MB", "Đạt" if info.verified else "Chưa",
+                     mb(info.size), "Đạt" if info.verified else "Chưa",
                      "Có" if info.encrypted else "Không"]
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)
@@ -182,10 +181,10 @@ class BackupPage(QScrollArea):
         self.refresh()
         removed = f"\nĐã xóa {len(result.removed)} bản cũ theo cài đặt." if result.removed else ""
         lock = "có mật khẩu (tệp ZIP AES-256)" if result.encrypted else "không đặt mật khẩu"
+        seconds = f"{result.seconds:.1f}".replace(".", ",")
         dialogs.info(self, "Đã sao lưu",
-                     f"Đã sao lưu và kiểm tra xong ({result.seconds:.1f} giây):\n{result.path}\n"
-                     f"{result.size / MB:.1f} MB, {result.rows:,} dòng dữ liệu, {lock}.{removed}"
-                     .replace(",", "."))
+                     f"Đã sao lưu và kiểm tra xong ({seconds} giây):\n{result.path}\n"
+                     f"{mb(result.size)}, {num(result.rows)} dòng dữ liệu, {lock}.{removed}")
 
     def _backup_failed(self, exc: Exception) -> None:
         self.btn_backup.setEnabled(True)

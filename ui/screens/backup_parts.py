@@ -24,6 +24,16 @@ from app.errors import DomainError
 from ui import dialogs, workers
 
 
+def num(value: int) -> str:
+    """18.227 — thousands with dots, the Vietnamese way."""
+    return f"{value:,}".replace(",", ".")
+
+
+def mb(size: int) -> str:
+    """4,1 MB — decimal comma."""
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
 def group(title: str, parent: QWidget) -> tuple[QGroupBox, QVBoxLayout]:
     box = QGroupBox(title, parent)
     return box, QVBoxLayout(box)
@@ -132,7 +142,7 @@ def restore_flow(parent, db, path: Path, on_done=None) -> None:
 
     def checked(ver):
         text = (f"Khôi phục dữ liệu từ “{path.name}”?\n\nBản sao lưu đạt kiểm tra: lược đồ "
-                f"{ver.schema}, {ver.total_rows:,} dòng dữ liệu.\n".replace(",", ".")
+                f"{ver.schema}, {num(ver.total_rows)} dòng dữ liệu.\n"
                 + "Dữ liệu hiện tại sẽ được cất vào một bản sao an toàn trên máy rồi mới "
                 "bị thay thế.")
         if not dialogs.confirm(parent, "Khôi phục dữ liệu", text):
