@@ -16,7 +16,15 @@ from sqlalchemy.orm import Session
 from app.errors import NotFoundError, ValidationError
 from app.services import audit
 from db.engine import Database
-from db.models import AwardKind, Collective, Household, Person, Registration, ResidentialArea, Subject
+from db.models import (
+    AwardKind,
+    Collective,
+    Household,
+    Person,
+    Registration,
+    ResidentialArea,
+    Subject,
+)
 
 OUTCOMES = {"dat": "Đạt", "khong_dat": "Không đạt"}
 GDVH, KDCVH, LDTT = "GDVH", "KDCVH", "LDTT"

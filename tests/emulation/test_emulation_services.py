@@ -1,6 +1,7 @@
 """Movements, registrations in bulk, outcomes and the rates of the seed report."""
 
 import pytest
+from emulation_helpers import small_ward
 from sqlalchemy import select
 
 from app.errors import InUseError, ValidationError
@@ -8,7 +9,6 @@ from app.services import movements as mv
 from app.services import registrations as reg
 from app.services.registration_rates import format_percent, year_rates
 from db.models import AuditLog, Registration
-from emulation_helpers import small_ward
 
 
 def test_movement_crud_and_results(db):
