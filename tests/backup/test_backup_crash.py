@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from app.backup import startup_check
+
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 1500
@@ -44,6 +46,7 @@ def _run_and_kill(db_path: Path, job: str, stop: str, wait_for: str) -> str:
 
 
 def _state(path: Path) -> tuple[str, int, int, int]:
+    assert startup_check(path).ok  # read only, with the killed process's -wal still there
     con = sqlite3.connect(path)  # opening recovers from the WAL, as the app would
     try:
         check = con.execute("PRAGMA integrity_check").fetchone()[0]

@@ -163,3 +163,29 @@ def test_audit_screen_lists_filters_and_shows_before_after(qtbot, org_db, monkey
     assert page.model.rowCount() == 1
     page.date_from.setDate(page.date_to.date().addDays(1))
     assert page.model.rowCount() == 0
+
+
+def test_restore_from_file_refuses_junk_and_asks_the_zip_password(
+        qtbot, org_db, monkeypatch, tmp_path):
+    junk = tmp_path / "không phải dữ liệu.sqlite"
+    junk.write_bytes(b"\x00\x01" * 5000)
+    rec = DialogRecorder(monkeypatch, open_path=str(junk))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    zipped = backup.backup_database(org_db, usb, password="Hoa sen 2025").path
+    records.save_person(org_db, records.PersonData("Người Thêm Sau"))
+    page = _window(qtbot, org_db).show_screen("backup")
+    before = file_sha(org_db.path)
+    qtbot.mouseClick(page.btn_restore_file, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bool(rec.texts("error")), timeout=10000)
+    assert "không phải là cơ sở dữ liệu" in rec.texts("error")[0]
+    assert file_sha(org_db.path) == before and _people(org_db) == 1
+
+    asked = []
+    monkeypatch.setattr("ui.dialogs.open_file", lambda *a, **k: str(zipped))
+    monkeypatch.setattr("ui.dialogs.ask_password",
+                        lambda *a, **k: asked.append(a[2]) or "Hoa sen 2025")
+    qtbot.mouseClick(page.btn_restore_file, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bool(rec.texts("info")), timeout=10000)
+    assert zipped.name in asked[0] and "Đã khôi phục" in rec.texts("info")[0]
+    assert _people(org_db) == 0
