@@ -53,6 +53,23 @@ def quick_check(path: Path) -> str | None:
     return None if rows == ["ok"] else "; ".join(rows[:3])
 
 
+def refuse_if_damaged(path: str | Path) -> None:
+    """Raise (before anything opens the file for writing) when it exists and is damaged.
+
+    Every way of opening the database goes through this (app.context.open_app_database), so
+    the CLI and "open another file" never write into a damaged file either."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    check_sqlite_file(path)  # a foreign file: the usual "not this app's database" message
+    problem = quick_check(path)
+    if problem:
+        raise SchemaError(
+            f"Tệp dữ liệu “{path.name}” bị hỏng: {problem}. Phần mềm không mở và không ghi gì "
+            "vào tệp này. Hãy khôi phục từ bản sao lưu (mục “Sao lưu & khôi phục” hoặc lệnh "
+            "tdkt restore).")
+
+
 def startup_check(path: str | Path) -> StartupStatus:
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:

@@ -157,3 +157,18 @@ def test_older_backup_is_upgraded_after_restore(filled_db, usb, tmp_path):
     db = open_app_database(path)
     assert current_revision(db) == head_revision()
     db.dispose()
+
+
+def test_no_way_of_opening_writes_into_a_damaged_file(filled_db, capsys):
+    from app.cli import main
+    from app.errors import DatabaseVersionError
+
+    path = filled_db.path
+    filled_db.dispose()
+    _damage(path)
+    damaged_sha = file_sha(path)
+    with pytest.raises(DatabaseVersionError, match="bị hỏng"):
+        open_app_database(path)
+    assert main(["demo", "--db", str(path)]) == 2
+    assert "không ghi gì vào tệp này" in capsys.readouterr().err
+    assert file_sha(path) == damaged_sha
