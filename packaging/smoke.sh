@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APP_DIR=${APP_DIR:-dist/tdkt}
+[[ -d "$APP_DIR" ]] || { echo "smoke: $APP_DIR not found; run 'make build' first" >&2; exit 1; }
+APP_DIR=$(cd "$APP_DIR" && pwd)
 EXE=""
 case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) EXE=".exe" ;; esac
 CLI="$APP_DIR/tdkt-cli$EXE"
@@ -23,6 +25,8 @@ export QT_QPA_PLATFORM=offscreen
 DB="$WORK/khen thưởng phường Thành Đông.sqlite"
 
 want_version="tdkt $(sed -n 's/^__version__ = "\(.*\)"/\1/p' app/__init__.py)"
+head=$(ls db/migrations/versions | sed -n 's/^0*\([0-9][0-9]*\)_.*\.py$/\1/p' | sort -n | tail -1)
+cd "$TMP"  # away from the source tree: the bundle must not lean on ./app or ./resources
 ms() { date +%s%N | cut -c1-13; }
 # A modal dialog waiting for a click would hang CI: every run of the app gets a time limit.
 app() { timeout 180 "$@"; }
@@ -36,7 +40,6 @@ if [[ -z "$EXE" ]]; then  # the windowed Windows exe has no stdout; elsewhere it
   [[ "$out" == "$want_version" ]] || { echo "smoke: $GUI --version printed '$out'" >&2; exit 1; }
 fi
 
-head=$(ls db/migrations/versions | sed -n 's/^0*\([0-9][0-9]*\)_.*\.py$/\1/p' | sort -n | tail -1)
 for pass in "tạo mới" "mở lại"; do
   t0=$(ms); out=$(app "$CLI" check --db "$DB"); t1=$(ms)
   echo "--- check ($pass, $((t1 - t0)) ms)"; echo "$out"
