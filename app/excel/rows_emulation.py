@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.excel.lookups import Lookups, area_key
 from app.excel.preview import PreviewRow
+from app.services.batches import ACHIEVEMENT_MAX
 from app.text import fold
 from db.models import Batch, Candidate, Registration
 
@@ -140,8 +141,13 @@ class CandidateRows:
         from app.errors import ValidationError
 
         self.batch_id = context.get("batch_id")
-        if not self.batch_id or s.get(Batch, self.batch_id) is None:
+        batch = s.get(Batch, self.batch_id) if self.batch_id else None
+        if batch is None:
             raise ValidationError("Cần chọn đợt xét khen thưởng để nhập danh sách ứng viên.")
+        if batch.status == "decided":
+            raise ValidationError("Đợt xét đã có quyết định: không thêm ứng viên được.")
+        self.order = s.scalar(select(func.max(Candidate.sort_order))
+                              .where(Candidate.batch_id == self.batch_id)) or 0
         self.existing = {(sid, aid): cid for cid, sid, aid in s.execute(
             select(Candidate.id, Candidate.subject_id, Candidate.award_kind_id)
             .where(Candidate.batch_id == self.batch_id))}
@@ -150,6 +156,10 @@ class CandidateRows:
         v = row.values
         v["award_kind_id"] = _award(row, lk)
         v["subject_id"] = resolve_subject(row, lk, v["award_kind_id"])
+        if v.get("achievement") and len(v["achievement"]) > ACHIEVEMENT_MAX:
+            row.error(row.columns.get("achievement", ""),
+                      f"Thành tích dài {len(v['achievement'])} ký tự, quá {ACHIEVEMENT_MAX}: đưa "
+                      "báo cáo đầy đủ vào tệp đính kèm.")
         key = (v["subject_id"], v["award_kind_id"])
         if None in key:
             return
@@ -162,8 +172,13 @@ class CandidateRows:
 
     def write(self, s: Session, row: PreviewRow, lk: Lookups):
         v, updating = row.values, row.action == "update"
-        c = s.get(Candidate, row.duplicate_id) if updating else Candidate(
-            batch_id=self.batch_id, subject_id=v["subject_id"], award_kind_id=v["award_kind_id"])
+        if updating:
+            c = s.get(Candidate, row.duplicate_id)
+        else:
+            self.order += 1
+            c = Candidate(batch_id=self.batch_id, subject_id=v["subject_id"],
+                          award_kind_id=v["award_kind_id"], status="proposed",
+                          sort_order=self.order)
         for attr in ("achievement", "proposing_unit"):
             if v.get(attr) or not updating:
                 setattr(c, attr, v.get(attr))

@@ -135,3 +135,25 @@ def test_cli_template_import_dry_run_and_errors(db, tmp_path, capsys):
     assert "Đã thêm 1" in capsys.readouterr().out
     with db.read() as s:
         assert s.scalars(select(Household.name)).all() == ["Vũ Văn Năm"]
+
+
+def test_candidate_import_into_a_batch(db, tmp_path):
+    from app.services import batches
+
+    ids = seed_ward(db)
+    _people_and_households(db, ids)
+    batch = batches.create_batch(db, "Tổng kết năm 2025", 2025)
+    path = workbook([
+        ["Họ và tên", "Hình thức khen thưởng", "Thành tích", "Đơn vị đề nghị"],
+        ["Trần Thị Bích", "Giấy khen của Chủ tịch Ủy ban nhân dân", "Hoàn thành xuất sắc",
+         "Trường Tiểu học Bình Hàn"],
+        ["Nguyễn Văn An", "Lao động tiên tiến", None, None],
+    ], path=tmp_path / "ứng viên.xlsx")
+    result = preview(db, "candidate", path, {"batch_id": batch})
+    # Giấy khen fits several subject types: the row must say which
+    assert [p.message for p in result.errors] == [
+        "Cần ghi loại đối tượng (danh hiệu này dùng cho nhiều loại đối tượng)."]
+    result.rows.pop(0)
+    commit(db, result)
+    got = batches.list_candidates(db, batch)
+    assert [(c.subject_name, c.status) for c in got] == [("Nguyễn Văn An", "proposed")]
