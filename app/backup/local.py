@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 
 PRE_MIGRATION = "truoc-nang-cap"
 PRE_RESTORE = "truoc-khoi-phuc"
+KEEP_LOCAL = 10  # safety copies kept per folder on this PC (the USB backups are the archive)
 
 
 def local_folder(name: str) -> Path:
@@ -25,12 +26,21 @@ def local_folder(name: str) -> Path:
     return folder
 
 
+def _unique(folder: Path, base: str) -> Path:
+    """Never copy over an earlier safety copy made within the same second."""
+    target, n = folder / f"{base}.sqlite", 1
+    while target.exists():
+        n += 1
+        target = folder / f"{base}-{n}.sqlite"
+    return target
+
+
 def safety_copy(path: Path, folder_name: str, label: str, kind: str) -> Path:
     """Copy the database with the online backup API into the local folder ``folder_name``,
     verify it and note it in the journal. Raises BackupError if the copy is not sound."""
     path = Path(path)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = local_folder(folder_name) / f"{path.stem}-{label}-{stamp}.sqlite"
+    target = _unique(local_folder(folder_name), f"{path.stem}-{label}-{stamp}")
     try:
         src = connect_ro(path)
         try:
@@ -46,13 +56,22 @@ def safety_copy(path: Path, folder_name: str, label: str, kind: str) -> Path:
     if not ver.ok:
         raise BackupError(f"Bản sao an toàn của “{path.name}” không đạt kiểm tra: {ver.problem}")
     log.info("Safety copy (%s) written to %s", kind, target)
+    _prune(target.parent, keep=target)
     return target
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Keep the newest KEEP_LOCAL safety copies of a folder; never the one just made."""
+    copies = sorted(folder.glob("*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in copies[KEEP_LOCAL:]:
+        if old != keep:
+            remove_quietly(old)
 
 
 def raw_copy(path: Path, folder_name: str, label: str) -> Path:
     """Byte copy of a damaged file (and its -wal), read only, kept for a specialist to rescue."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = local_folder(folder_name) / f"{path.stem}-{label}-{stamp}.sqlite"
+    target = _unique(local_folder(folder_name), f"{path.stem}-{label}-{stamp}")
     shutil.copyfile(path, target)
     wal = Path(f"{path}-wal")
     if wal.exists():

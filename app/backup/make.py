@@ -130,6 +130,8 @@ def _staging_dir() -> Path:
 
 def _copy_and_verify(src, target, counts, need, password, progress, cancelled):
     staging = _staging_dir() if password else target
+    if password:
+        remove_stale_partials(staging)
     plain = _partial(staging, "sqlite")
     try:
         online_copy(src, plain, progress, cancelled, start=2, span=68)

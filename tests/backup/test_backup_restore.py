@@ -172,3 +172,12 @@ def test_no_way_of_opening_writes_into_a_damaged_file(filled_db, capsys):
     assert main(["demo", "--db", str(path)]) == 2
     assert "không ghi gì vào tệp này" in capsys.readouterr().err
     assert file_sha(path) == damaged_sha
+
+
+def test_local_safety_copies_are_pruned(db, tmp_data_dir):
+    from app.backup import local
+
+    made = [local.safety_copy(db.path, local.PRE_RESTORE, f"lan{i}", "pre-restore")
+            for i in range(local.KEEP_LOCAL + 3)]
+    left = sorted((tmp_data_dir / "backups" / local.PRE_RESTORE).glob("*.sqlite"))
+    assert len(left) == local.KEEP_LOCAL and made[-1] in left
