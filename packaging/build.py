@@ -61,8 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--zip", action="store_true", help="also pack dist/tdkt into a .zip")
     args = parser.parse_args(argv)
 
-    version_file = bundle.write_version_info()
-    print(f"tdkt {bundle.app_version()}: version resource {version_file}")
+    for name in (bundle.GUI_NAME, bundle.CLI_NAME):
+        print(f"{name} {bundle.app_version()}: version resource {bundle.write_version_info(name)}")
     datas = bundle.datas()  # before the build: files others add meanwhile are not expected
     started = time.perf_counter()
     run_pyinstaller(args.clean)

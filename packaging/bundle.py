@@ -150,18 +150,25 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
     return tuple(min(n, 65535) for n in nums)  # type: ignore[return-value]
 
 
-def render_version_info(version: str) -> str:
+# What Explorer shows as each executable's description (Properties › Details).
+DESCRIPTIONS = {
+    GUI_NAME: "Thi đua – Khen thưởng: công tác thi đua, khen thưởng cấp xã, phường",
+    CLI_NAME: "Thi đua – Khen thưởng (dòng lệnh)",
+}
+
+
+def render_version_info(version: str, exe_name: str = GUI_NAME) -> str:
     t = version_tuple(version)
     return Template(VERSION_TEMPLATE.read_text(encoding="utf-8")).substitute(
         version=version, version_tuple=repr(t), version_dotted=".".join(map(str, t)),
-        gui_name=GUI_NAME,
+        exe_name=exe_name, description=DESCRIPTIONS[exe_name],
     )
 
 
-def write_version_info(out_dir: Path | None = None) -> Path:
-    """Fill packaging/version_info.txt with app.__version__ into build/version_info.txt."""
+def write_version_info(exe_name: str = GUI_NAME, out_dir: Path | None = None) -> Path:
+    """Fill packaging/version_info.txt with app.__version__ into build/version_info-NAME.txt."""
     out_dir = out_dir or ROOT / "build"
     out_dir.mkdir(parents=True, exist_ok=True)
-    out = out_dir / "version_info.txt"
-    out.write_text(render_version_info(app_version()), encoding="utf-8")
+    out = out_dir / f"version_info-{exe_name}.txt"
+    out.write_text(render_version_info(app_version(), exe_name), encoding="utf-8")
     return out

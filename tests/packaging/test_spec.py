@@ -64,7 +64,7 @@ class FakeExe(Recorder):
 
 
 @pytest.fixture
-def spec(bundle, monkeypatch):
+def run_spec(bundle, monkeypatch):
     """Run packaging/tdkt.spec as PyInstaller would, with recording stand-ins."""
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     def collect_submodules(package, filter=None):
@@ -77,8 +77,17 @@ def spec(bundle, monkeypatch):
     namespace = {"SPECPATH": str(PACKAGING), "Analysis": FakeAnalysis, "PYZ": Recorder,
                  "EXE": FakeExe, "COLLECT": Recorder, "__name__": "__main__"}
     source = (PACKAGING / "tdkt.spec").read_text(encoding="utf-8")
-    exec(compile(source, "tdkt.spec", "exec"), namespace)  # noqa: S102 - our own spec file
-    return namespace
+
+    def run():
+        exec(compile(source, "tdkt.spec", "exec"), namespace)  # noqa: S102 - our own spec
+        return namespace
+
+    return run
+
+
+@pytest.fixture
+def spec(run_spec):
+    return run_spec()
 
 
 def test_spec_is_valid_python():
@@ -139,6 +148,22 @@ def test_one_folder_with_windowed_app_and_console_companion(spec):
     assert all(e in collect.args for e in exes)
 
 
+def test_windows_executables_get_icon_and_their_own_version_resource(
+        run_spec, bundle, monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "platform", "win32")
+    write = bundle.write_version_info  # version files go to tmp_path/build, not the tree's
+    monkeypatch.setattr(bundle, "write_version_info",
+                        lambda name: write(name, out_dir=tmp_path / "build"))
+    run_spec()
+    exes = {r.kwargs["name"]: r.kwargs for r in Recorder.made if isinstance(r, FakeExe)}
+    for name, options in exes.items():
+        assert options["icon"] == str(ROOT / "resources" / "icons" / "app.ico")
+        version_file = Path(options["version"])
+        assert version_file == tmp_path / "build" / f"version_info-{name}.txt"
+        assert f"StringStruct('OriginalFilename', '{name}.exe')" in version_file.read_text(
+            encoding="utf-8")
+
+
 def test_version_resource_follows_app_version(bundle, monkeypatch, tmp_path):
     # PyInstaller's own reader; its Windows-only imports are not needed to parse the text.
     from PyInstaller import compat
@@ -150,15 +175,16 @@ def test_version_resource_follows_app_version(bundle, monkeypatch, tmp_path):
     monkeypatch.delitem(sys.modules, "PyInstaller.utils.win32.versioninfo", raising=False)
     from PyInstaller.utils.win32.versioninfo import load_version_info_from_text_file
 
-    path = bundle.write_version_info(tmp_path)
-    info = load_version_info_from_text_file(str(path))
     major, minor, patch, build = bundle.version_tuple(__version__)
-    assert (info.ffi.fileVersionMS, info.ffi.fileVersionLS) == (
-        major << 16 | minor, patch << 16 | build)
-    strings = {s.name: s.val for s in info.kids[0].kids[0].kids}
-    assert strings["ProductVersion"] == __version__
-    assert strings["ProductName"] == "Thi đua – Khen thưởng"
-    assert strings["OriginalFilename"] == "tdkt.exe"
+    for exe in ("tdkt", "tdkt-cli"):
+        info = load_version_info_from_text_file(str(bundle.write_version_info(exe, tmp_path)))
+        assert (info.ffi.fileVersionMS, info.ffi.fileVersionLS) == (
+            major << 16 | minor, patch << 16 | build)
+        strings = {s.name: s.val for s in info.kids[0].kids[0].kids}
+        assert strings["ProductVersion"] == __version__
+        assert strings["ProductName"] == "Thi đua – Khen thưởng"
+        assert strings["OriginalFilename"] == f"{exe}.exe"
+        assert strings["FileDescription"].startswith("Thi đua – Khen thưởng")
     assert bundle.version_tuple("1.2.3rc1") == (1, 2, 3, 0)
     assert bundle.version_tuple("2.0") == (2, 0, 0, 0)
 
