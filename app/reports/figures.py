@@ -64,6 +64,11 @@ class CultureYear:
         """Share of the registered households that achieved the title (as the seed states it)."""
         return 100.0 * self.achieved / self.registered if self.registered else None
 
+    @property
+    def household_rate(self) -> float | None:
+        """Share of all households that achieved the title (when nobody registered)."""
+        return 100.0 * self.achieved / self.households if self.households else None
+
 
 @dataclass(frozen=True)
 class AreaCulture:
@@ -165,13 +170,11 @@ def collect(db: Database, year_from: int, year_to: int) -> Figures:
         year_from, year_to = year_to, year_from
     with db.read() as s:
         kinds = tuple(KindInfo(*row) for row in q.award_kinds(s))
-        awards = tuple(AwardCell(*row) for row in q.award_cells(s, year_from, year_to))
-        by_area = tuple(PlaceCount(*row) for row in q.awards_by_area(s, year_from, year_to))
-        by_unit = tuple(PlaceCount(*row) for row in q.awards_by_former_unit(s, year_from, year_to))
+        awards, by_area, by_unit = _awards(s, year_from, year_to)
         area_rows = q.culture_by_area(s, year_from, year_to)
         culture = tuple(_culture_years(s, area_rows, year_from, year_to))
         movements = tuple(_movements(s, year_from, year_to))
-        totals = tuple(_totals(s, year_from, year_to, movements))
+        totals = tuple(_totals(s, year_from, year_to, movements, awards))
         staff = tuple(q.staff_classes(s, year_from, year_to))
     return Figures(
         year_from=year_from, year_to=year_to, kinds=kinds, awards=awards, by_area=by_area,
@@ -179,6 +182,34 @@ def collect(db: Database, year_from: int, year_to: int) -> Figures:
         area_culture=tuple(AreaCulture(*row) for row in area_rows),
         movements=movements, totals=totals, staff_classes=staff,
     )
+
+
+def _awards(s, year_from, year_to):
+    """Cells by kind × group × level, and counts by area and by former unit, from one pass."""
+    rows = q.award_rows(s, year_from, year_to)
+    areas = q.areas(s)
+    units = q.former_units(s)
+    area_unit = {aid: uid for aid, _, uid in areas}
+    cells, per_area, per_unit = {}, {}, {}
+    for year, code, group, level, area_id, unit_id, n, money in rows:
+        key = (year, code, group, level)
+        c, m = cells.get(key, (0, 0))
+        cells[key] = (c + n, m + money)
+        per_area[(area_id, year)] = per_area.get((area_id, year), 0) + n
+        unit = unit_id or area_unit.get(area_id)
+        per_unit[(unit, year)] = per_unit.get((unit, year), 0) + n
+    awards = tuple(AwardCell(*k, c, m) for k, (c, m) in sorted(cells.items()))
+    years = range(year_from, year_to + 1)
+    return (awards, _places(per_area, [(a, name) for a, name, _ in areas], q.NO_AREA, years),
+            _places(per_unit, units, q.NO_UNIT, years))
+
+
+def _places(counts: dict, names: list, unknown: str, years) -> tuple[PlaceCount, ...]:
+    """PlaceCount rows in the places' order, the unknown place last, zero years left out."""
+    out = []
+    for pid, name in list(names) + [(None, unknown)]:
+        out += [PlaceCount(y, name, counts[(pid, y)]) for y in years if counts.get((pid, y))]
+    return tuple(out)
 
 
 def _culture_years(s, area_rows, year_from, year_to):
@@ -202,10 +233,12 @@ def _movements(s, year_from, year_to):
         )
 
 
-def _totals(s, year_from, year_to, movements):
+def _totals(s, year_from, year_to, movements, awards):
     initiatives = q.initiatives_by_year(s, year_from, year_to)
     role_models = q.role_models_by_year(s, year_from, year_to)
-    money = q.award_money_by_year(s, year_from, year_to)
+    money: dict[int, int] = {}
+    for c in awards:
+        money[c.year] = money.get(c.year, 0) + c.money
     fund = q.fund_spent_by_year(s, year_from, year_to)
     for year in range(year_from, year_to + 1):
         launched = sum(1 for m in movements if m.start_year == year)

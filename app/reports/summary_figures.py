@@ -136,7 +136,7 @@ def culture_sentences(f: Figures) -> list[str]:
         out.append(f"Năm {f.year_to}, toàn phường có {last.areas_achieved}/{last.areas} thôn, "
                    "khu dân cư đạt danh hiệu “Khu dân cư văn hóa”.")
     if not years:
-        return out
+        return out + _achieved_only(f)
     if f.year_from == f.year_to:
         c = years[0]
         out.append(
@@ -152,6 +152,19 @@ def culture_sentences(f: Figures) -> list[str]:
     return out
 
 
+def _achieved_only(f: Figures) -> list[str]:
+    """No registrations on record: state the achieved households against all households."""
+    years = [c for c in f.culture if c.households and c.achieved]
+    if not years:
+        return []
+    if f.year_from == f.year_to:
+        c = years[0]
+        return [f"Năm {c.year} có {number(c.achieved)}/{number(c.households)} hộ gia đình đạt "
+                f"danh hiệu “Gia đình văn hóa” ({percent(c.household_rate)})."]
+    rate = _range([c.household_rate for c in years])
+    return [f"Số hộ gia đình đạt danh hiệu “Gia đình văn hóa” hằng năm chiếm {rate} tổng số hộ."]
+
+
 def _range(values: list[float]) -> str:
     lo, hi = percent(min(values)), percent(max(values))
     return lo if lo == hi else f"từ {lo} đến {hi}"
@@ -161,6 +174,12 @@ def culture_table(f: Figures) -> Table | None:
     years = [c for c in f.culture if c.households]
     if not years:
         return None
+    if not any(c.registered for c in years):  # no registrations kept: rate against all households
+        rows = tuple((str(c.year), number(c.households), number(c.achieved),
+                      percent(c.household_rate), f"{c.areas_achieved}/{c.areas}") for c in years)
+        cols = ("Năm", "Tổng số hộ", "Hộ đạt Gia đình văn hóa", "Tỷ lệ đạt (so với tổng số hộ)",
+                "Khu dân cư văn hóa")
+        return Table(cols, rows, widths=(1, 1.6, 1.8, 2.0, 1.6), align="CRRRC", size=11)
     rows = tuple((str(c.year), number(c.households), number(c.registered),
                   percent(c.registration_rate), number(c.achieved), percent(c.achievement_rate),
                   f"{c.areas_achieved}/{c.areas}") for c in years)
