@@ -202,3 +202,16 @@ def years(db: Database) -> list[int]:
         have = set(s.scalars(select(Registration.year).distinct()))
     this = date.today().year
     return sorted(have | {this, this - 1}, reverse=True)
+
+
+def award_subject_types(db: Database, award_kind_id: int) -> tuple[str, ...]:
+    with db.read() as s:
+        kind = s.get(AwardKind, award_kind_id)
+        return tuple(t for t in (kind.subject_types or "").split(",") if t) if kind else ()
+
+
+def award_code(db: Database, award_kind_id: int | None) -> str | None:
+    if award_kind_id is None:
+        return None
+    with db.read() as s:
+        return s.scalar(select(AwardKind.code).where(AwardKind.id == award_kind_id))

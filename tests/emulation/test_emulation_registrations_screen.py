@@ -1,0 +1,80 @@
+"""The registrations screen used as the officer would: register an area's households, tick
+outcomes with mouse and keyboard, save, see the rates, send achieved ones to a batch."""
+
+from PySide6.QtCore import Qt
+
+from app.services import batches
+from app.services import registrations as reg
+from emulation_helpers import small_ward
+from ui.main_window import MainWindow
+
+
+def _window(qtbot, db):
+    win = MainWindow(db, "phường Thành Đông")
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _select(box, value):
+    box.setCurrentIndex(box.findData(value))
+
+
+def test_register_tick_outcomes_and_see_rates(qtbot, org_db, dialogs):
+    ward = small_ward(org_db)
+    win = _window(qtbot, org_db)
+    page = win.show_screen("registrations")
+    page.year.setValue(2025)
+    _select(page.area, ward["Khu dân cư số 2"])
+    page.btn_households.click()
+    assert dialogs.texts("info")[-1] == "Đã đăng ký thêm 5."
+    assert page.model.rowCount() == 5
+    assert page.model.counts() == (0, 0, 5)
+
+    view = page.view
+    view.setFocus()
+    view.selectRow(0)
+    qtbot.keyClick(view, Qt.Key_D)  # đạt, and the cursor moves down
+    qtbot.keyClick(view, Qt.Key_K)  # không đạt
+    view.selectRow(2)
+    qtbot.keyClick(view, Qt.Key_Space)  # toggles đạt
+    # ticking a check box with the mouse works too
+    idx = page.model.index(3, 0)
+    page.model.setData(idx, Qt.Checked.value, Qt.CheckStateRole)
+    assert page.model.counts() == (3, 1, 1)
+    assert "4 thay đổi chưa lưu" in page.counts.text() and page.btn_save.isEnabled()
+
+    page.btn_save.click()
+    assert dialogs.texts("info")[-1] == "Đã lưu kết quả bình xét của 4 đăng ký."
+    assert sorted(r.outcome or "" for r in reg.rows(org_db, 2025)) == [
+        "", "dat", "dat", "dat", "khong_dat"]
+
+    table = page.rates.table
+    cells = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(7)]
+             for r in range(table.rowCount())}
+    assert cells["Khu dân cư số 2"][2:] == ["5", "5", "100,0 %", "3", "60,0 %"]
+    assert cells["Toàn phường"][2:5] == ["25", "5", "20,0 %"]
+    assert "3 hộ đạt (60,0 % số hộ đăng ký)" in page.rates.sentence.text()
+
+
+def test_whole_ward_all_achieved_then_to_batch(qtbot, org_db, dialogs, monkeypatch):
+    ward = small_ward(org_db)
+    bid = batches.create_batch(org_db, "Tổng kết năm 2025", 2025)
+    win = _window(qtbot, org_db)
+    page = win.show_screen("registrations")
+    page.year.setValue(2025)
+    page.btn_households.click()  # no area chosen: the whole ward
+    page.btn_areas.click()
+    assert page.model.rowCount() == 23 + 3
+    page.search.setText("dong giang")  # filter, then mark what is shown
+    qtbot.waitUntil(lambda: page.model.rowCount() == 9)
+    page.btn_all.click()
+    page.btn_save.click()
+    from ui.screens import registrations_actions
+
+    monkeypatch.setattr(registrations_actions.BatchChoice, "ask",
+                        classmethod(lambda cls, parent, items, n: items[0][0]))
+    page.btn_candidates.click()
+    assert dialogs.texts("info")[-1].startswith("Đã thêm 9 ứng viên")
+    assert len(batches.list_candidates(org_db, bid)) == 9
+    assert ward  # the ward helper made the data the screen shows

@@ -1,0 +1,145 @@
+"""What the buttons of the registrations screen do (kept apart to keep modules short)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+from app.services import registrations as reg
+from ui import dialogs
+from ui.widgets.subject_picker import SubjectPicker
+
+
+class RegistrationActions:
+    """Mixed into RegistrationsPage: uses self.db, self.year, self.award, self.area,
+    self.model, self.view, self.reload() and self._run()."""
+
+    def _code_for(self, subject_type: str, default: str) -> str:
+        """The chosen title when it suits the subjects, else the usual one."""
+        chosen = self.award.currentData()
+        if chosen and subject_type in reg.award_subject_types(self.db, chosen):
+            return reg.award_code(self.db, chosen)
+        return default
+
+    def _done(self, result) -> None:
+        if result is not None:
+            self.reload()
+            dialogs.info(self, "Đăng ký thi đua", result.text())
+
+    def register_households(self) -> None:
+        area_id, area = self.area.currentData(), self.area.currentText()
+        where = f"khu dân cư “{area}”" if area_id else "cả phường"
+        code = self._code_for("household", reg.GDVH)
+        if not dialogs.confirm(self, "Đăng ký hộ gia đình",
+                               f"Đăng ký mọi hộ gia đình của {where} năm {self.year.value()}?",
+                               default_yes=True):
+            return
+        self._done(self._run(reg.register_area_households, self.db, self.year.value(), area_id,
+                             code))
+
+    def register_areas(self) -> None:
+        code = self._code_for("area", reg.KDCVH)
+        self._done(self._run(reg.register_all_areas, self.db, self.year.value(), code))
+
+    def register_staff(self) -> None:
+        picker = SubjectPicker(self.db, "Chọn tập thể có cán bộ đăng ký", ("collective",),
+                               parent=self)
+        if not picker.exec():
+            return
+        code = self._code_for("person", reg.LDTT)
+        added = already = 0
+        for cid, _name in picker.chosen():
+            result = self._run(reg.register_collective_staff, self.db, self.year.value(), cid,
+                               code)
+            if result is None:
+                return
+            added, already = added + result.added, already + result.already
+        self._done(reg.BulkResult(added, already))
+
+    def add_subjects(self) -> None:
+        award_id = self.award.currentData()
+        if award_id is None:
+            dialogs.info(self, "Chọn danh hiệu", "Hãy chọn danh hiệu đăng ký trước (ô Danh hiệu).")
+            return
+        types = reg.award_subject_types(self.db, award_id)
+        picker = SubjectPicker(self.db, f"Đăng ký “{self.award.currentText()}”", types,
+                               parent=self)
+        if picker.exec():
+            ids = [sid for sid, _ in picker.chosen()]
+            self._done(self._run(reg.register, self.db, self.year.value(), award_id, ids))
+
+    def remove_selected(self) -> None:
+        rows = self.view.selected_rows()
+        if not rows:
+            dialogs.info(self, "Chưa chọn", "Hãy chọn các đăng ký cần xóa.")
+            return
+        if dialogs.confirm(self, "Xóa đăng ký", f"Xóa {len(rows)} đăng ký đã chọn?"):
+            self._run(reg.delete_registrations, self.db, self.model.ids(rows))
+            self.reload()
+
+    def mark_all(self) -> None:
+        self.model.set_outcome(list(range(self.model.rowCount())), "dat")
+        self._update_counts()
+
+    def _save_pending(self) -> int | None:
+        return self._run(reg.set_outcomes, self.db, self.model.pending())
+
+    def save(self) -> None:
+        changed = self._save_pending()
+        if changed is not None:
+            self.reload()
+            dialogs.info(self, "Đã lưu", f"Đã lưu kết quả bình xét của {changed} đăng ký.")
+
+    def to_batch(self) -> None:
+        from app.services import batches
+
+        if self.model.pending():
+            dialogs.info(self, "Kết quả chưa lưu", "Hãy lưu kết quả bình xét trước.")
+            return
+        rows = self.view.selected_rows() or list(range(self.model.rowCount()))
+        ids = [rid for r, rid in zip(rows, self.model.ids(rows))
+               if self.model.outcome(r) == "dat"]
+        if not ids:
+            dialogs.info(self, "Chưa có đăng ký đạt", "Không có đăng ký nào đã đạt trong các "
+                                                      "dòng đang chọn.")
+            return
+        found = batches.list_batches(self.db, self.year.value())
+        if not found:
+            dialogs.info(self, "Chưa có đợt xét", f"Chưa có đợt xét khen thưởng năm "
+                                                  f"{self.year.value()}: hãy tạo ở màn hình "
+                                                  "Đợt xét khen thưởng.")
+            return
+        batch_id = BatchChoice.ask(self, [(b.id, b.name) for b in found], len(ids))
+        if batch_id is None:
+            return
+        result = self._run(batches.add_candidates_from_registrations, self.db, batch_id, ids)
+        if result is not None:
+            extra = f"\nBỏ qua {len(result.skipped)}: " + "; ".join(result.skipped[:5]) \
+                if result.skipped else ""
+            dialogs.info(self, "Đã tạo ứng viên",
+                         f"Đã thêm {len(result.added)} ứng viên vào đợt xét.{extra}")
+
+
+class BatchChoice(QDialog):
+    """Which batch the achieved registrations go to."""
+
+    def __init__(self, parent, batches: list[tuple[int, str]], count: int):
+        super().__init__(parent)
+        self.setWindowTitle("Chọn đợt xét khen thưởng")
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("batch")
+        for bid, name in batches:
+            self.combo.addItem(name, bid)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.button(QDialogButtonBox.Ok).setText("Đưa vào đợt xét")
+        buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Tạo {count} ứng viên từ các đăng ký đã đạt, vào đợt:", self))
+        layout.addWidget(self.combo)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent, batches, count: int) -> int | None:
+        dialog = cls(parent, batches, count)
+        return dialog.combo.currentData() if dialog.exec() else None

@@ -1,0 +1,76 @@
+"""The rates tab: households registered / total and achieved / registered, per residential
+area, per former unit and for the ward, for the chosen year, plus the report's sentence."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import registration_rates as rates
+from ui import dialogs
+
+
+class RatesView(QWidget):
+    def __init__(self, db, parent=None):
+        super().__init__(parent)
+        self.db, self.year = db, None
+        self.sentence = QLabel(self)
+        self.sentence.setObjectName("rates_sentence")
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.table = QTableWidget(0, len(rates.RATE_HEADERS), self)
+        self.table.setObjectName("rates_table")
+        self.table.setHorizontalHeaderLabels(rates.RATE_HEADERS)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        char = self.fontMetrics().averageCharWidth()
+        for col, width in enumerate((28, 16, 11, 11, 12, 9, 16)):
+            self.table.setColumnWidth(col, width * char + 12)
+        self.btn_export = QPushButton("Xuất Excel bảng tỷ lệ", self)
+        self.btn_export.clicked.connect(self.export)
+        bar = QHBoxLayout()
+        bar.addWidget(self.sentence, 1)
+        bar.addWidget(self.btn_export)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+    def show_year(self, year: int) -> None:
+        self.year = year
+        data = rates.year_rates(self.db, year)
+        self.sentence.setText(data.sentence())
+        self.table.setRowCount(len(data.rows))
+        bold = QFont()
+        bold.setBold(True)
+        for r, row in enumerate(data.rows):
+            for c, value in enumerate(row.cells()):
+                item = QTableWidgetItem(value)
+                if c >= 2:
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                if row.level != "area":
+                    item.setFont(bold)
+                self.table.setItem(r, c, item)
+
+    def export(self) -> None:
+        if self.year is None:
+            return
+        path = dialogs.save_file(self, "Xuất Excel", f"Tỷ lệ gia đình văn hóa {self.year}.xlsx",
+                                 "Tệp Excel (*.xlsx)")
+        if not path:
+            return
+        try:
+            rates.export_rates(self.db, self.year, path)
+        except OSError as exc:
+            dialogs.error(self, "Không ghi được tệp", f"Không ghi được “{path}”: {exc.strerror}.")
+            return
+        dialogs.info(self, "Đã xuất Excel", f"Đã ghi bảng tỷ lệ năm {self.year} vào “{path}”.")
