@@ -96,8 +96,12 @@ def add_to_journal(entry: Entry) -> None:
 
 
 def verified_copies_of(db_path: Path) -> list[Entry]:
-    """Verified copies of this database that still exist, newest first."""
+    """Verified copies of this database that still exist, newest first.
+
+    Copies taken just before a restore are left out: they hold what the officer chose to
+    replace, so they are kept for a specialist, not offered."""
     want = str(Path(db_path).resolve())
-    found = [e for e in read_journal()
-             if e.verified and e.source_db == want and Path(e.file).is_file()]
-    return sorted(found, key=lambda e: e.at, reverse=True)
+    found = [(e.at, i, e) for i, e in enumerate(read_journal())
+             if e.verified and e.source_db == want and e.kind != "pre-restore"
+             and Path(e.file).is_file()]
+    return [e for _at, _i, e in sorted(found, reverse=True)]  # same second: later entry first

@@ -88,6 +88,8 @@ def test_restore_brings_back_the_backup_and_keeps_a_safety_copy(filled_db, usb):
     con = sqlite3.connect(result.safety_copy)
     assert con.execute("SELECT count(*) FROM person").fetchone()[0] == 59
     con.close()
+    _damage(path)  # the copy taken before the restore (newer) is not what gets offered
+    assert startup_check(path).newest.file == str(first.path.resolve())
 
 
 def test_encrypted_backup_needs_the_right_password(filled_db, usb):
@@ -126,6 +128,8 @@ def test_startup_check_reports_damage_offers_backup_and_never_writes(filled_db, 
     result = restore_database(status.newest.file, path)
     assert startup_check(path).ok
     assert file_sha(result.safety_copy) == damaged_sha  # kept as it was, for a specialist
+    _damage(path)  # again: the copy taken before the restore is not what gets offered
+    assert startup_check(path).newest.file == str(backup.resolve())
 
 
 def test_startup_check_of_a_new_or_healthy_file(tmp_path, db):
