@@ -66,6 +66,7 @@ def restore_database(
     if source.resolve() == db_path:
         raise BackupError("Tệp được chọn chính là cơ sở dữ liệu đang dùng.")
     report(progress, cancelled, 5, "Đang kiểm tra bản sao lưu…")
+    db_path.parent.mkdir(parents=True, exist_ok=True)  # a new PC: nothing there yet
     staged = db_path.with_name(f".{db_path.name}.khoi-phuc-{os.getpid()}")
     try:
         ver = _stage(source, staged, password, progress, cancelled)

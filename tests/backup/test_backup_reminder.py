@@ -101,3 +101,13 @@ def test_cli_backup_then_restore(filled_db, usb, capsys):
     con = sqlite3.connect(path)
     assert con.execute("SELECT count(*) FROM subject WHERE notes IS NOT NULL").fetchone()[0] == 0
     con.close()
+
+
+def test_cli_restore_onto_a_new_pc(filled_db, usb, tmp_path, capsys):
+    made = backup_database(filled_db, usb).path
+    fresh = tmp_path / "máy mới" / "dữ liệu" / "thiduakhenthuong.sqlite"
+    assert main(["restore", str(made), "--db", str(fresh)]) == 0
+    assert "Dữ liệu trước khi khôi phục" not in capsys.readouterr().out  # nothing to keep
+    con = sqlite3.connect(fresh)
+    assert con.execute("SELECT count(*) FROM person").fetchone()[0] == 52
+    con.close()
