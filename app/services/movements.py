@@ -134,6 +134,17 @@ def movement_choices(db: Database) -> list[tuple[int, str]]:
         return list(s.execute(select(Movement.id, Movement.name).order_by(Movement.name)).all())
 
 
+class ShownDate(date):
+    """A date the list shows as dd/mm/yyyy and the Excel export writes as a real date."""
+
+    def __str__(self) -> str:
+        return self.strftime("%d/%m/%Y")
+
+
+def shown(value: date | None) -> ShownDate | None:
+    return None if value is None else ShownDate(value.year, value.month, value.day)
+
+
 def _period(start: date | None, end: date | None) -> str:
     if not start and not end:
         return ""
@@ -176,5 +187,5 @@ class MovementSource(ListSource):
         with self.db.read() as s:
             found = s.scalars(select(Movement).where(Movement.id.in_(list(ids))))
             by_id = {m.id: (m.name, m.launched_by, m.kind, _period(m.start_date, m.end_date),
-                            m.plan_number or "", m.plan_date, m.status) for m in found}
+                            m.plan_number or "", shown(m.plan_date), m.status) for m in found}
         return reorder(ids, by_id)

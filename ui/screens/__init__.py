@@ -22,6 +22,7 @@ SCREENS: list[ScreenSpec] = [
     ScreenSpec("collectives", "Tập thể", "Danh mục", "ui.screens.records_collectives:CollectivesPage"),
     ScreenSpec("areas", "Khu dân cư", "Danh mục", "ui.screens.records_areas:AreasPage"),
     ScreenSpec("households", "Hộ gia đình", "Danh mục", "ui.screens.records_households:HouseholdsPage"),
+    ScreenSpec("movements", "Phong trào thi đua", "Thi đua", "ui.screens.movements:MovementsPage"),
     ScreenSpec("registrations", "Đăng ký thi đua", "Thi đua", "ui.screens.registrations:RegistrationsPage"),
     ScreenSpec("settings", "Cài đặt đơn vị", "Hệ thống", "ui.screens.settings_org:OrgSettingsPage"),
     ScreenSpec("backup", "Sao lưu & khôi phục", "Hệ thống", "ui.screens.backup:BackupPage"),
