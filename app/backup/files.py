@@ -81,6 +81,10 @@ def fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(fd)
+        if hasattr(os, "posix_fadvise"):
+            # Drop the cached pages, so the verification that follows reads what the drive
+            # actually holds, not what is still in memory.
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
     finally:
         os.close(fd)
 
