@@ -153,28 +153,49 @@ def check_qt(work: Path) -> str:
     return f"{len(mods)} mô-đun Qt, nền {app.platformName()}, xem trước PDF"
 
 
+def _settle(app, deadline_s: float = 20.0) -> None:
+    """Process events until the screens' background jobs have finished."""
+    from ui import workers
+
+    deadline = time.monotonic() + deadline_s
+    app.processEvents()
+    while getattr(workers, "_running", None) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
+
+
 def check_main_window(work: Path) -> str:
     from app.context import open_app_database
     from app.services.organization import OrgData, save_org
     from ui.app import make_application
-    from ui.main_window import KeyRole, MainWindow
+    from ui.main_window import MainWindow
 
     app = make_application()
+    errors: list[str] = []
+    # Qt swallows an exception raised in a slot after handing it to sys.excepthook.
+    previous_hook = sys.excepthook
+    sys.excepthook = lambda kind, exc, tb: errors.append(f"{kind.__name__}: {exc}")
     db = open_app_database(work / "giao diện thử.sqlite")
     try:
         save_org(db, OrgData("UBND THÀNH PHỐ HẢI PHÒNG", "ỦY BAN NHÂN DÂN PHƯỜNG THÀNH ĐÔNG",
                              "phường Thành Đông", "Thành Đông"))
         window = MainWindow(db, "phường Thành Đông")
         window.show()
-        rows = [i for i in range(window.nav.count()) if window.nav.item(i).data(KeyRole)]
-        for row in rows:  # every screen is built and shown once
-            window.nav.setCurrentRow(row)
-            app.processEvents()
+        for key in list(window.specs):  # every screen is built and shown once
+            try:
+                window.show_screen(key)
+            except Exception as exc:  # noqa: BLE001 - name every screen that fails
+                errors.append(f"màn hình {key}: {type(exc).__name__}: {exc}")
+            _settle(app)
         window.close()
-        app.processEvents()
+        _settle(app)
     finally:
+        sys.excepthook = previous_hook
         db.dispose()
-    return f"cửa sổ chính, {len(rows)} màn hình"
+    if errors:
+        raise RuntimeError("; ".join(errors))
+    return f"cửa sổ chính, {len(window.specs)} màn hình"
 
 
 CHECKS = [

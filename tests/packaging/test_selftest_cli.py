@@ -23,3 +23,14 @@ def test_selftest_names_the_missing_part_and_fails(capsys, monkeypatch, tmp_path
     assert "[LỖI] Tài nguyên: RuntimeError: thiếu phông chữ Tinos-Regular.ttf" in out
     assert "[OK ] Cơ sở dữ liệu:" in out  # the other parts are still checked
     assert "Tự kiểm tra: 1 phần bị lỗi." in out
+
+
+def test_selftest_fails_on_a_screen_that_cannot_be_opened(capsys, monkeypatch, qapp):
+    from ui import screens
+
+    broken = screens.ScreenSpec("thieu", "Màn hình thiếu", "Hệ thống", "ui.screens.khong_co:Trang")
+    monkeypatch.setattr(screens, "SCREENS", [*screens.SCREENS, broken])
+    assert main(["selftest"]) == 1
+    out = capsys.readouterr().out
+    assert ("[LỖI] Giao diện: RuntimeError: màn hình thieu: ModuleNotFoundError: "
+            "No module named 'ui.screens.khong_co'") in out
