@@ -102,14 +102,20 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def remove_quietly(*paths: Path) -> None:
-    """Delete leftovers (a partial file and its journals); the drive may already be gone."""
+def remove_quietly(*paths: Path) -> bool:
+    """Delete leftovers (a partial file and its journals); the drive may already be gone.
+
+    True when nothing is left behind."""
+    clean = True
     for p in paths:
         for candidate in (p, Path(f"{p}-journal"), Path(f"{p}-wal"), Path(f"{p}-shm")):
             try:
                 candidate.unlink()
-            except OSError:
+            except FileNotFoundError:
                 pass
+            except OSError:
+                clean = False
+    return clean
 
 
 def db_size(con: sqlite3.Connection) -> int:
@@ -179,10 +185,11 @@ def is_read_only(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.Error) and code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM)
 
 
-def write_error_message(exc: BaseException, target: Path, need: int) -> str:
+def write_error_message(exc: BaseException, target: Path, need: int, cleaned: bool = True) -> str:
     """What went wrong while writing to ``target``, in words the officer can act on."""
-    safe = ("Bản sao dở dang đã được xóa; dữ liệu đang dùng và các bản sao lưu trước "
-            "vẫn nguyên vẹn.")
+    left = ("Bản sao dở dang đã được xóa" if cleaned else
+            "Bản sao dở dang (tệp ẩn “.TDKT-sao-luu-…”) sẽ được xóa ở lần sao lưu sau")
+    safe = f"{left}; dữ liệu đang dùng và các bản sao lưu trước vẫn nguyên vẹn."
     if is_disk_full(exc):
         return (f"Ổ đĩa “{target}” đã đầy: cần khoảng {need / MB:.1f} MB trống. "
                 f"Hãy xóa bớt tệp hoặc dùng USB khác. {safe}")

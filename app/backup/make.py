@@ -141,9 +141,9 @@ def _copy_and_verify(src, target, counts, need, password, progress, cancelled):
         remove_quietly(plain)
         raise
     except Exception as exc:
-        remove_quietly(plain)
+        cleaned = remove_quietly(plain)
         log.warning("Backup to %s failed: %r", target, exc)
-        raise BackupError(write_error_message(exc, target, need)) from exc
+        raise BackupError(write_error_message(exc, target, need, cleaned)) from exc
     if not verification.ok:
         remove_quietly(plain)
         raise BackupError(f"Bản sao vừa ghi không đạt kiểm tra nên đã bị xóa: "
@@ -170,8 +170,8 @@ def _finish(plain: Path, ver: Verification, target: Path, password, kind, db_pat
             remove_quietly(written)
             raise
         except Exception as exc:
-            remove_quietly(written)
-            raise BackupError(write_error_message(exc, target, size)) from exc
+            cleaned = remove_quietly(written)
+            raise BackupError(write_error_message(exc, target, size, cleaned)) from exc
     else:
         report(progress, cancelled, 95, "Đang đặt tên tệp sao lưu…")
     final = final_name(target, datetime.now(), "zip" if password else "sqlite")
@@ -179,8 +179,8 @@ def _finish(plain: Path, ver: Verification, target: Path, password, kind, db_pat
         os.replace(written, final)
         fsync_dir(target)
     except OSError as exc:
-        remove_quietly(written)
-        raise BackupError(write_error_message(exc, target, size)) from exc
+        cleaned = remove_quietly(written)
+        raise BackupError(write_error_message(exc, target, size, cleaned)) from exc
     entry = Entry(
         file=final.name, at=utc_now().isoformat(timespec="seconds"), size=size, sha256=sha,
         verified=True, encrypted=bool(password), kind=kind, schema=ver.schema,

@@ -10,7 +10,7 @@ from app.backup.files import NAME_RE, PARTIAL_SUFFIX, PREFIX, remove_quietly
 from app.backup.manifest import Entry, read_manifest, write_manifest
 
 log = logging.getLogger(__name__)
-STALE_PARTIAL_SECONDS = 6 * 3600
+STALE_PARTIAL_SECONDS = 30 * 60  # far longer than any backup takes
 
 
 def backups_in(folder: Path) -> list[Path]:
@@ -58,7 +58,7 @@ def rotate(folder: Path, keep: int) -> list[Path]:
 
 
 def remove_stale_partials(folder: Path) -> None:
-    """Remove half-written files left by a crash or a pulled drive (older than a few hours)."""
+    """Remove half-written files left by a crash or a pulled drive (not one being written)."""
     try:
         leftovers = [p for p in Path(folder).iterdir()
                      if p.name.startswith("." + PREFIX) and p.name.endswith(PARTIAL_SUFFIX)]

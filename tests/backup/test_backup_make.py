@@ -165,3 +165,17 @@ def test_backup_while_another_connection_writes_is_consistent(filled_db, usb):
     n = con.execute("SELECT count(*) FROM person").fetchone()[0]
     assert con.execute("SELECT count(*) FROM subject").fetchone()[0] == n
     con.close()
+
+
+def test_partial_file_left_by_a_pulled_drive_is_removed_next_time(filled_db, usb):
+    import os
+    import time
+
+    old = usb / ".TDKT-sao-luu-20260101-120000-99.sqlite.dang-ghi"
+    old.write_bytes(b"half")
+    hour_ago = time.time() - 3600
+    os.utime(old, (hour_ago, hour_ago))
+    running = usb / ".TDKT-sao-luu-20260101-120500-98.sqlite.dang-ghi"  # another job, now
+    running.write_bytes(b"half")
+    made = backup_database(filled_db, usb)
+    assert _names(usb) == sorted([made.path.name, running.name, "TDKT-sao-luu.json"])
