@@ -18,6 +18,7 @@ class ScreenSpec:
 
 
 SCREENS: list[ScreenSpec] = [
+    ScreenSpec("certificates", "In giấy khen", "Khen thưởng", "ui.screens.certificates:CertificatesPage"),
     ScreenSpec("persons", "Cá nhân", "Danh mục", "ui.screens.records_persons:PersonsPage"),
     ScreenSpec("collectives", "Tập thể", "Danh mục", "ui.screens.records_collectives:CollectivesPage"),
     ScreenSpec("areas", "Khu dân cư", "Danh mục", "ui.screens.records_areas:AreasPage"),

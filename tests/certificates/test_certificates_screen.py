@@ -1,0 +1,135 @@
+"""The "In giấy khen" screen driven as the officer would, printing to a PDF printer target."""
+
+from __future__ import annotations
+
+from PIL import Image
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.services import certificates as svc
+from db.models import CertificatePrint
+from tests.ui.helpers import DialogRecorder
+from ui.screens import certificate_print
+from ui.screens.certificate_print import PDF_PRINTER
+from ui.screens.certificates import CertificatesPage
+
+
+def _page(qtbot, db, monkeypatch):
+    monkeypatch.setattr(certificate_print, "PRINT_DPI", 40)  # tests need pages, not sharpness
+    page = CertificatesPage(db)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def _prints(db) -> list[CertificatePrint]:
+    with db.read() as s:
+        return s.scalars(select(CertificatePrint).order_by(CertificatePrint.id)).all()
+
+
+def test_print_a_decision_then_reprint_one_spoiled_blank(qtbot, db, decision_id, monkeypatch,
+                                                          tmp_path):
+    target = tmp_path / "đã in.pdf"
+    rec = DialogRecorder(monkeypatch, save_path=str(target))
+    page = _page(qtbot, db, monkeypatch)
+    assert page.decision.count() == 1 and "15/QĐ-UBND" in page.decision.currentText()
+    assert page.table.rowCount() == 8
+    assert page.table.item(3, 3).text() == "Cá nhân" and page.table.item(3, 4).text() == \
+        "Lao động tiên tiến"
+    page.table.item(1, 0).setCheckState(Qt.Unchecked)  # this one is not printed now
+    page.printer.setCurrentText(PDF_PRINTER)
+    qtbot.mouseClick(page.btn_print, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "Đã in 7/7" in page.status.text() or bool(rec.messages),
+                    timeout=20000)
+    assert rec.messages == [], rec.messages
+    assert len(PdfReader(target).pages) == 7
+    prints = _prints(db)
+    assert len(prints) == 7 and not any(p.reprint for p in prints)
+    assert all(p.mode == "full" and PDF_PRINTER in p.note for p in prints)
+    assert page.table.item(0, 5).text() == "1" and page.table.item(1, 5).text() == ""
+
+    # The blank of line 7 jammed: switch to blank mode and print that one again.
+    qtbot.mouseClick(page.blank, Qt.LeftButton)
+    page.table.selectRow(6)
+    qtbot.mouseClick(page.btn_reprint, Qt.LeftButton)
+    assert "2025/0007" in rec.texts("confirm")[0]
+    qtbot.waitUntil(lambda: "Đã in 1/1" in page.status.text(), timeout=20000)
+    last = _prints(db)[-1]
+    assert len(_prints(db)) == 8 and last.reprint and last.mode == "blank"
+    assert "In lại" in last.note
+    assert page.table.item(6, 5).text() == "2"
+    assert len(PdfReader(target).pages) == 1  # the PDF printer's file now holds that one page
+
+
+def test_preview_shows_every_checked_certificate(qtbot, db, decision_id, monkeypatch):
+    DialogRecorder(monkeypatch)
+    page = _page(qtbot, db, monkeypatch)
+    qtbot.mouseClick(page.btn_preview, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.preview.page_count() == 8, timeout=20000)
+    assert "8 trang" in page.status.text()
+    page.check_all(False)
+    page.table.item(4, 0).setCheckState(Qt.Checked)
+    qtbot.mouseClick(page.btn_preview, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.preview.page_count() == 1, timeout=20000)
+
+
+def test_nothing_checked_gets_a_clear_message(qtbot, db, decision_id, monkeypatch):
+    rec = DialogRecorder(monkeypatch)
+    page = _page(qtbot, db, monkeypatch)
+    page.check_all(False)
+    qtbot.mouseClick(page.btn_print, Qt.LeftButton)
+    assert rec.texts("warn") == ["Hãy đánh dấu ít nhất một giấy để in."]
+    assert _prints(db) == []
+
+
+def test_save_as_pdf_logs_each_certificate(qtbot, db, decision_id, monkeypatch, tmp_path):
+    target = tmp_path / "giấy khen.pdf"
+    DialogRecorder(monkeypatch, save_path=str(target))
+    page = _page(qtbot, db, monkeypatch)
+    qtbot.mouseClick(page.btn_save, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "Đã lưu 8 giấy" in page.status.text(), timeout=20000)
+    assert len(PdfReader(target).pages) == 8
+    assert len(_prints(db)) == 8 and "Lưu tệp PDF" in _prints(db)[0].note
+
+
+def test_calibration_wizard_saves_offsets_for_the_printer_and_blank(qtbot, db, decision_id,
+                                                                      monkeypatch, tmp_path):
+    DialogRecorder(monkeypatch, save_path=str(tmp_path / "lưới.pdf"))
+    page = _page(qtbot, db, monkeypatch)
+    page.printer.setCurrentText(PDF_PRINTER)
+    page.open_calibration()
+    dialog = page.calibration
+    qtbot.waitUntil(lambda: dialog.preview.page_count() == 1)
+    dialog.x.setValue(1.5)
+    dialog.y.setValue(-2.0)
+    qtbot.mouseClick(dialog.btn_print, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "Đã in trang căn chỉnh" in dialog.status.text(), timeout=20000)
+    assert (tmp_path / "lưới.pdf").exists()
+    qtbot.mouseClick(dialog.btn_save, Qt.LeftButton)
+    blank = dialog.blank.currentData()
+    assert svc.get_offsets(db, PDF_PRINTER, blank) == svc.Offsets(1.5, -2.0)
+    dialog.reject()
+    qtbot.mouseClick(page.blank, Qt.LeftButton)
+    assert "X +1.5 mm, Y -2.0 mm" in page.offsets_label.text()
+
+
+def test_field_positions_are_adjusted_over_a_scanned_blank(qtbot, db, decision_id, monkeypatch,
+                                                           tmp_path):
+    scan = tmp_path / "phôi quét.png"
+    Image.new("RGB", (297, 210), "#F5E6C8").save(scan)
+    DialogRecorder(monkeypatch, open_path=str(scan))
+    page = _page(qtbot, db, monkeypatch)
+    page.open_fields()
+    dialog = page.fields_dialog
+    keys = [dialog.table.item(r, 0).data(Qt.UserRole + 1) for r in range(dialog.table.rowCount())]
+    row = keys.index("name")
+    dialog.table.item(row, 2).setText("110")  # Y of the name
+    blank, subject = dialog.blank_name(), dialog.subject_type()
+    assert svc.get_overrides(db)[blank][subject]["name"] == {"y": 110.0}
+    dialog.table.item(row, 2).setText("chín")  # not a number: refused, value restored
+    assert dialog.table.item(row, 2).text() == "110"
+    dialog.choose_image()
+    assert svc.get_underlays(db) == {blank: str(scan)}
+    assert dialog.preview.page_count() == 1
+    dialog.accept()
