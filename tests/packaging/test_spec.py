@@ -201,3 +201,15 @@ def test_application_icon():
 
 def test_smoke_script_is_valid_bash():
     subprocess.run(["bash", "-n", str(PACKAGING / "smoke.sh")], check=True)
+
+
+def test_every_qt_module_the_code_imports_is_bundled(bundle):
+    """A screen importing a Qt module the spec excludes would fail only in the packaged app."""
+    used = set()
+    for folder in ("app", "db", "ui"):
+        for path in (ROOT / folder).rglob("*.py"):
+            used |= {m for m in bundle.imports_of(path) if m.startswith("PySide6.")}
+    assert "PySide6.QtWidgets" in used
+    missing = used - set(bundle.QT_KEEP)
+    assert not missing, f"add to QT_KEEP in packaging/bundle.py: {sorted(missing)}"
+    assert not used & set(bundle.EXCLUDES)
