@@ -120,3 +120,17 @@ def build_history(db: Database, subject_id: int, out: str | Path, purpose: str =
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     return render(doc, out)
+
+
+def find_subjects(db: Database, query: str, limit: int = 50) -> list[tuple[int, str]]:
+    """Subjects whose folded name contains every typed word, in Vietnamese order, for a picker."""
+    words = text.fold_tokens(query)
+    if not words:
+        return []
+    with db.read() as s:
+        stmt = select(Subject.id, Subject.type, Subject.name).order_by(Subject.sort_key).limit(limit)
+        for w in words:
+            stmt = stmt.where(Subject.name_folded.contains(w, autoescape=True))
+        rows = s.execute(stmt).all()
+    return [(sid, f"{name} ({SUBJECT_TYPE_LABELS.get(typ, typ).lower()}, mã {sid})")
+            for sid, typ, name in rows]

@@ -145,3 +145,20 @@ def build_public_list(db: Database, out: str | Path, decision_id: int | None = N
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     return render(doc, out)
+
+
+def decision_choices(db: Database, limit: int = 300) -> list[tuple[int, str]]:
+    """Issued decisions (ours and recorded higher-level ones), newest first, for a picker."""
+    with db.read() as s:
+        rows = s.execute(select(Decision.id, Decision.full_number, Decision.number, Decision.symbol,
+                                Decision.signed_on, Decision.title, Decision.external)
+                         .where(Decision.status == "issued", Decision.kind == "khen_thuong")
+                         .order_by(Decision.signed_on.desc(), Decision.id.desc())
+                         .limit(limit)).all()
+    out = []
+    for did, full, num, symbol, signed, title, external in rows:
+        number = full or f"{num or '…'}/{symbol}"
+        when = f" ngày {text.format_date_vn(signed)}" if signed else ""
+        extra = " (cấp trên)" if external else ""
+        out.append((did, f"{number}{when}{extra} – {text.nfc(title)[:80]}"))
+    return out

@@ -181,3 +181,14 @@ def build_summary(db: Database, year_from: int, year_to: int, fmt: str, out: str
 
     return render(build_document(db, spec, report_date, f), out.with_suffix("." + fmt)
                   if out.suffix.lower() != "." + fmt else out)
+
+
+def figure_preview(f: Figures, db: Database) -> list[str]:
+    """The computed sentences the report will state, for the screen's preview."""
+    body = "UBND " + issuer(db).short_name
+    lines = sf.award_sentences(f, body) + sf.kind_lines(f)
+    lines += sf.culture_sentences(f) + sf.initiative_sentences(f)
+    launched = [m for m in f.movements if m.start_year in f.years]
+    if launched:
+        lines.append(f"Phong trào thi đua bắt đầu trong các năm báo cáo: {len(launched)}.")
+    return lines

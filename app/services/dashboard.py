@@ -42,7 +42,7 @@ class Dashboard:
 
 def load(db: Database, today: date | None = None) -> Dashboard:
     today = today or date.today()
-    year = today.year
+    year = _working_year(db, today)
     first = year - CHART_YEARS + 1
     f = collect(db, first, year)
     with db.read() as s:
@@ -56,6 +56,14 @@ def load(db: Database, today: date | None = None) -> Dashboard:
         gdvh_by_area=gdvh, gdvh_year=gdvh_year,
         staff_share=tuple(f.staff_classes), reminders=tuple(([backup] if backup else []) + reminders),
     )
+
+
+def _working_year(db: Database, today: date) -> int:
+    """The latest achievement year in the register (in January the officer still closes last
+    year), never later than this year; this year when the register is empty."""
+    with db.read() as s:
+        latest = s.scalar(select(func.max(AwardRecord.year)).where(AwardRecord.year <= today.year))
+    return latest or today.year
 
 
 def _counts(s, year: int) -> tuple[tuple[str, int], ...]:
