@@ -1,0 +1,198 @@
+"""Nhập danh sách từ Excel: choose the kind and the file, see every row with its problems and
+likely duplicates (choose cập nhật / bỏ qua), then import all rows in one transaction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DomainError
+from app.excel.kinds import KINDS
+from ui import dialogs, workers
+from ui.screens.import_preview import PreviewModel, problem_lines
+
+
+class ImportPage(QWidget):
+    def __init__(self, db, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.preview = None
+        self.model = PreviewModel(self)
+        self._build()
+        self._kind_changed()
+
+    def _build(self) -> None:
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kind")
+        for spec in KINDS.values():
+            self.kind.addItem(spec.label, spec.key)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.batch = QComboBox(self)
+        self.batch.setObjectName("batch")
+        self.btn_template = self._button("Tải tệp mẫu…", self.save_template)
+        self.btn_open = self._button("Chọn tệp Excel…", self.choose_file)
+        self.btn_open.setObjectName("open")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Loại danh sách", self))
+        top.addWidget(self.kind)
+        top.addWidget(self.batch, 1)
+        top.addWidget(self.btn_template)
+        top.addWidget(self.btn_open)
+        top.addStretch(1)
+
+        self.summary = QLabel("Chọn loại danh sách và tệp Excel. Chưa có gì được ghi cho đến khi "
+                              "bấm “Nhập”.", self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.problems = QListWidget(self)
+        self.problems.setObjectName("problems")
+        split = QSplitter(Qt.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.problems)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+
+        self.btn_update = self._button("Cập nhật dòng trùng đã chọn", lambda: self._act("update"))
+        self.btn_skip = self._button("Bỏ qua dòng đã chọn", lambda: self._act("skip"))
+        self.btn_import = self._button("Nhập vào cơ sở dữ liệu", self.do_import)
+        self.btn_import.setObjectName("import")
+        bottom = QHBoxLayout()
+        for b in (self.btn_update, self.btn_skip):
+            bottom.addWidget(b)
+        bottom.addStretch(1)
+        bottom.addWidget(self.btn_import)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Nhập danh sách từ Excel</h2>", self))
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        layout.addLayout(bottom)
+        self._show(None)
+
+    def _button(self, text: str, slot) -> QPushButton:
+        b = QPushButton(text, self)
+        b.clicked.connect(slot)
+        return b
+
+    # ------------------------------------------------------------- steps
+    def on_show(self) -> None:
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        is_candidate = self.kind.currentData() == "candidate"
+        self.batch.setVisible(is_candidate)
+        if is_candidate:
+            from app.services import batches
+
+            self.batch.clear()
+            for b in batches.list_batches(self.db):
+                self.batch.addItem(f"Đợt xét: {b.name}", b.id)
+        if self.preview is not None and self.preview.kind != self.kind.currentData():
+            self._show(None)
+
+    def save_template(self) -> None:
+        from app.excel.templates import write_template
+
+        kind = self.kind.currentData()
+        path = dialogs.save_file(self, "Lưu tệp mẫu", f"Mẫu {KINDS[kind].label.lower()}.xlsx",
+                                 "Tệp Excel (*.xlsx)")
+        if not path:
+            return
+        try:
+            write_template(kind, path)
+        except OSError as exc:
+            dialogs.error(self, "Không ghi được tệp", f"Không ghi được “{path}”: {exc.strerror}.")
+            return
+        dialogs.info(self, "Đã tạo tệp mẫu", f"Đã lưu tệp mẫu vào “{path}”. Điền danh sách vào "
+                                             "trang “Danh sách” rồi chọn tệp để nhập.")
+
+    def choose_file(self) -> None:
+        path = dialogs.open_file(self, "Chọn tệp Excel", "Tệp Excel (*.xlsx *.xlsm)")
+        if path:
+            self.load_file(path)
+
+    def load_file(self, path: str) -> None:
+        from app.excel.importer import preview
+
+        kind, context = self.kind.currentData(), {"batch_id": self.batch.currentData()}
+        self.summary.setText(f"Đang đọc “{Path(path).name}”…")
+
+        def job(progress, cancelled):
+            return preview(self.db, kind, path, context,
+                           progress=lambda done, total: progress(done, total, "Đang kiểm tra…"))
+
+        workers.run_with_progress(self, "Đang đọc tệp Excel", job, on_success=self._show,
+                                  on_failure=self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self.summary.setText("Không đọc được tệp.")
+        if isinstance(exc, (DomainError, ValueError, OSError)):
+            dialogs.warn(self, "Không đọc được tệp", str(exc))
+        else:
+            dialogs.error(self, "Lỗi khi đọc tệp", f"Lỗi không mong đợi: {exc}")
+
+    def _show(self, preview) -> None:
+        self.preview = preview
+        self.model.load(preview)
+        self.problems.clear()
+        if preview is not None:
+            self.problems.addItems(problem_lines(preview))
+            state = ("Có lỗi: sửa tệp rồi chọn lại — chưa nhập dòng nào." if preview.errors
+                     else "Kiểm tra xong, chưa ghi gì. Xem lại rồi bấm “Nhập vào cơ sở dữ liệu”.")
+            self.summary.setText(f"“{preview.file_name}”: {preview.summary()} {state}")
+            self.table.resizeColumnsToContents()
+        ok = preview is not None and preview.ok
+        self.btn_import.setEnabled(ok)
+        self.btn_update.setEnabled(preview is not None)
+        self.btn_skip.setEnabled(preview is not None)
+
+    def _act(self, action: str) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows:
+            dialogs.info(self, "Chưa chọn", "Hãy chọn các dòng trùng trong bảng.")
+            return
+        done = self.model.set_action(rows, action)
+        if not done:
+            dialogs.info(self, "Không có dòng trùng", "Các dòng đã chọn không trùng với hồ sơ nào.")
+        self.summary.setText(f"“{self.preview.file_name}”: {self.preview.summary()}")
+
+    def do_import(self) -> None:
+        from app.excel.importer import commit
+
+        counts = self.preview.counts()
+        if not dialogs.confirm(self, "Nhập danh sách",
+                               f"Thêm mới {counts['create']}, cập nhật {counts['update']}, "
+                               f"bỏ qua {counts['skip']} dòng. Nhập ngay?", default_yes=True):
+            return
+        preview = self.preview
+
+        def job(progress, cancelled):
+            progress(0, 0, "Đang ghi vào cơ sở dữ liệu…")
+            return commit(self.db, preview)
+
+        workers.run_with_progress(self, "Đang nhập danh sách", job, on_success=self._imported,
+                                  on_failure=self._failed)
+
+    def _imported(self, result) -> None:
+        self._show(None)
+        self.summary.setText(result.text())
+        dialogs.info(self, "Đã nhập danh sách", result.text())
