@@ -213,3 +213,14 @@ def test_every_qt_module_the_code_imports_is_bundled(bundle):
     missing = used - set(bundle.QT_KEEP)
     assert not missing, f"add to QT_KEEP in packaging/bundle.py: {sorted(missing)}"
     assert not used & set(bundle.EXCLUDES)
+
+
+def test_installer_script_keeps_its_bom_and_points_at_real_files(bundle):
+    raw = (PACKAGING / "tdkt.iss").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # without it ISCC reads the diacritics as ANSI
+    text = raw.decode("utf-8-sig")
+    assert "SetupIconFile=resources\\icons\\app.ico" in text
+    assert (ROOT / "resources" / "icons" / "app.ico").is_file()
+    assert f'Source: "dist\\{bundle.DIST_NAME}\\*"' in text
+    assert f'Filename: "{{app}}\\{bundle.GUI_NAME}.exe"' in text
+    assert "Thi đua – Khen thưởng" in text
