@@ -25,6 +25,7 @@ SCREENS: list[ScreenSpec] = [
     ScreenSpec("collectives", "Tập thể", "Danh mục", "ui.screens.records_collectives:CollectivesPage"),
     ScreenSpec("areas", "Khu dân cư", "Danh mục", "ui.screens.records_areas:AreasPage"),
     ScreenSpec("households", "Hộ gia đình", "Danh mục", "ui.screens.records_households:HouseholdsPage"),
+    ScreenSpec("excel_import", "Nhập từ Excel", "Danh mục", "ui.screens.import_wizard:ImportPage"),
     ScreenSpec("movements", "Phong trào thi đua", "Thi đua", "ui.screens.movements:MovementsPage"),
     ScreenSpec("registrations", "Đăng ký thi đua", "Thi đua", "ui.screens.registrations:RegistrationsPage"),
     ScreenSpec("initiatives", "Sáng kiến", "Thi đua", "ui.screens.initiatives:InitiativesPage"),
