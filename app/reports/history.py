@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 
 from app import text
 from app.documents import Document, Header, Signatures, Signer, Table, Title, para, render
@@ -123,14 +124,27 @@ def build_history(db: Database, subject_id: int, out: str | Path, purpose: str =
 
 
 def find_subjects(db: Database, query: str, limit: int = 50) -> list[tuple[int, str]]:
-    """Subjects whose folded name contains every typed word, in Vietnamese order, for a picker."""
+    """Subjects whose folded name contains every typed word, in Vietnamese order, for a picker;
+    the label tells namesakes apart (type, birth year, residential area)."""
     words = text.fold_tokens(query)
     if not words:
         return []
+    area = aliased(Subject)
     with db.read() as s:
-        stmt = select(Subject.id, Subject.type, Subject.name).order_by(Subject.sort_key).limit(limit)
+        person = Person.__table__  # the table alone: the mapped class would join subject again
+        stmt = (select(Subject.id, Subject.type, Subject.name, person.c.birth_year, area.name)
+                .select_from(Subject).outerjoin(person, person.c.id == Subject.id)
+                .outerjoin(area, area.id == Subject.area_id)
+                .order_by(Subject.sort_key).limit(limit))
         for w in words:
             stmt = stmt.where(Subject.name_folded.contains(w, autoescape=True))
         rows = s.execute(stmt).all()
-    return [(sid, f"{name} ({SUBJECT_TYPE_LABELS.get(typ, typ).lower()}, mã {sid})")
-            for sid, typ, name in rows]
+    out = []
+    for sid, typ, name, born, area_name in rows:
+        bits = [SUBJECT_TYPE_LABELS.get(typ, typ).lower()]
+        if born:
+            bits.append(f"sinh năm {born}")
+        if area_name:
+            bits.append(area_name)
+        out.append((sid, f"{name} ({', '.join(bits)}; mã {sid})"))
+    return out
