@@ -10,7 +10,7 @@ Settings rows (db.models.Setting) hold, under keys of their own:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, with_polymorphic
@@ -114,6 +114,13 @@ def _records(s: Session, decision_id: int, record_ids=None):
     return s.execute(q).all()
 
 
+def _local(stamp: datetime | None) -> datetime | None:
+    """SQLite's CURRENT_TIMESTAMP is UTC: show the office's local time."""
+    if stamp is None:
+        return None
+    return stamp.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
 def decision_lines(db: Database, decision_id: int) -> list[CertificateLine]:
     with db.read() as s:
         rows = _records(s, decision_id)
@@ -126,7 +133,7 @@ def decision_lines(db: Database, decision_id: int) -> list[CertificateLine]:
                 .where(CertificatePrint.award_record_id.in_(ids))
                 .group_by(CertificatePrint.award_record_id)
             ):
-                history[rid] = (int(n or 0), last)
+                history[rid] = (int(n or 0), _local(last))
         types = dict(s.execute(select(Subject.id, Subject.type).where(
             Subject.id.in_([r.subject_id for r, _ in rows]))).all())
         return [CertificateLine(r.id, r.certificate_no, types.get(r.subject_id, ""), r.printed_name,

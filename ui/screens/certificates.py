@@ -29,7 +29,7 @@ from app.services.subjects import SUBJECT_TYPE_LABELS
 from ui.screens.certificate_actions import CertificateActions
 from ui.screens.certificate_print import PdfPreview, printer_names
 
-COLUMNS = ["In", "Số vào sổ", "Tên người / tập thể được khen", "Đối tượng", "Hình thức / danh hiệu",
+COLUMNS = ["In", "Số vào sổ", "Người / tập thể được khen", "Đối tượng", "Hình thức / danh hiệu",
            "Đã in", "In lần cuối"]
 IdRole = Qt.UserRole + 1
 
@@ -53,8 +53,9 @@ class CertificatesPage(CertificateActions, QWidget):
         self.preview = PdfPreview(self)
         self.preview.setObjectName("preview")
         splitter.addWidget(self.preview)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3000, 2000])  # proportions; the window's size decides the pixels
         layout.addWidget(splitter, 1)
         layout.addLayout(self._options_row())
         layout.addLayout(self._actions_row())
@@ -89,7 +90,12 @@ class CertificatesPage(CertificateActions, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.ElideRight)  # long collective names: full text in tooltip
+        header = self.table.horizontalHeader()
+        for col in range(len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
         lay.addWidget(self.table, 1)
         row = QHBoxLayout()
         for label, checked in (("Chọn tất cả", True), ("Bỏ chọn tất cả", False)):
@@ -185,8 +191,9 @@ class CertificatesPage(CertificateActions, QWidget):
                       get_template(line.template).label, str(line.prints) if line.prints else "",
                       last]
             for c, value in enumerate(values, start=1):
-                self.table.setItem(r, c, QTableWidgetItem(value))
-        self.table.resizeColumnsToContents()
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(r, c, item)
         self.status.setText(f"{len(lines)} giấy trong quyết định; bấm Xem trước để kiểm tra.")
 
     def check_all(self, checked: bool) -> None:
