@@ -68,6 +68,13 @@ INITIATIVE_TITLES = [
     ("Câu lạc bộ kỹ năng sống cho học sinh trong dịp hè", "giáo dục"),
     ("Số hóa sổ theo dõi tiêm chủng cho trẻ em", "y tế"),
 ]
+GROUP_STORIES = [
+    ("văn hóa - xã hội", "Tập thể đi đầu trong phong trào xây dựng đời sống văn hóa",
+     ("Duy trì sinh hoạt đều đặn, vận động hội viên tham gia vệ sinh môi trường, giúp đỡ các "
+     "gia đình khó khăn trên địa bàn.")),
+    ("người tốt việc tốt", "Chung tay vì người nghèo",
+     "Vận động quyên góp xây nhà đại đoàn kết, tặng quà cho hộ nghèo và học sinh vượt khó."),
+]
 ROLE_STORIES = [
     ("người tốt việc tốt", "Tận tình giúp đỡ hộ khó khăn trong khu dân cư",
      ("Nhiều năm liền tham gia vận động, giúp đỡ các hộ có hoàn cảnh khó khăn sửa chữa nhà ở, "
@@ -164,9 +171,10 @@ def _role_models(s: Session, rng: random.Random, year_from: int, year_to: int) -
     if not people:
         return
     for year in range(year_from, year_to + 1):
-        picks = rng.sample(people, min(2, len(people))) + rng.sample(groups, min(1, len(groups)))
-        for sid in picks:
-            field, headline, story = rng.choice(ROLE_STORIES)
+        picks = [(p, ROLE_STORIES) for p in rng.sample(people, min(2, len(people)))]
+        picks += [(g, GROUP_STORIES) for g in rng.sample(groups, min(1, len(groups)))]
+        for sid, stories in picks:
+            field, headline, story = rng.choice(stories)
             s.add(RoleModel(subject_id=sid, year=year, field=field, headline=headline,
                             story=story))
 

@@ -18,7 +18,9 @@ from app.services.listing import Column, FilterSpec, ListSource, reorder
 from db.engine import Database
 from db.models import Initiative, InitiativeAuthor, Person, Subject
 
-SCOPES = ("cơ sở", "thành phố", "toàn quốc")
+# Stored values match app.rules (SCOPE_RANK); Hải Phòng is a city at provincial level.
+SCOPES = ("cơ sở", "tỉnh", "toàn quốc")
+SCOPE_LABELS = {"cơ sở": "Cơ sở", "tỉnh": "Tỉnh, thành phố", "toàn quốc": "Toàn quốc"}
 FIELDS = ("quản lý nhà nước", "giáo dục", "y tế", "kinh tế", "văn hóa - xã hội",
           "quốc phòng - an ninh", "chuyển đổi số", "khác")
 
@@ -49,6 +51,8 @@ class InitiativeInfo:
 
 
 def _validate(d: InitiativeData) -> InitiativeData:
+    if d.scope not in SCOPES:
+        raise ValidationError("Phạm vi ảnh hưởng phải là cơ sở, tỉnh hoặc toàn quốc.", "scope")
     d = replace(d, title=text.nfc(d.title), field=text.nfc_or_none(d.field),
                 scope=text.nfc(d.scope) or "cơ sở", effect=(d.effect or "").strip() or None,
                 decision_number=text.nfc_or_none(d.decision_number),
@@ -190,7 +194,8 @@ class InitiativeSource(ListSource):
             by_id = {}
             for i in s.scalars(select(Initiative).where(Initiative.id.in_(list(ids)))):
                 info = _info(s, i)
-                by_id[i.id] = (i.title, ", ".join(info.authors), i.year, i.field or "", i.scope,
+                by_id[i.id] = (i.title, ", ".join(info.authors), i.year, i.field or "",
+                               SCOPE_LABELS.get(i.scope, i.scope),
                                info.decision)
         return reorder(ids, by_id)
 

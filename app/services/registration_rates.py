@@ -127,6 +127,22 @@ def rates_by_year(db: Database, year_from: int, year_to: int) -> list[YearRates]
     return [year_rates(db, y) for y in range(year_from, year_to + 1)]
 
 
+def period_sentence(db: Database, year_from: int, year_to: int) -> str:
+    """The five-year report's sentence: the range of the yearly rates over the years that
+    have registrations."""
+    years = [r for r in rates_by_year(db, year_from, year_to) if r.ward.registered]
+    if not years:
+        return ""
+    reg = [r.ward.registered_pct for r in years]
+    ok = [r.ward.achieved_pct for r in years if r.ward.achieved_pct is not None]
+    text = (f"Giai đoạn {years[0].year}–{years[-1].year}: tỷ lệ gia đình đăng ký xây dựng gia "
+            f"đình văn hóa hằng năm từ {format_percent(min(reg))} đến {format_percent(max(reg))}")
+    if ok:
+        text += (f", kết quả bình xét đạt từ {format_percent(min(ok))} đến "
+                 f"{format_percent(max(ok))} số gia đình đăng ký")
+    return text + "."
+
+
 RATE_HEADERS = ["Khu dân cư", "Địa bàn cũ", "Tổng số hộ", "Hộ đăng ký", "Tỷ lệ đăng ký",
                 "Hộ đạt", "Tỷ lệ đạt / đăng ký"]
 

@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 
 from app.demo import build_demo
-from app.services.registration_rates import year_rates
+from app.services.registration_rates import period_sentence, year_rates
 from db.models import Initiative, Movement, MovementResult, Registration, RoleModel
 
 
@@ -27,3 +27,7 @@ def test_demo_has_movements_registrations_and_rates(db):
         assert 96.0 <= rates.ward.registered_pct <= 100.0, year
         assert 93.0 <= rates.ward.achieved_pct <= 96.3, year
         assert rates.areas_achieved == rates.areas_total == 39
+    sentence = period_sentence(db, 2021, 2025)
+    assert sentence.startswith("Giai đoạn 2021–2025: tỷ lệ gia đình đăng ký xây dựng gia đình "
+                               "văn hóa hằng năm từ 9")
+    assert "số gia đình đăng ký." in sentence

@@ -72,7 +72,7 @@ class InitiativeDialog(FormDialog):
         year = self.add_row("year", "Năm", spin(1990, 2100))
         year.setValue(date.today().year)
         self.add_row("field", "Lĩnh vực", combo(ini.FIELDS, editable=True))
-        self.add_row("scope", "Phạm vi ảnh hưởng", combo(ini.SCOPES, empty=None))
+        self.add_row("scope", "Phạm vi ảnh hưởng", combo(list(ini.SCOPE_LABELS.items()), empty=None))
         self.add_row("effect", "Hiệu quả áp dụng", QPlainTextEdit()).setMaximumHeight(70)
         self.add_row("recognized", "", QCheckBox("Đã được công nhận"))
         self.add_row("decision_number", "Quyết định công nhận số", QLineEdit())

@@ -48,7 +48,8 @@ class RatesView(QWidget):
     def show_year(self, year: int) -> None:
         self.year = year
         data = rates.year_rates(self.db, year)
-        self.sentence.setText(data.sentence())
+        period = rates.period_sentence(self.db, year - 4, year)
+        self.sentence.setText(data.sentence() + ("\n" + period if period else ""))
         self.table.setRowCount(len(data.rows))
         bold = QFont()
         bold.setBold(True)
