@@ -121,23 +121,38 @@ def batch_list(db: Database, batch_id: int, posted_on: date | None = None) -> Pu
         "niêm yết.")
 
 
+def _grouped_rows(lines: tuple[ListLine, ...]) -> tuple[tuple, list[int]]:
+    """Rows under one bold group row per award (in the list's order), numbered within it."""
+    order: dict[str, list[ListLine]] = {}
+    for ln in lines:
+        order.setdefault(ln.award, []).append(ln)
+    rows, groups = [], []
+    for roman, (award, members) in enumerate(order.items(), start=1):
+        groups.append(len(rows))
+        rows.append((f"{_ROMAN[roman - 1] if roman <= len(_ROMAN) else roman}. {award} "
+                     f"({len(members)})", "", "", ""))
+        rows += [(str(i), ln.name, ln.position, ln.area) for i, ln in enumerate(members, start=1)]
+    return tuple(rows), groups
+
+
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
 def build_public_list(db: Database, out: str | Path, decision_id: int | None = None,
                       batch_id: int | None = None, posted_on: date | None = None) -> Path:
     """Write the list of a decision (or of a batch) as PDF or DOCX (by the file suffix)."""
     data = (decision_list(db, decision_id, posted_on) if decision_id is not None
             else batch_list(db, batch_id, posted_on))
     who = issuer(db)
-    rows = tuple((str(i), ln.name, ln.position, ln.area, ln.award)
-                 for i, ln in enumerate(data.lines, start=1))
+    rows, groups = _grouped_rows(data.lines)
     doc = Document(f"{data.title} – {data.summary}")
     doc.add(Header(who.parent_body, who.body_name, number=None,
                    date_line=text.date_line(who.place_name, posted_on or date.today())),
             Title(data.title, data.summary),
-            Table(("STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Khu dân cư",
-                   "Danh hiệu, hình thức khen thưởng"),
-                  rows or (("", "(Không có)", "", "", ""),), widths=(1.0, 3.6, 3.4, 2.2, 3.2),
-                  align="CLLLL", size=12),
-            para(f"Tổng số: {len(rows)} trường hợp."),
+            Table(("STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Khu dân cư"),
+                  rows or (("", "(Không có)", "", ""),), widths=(1.0, 4.6, 4.8, 2.8),
+                  align="CLLL", size=12, group_rows=frozenset(groups)),
+            para(f"Tổng số: {len(data.lines)} trường hợp."),
             para(data.note, italic=True),
             Signatures(right=Signer(who.signer_lines, who.signer_name),
                        recipients=("- Niêm yết tại trụ sở UBND và nhà văn hóa các khu dân cư;",
