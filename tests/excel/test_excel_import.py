@@ -161,3 +161,41 @@ def test_no_header_found(db, ward, tmp_path):
     result = preview(db, "household", path)
     assert not result.rows and not result.ok
     assert any("Chủ hộ" in n for n in result.notes)
+
+
+def _legacy_sheet(encode, font, caps_font, tmp_path, name):
+    people = [("Trương Thị Ánh", "Nữ", "12/03/1982", "Khu dân cư số 1", "Chủ tịch Hội Phụ nữ"),
+              ("Đặng Văn Hưởng", "Nam", "1975", "Thôn Đông Giàng", "Trưởng thôn"),
+              ("Nguyễn Thị Ngọc Diệp", "Nữ", "05/11/1990", "Khu dân cư số 2", "Công chức")]
+    rows = [[encode("danh sách cán bộ đề nghị khen thưởng")], [],
+            [encode(h) for h in ("STT", "Họ và tên", "Giới tính", "Ngày sinh", "Khu dân cư",
+                                 "Chức vụ")]]
+    rows += [[i, *[encode(v) for v in p]] for i, p in enumerate(people, start=1)]
+    fonts = {f"{col}{r}": font for r in range(3, 7) for col in "BCDEF"}
+    fonts["A1"] = caps_font
+    path = workbook(rows, fonts=fonts, merges=["A1:F1"], path=tmp_path / name)
+    return path, people
+
+
+def test_whole_list_typed_in_tcvn3(db, ward, tmp_path):
+    path, _people = _legacy_sheet(encode_tcvn3, ".VnTime", ".VnTimeH", tmp_path, "abc.xlsx")
+    result = preview(db, "person", path)
+    assert result.ok, [p.text() for p in result.problems]
+    got = [(r.values["name"], r.values["gender"], r.values["area_id"], r.values["position"])
+           for r in result.rows]
+    assert got == [
+        ("Trương Thị Ánh", "nữ", ward["Khu dân cư số 1"], "Chủ tịch Hội Phụ nữ"),
+        ("Đặng Văn Hưởng", "nam", ward["Thôn Đông Giàng"], "Trưởng thôn"),
+        ("Nguyễn Thị Ngọc Diệp", "nữ", ward["Khu dân cư số 2"], "Công chức"),
+    ]
+    assert result.converted["tcvn3"] == 11  # every non-ASCII data cell (names, Nữ, areas, posts)
+
+
+def test_whole_list_typed_in_vni(db, ward, tmp_path):
+    path, people = _legacy_sheet(encode_vni, "VNI-Times", "VNI-Times", tmp_path, "vni.xlsx")
+    result = preview(db, "person", path)
+    assert result.ok, [p.text() for p in result.problems]
+    assert [r.values["name"] for r in result.rows] == [p[0] for p in people]
+    assert [r.values["birth"] for r in result.rows] == [date(1982, 3, 12), None, date(1990, 11, 5)]
+    assert result.rows[1].values["birth_year"] == 1975
+    assert result.converted == {"vni": 11}

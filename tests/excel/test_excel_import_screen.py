@@ -1,11 +1,11 @@
 """The import screen: choose a file, see the rows and problems, choose update for a
 duplicate, import; a file with errors cannot be imported."""
 
+from excel_helpers import seed_ward, workbook
 from openpyxl import load_workbook
 from sqlalchemy import select
 
 from db.models import Household
-from excel_helpers import seed_ward, workbook
 from tests.ui.helpers import DialogRecorder
 from ui.main_window import MainWindow
 
