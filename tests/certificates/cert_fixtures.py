@@ -76,3 +76,40 @@ SAMPLE_LINES = [
     ("KDCVH", "area", LONG_AREA, {}),
 ]
 
+
+
+# ------------------------------------------------------------ certificates without a database
+
+def cert(template: str, subject_type: str, salutation: str, name: str, **kw):
+    from app.certificates import CertificateData
+
+    base = {
+        "template": template, "subject_type": subject_type, "salutation": salutation,
+        "name": name,
+        "position_line": "Công chức Văn phòng - Thống kê, Ủy ban nhân dân phường Thành Đông",
+        "year": 2025, "decision_no": "15/QĐ-UBND", "decision_date": date(2025, 12, 20),
+        "certificate_no": "2025/0001",
+        "issuer_title": "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG THÀNH ĐÔNG",
+        "place_date": "Thành Đông, ngày 20 tháng 12 năm 2025", "sign_mode": "KT. CHỦ TỊCH",
+        "signer_title": "PHÓ CHỦ TỊCH", "signer_name": "Nguyễn Văn Hùng",
+    }
+    base.update(kw)
+    return CertificateData(**base)
+
+
+SHORT = {"person": ("Ông", "Lê An"), "collective": ("", "Tổ 5"),
+         "household": ("Gia đình ông", "Hà Tư"), "area": ("", "Khu dân cư Đông")}
+LONG = {"person": ("Bà", LONG_PERSON), "collective": ("", LONG_COLLECTIVE),
+        "household": ("Gia đình bà", LONG_HOUSEHOLD), "area": ("", LONG_AREA)}
+
+
+def every_certificate() -> list:
+    """Every registered template × its subject types × a short and a very long name."""
+    from app.certificates import get_template, template_names
+
+    out = []
+    for name in template_names():
+        for subject_type in get_template(name).subject_types:
+            for sal, who in (SHORT[subject_type], LONG[subject_type]):
+                out.append(cert(name, subject_type, sal, who))
+    return out

@@ -133,3 +133,17 @@ def test_field_positions_are_adjusted_over_a_scanned_blank(qtbot, db, decision_i
     assert svc.get_underlays(db) == {blank: str(scan)}
     assert dialog.preview.page_count() == 1
     dialog.accept()
+
+
+def test_cancel_while_printing_keeps_and_counts_the_pages_already_printed(qtbot, tmp_path):
+    from cert_fixtures import every_certificate
+
+    from app.certificates import render_pdf
+
+    source, target = tmp_path / "nguồn.pdf", tmp_path / "đã in.pdf"
+    render_pdf(every_certificate()[:5], source)
+    seen = []
+    printed = certificate_print.print_pdf(
+        str(source), PDF_PRINTER, str(target), dpi=30,
+        progress=lambda done, total, msg: seen.append(done), cancelled=lambda: len(seen) >= 2)
+    assert printed == 2 and len(PdfReader(target).pages) == 2

@@ -42,7 +42,10 @@ def make_printer(name: str, pdf_target: str | None = None) -> QPrinter:
 
 def print_pdf(pdf_path: str, printer_name: str, pdf_target: str | None = None, *,
               dpi: int | None = None, progress=None, cancelled=None) -> int:
-    """Print every page of ``pdf_path``; runs in a worker thread. Returns pages printed."""
+    """Print every page of ``pdf_path``; runs in a worker thread. Returns pages printed.
+
+    Cancel stops before the next page; the job is closed normally, so the pages already
+    drawn are printed (and the caller logs exactly those)."""
     dpi = dpi or PRINT_DPI
     doc = QPdfDocument()
     doc.load(pdf_path)
@@ -56,7 +59,7 @@ def print_pdf(pdf_path: str, printer_name: str, pdf_target: str | None = None, *
     try:
         for i in range(total):
             if cancelled is not None and cancelled():
-                printer.abort()
+                # Stop after the pages already sent: they are on paper and get logged.
                 return i
             if i:
                 printer.newPage()
