@@ -1,11 +1,11 @@
 """The registrations screen used as the officer would: register an area's households, tick
 outcomes with mouse and keyboard, save, see the rates, send achieved ones to a batch."""
 
+from emulation_helpers import small_ward
 from PySide6.QtCore import Qt
 
 from app.services import batches
 from app.services import registrations as reg
-from emulation_helpers import small_ward
 from ui.main_window import MainWindow
 
 
