@@ -34,10 +34,12 @@ DASHES = {"-", "–", "—"}
 
 
 def _words(paragraph: str) -> list[str]:
-    """Words to wrap; a lone dash stays at the end of the line before it, never starts one."""
+    """Words to wrap. Units that must not be split: a lone dash stays at the end of the line
+    before it; "số" stays with its number ("số 12")."""
     out: list[str] = []
     for word in paragraph.split():
-        if word in DASHES and out:
+        glue = word in DASHES or (word[:1].isdigit() and out and out[-1].lower().endswith("số"))
+        if glue and out:
             out[-1] = f"{out[-1]} {word}"
         else:
             out.append(word)

@@ -237,7 +237,7 @@ def _draw_page(c, cert, template, mode, forms, offsets, overrides, underlays,
         page_offsets = offsets.get(layout.name, Offsets()) if isinstance(offsets, dict) else offsets
         flow_bottom = None
         image = (underlays or {}).get(layout.name)
-        if image:
+        if image and Path(image).is_file():  # a moved scan just disappears from the preview
             c.drawImage(str(image), 0, 0, page_w, page_h)
     key = (layout.name, cert.subject_type)
     if key not in fields_cache:

@@ -35,6 +35,7 @@ def test_wraps_when_shrinking_is_not_enough_and_keeps_the_dash_on_the_first_line
     assert len(fitted.lines) == 2 and fitted.size >= 17
     assert " ".join(fitted.lines) == LONG_COLLECTIVE
     assert not fitted.lines[1].startswith("–")
+    assert not fitted.lines[0].endswith("số") and not fitted.lines[1].startswith("12")
 
 
 def test_never_overflows_even_below_the_minimum():
