@@ -129,8 +129,8 @@ def _grouped_rows(lines: tuple[ListLine, ...]) -> tuple[tuple, list[int]]:
     rows, groups = [], []
     for roman, (award, members) in enumerate(order.items(), start=1):
         groups.append(len(rows))
-        rows.append((f"{_ROMAN[roman - 1] if roman <= len(_ROMAN) else roman}. {award} "
-                     f"({len(members)})", "", "", ""))
+        mark = _ROMAN[roman - 1] if roman <= len(_ROMAN) else str(roman)
+        rows.append((f"{mark}. {award} ({len(members)})", "", "", ""))
         rows += [(str(i), ln.name, ln.position, ln.area) for i, ln in enumerate(members, start=1)]
     return tuple(rows), groups
 

@@ -159,8 +159,8 @@ def _achieved_only(f: Figures) -> list[str]:
         return []
     if f.year_from == f.year_to:
         c = years[0]
-        return [f"Năm {c.year} có {number(c.achieved)}/{number(c.households)} hộ gia đình đạt "
-                f"danh hiệu “Gia đình văn hóa” ({percent(c.household_rate)})."]
+        return [(f"Năm {c.year} có {number(c.achieved)}/{number(c.households)} hộ gia đình đạt "
+                 f"danh hiệu “Gia đình văn hóa” ({percent(c.household_rate)}).")]
     rate = _range([c.household_rate for c in years])
     return [f"Số hộ gia đình đạt danh hiệu “Gia đình văn hóa” hằng năm chiếm {rate} tổng số hộ."]
 

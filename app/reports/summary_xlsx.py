@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.reports.figures import Figures
-from app.reports.labels import GROUP_LABELS, GROUPS, LAUNCHER_LABELS, LEVEL_LABELS, LEVELS, year_span
+from app.reports.labels import (
+    GROUP_LABELS,
+    GROUPS,
+    LAUNCHER_LABELS,
+    LEVEL_LABELS,
+    LEVELS,
+    year_span,
+)
 from app.reports.xlsx_util import PERCENT_FORMAT, new_workbook, write_sheet
 
 

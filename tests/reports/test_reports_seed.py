@@ -65,8 +65,8 @@ def _flat(value: str) -> str:
 
 SEED_SENTENCES = (
     "toàn phường có 39/39 thôn, khu dân cư đạt danh hiệu “Khu dân cư văn hóa”",
-    "Tỷ lệ gia đình đăng ký xây dựng gia đình văn hóa hằng năm chiếm từ 96% đến 100%, "
-    "kết quả bình xét hằng năm đạt từ 93% đến 96,3% số gia đình đăng ký.",
+    ("Tỷ lệ gia đình đăng ký xây dựng gia đình văn hóa hằng năm chiếm từ 96% đến 100%, "
+     "kết quả bình xét hằng năm đạt từ 93% đến 96,3% số gia đình đăng ký."),
 )
 
 
@@ -117,6 +117,6 @@ def test_xlsx_holds_the_figures(seed_db, tmp_path):
     rows = {r[0]: r for r in ws.iter_rows(values_only=True) if isinstance(r[0], int)}
     assert rows[2025][1:3] == (300, 300) and rows[2022][2] == 288
     assert round(rows[2025][5], 1) == 96.3 and rows[2025][6:8] == (39, 39)
-    total = [r for r in wb["Khen thưởng"].iter_rows(values_only=True) if r[0] == "Tổng cộng"][0]
+    total = next(r for r in wb["Khen thưởng"].iter_rows(values_only=True) if r[0] == "Tổng cộng")
     # every achieved household and 39 + 30 areas, over five years
     assert total[-1] == sum(a for _, a in GDVH.values()) + 69

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.errors import DomainError
 from app.reports import sections as sec
 from app.reports.figures import collect
-from app.reports.summary import build_summary, figure_preview
+from app.reports.summary import build_summary, figure_preview, issuer, template_values
 from ui import dialogs, workers
 from ui.screens.reports_tools import ToolsTab
 
@@ -187,10 +187,9 @@ class ReportsPage(QWidget):
         self._reload_timer.stop()
         if self._dirty and self._spec_loaded is not None:
             self._save_quietly()
+        keep = self._current or (self._sections[0].key if self._sections else None)
         spec = self.spec()
         f = collect(self.db, spec.year_from, spec.year_to)
-        from app.reports.summary import issuer, template_values
-
         self._sections = sec.load_sections(self.db, spec, template_values(issuer(self.db), f))
         self._texts = {s.key: s.text for s in self._sections}
         self._dirty.clear()
@@ -199,10 +198,14 @@ class ReportsPage(QWidget):
         self.section_list.clear()
         for s in self._sections:
             self.section_list.addItem(s.label)
+            self.section_list.item(self.section_list.count() - 1).setToolTip(
+                SOURCE_NOTES.get(s.source, ""))
         self.section_list.blockSignals(False)
         self.figures.setPlainText("\n".join(figure_preview(f, self.db)))
-        self.section_list.setCurrentRow(0)
         self._spec_loaded = spec
+        keys = [s.key for s in self._sections]
+        self.section_list.setCurrentRow(keys.index(keep) if keep in keys else 0)
+        self._section_changed(self.section_list.currentRow())
 
     def _section_changed(self, row: int) -> None:
         if row < 0 or row >= len(self._sections):
@@ -231,8 +234,6 @@ class ReportsPage(QWidget):
         spec = self.spec()
         node = next(n for n in sec.narrative_nodes(spec)
                     if n["narrative"] == self._sections[row].key)
-        from app.reports.summary import issuer, template_values
-
         values = template_values(issuer(self.db), collect(self.db, spec.year_from, spec.year_to))
         self.editor.setPlainText(sec.default_text(node, spec, values))
 

@@ -83,7 +83,7 @@ class ToolsTab(QWidget):
         v.addWidget(btn)
         return box
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt name
+    def showEvent(self, event) -> None:
         self.load_decisions()
         super().showEvent(event)
 
