@@ -2,10 +2,14 @@
 outcomes with mouse and keyboard, save, see the rates, send achieved ones to a batch."""
 
 from emulation_helpers import small_ward
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from app.services import batches
+from app.services import movements as mv
 from app.services import registrations as reg
+from db.models import Registration
 from ui.main_window import MainWindow
 
 
@@ -57,12 +61,14 @@ def test_register_tick_outcomes_and_see_rates(qtbot, org_db, dialogs):
     assert "3 hộ đạt (60,0 % số hộ đăng ký)" in page.rates.sentence.text()
 
 
-def test_whole_ward_all_achieved_then_to_batch(qtbot, org_db, dialogs, monkeypatch):
+def test_whole_ward_all_achieved_then_to_batch(qtbot, org_db, dialogs, monkeypatch, tmp_path):
     ward = small_ward(org_db)
     bid = batches.create_batch(org_db, "Tổng kết năm 2025", 2025)
+    mid = mv.save_movement(org_db, mv.MovementData("Toàn dân đoàn kết xây dựng đời sống văn hóa"))
     win = _window(qtbot, org_db)
     page = win.show_screen("registrations")
     page.year.setValue(2025)
+    _select(page.movement, mid)
     page.btn_households.click()  # no area chosen: the whole ward
     page.btn_areas.click()
     assert page.model.rowCount() == 23 + 3
@@ -77,4 +83,15 @@ def test_whole_ward_all_achieved_then_to_batch(qtbot, org_db, dialogs, monkeypat
     page.btn_candidates.click()
     assert dialogs.texts("info")[-1].startswith("Đã thêm 9 ứng viên")
     assert len(batches.list_candidates(org_db, bid)) == 9
-    assert ward  # the ward helper made the data the screen shows
+    with org_db.read() as s:
+        linked = s.scalars(select(Registration.movement_id).distinct()).all()
+    assert linked == [mid]
+    out = tmp_path / "đăng ký.xlsx"
+    monkeypatch.setattr("ui.dialogs.save_file", lambda *a, **k: str(out))
+    page.btn_export.click()
+    ws = load_workbook(out).active
+    assert ws["A1"].value == "DANH SÁCH ĐĂNG KÝ THI ĐUA NĂM 2025"
+    assert [c.value for c in ws[4]] == [1, "Thôn Đông Giàng", None, "Khu dân cư văn hóa", "Đạt"]
+    assert [c.value for c in ws[5]] == [2, "Hộ Thôn Đông Giàng 1", "Thôn Đông Giàng",
+                                        "Gia đình văn hóa", "Đạt"]
+    assert ws.max_row == 3 + 9 and ward

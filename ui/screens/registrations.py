@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
-from app.services import records
+from app.services import movements, records
 from app.services import registrations as reg
 from ui import dialogs
 from ui.screens.registrations_actions import RegistrationActions
@@ -46,6 +46,9 @@ class RegistrationsPage(RegistrationActions, QWidget):
         self.award.setObjectName("award")
         self.area = QComboBox(self)
         self.area.setObjectName("area")
+        self.movement = QComboBox(self)
+        self.movement.setObjectName("movement")
+        self.movement.setToolTip("Đăng ký mới sẽ gắn với phong trào này (để trống nếu không)")
         self._fill_choices()
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Lọc theo tên (không dấu cũng được)…")
@@ -55,7 +58,8 @@ class RegistrationsPage(RegistrationActions, QWidget):
             signal = box.valueChanged if isinstance(box, QSpinBox) else box.currentIndexChanged
             signal.connect(lambda *_: self._filters_changed())
         top = QHBoxLayout()
-        for w, stretch in ((self.year, 0), (self.award, 1), (self.area, 1), (self.search, 2)):
+        for w, stretch in ((self.year, 0), (self.award, 1), (self.area, 1), (self.movement, 1),
+                           (self.search, 2)):
             top.addWidget(w, stretch)
 
         self.view = OutcomeView(self.model, self)
@@ -110,6 +114,7 @@ class RegistrationsPage(RegistrationActions, QWidget):
         self.btn_undo = self._button("Bỏ thay đổi", self.reload)
         self.btn_candidates = self._button("Đưa vào đợt xét khen thưởng…", self.to_batch,
                                            "Tạo ứng viên từ các đăng ký đã đạt")
+        self.btn_export = self._button("Xuất Excel", self.export)
         self.counts = QLabel(self)
         self.counts.setObjectName("counts")
         bar = QHBoxLayout()
@@ -117,6 +122,7 @@ class RegistrationsPage(RegistrationActions, QWidget):
             bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.counts)
+        bar.addWidget(self.btn_export)
         return bar
 
     def _fill_choices(self) -> None:
@@ -124,6 +130,7 @@ class RegistrationsPage(RegistrationActions, QWidget):
             (self.award, "Danh hiệu: tất cả", reg.award_choices(self.db)),
             (self.area, "Khu dân cư: tất cả", [(c.id, c.label) for c in
                                                records.area_choices(self.db)]),
+            (self.movement, "Phong trào: không gắn", movements.movement_choices(self.db)),
         ):
             current = box.currentData()
             box.blockSignals(True)

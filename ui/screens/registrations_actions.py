@@ -34,11 +34,12 @@ class RegistrationActions:
                                default_yes=True):
             return
         self._done(self._run(reg.register_area_households, self.db, self.year.value(), area_id,
-                             code))
+                             code, self.movement.currentData()))
 
     def register_areas(self) -> None:
         code = self._code_for("area", reg.KDCVH)
-        self._done(self._run(reg.register_all_areas, self.db, self.year.value(), code))
+        self._done(self._run(reg.register_all_areas, self.db, self.year.value(), code,
+                             self.movement.currentData()))
 
     def register_staff(self) -> None:
         picker = SubjectPicker(self.db, "Chọn tập thể có cán bộ đăng ký", ("collective",),
@@ -49,7 +50,7 @@ class RegistrationActions:
         added = already = 0
         for cid, _name in picker.chosen():
             result = self._run(reg.register_collective_staff, self.db, self.year.value(), cid,
-                               code)
+                               code, self.movement.currentData())
             if result is None:
                 return
             added, already = added + result.added, already + result.already
@@ -65,7 +66,8 @@ class RegistrationActions:
                                parent=self)
         if picker.exec():
             ids = [sid for sid, _ in picker.chosen()]
-            self._done(self._run(reg.register, self.db, self.year.value(), award_id, ids))
+            self._done(self._run(reg.register, self.db, self.year.value(), award_id, ids,
+                                 self.movement.currentData()))
 
     def remove_selected(self) -> None:
         rows = self.view.selected_rows()
@@ -75,6 +77,28 @@ class RegistrationActions:
         if dialogs.confirm(self, "Xóa đăng ký", f"Xóa {len(rows)} đăng ký đã chọn?"):
             self._run(reg.delete_registrations, self.db, self.model.ids(rows))
             self.reload()
+
+    def export(self) -> None:
+        """The grid as shown (filter and order) to Excel."""
+        from app.excel.export import write_table
+        from app.services.registrations import OUTCOMES
+
+        year = self.year.value()
+        path = dialogs.save_file(self, "Xuất Excel", f"Đăng ký thi đua {year}.xlsx",
+                                 "Tệp Excel (*.xlsx)")
+        if not path:
+            return
+        m = self.model
+        rows = [(i + 1, m.data(m.index(i, 2)), m.data(m.index(i, 3)), m.data(m.index(i, 4)),
+                 OUTCOMES.get(m.outcome(i) or "", "Chưa bình xét")) for i in range(m.rowCount())]
+        try:
+            write_table(path, f"DANH SÁCH ĐĂNG KÝ THI ĐUA NĂM {year}",
+                        ["STT", "Đối tượng", "Khu dân cư", "Danh hiệu đăng ký", "Kết quả"], rows,
+                        sheet_name=f"Năm {year}")
+        except OSError as exc:
+            dialogs.error(self, "Không ghi được tệp", f"Không ghi được “{path}”: {exc.strerror}.")
+            return
+        dialogs.info(self, "Đã xuất Excel", f"Đã ghi {len(rows)} dòng vào “{path}”.")
 
     def mark_all(self) -> None:
         self.model.set_outcome(list(range(self.model.rowCount())), "dat")
