@@ -29,8 +29,12 @@ def register(sub) -> None:
     add_db_option(f)
     f.set_defaults(func=cmd_forms)
 
-    pl = rsub.add_parser("public-list", help="danh sách công khai của một quyết định (PDF)")
-    pl.add_argument("--decision", required=True, metavar="SỐ", help='ví dụ "15/QĐ-UBND"')
+    pl = rsub.add_parser("public-list",
+                         help="danh sách công khai của một quyết định hoặc một đợt xét (PDF)")
+    which = pl.add_mutually_exclusive_group(required=True)
+    which.add_argument("--decision", metavar="SỐ", help='số quyết định, ví dụ "15/QĐ-UBND"')
+    which.add_argument("--batch", type=int, metavar="MÃ",
+                       help="mã đợt xét (danh sách đề nghị, lấy ý kiến trước khi họp Hội đồng)")
     pl.add_argument("--year", type=int, default=None, help="năm ký (khi hai năm trùng số)")
     pl.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     add_db_option(pl)
@@ -87,8 +91,11 @@ def cmd_public_list(args) -> int:
 
     db = resolve_db(args)
     try:
-        out = build_public_list(db, args.output, decision_id=find_decision(db, args.decision,
-                                                                           args.year))
+        if args.batch is not None:
+            out = build_public_list(db, args.output, batch_id=args.batch)
+        else:
+            out = build_public_list(db, args.output,
+                                    decision_id=find_decision(db, args.decision, args.year))
     finally:
         db.dispose()
     print(f"Đã ghi danh sách công khai vào {out}", file=sys.stdout)

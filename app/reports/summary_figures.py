@@ -80,7 +80,7 @@ def awards_table(f: Figures) -> Table:
     bold.add(len(rows))
     rows.append(("", "Tổng cộng", "", *_numbers([f.count(year=y) for y in years], len(years) > 1)))
     n = len(years) + (1 if len(years) > 1 else 0)
-    return Table(columns, tuple(rows), widths=(1.1, 5.2, 2.2) + (1.3,) * n,
+    return Table(columns, tuple(rows), widths=(1.2, 4.2, 2.0) + (1.6,) * n,
                  align="CLL" + "R" * n, size=11, bold_rows=frozenset(bold),
                  group_rows=frozenset(groups))
 
@@ -103,7 +103,7 @@ def places_table(f: Figures) -> Table | None:
         rows.append((str(i), place, *_numbers(counts, len(years) > 1)))
     n = len(years) + (1 if len(years) > 1 else 0)
     cols = ("STT", "Địa bàn", *[str(y) for y in years], *(["Tổng"] if len(years) > 1 else []))
-    return Table(cols, tuple(rows), widths=(1.1, 4.5) + (1.3,) * n, align="CL" + "R" * n,
+    return Table(cols, tuple(rows), widths=(1.2, 4.5) + (1.6,) * n, align="CL" + "R" * n,
                  size=11)
 
 

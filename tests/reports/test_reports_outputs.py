@@ -99,6 +99,30 @@ def test_public_list_of_a_decision(db, build, tmp_path):
     assert "từ ngày 22/12/2025 đến ngày 05/01/2026" in body
 
 
+def test_public_list_of_a_batch_for_comments(db, build, tmp_path):
+    from db.models import Batch, Candidate
+
+    with build() as b:
+        b.organization()
+        k = b.area("Khu dân cư Tuệ Tĩnh")
+        people = [b.person(n, k) for n in ("Vũ Văn Bình", "Lê Thị Hoa", "Đỗ Minh Khang")]
+        batch = Batch(name="Xét khen thưởng tổng kết năm 2025", year=2025, kind="tong_ket_nam")
+        b.s.add(batch)
+        b.s.flush()
+        for p, status in zip(people, ("proposed", "withdrawn", "passed")):
+            b.s.add(Candidate(batch_id=batch.id, subject_id=p.id, award_kind_id=b.kind["LDTT"],
+                              status=status, proposing_unit="Trường Mầm non An Thượng"))
+        batch_id = batch.id
+    path = tmp_path / "lấy ý kiến.pdf"
+    assert cli_main(["report", "public-list", "--batch", str(batch_id), "-o", str(path),
+                     "--db", str(db.path)]) == 0
+    body = _pdf_text(path)
+    assert "DANH SÁCH CÔNG KHAI LẤY Ý KIẾN" in body and "(10 ngày)" in body
+    assert "Vũ Văn Bình" in body and "Đỗ Minh Khang" in body
+    assert "Lê Thị Hoa" not in body  # withdrawn
+    assert "Lao động tiên tiến (2)" in body
+
+
 def test_history_lists_standing_awards_only(db, build, tmp_path):
     pid = _ward(build)
     body = _pdf_text(build_history(db, pid, tmp_path / "quá trình.pdf", purpose="bổ sung hồ sơ"))
