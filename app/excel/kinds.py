@@ -28,6 +28,12 @@ class KindSpec:
     label: str  # "Cá nhân"
     title: str  # title row of the template
     fields: tuple[Field, ...]
+    # Columns recognised on import only (never in templates), e.g. "Năm sinh" split in Nam / Nữ.
+    extra: tuple[Field, ...] = ()
+
+    @property
+    def matchable(self) -> tuple[Field, ...]:
+        return self.fields + self.extra
 
     def field(self, key: str) -> Field:
         return next(f for f in self.fields if f.key == key)
@@ -63,6 +69,8 @@ AREA = Field("area", "Khu dân cư", aliases=("Thôn", "Tổ dân phố", "Thôn
 PHONE = Field("phone", "Số điện thoại", "phone", aliases=("Điện thoại", "SĐT", "ĐT"), width=14)
 ADDRESS = Field("address", "Địa chỉ", aliases=("Nơi ở", "Chỗ ở hiện nay", "Nơi cư trú"), width=30)
 NOTES = Field("notes", "Ghi chú", width=24)
+# Many lists put the birth year under "Nam" or "Nữ" (a two-row header), or mark gender with x.
+SPLIT_BIRTH = (Field("birth_male", "Nam", "split"), Field("birth_female", "Nữ", "split"))
 
 PERSON = KindSpec("person", "Cá nhân", "DANH SÁCH CÁ NHÂN", (
     STT, NAME, GENDER, BIRTH, CCCD,
@@ -71,7 +79,7 @@ PERSON = KindSpec("person", "Cá nhân", "DANH SÁCH CÁ NHÂN", (
     Field("workplace", "Đơn vị công tác", aliases=("Nơi công tác", "Đơn vị", "Cơ quan"), width=28,
           hint="Tên tập thể trong Danh mục (nếu có) hoặc ghi tự do."),
     AREA, PHONE, ADDRESS, NOTES,
-))
+), SPLIT_BIRTH)
 COLLECTIVE = KindSpec("collective", "Tập thể", "DANH SÁCH TẬP THỂ", (
     STT,
     Field("name", "Tên tập thể", "text", True,
@@ -108,7 +116,7 @@ REGISTRATION = KindSpec("registration", "Đăng ký thi đua", "DANH SÁCH ĐĂN
     Field("outcome", "Kết quả", "outcome", aliases=("Kết quả bình xét", "Đạt/Không đạt"), width=12,
           hint="Đạt, Không đạt, hoặc để trống nếu chưa bình xét."),
     NOTES,
-))
+), SPLIT_BIRTH)
 CANDIDATE = KindSpec("candidate", "Ứng viên khen thưởng", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", (
     STT, SUBJECT_NAME, SUBJECT_TYPE, CCCD, BIRTH, AREA,
     Field("award", "Hình thức khen thưởng", "text", True,
@@ -118,7 +126,7 @@ CANDIDATE = KindSpec("candidate", "Ứng viên khen thưởng", "DANH SÁCH Đ�
                                                 "Nội dung thành tích"), width=40),
     Field("proposing_unit", "Đơn vị đề nghị", aliases=("Đơn vị trình",), width=24),
     NOTES,
-))
+), SPLIT_BIRTH)
 
 KINDS: dict[str, KindSpec] = {k.key: k for k in (PERSON, COLLECTIVE, HOUSEHOLD, REGISTRATION,
                                                  CANDIDATE)}

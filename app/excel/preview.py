@@ -111,10 +111,42 @@ def parse_fields(spec: KindSpec, data: DataRow, out: PreviewRow) -> None:
         if value in (None, "") and f.required:
             out.error(letter, f"Thiếu {f.label.lower()}.")
         out.values[f.key] = value
+    _split_birth(data, out)
     if data.section and "area" in out.values and not out.values["area"]:
         out.values["area"] = data.section  # lists grouped under "I. KHU DÂN CƯ SỐ 1" headings
         out.raw["area"] = data.section
         out.problems = [p for p in out.problems if p.message != "Thiếu khu dân cư."]
+
+
+_MARKS = {"x", "v", "✓", "✔", "+", "1"}
+
+
+def _split_birth(data: DataRow, out: PreviewRow) -> None:
+    """Birth year (or an x) under "Nam" or "Nữ": gender and birth from one cell."""
+    found = [(key, data.cells[key]) for key in ("birth_male", "birth_female")
+             if key in data.cells and data.cells[key].value not in (None, "")]
+    if not found:
+        return
+    letter = found[0][1].letter.rstrip("0123456789")
+    if len(found) == 2:
+        out.error(letter, "Có giá trị ở cả cột Nam và cột Nữ: chỉ ghi ở một cột.")
+        return
+    key, cell = found[0]
+    if not out.values.get("gender"):
+        out.values["gender"] = "nam" if key == "birth_male" else "nữ"
+        out.raw["gender"] = "Nam" if key == "birth_male" else "Nữ"
+        out.columns["gender"] = letter
+    if str(cell.value).strip().lower() in _MARKS or out.values.get("birth_year"):
+        return
+    try:
+        born, year, warning = V.parse_date(cell.value)
+    except ValueError as exc:
+        out.error(letter, f"Năm sinh: {exc}")
+        return
+    if warning:
+        out.warn(letter, warning)
+    out.values.update(birth=born, birth_year=year)
+    out.raw["birth"], out.columns["birth"] = cell.value, letter
 
 
 def _show(raw) -> str:

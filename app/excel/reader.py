@@ -63,7 +63,7 @@ def _match(spec: KindSpec, text: str) -> Field | None:
     if not key:
         return None
     best, best_len = None, 0
-    for f in spec.fields:
+    for f in spec.matchable:
         for alias in f.header_keys():
             exact = key == alias
             prefix = key.startswith(alias + " ")
@@ -147,9 +147,15 @@ def _second_header(spec: KindSpec, ws, header_row: int, columns: dict[str, int])
     if not values or any(v is not None and not isinstance(v, str) for v in values):
         return header_row
     extra = _header_columns(spec, values)
-    new = {k: c for k, c in extra.items() if k not in columns and c not in columns.values()}
+    # Every text of a header row is a header; a data row ("Nguyễn Văn An", "Nam") is not.
+    if len(extra) != sum(1 for v in values if v not in (None, "")):
+        return header_row
+    new = {k: c for k, c in extra.items() if k not in columns}
     if not new:
         return header_row
+    # A sub-column takes the place of the group header above it ("Năm sinh" over Nam | Nữ).
+    for key in [k for k, c in columns.items() if c in new.values()]:
+        del columns[key]
     columns.update(new)
     return header_row + 1
 

@@ -199,3 +199,24 @@ def test_whole_list_typed_in_vni(db, ward, tmp_path):
     assert [r.values["birth"] for r in result.rows] == [date(1982, 3, 12), None, date(1990, 11, 5)]
     assert result.rows[1].values["birth_year"] == 1975
     assert result.converted == {"vni": 11}
+
+
+def test_birth_year_under_nam_and_nu_columns(db, ward, tmp_path):
+    """The classic two-row header: "Năm sinh" merged over "Nam" | "Nữ"."""
+    path = workbook([
+        ["DANH SÁCH HỘI VIÊN"],
+        ["TT", "Họ và tên", "Năm sinh", None, "Chức vụ"],
+        [None, None, "Nam", "Nữ", None],
+        [1, "Phan Văn Lực", 1968, None, "Chi hội trưởng"],
+        [2, "Bùi Thị Hoa", None, "20/10/1972", "Hội viên"],
+        [3, "Vũ Thị Mận", "x", 1980, None],
+    ], merges=["A1:E1", "C2:D2", "A2:A3", "B2:B3", "E2:E3"], path=tmp_path / "hội viên.xlsx")
+    result = preview(db, "person", path)
+    got = [(r.values["name"], r.values["gender"], r.values["birth_year"], r.values["birth"])
+           for r in result.rows]
+    assert got[:2] == [("Phan Văn Lực", "nam", 1968, None),
+                       ("Bùi Thị Hoa", "nữ", 1972, date(1972, 10, 20))]
+    assert [p.message for p in result.errors] == [
+        "Có giá trị ở cả cột Nam và cột Nữ: chỉ ghi ở một cột."]
+    assert result.errors[0].row == 6 and result.errors[0].column == "C"
+    assert result.rows[0].values["position"] == "Chi hội trưởng"
