@@ -24,13 +24,28 @@ def layout_path() -> Path:
     return user if user.exists() else resource_path("reports", LAYOUT_NAME)
 
 
+def user_layout() -> Path:
+    """The user's own copy of the layout (copied from the bundled one on first use), to edit."""
+    import shutil
+
+    user = data_dir() / "reports" / LAYOUT_NAME
+    if not user.exists():
+        user.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(resource_path("reports", LAYOUT_NAME), user)
+    return user
+
+
 def load_layout(path: Path | None = None) -> dict:
     path = path or layout_path()
     try:
         with open(path, encoding="utf-8") as fh:
             layout = json.load(fh)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"Tệp bố cục biểu thống kê “{path}” sai cú pháp ở dòng {exc.lineno}, "
+                              f"cột {exc.colno} (thiếu dấu phẩy, ngoặc hoặc dấu nháy?).",
+                              "layout") from exc
     except (OSError, ValueError) as exc:
-        raise ValidationError(f"Không đọc được tệp bố cục biểu thống kê “{path}”: {exc}.",
+        raise ValidationError(f"Không đọc được tệp bố cục biểu thống kê “{path}”.",
                               "layout") from exc
     if not isinstance(layout.get("forms"), list):
         raise ValidationError(f"Tệp bố cục “{path}” thiếu danh sách biểu (“forms”).", "layout")
@@ -104,8 +119,14 @@ def build_forms(db: Database, year: int, out: str | Path, body_name: str | None 
 
         body_name = issuer(db).body_name
     wb = new_workbook()
-    for form in layout["forms"]:
-        _write_form(wb, layout, form, f, year, body_name)
+    for i, form in enumerate(layout["forms"], start=1):
+        try:
+            _write_form(wb, layout, form, f, year, body_name)
+        except (KeyError, TypeError, AttributeError) as exc:
+            what = f"“{exc.args[0]}”" if isinstance(exc, KeyError) else "có kiểu dữ liệu"
+            raise ValidationError(f"Biểu thứ {i} trong tệp bố cục “{layout_path()}” thiếu hoặc "
+                                  f"sai mục {what}; mỗi biểu cần “code”, “title”, “rows” và "
+                                  "“columns” (mỗi dòng, cột có “label”).", "layout") from exc
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)

@@ -177,3 +177,12 @@ def decision_choices(db: Database, limit: int = 300) -> list[tuple[int, str]]:
         extra = " (cấp trên)" if external else ""
         out.append((did, f"{number}{when}{extra} – {text.nfc(title)[:80]}"))
     return out
+
+
+def batch_choices(db: Database, limit: int = 100) -> list[tuple[int, str]]:
+    """Batches with candidates, newest first, for the comment-period list picker."""
+    with db.read() as s:
+        rows = s.execute(select(Batch.id, Batch.name, Batch.year)
+                         .where(select(Candidate.id).where(Candidate.batch_id == Batch.id).exists())
+                         .order_by(Batch.year.desc(), Batch.id.desc()).limit(limit)).all()
+    return [(bid, f"{text.nfc(name)} (năm {year})") for bid, name, year in rows]

@@ -83,6 +83,21 @@ def test_forms_layout_is_data_a_user_can_adjust(db, build, tmp_path, tmp_data_di
     assert _sheet_rows(wb["Riêng"])["LĐTT"][2] == 1
 
 
+def test_forms_layout_errors_say_where(db, tmp_path, tmp_data_dir):
+    import pytest
+
+    from app.errors import ValidationError
+
+    (tmp_data_dir / "reports").mkdir(parents=True)
+    user = tmp_data_dir / "reports" / "stat_forms.json"
+    user.write_text('{"forms": [\n {"code": "X" "title": "T"}]}', "utf-8")
+    with pytest.raises(ValidationError, match="dòng 2, cột 15"):
+        build_forms(db, 2025, tmp_path / "x.xlsx")
+    user.write_text('{"forms": [{"code": "X", "columns": [], "rows": [{"filter": {}}]}]}', "utf-8")
+    with pytest.raises(ValidationError, match="Biểu thứ 1 .* thiếu hoặc sai mục “label”"):
+        build_forms(db, 2025, tmp_path / "x.xlsx")
+
+
 def _pdf_text(path) -> str:
     return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
 

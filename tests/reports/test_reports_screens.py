@@ -110,6 +110,10 @@ def test_tools_tab_forms_and_history(db, build, qtbot, tmp_path, monkeypatch, op
     qtbot.waitUntil(lambda: len(opened) == 2, timeout=20000)
     _threads_done(qtbot)
     assert history.exists() and not rec.texts("error")
+    qtbot.mouseClick(tools.findChild(type(page.btn_save), "edit_layout"), Qt.LeftButton)
+    assert opened[-1].endswith("stat_forms.json") and "dữ liệu người dùng" in opened[-1]
+    assert "stat_forms.json" in rec.texts("info")[-1]
+    assert opened[-1] in tools.layout_note.text()
 
 
 def test_dashboard_shows_counts_charts_and_reminders(db, build, qtbot, monkeypatch):

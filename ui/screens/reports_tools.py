@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.reports.forms import build_forms, layout_path
+from app.reports.forms import build_forms, layout_path, user_layout
 from app.reports.history import build_history, find_subjects
-from app.reports.public_list import build_public_list, decision_choices
+from app.reports.public_list import batch_choices, build_public_list, decision_choices
 from ui import dialogs
 
 PDF = "Tệp PDF (*.pdf)"
@@ -45,23 +45,56 @@ class ToolsTab(QWidget):
         btn = QPushButton("Xuất biểu thống kê…", box)
         btn.setObjectName("export_forms")
         btn.clicked.connect(self.export_forms)
-        note = QLabel(f"Bố cục các biểu lấy từ tệp: {layout_path()}", box)
-        note.setWordWrap(True)
+        self.layout_note = QLabel(box)
+        self.layout_note.setWordWrap(True)
+        edit = QPushButton("Sửa bố cục biểu…", box)
+        edit.setObjectName("edit_layout")
+        edit.setToolTip("Mở tệp bố cục (JSON) để sửa tên dòng, cột cho khớp biểu cấp trên yêu cầu")
+        edit.clicked.connect(self.edit_layout)
         for w in (QLabel("Năm:", box), self.forms_year, btn):
             row.addWidget(w)
-        row.addWidget(note, 1)
+        row.addWidget(self.layout_note, 1)
+        row.addWidget(edit)
+        self._show_layout_path()
         return box
 
+    def _show_layout_path(self) -> None:
+        self.layout_note.setText(f"Bố cục các biểu lấy từ tệp: {layout_path()}")
+
+    def edit_layout(self) -> None:
+        """Copy the layout to the user's data folder (once) and open it in the text editor."""
+        from ui.screens.reports import open_path
+
+        path = user_layout()
+        self._show_layout_path()
+        dialogs.info(self, "Sửa bố cục biểu thống kê",
+                     f"Tệp bố cục của anh/chị:\n{path}\n\nSửa xong, lưu tệp rồi bấm "
+                     "“Xuất biểu thống kê…”; nếu tệp sai cú pháp, phần mềm sẽ báo lỗi và chỉ chỗ.")
+        open_path(path)
+
     def _public_box(self) -> QGroupBox:
-        box = QGroupBox("Danh sách công khai của một quyết định (PDF để niêm yết)", self)
-        row = QHBoxLayout(box)
+        box = QGroupBox("Danh sách công khai (PDF để niêm yết)", self)
+        v = QVBoxLayout(box)
+        row = QHBoxLayout()
         self.decision = QComboBox(box)
         self.decision.setObjectName("decision")
-        btn = QPushButton("Xuất danh sách công khai…", box)
+        btn = QPushButton("Danh sách theo quyết định…", box)
         btn.setObjectName("export_public")
         btn.clicked.connect(self.export_public)
+        row.addWidget(QLabel("Quyết định:", box))
         row.addWidget(self.decision, 1)
         row.addWidget(btn)
+        v.addLayout(row)
+        row = QHBoxLayout()
+        self.batch = QComboBox(box)
+        self.batch.setObjectName("batch")
+        btn = QPushButton("Danh sách lấy ý kiến…", box)
+        btn.setObjectName("export_batch")
+        btn.clicked.connect(self.export_batch)
+        row.addWidget(QLabel("Đợt xét:", box))
+        row.addWidget(self.batch, 1)
+        row.addWidget(btn)
+        v.addLayout(row)
         return box
 
     def _history_box(self) -> QGroupBox:
@@ -88,12 +121,14 @@ class ToolsTab(QWidget):
         super().showEvent(event)
 
     def load_decisions(self) -> None:
-        current = self.decision.currentData()
-        self.decision.clear()
-        for did, label in decision_choices(self.db):
-            self.decision.addItem(label, did)
-        if current is not None and (i := self.decision.findData(current)) >= 0:
-            self.decision.setCurrentIndex(i)
+        for combo, choices in ((self.decision, decision_choices(self.db)),
+                               (self.batch, batch_choices(self.db))):
+            current = combo.currentData()
+            combo.clear()
+            for key, label in choices:
+                combo.addItem(label, key)
+            if current is not None and (i := combo.findData(current)) >= 0:
+                combo.setCurrentIndex(i)
 
     def find(self, query: str) -> None:
         self.matches.clear()
@@ -122,6 +157,18 @@ class ToolsTab(QWidget):
         if path:
             self.run_build(self.page, "Đang lập danh sách công khai…", build_public_list, self.db,
                            _suffix(path, "pdf"), decision_id=did)
+
+    def export_batch(self) -> None:
+        bid = self.batch.currentData()
+        if bid is None:
+            dialogs.warn(self, "Chưa chọn đợt xét",
+                         "Chưa có đợt xét khen thưởng nào có người được đề nghị.")
+            return
+        path = dialogs.save_file(self, "Lưu danh sách lấy ý kiến", "Danh sách lấy ý kiến.pdf",
+                                 PDF)
+        if path:
+            self.run_build(self.page, "Đang lập danh sách lấy ý kiến…", build_public_list,
+                           self.db, _suffix(path, "pdf"), batch_id=bid)
 
     def export_history(self) -> None:
         item = self.matches.currentItem()
