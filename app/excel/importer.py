@@ -9,9 +9,10 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
+from app.errors import DomainError, ValidationError
 from app.excel import lookups as L
 from app.excel.kinds import KIND_NAMES, KINDS
 from app.excel.preview import Preview, PreviewRow, parse_fields
@@ -99,6 +100,16 @@ def commit(db: Database, result: Preview) -> ImportResult:
     if not result.rows:
         raise ValidationError("Tệp không có dòng dữ liệu nào để nhập.")
     handler = HANDLERS[result.kind]()
+    try:
+        return _write(db, result, handler)
+    except IntegrityError as exc:
+        # The database changed since the preview (or two rows collide): nothing was written.
+        raise DomainError("Không nhập được: dữ liệu trong tệp trùng với hồ sơ vừa được thêm hoặc "
+                          "sửa (ví dụ cùng số CCCD). Chưa ghi dòng nào; hãy chọn lại tệp để "
+                          f"kiểm tra lại. Chi tiết: {exc.orig}") from exc
+
+
+def _write(db: Database, result: Preview, handler) -> ImportResult:
     model, entity = MODELS[result.kind], ENTITY[result.kind]
     note = f"Nhập từ tệp {result.file_name}"
     with db.session() as s:

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.errors import ValidationError
 from app.excel import legacy
 from app.excel.kinds import Field, KindSpec, header_key
 from app.text import fold
@@ -306,10 +307,14 @@ def read_workbook(path: str | Path, spec: KindSpec) -> tuple[list[SheetData], li
     """Every sheet with a recognisable header row; notes name the sheets that had none."""
     from openpyxl import load_workbook
 
+    if Path(path).suffix.lower() == ".xls":
+        raise ValidationError(f"“{Path(path).name}” là tệp Excel 97–2003 (.xls). Hãy mở tệp bằng Excel "
+                         "và chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx), rồi nhập tệp "
+                         ".xlsx đó.")
     try:
         wb = load_workbook(Path(path), data_only=True, read_only=True)
     except Exception as exc:
-        raise ValueError(f"Không mở được tệp Excel “{Path(path).name}”: {exc}") from exc
+        raise ValidationError(f"Không mở được tệp Excel “{Path(path).name}”: {exc}") from exc
     sheets, notes = [], []
     try:
         for ws in wb.worksheets:

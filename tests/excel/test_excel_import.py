@@ -6,6 +6,7 @@ import pytest
 from excel_helpers import seed_ward, workbook
 from sqlalchemy import func, select
 
+from app.cli import main as cli_main
 from app.errors import ValidationError
 from app.excel.importer import commit, preview, set_action
 from app.excel.legacy import encode_tcvn3, encode_vni
@@ -220,3 +221,25 @@ def test_birth_year_under_nam_and_nu_columns(db, ward, tmp_path):
         "Có giá trị ở cả cột Nam và cột Nữ: chỉ ghi ở một cột."]
     assert result.errors[0].row == 6 and result.errors[0].column == "C"
     assert result.rows[0].values["position"] == "Chi hội trưởng"
+
+
+def test_stale_preview_writes_nothing(db, ward, tmp_path):
+    """Someone adds the same CCCD between preview and import: the whole import is refused."""
+    from app.errors import DomainError
+    from app.services import records
+
+    path = workbook([["Họ và tên", "CCCD"], ["Mai Văn Một", "001080000009"],
+                     ["Mai Văn Hai", "001080000010"]], path=tmp_path / "p.xlsx")
+    result = preview(db, "person", path)
+    records.save_person(db, records.PersonData("Người Khác", cccd="001080000010"))
+    with pytest.raises(DomainError, match="Chưa ghi dòng nào"):
+        commit(db, result)
+    assert _count(db, Person) == 1
+
+
+def test_old_xls_file_is_explained(db, ward, tmp_path):
+    path = tmp_path / "cũ.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    with pytest.raises(ValidationError, match=r"Excel 97–2003 \(.xls\).*\.xlsx"):
+        preview(db, "person", path)
+    assert cli_main(["import", "person", str(path), "--db", str(db.path)]) == 2
