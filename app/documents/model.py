@@ -51,6 +51,7 @@ class Paragraph:
     size: float | None = None  # None: body size
     space_after: float = 4  # points
     space_before: float = 0
+    keep_with_next: bool = False  # headings, table captions: never left alone at a page foot
 
 
 @dataclass(frozen=True)

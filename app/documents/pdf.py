@@ -136,6 +136,7 @@ def _paragraph(p: Paragraph, doc: Document):
     size = p.size or doc.body_size
     style = _style(size, p.align, indent=L.FIRST_INDENT if p.indent else 0, after=p.space_after)
     style.spaceBefore = p.space_before
+    style.keepWithNext = p.keep_with_next
     return [RLParagraph(_markup(p.runs), style)]
 
 

@@ -285,7 +285,9 @@ def render_docx(doc: Document, path: str | Path) -> Path:
         elif isinstance(b, Title):
             _title(d, b, body, width)
         elif isinstance(b, Paragraph):
-            _para(d, b.runs, b.size or body, b.align, b.space_after, b.indent, b.space_before)
+            p = _para(d, b.runs, b.size or body, b.align, b.space_after, b.indent,
+                      b.space_before)
+            p.paragraph_format.keep_with_next = b.keep_with_next or None
         elif isinstance(b, Table):
             _table(d, b, width)
         elif isinstance(b, Signatures):
