@@ -105,10 +105,11 @@ class _Ctx:
 def _part(node: dict, number: int, ctx: _Ctx) -> list:
     word = _PART_WORDS[number - 1] if number <= len(_PART_WORDS) else str(number)
     head = node.get("heading") or f"PHẦN THỨ {word}"
-    out = [Paragraph((Run(head, bold=True),), align="center", indent=False, space_before=10)]
+    out = [Paragraph((Run(head, bold=True),), align="center", indent=False, space_before=10,
+                     keep_with_next=True)]
     if node.get("subheading"):
         out.append(Paragraph((Run(fill(node["subheading"], ctx.spec), bold=True),),
-                             align="center", indent=False, space_after=8))
+                             align="center", indent=False, space_after=8, keep_with_next=True))
     out += _children(node, ctx)
     return out
 
@@ -134,7 +135,7 @@ def _heading(node: dict, style: str, n: int, ctx: _Ctx) -> Paragraph:
         label = label.upper()
     mark = f"{_ROMAN[n - 1]}." if style == "roman" else f"{n}."
     return Paragraph((Run(f"{mark} {label}", bold=True),), align="left", indent=True,
-                     space_before=4)
+                     space_before=4, keep_with_next=True)
 
 
 def _narrative(ctx: _Ctx, node: dict) -> list:

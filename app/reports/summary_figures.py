@@ -124,7 +124,7 @@ def awards_blocks(f: Figures, body: str) -> list:
 
 def caption(value: str) -> Paragraph:
     return Paragraph((Run(value, bold=True, italic=True),), align="center", indent=False,
-                     space_before=6)
+                     space_before=6, keep_with_next=True)
 
 
 def culture_sentences(f: Figures) -> list[str]:
