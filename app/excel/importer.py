@@ -76,7 +76,9 @@ def preview(db: Database, kind: str, path: str | Path, context: dict | None = No
         for data in sheet.rows:
             row = PreviewRow(data.sheet, data.row)
             parse_fields(spec, data, row)
-            if not row.has_error:
+            # Look further (area known? duplicate?) whenever the required cells could be
+            # read, so the user sees every problem of the row at once.
+            if all(row.values.get(f.key) not in (None, "") for f in spec.required):
                 handler.check(row, lk, seen)
             row.action = "skip" if row.duplicate_id else "create"
             result.rows.append(row)

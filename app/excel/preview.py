@@ -41,7 +41,10 @@ class PreviewRow:
     action: str = "create"
 
     def display(self, key: str) -> str:
-        """The cell as the user typed it (after conversion to Unicode)."""
+        """What will be written (names tidied), or the cell as typed when it is not valid."""
+        value = self.values.get(key)
+        if isinstance(value, str):
+            return value
         raw = self.raw.get(key)
         return "" if raw is None else _show(raw)
 
@@ -80,14 +83,15 @@ class Preview:
         return bool(self.rows) and not self.errors
 
     def counts(self) -> Counter:
-        return Counter(r.action for r in self.rows)
+        """create / update / skip for the rows that can be imported, "error" for the others."""
+        return Counter("error" if r.has_error else r.action for r in self.rows)
 
     def summary(self) -> str:
         c = self.counts()
         parts = [f"{len(self.rows)} dòng dữ liệu", f"{c['create']} thêm mới",
                  f"{c['update']} cập nhật", f"{c['skip']} bỏ qua"]
         if self.errors:
-            parts.append(f"{len(self.errors)} lỗi")
+            parts.append(f"{c['error']} dòng có lỗi ({len(self.errors)} lỗi)")
         if self.converted:
             names = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
             parts.append("đã chuyển mã " + ", ".join(

@@ -243,3 +243,14 @@ def test_old_xls_file_is_explained(db, ward, tmp_path):
     with pytest.raises(ValidationError, match=r"Excel 97–2003 \(.xls\).*\.xlsx"):
         preview(db, "person", path)
     assert cli_main(["import", "person", str(path), "--db", str(db.path)]) == 2
+
+
+def test_summary_counts_error_rows_apart(db, ward, tmp_path):
+    path = workbook([["Chủ hộ", "Khu dân cư", "Số nhân khẩu"], ["Hà Văn Một", "Khu dân cư số 1", 2],
+                     ["Hà Văn Hai", "Khu 9", "hai"], ["TRẦN VĂN BA", "Khu dân cư số 2", 1]],
+                    path=tmp_path / "h.xlsx")
+    result = preview(db, "household", path)
+    assert result.summary() == ("3 dòng dữ liệu; 2 thêm mới; 0 cập nhật; 0 bỏ qua; "
+                                "1 dòng có lỗi (2 lỗi).")
+    assert result.rows[2].display("name") == "Trần Văn Ba"  # what will be written
+    assert result.rows[1].display("members") == "hai"  # the bad cell as typed
