@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -13,6 +14,24 @@ from tests.ui.helpers import DialogRecorder
 from ui.screens import certificate_print
 from ui.screens.certificate_print import PDF_PRINTER
 from ui.screens.certificates import CertificatesPage
+
+
+@pytest.fixture(autouse=True)
+def _jobs_finish(qtbot, monkeypatch):
+    """Every background job started by a test has finished before the next one (a QThread
+    still running when Python exits makes Qt abort the whole test run)."""
+    from ui import workers
+
+    started, real_start = [], workers.start
+
+    def start(job):
+        thread = real_start(job)
+        started.append(thread)
+        return thread
+
+    monkeypatch.setattr(workers, "start", start)
+    yield
+    qtbot.waitUntil(lambda: all(t.isFinished() for t in started), timeout=20000)
 
 
 def _page(qtbot, db, monkeypatch):
@@ -147,3 +166,15 @@ def test_cancel_while_printing_keeps_and_counts_the_pages_already_printed(qtbot,
         str(source), PDF_PRINTER, str(target), dpi=30,
         progress=lambda done, total, msg: seen.append(done), cancelled=lambda: len(seen) >= 2)
     assert printed == 2 and len(PdfReader(target).pages) == 2
+
+
+def test_the_screen_is_in_the_main_window_and_explains_an_empty_register(qtbot, db):
+    from ui.main_window import MainWindow
+
+    win = MainWindow(db, "phường Thành Đông")
+    qtbot.addWidget(win)
+    win.show()
+    page = win.show_screen("certificates")
+    assert isinstance(page, CertificatesPage)
+    assert page.decision.count() == 0 and page.table.rowCount() == 0
+    assert "Chưa có quyết định khen thưởng" in page.status.text()

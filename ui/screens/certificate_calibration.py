@@ -141,6 +141,9 @@ class CalibrationDialog(QDialog):
             self, "Đang in trang căn chỉnh…", print_pdf, self.grid_path, printer, target,
             on_success=lambda _n: self.status.setText("Đã in trang căn chỉnh."),
             on_failure=lambda exc: dialogs.error(self, "In trang căn chỉnh", str(exc)))
+        # Hold the QThread until it has finished (see CertificateActions._keep).
+        self.threads = [t for t in getattr(self, "threads", []) if not t.isFinished()]
+        self.threads.append(self.job.thread())
 
     def _cleanup(self, _result: int = 0) -> None:
         self.preview.show_file(None)
