@@ -13,6 +13,7 @@ from pathlib import Path
 from app.errors import ValidationError
 from app.excel import legacy
 from app.excel.kinds import Field, KindSpec, header_key
+from app.excel.merges import MergedFill, merged_ranges
 from app.text import fold
 
 HEADER_SCAN_ROWS = 30
@@ -105,43 +106,6 @@ def _find_header(ws, spec: KindSpec) -> tuple[int, dict[str, int]] | None:
     return best
 
 
-_MERGE_REF = re.compile(rb'<mergeCell ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
-
-
-def merged_ranges(wb, ws) -> list[tuple[int, int, int, int]]:
-    """(min_col, min_row, max_col, max_row) of merged cells, read straight from the sheet's XML
-    (read-only worksheets, which are several times faster, do not expose them)."""
-    from openpyxl.utils.cell import range_boundaries
-
-    path = getattr(ws, "_worksheet_path", None)
-    if path is None:  # a normal worksheet
-        return [(r.min_col, r.min_row, r.max_col, r.max_row) for r in ws.merged_cells.ranges]
-    xml = wb._archive.read(path)
-    return [range_boundaries(m.decode()) for m in _MERGE_REF.findall(xml)]
-
-
-class _MergedFill:
-    """Vertically merged data cells (an area merged over its households) give every row the
-    top-left value; rows crossed by a merge three or more columns wide are headings."""
-
-    def __init__(self, ranges, first_data_row: int):
-        self.down = [r for r in ranges if r[3] > r[1] and r[1] >= first_data_row]
-        self.wide = {row for r in ranges if r[2] - r[0] >= 2 for row in range(r[1], r[3] + 1)}
-        self.top: dict[tuple[int, int], object] = {}
-
-    def apply(self, r: int, values: list) -> list:
-        for min_col, min_row, max_col, max_row in self.down:
-            if min_row == r and min_col <= len(values):
-                self.top[(min_row, min_col)] = values[min_col - 1]
-            elif min_row < r <= max_row:
-                value = self.top.get((min_row, min_col))
-                while len(values) < max_col:
-                    values.append(None)
-                for c in range(min_col, max_col + 1):
-                    values[c - 1] = value
-        return values
-
-
 def _second_header(spec: KindSpec, ws, header_row: int, columns: dict[str, int]) -> int:
     """Two-row headers (a merged group over sub-columns): add the lower row's columns."""
     values = [c.value for c in next(ws.iter_rows(min_row=header_row + 1, max_row=header_row + 1))]
@@ -189,7 +153,7 @@ def read_sheet(ws, spec: KindSpec, merges=()) -> SheetData | None:
     header_row, columns = found
     header_row = _second_header(spec, ws, header_row, columns)
     data = SheetData(ws.title, header_row, columns)
-    merged = _MergedFill(merges, header_row + 1)
+    merged = MergedFill(merges, header_row + 1)
     ambiguous: list[tuple[str, Cell, str, object]] = []
     section: str | None = None
     for r, row in enumerate(ws.iter_rows(min_row=header_row + 1), start=header_row + 1):
