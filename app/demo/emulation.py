@@ -135,10 +135,12 @@ def _registrations(s: Session, rng: random.Random, year_from: int, year_to: int,
         for aid in areas:  # every area registers; the report: 39/39 achieved
             rows.append({"year": year, "subject_id": aid, "award_kind_id": kinds["KDCVH"],
                          "movement_id": culture_id, "registered_on": on, "outcome": "dat"})
-    # Officials register for Lao động tiên tiến in the last year; the evaluation is pending.
+    # Officials registered for Lao động tiên tiến this year; the evaluation is still to come
+    # (past years' titles are in the register, written by app.demo.awards).
+    this_year = max(year_to, date.today().year)
     staff = s.scalars(select(Person.id).where(Person.workplace_id.is_not(None))).all()
-    rows += [{"year": year_to, "subject_id": pid, "award_kind_id": kinds["LDTT"],
-              "movement_id": None, "registered_on": date(year_to, 1, 20), "outcome": None}
+    rows += [{"year": this_year, "subject_id": pid, "award_kind_id": kinds["LDTT"],
+              "movement_id": None, "registered_on": date(this_year, 1, 20), "outcome": None}
              for pid in staff]
     for start in range(0, len(rows), 5000):
         s.execute(insert(Registration), rows[start:start + 5000])
