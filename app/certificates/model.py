@@ -105,6 +105,7 @@ class Layout:
     fields: tuple[Field, ...]
     by_subject: dict = field(default_factory=dict)  # subject type → {field key: {attr: value}}
     flow_bottom: float | None = None  # mm: flowing fields end above this line
+    short_label: str = ""  # for tight places in the screen, e.g. "Phôi Giấy khen"
 
     def for_subject(self, subject_type: str, overrides: dict | None = None) -> tuple[Field, ...]:
         """Fields for one subject type: the layout, its per-subject changes, then user changes.

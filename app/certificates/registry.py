@@ -54,6 +54,7 @@ def get_layout(name: str) -> Layout:
         name=name, label=data["label"], page_mm=tuple(data["page_mm"]),
         fields=tuple(field_from_dict(f) for f in data["fields"]),
         by_subject=data.get("by_subject", {}), flow_bottom=data.get("flow_bottom"),
+        short_label=data.get("short_label") or data["label"],
     )
 
 

@@ -130,7 +130,9 @@ def test_calibration_wizard_saves_offsets_for_the_printer_and_blank(qtbot, db, d
     assert svc.get_offsets(db, PDF_PRINTER, blank) == svc.Offsets(1.5, -2.0)
     dialog.reject()
     qtbot.mouseClick(page.blank, Qt.LeftButton)
-    assert "X +1.5 mm, Y -2.0 mm" in page.offsets_label.text()
+    label = page.offsets_label.text()
+    assert "Phôi Giấy khen: X +1.5, Y -2.0 mm" in label  # the blank just calibrated
+    assert "Phôi danh hiệu văn hóa: X +0.0, Y +0.0 mm" in label
 
 
 def test_field_positions_are_adjusted_over_a_scanned_blank(qtbot, db, decision_id, monkeypatch,

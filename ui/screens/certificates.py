@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.certificates import get_template
+from app.certificates import blank_models, get_layout, get_template
 from app.services import certificates as svc
 from app.services.subjects import SUBJECT_TYPE_LABELS
 from ui.screens.certificate_actions import CertificateActions
@@ -58,6 +58,7 @@ class CertificatesPage(CertificateActions, QWidget):
         splitter.setSizes([3000, 2000])  # proportions; the window's size decides the pixels
         layout.addWidget(splitter, 1)
         layout.addLayout(self._options_row())
+        layout.addWidget(self.offsets_label)
         layout.addLayout(self._actions_row())
         self.status = QLabel(self)
         self.status.setObjectName("status")
@@ -126,9 +127,8 @@ class CertificatesPage(CertificateActions, QWidget):
         self.printer.addItems(printer_names())
         self.printer.currentIndexChanged.connect(self._show_offsets)
         row.addWidget(self.printer, 1)
-        self.offsets_label = QLabel(self)
+        self.offsets_label = QLabel(self)  # shown on its own line under the options
         self.offsets_label.setObjectName("offsets")
-        row.addWidget(self.offsets_label)
         for label, slot in (("Căn chỉnh phôi…", self.open_calibration),
                             ("Vị trí chữ trên phôi…", self.open_fields)):
             b = QPushButton(label, self)
@@ -194,7 +194,9 @@ class CertificatesPage(CertificateActions, QWidget):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(r, c, item)
+            self.table.item(r, 4).setData(IdRole, line.template)
         self.status.setText(f"{len(lines)} giấy trong quyết định; bấm Xem trước để kiểm tra.")
+        self._show_offsets()
 
     def check_all(self, checked: bool) -> None:
         for r in range(self.table.rowCount()):
@@ -215,6 +217,11 @@ class CertificatesPage(CertificateActions, QWidget):
         if not self.blank.isChecked():
             self.offsets_label.setText("")
             return
-        blank = get_template("giay_khen").blank_layout
-        o = svc.get_offsets(self.db, self.printer.currentText(), blank)
-        self.offsets_label.setText(f"Độ lệch phôi Giấy khen: X {o.x:+.1f} mm, Y {o.y:+.1f} mm")
+        # The blank models this decision's certificates use (all of them when none is open).
+        templates = {self.table.item(r, 4).data(IdRole) for r in range(self.table.rowCount())}
+        blanks = sorted({get_template(t).blank_layout for t in templates if t}) or blank_models()
+        parts = []
+        for blank in blanks:
+            o = svc.get_offsets(self.db, self.printer.currentText(), blank)
+            parts.append(f"{get_layout(blank).short_label}: X {o.x:+.1f}, Y {o.y:+.1f} mm")
+        self.offsets_label.setText("Độ lệch in phôi trên máy này – " + " · ".join(parts))
