@@ -238,16 +238,25 @@ def needs_check(text: str) -> bool:
     return bool(_LEGACY_RE.search(text))
 
 
+# The Icelandic eth (Ð ð) looks like Đ đ and is typed for it on some keyboards; Vietnamese
+# never uses it.
+_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
+
+def _clean_unicode(text: str) -> str:
+    return unicodedata.normalize("NFC", text).translate(_ETH)
+
+
 def to_unicode(text: str, font_name: str | None = None, prior: str | None = None) -> Decoded:
     """Detect the encoding of one cell's text and return it as NFC Unicode.
 
     ``prior`` is the encoding most other cells of the sheet were clearly in; it settles
     short words that read as valid Vietnamese either way (VNI ``noài`` / ``nồi``)."""
     if not needs_check(text):
-        return Decoded(unicodedata.normalize("NFC", text), "unicode")
+        return Decoded(_clean_unicode(text), "unicode")
     hint = font_hint(font_name)
     candidates = {
-        "unicode": unicodedata.normalize("NFC", text),
+        "unicode": _clean_unicode(text),
         "tcvn3": unicodedata.normalize("NFC", decode_tcvn3(text, is_caps_font(font_name))),
         "vni": decode_vni(text),
     }

@@ -97,3 +97,9 @@ def test_syllable_checker():
         assert is_syllable(w), w
     for w in ["hßa", "vieät", "ăă", "tàt", "xyz", "quoác", "haùnh", "bỡnh", "Ñinh"]:
         assert not is_syllable(w), w
+
+
+def test_eth_typed_for_d_stroke():
+    assert to_unicode("\u00d0\u1eb7ng V\u0103n An").text == "Đặng Văn An"
+    assert to_unicode("\u00d0ông").text == "Đông"
+    assert to_unicode("v\u00d0 xe", ".VnTime").text == "vé xe"  # in ABC, Ð is é
