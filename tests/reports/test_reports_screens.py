@@ -144,3 +144,11 @@ def test_dashboard_shows_counts_charts_and_reminders(db, build, qtbot, monkeypat
     qtbot.waitUntil(lambda: any("Cá nhân" in t.text() and "2" in t.text() for t in page.tiles),
                     timeout=20000)
     _threads_done(qtbot)
+
+
+def test_area_names_are_shortened_for_the_chart():
+    from ui.screens.dashboard import short_area
+
+    assert short_area("Khu dân cư số 16") == "KDC số 16"
+    assert short_area("Tổ dân phố Tuệ Tĩnh") == "TDP Tuệ Tĩnh"
+    assert short_area("Thôn An Lạc") == "Thôn An Lạc"

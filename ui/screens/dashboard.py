@@ -32,6 +32,15 @@ from app.services import dashboard
 from ui import workers
 
 TILE_COLUMNS = 3
+_AREA_PREFIXES = {"khu dân cư ": "KDC ", "tổ dân phố ": "TDP "}
+
+
+def short_area(name: str) -> str:
+    """"Khu dân cư số 16" → "KDC số 16", so 39 names fit beside the bars."""
+    for long, short in _AREA_PREFIXES.items():
+        if name.lower().startswith(long):
+            return short + name[len(long):]
+    return name
 
 
 class DashboardPage(QScrollArea):
@@ -69,12 +78,10 @@ class DashboardPage(QScrollArea):
 
         self.by_year = self._chart_view(body, 18)
         self.body.addWidget(self.by_year)
-        row = QHBoxLayout()
+        self.staff = self._chart_view(body, 16)
+        self.body.addWidget(self.staff)
         self.by_area = self._chart_view(body, 18)
-        self.staff = self._chart_view(body, 18)
-        row.addWidget(self.by_area, 3)
-        row.addWidget(self.staff, 2)
-        self.body.addLayout(row)
+        self.body.addWidget(self.by_area)
         self.body.addStretch(1)
         self.setWidget(body)
 
@@ -178,16 +185,21 @@ class DashboardPage(QScrollArea):
     def _area_chart(self, d: dashboard.Dashboard) -> QChart:
         chart = QChart()
         year = f" năm {d.gdvh_year}" if d.gdvh_year else ""
-        chart.setTitle(f"Tỷ lệ hộ đạt Gia đình văn hóa theo khu dân cư{year} (%)")
+        chart.setTitle(f"Tỷ lệ hộ đạt Gia đình văn hóa theo khu dân cư{year} "
+                       "(khu thấp nhất ở trên cùng)")
+        # Highest first: a horizontal bar chart draws its first category at the bottom.
+        rows = sorted(d.gdvh_by_area, key=lambda r: -r[1])
         series = QHorizontalBarSeries()
-        bar = QBarSet("Tỷ lệ đạt")
-        bar.append([r for _, r in d.gdvh_by_area])
+        bar = QBarSet("Tỷ lệ đạt (%)")
+        bar.append([r for _, r in rows])
         series.append(bar)
-        series.setLabelsVisible(True)
         chart.addSeries(series)
-        self._axes(chart, series, [a for a, _ in d.gdvh_by_area], Qt.AlignLeft, maximum=100)
+        labels = [f"{short_area(a)}: {percent(r)}" for a, r in rows]
+        low = min((r for _, r in rows), default=0)
+        self._axes(chart, series, labels, Qt.AlignLeft, maximum=100,
+                   minimum=max(0, int(low // 10) * 10 - 10))
         chart.legend().hide()
-        height = self.fontMetrics().height() * (4 + max(len(d.gdvh_by_area), 8) * 1.3)
+        height = self.fontMetrics().height() * (5 + max(len(rows), 8) * 1.4)
         self.by_area.setMinimumHeight(int(height))
         return chart
 
@@ -197,20 +209,24 @@ class DashboardPage(QScrollArea):
         series = QPieSeries()
         total = sum(n for _, n in d.staff_share) or 1
         for label, n in d.staff_share:
-            part = series.append(f"{label}: {number(n)} ({percent(100 * n / total)})", n)
-            part.setLabelVisible(True)
+            text = f"{label[:1].upper()}{label[1:]}: {number(n)} lượt ({percent(100 * n / total)})"
+            series.append(text, n)
         chart.addSeries(series)
-        chart.legend().setAlignment(Qt.AlignBottom)
+        chart.legend().setAlignment(Qt.AlignRight)
         return chart
 
     @staticmethod
-    def _axes(chart: QChart, series: QBarSeries, categories, align, maximum=None) -> None:
+    def _axes(chart: QChart, series: QBarSeries, categories, align, maximum=None,
+              minimum=0) -> None:
         cat = QBarCategoryAxis()
         cat.append(categories)
+        cat.setTruncateLabels(False)
         val = QValueAxis()
         val.setLabelFormat("%d")
         if maximum:
-            val.setRange(0, maximum)
+            val.setRange(minimum, maximum)
+            step = 5 if maximum - minimum <= 40 else 10  # ticks on round numbers
+            val.setTickCount((maximum - minimum) // step + 1)
         chart.addAxis(cat, align)
         chart.addAxis(val, Qt.AlignLeft if align == Qt.AlignBottom else Qt.AlignBottom)
         series.attachAxis(cat)
