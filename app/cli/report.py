@@ -18,7 +18,8 @@ def register(sub) -> None:
                    help="năm cuối (bỏ trống: báo cáo một năm)")
     s.add_argument("--format", choices=["pdf", "docx", "xlsx"], default=None,
                    help="định dạng (mặc định theo đuôi tệp)")
-    s.add_argument("--date", default=None, metavar="dd/mm/yyyy", help="ngày ghi trên báo cáo")
+    s.add_argument("--date", default=None, metavar="dd/mm/yyyy",
+                   help="ngày ghi trên báo cáo (mặc định hôm nay; “trống” để ghi tay)")
     s.add_argument("-o", "--output", required=True, metavar="FILE")
     add_db_option(s)
     s.set_defaults(func=cmd_summary)
@@ -50,8 +51,11 @@ def register(sub) -> None:
 
 def _date(value: str | None) -> date | None:
     from app.errors import ValidationError
-    from app.text import parse_date_vn
+    from app.reports.summary import BLANK_DATE
+    from app.text import fold, parse_date_vn
 
+    if value is not None and fold(value) in ("trong", "blank"):
+        return BLANK_DATE
     try:
         return parse_date_vn(value)
     except ValueError as exc:

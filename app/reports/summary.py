@@ -59,9 +59,14 @@ def issuer(db: Database) -> Issuer:
 
 def template_values(who: Issuer, f: Figures) -> dict:
     last = f.culture_of(f.year_to)
-    rate = last.achievement_rate if last and last.registered else None
+    rate = None
+    if last and last.achieved:
+        rate = last.achievement_rate if last.registered else last.household_rate
     return {"short_name": who.short_name, "ubnd": "UBND " + who.short_name,
             "symbol": who.symbol, "gdvh_target": percent(rate) if rate else "…%"}
+
+
+BLANK_DATE = date.min  # report_date=BLANK_DATE leaves the day for the signer to write in
 
 
 def build_document(db: Database, spec: ReportSpec, report_date: date | None = None,
@@ -74,8 +79,9 @@ def build_document(db: Database, spec: ReportSpec, report_date: date | None = No
     st = structure()
     title = fill(st["title"], spec)
     doc = Document(f"{title} {fill(st['summary'], spec)}")
-    doc.add(Header(who.parent_body, who.body_name, number=fill(st["number"], spec, values),
-                   date_line=text.date_line(who.place_name, report_date or date.today())),
+    when = None if report_date == BLANK_DATE else report_date or date.today()
+    doc.add(Header(who.parent_body, who.body_name, number=_number(st["number"], values),
+                   date_line=text.date_line(who.place_name, when)),
             Title(title, fill(st["summary"], spec)))
     ctx = _Ctx(spec, f, texts, "UBND " + who.short_name, sf.culture_host(f))
     parts = 0
@@ -90,6 +96,13 @@ def build_document(db: Database, spec: ReportSpec, report_date: date | None = No
     recipients = tuple(line for line in texts.get("recipients", "").split("\n") if line.strip())
     doc.add(Signatures(right=Signer(who.signer_lines, who.signer_name), recipients=recipients))
     return doc
+
+
+def _number(template: str, values: dict) -> str:
+    """"Số:      /BC-UBND": the blank before the slash is kept for the number written later."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", template.format_map({"symbol": values["symbol"]}))
 
 
 @dataclass

@@ -163,6 +163,8 @@ def test_narratives_saved_and_reused_next_time(db):
 
 
 def test_cli_report_summary_and_forms(db, build, tmp_path, capsys):
+    from docx import Document
+
     _ward(build)
     path = str(db.path)
     out = tmp_path / "tổng kết.docx"
@@ -173,6 +175,13 @@ def test_cli_report_summary_and_forms(db, build, tmp_path, capsys):
     assert cli_main(["report", "forms", "--year", "2025", "-o", str(xlsx), "--db", path]) == 0
     assert load_workbook(xlsx).sheetnames[0] == "Biểu 0601"
     assert "Đã ghi" in capsys.readouterr().out
+    for when, line in (("trống", "Thành Đông, ngày tháng năm"),
+                       ("05/01/2026", "Thành Đông, ngày 05 tháng 01 năm 2026")):
+        assert cli_main(["report", "summary", "--from", "2025", "--date", when, "-o", str(out),
+                         "--db", path]) == 0
+        cells = " ".join(c.text for t in Document(out).tables for r in t.rows for c in r.cells)
+        assert line in " ".join(cells.split())
+        assert "Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-UBND" in cells  # room for the number
     bad = cli_main(["report", "summary", "--from", "2025", "-o", str(tmp_path / "x.odt"),
                     "--db", path])
     assert bad == 2 and "không được hỗ trợ" in capsys.readouterr().err

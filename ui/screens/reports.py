@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QGroupBox,
@@ -27,7 +28,13 @@ from PySide6.QtWidgets import (
 from app.errors import DomainError
 from app.reports import sections as sec
 from app.reports.figures import collect
-from app.reports.summary import build_summary, figure_preview, issuer, template_values
+from app.reports.summary import (
+    BLANK_DATE,
+    build_summary,
+    figure_preview,
+    issuer,
+    template_values,
+)
 from ui import dialogs, workers
 from ui.screens.reports_tools import ToolsTab
 
@@ -108,10 +115,13 @@ class ReportsPage(QWidget):
         self.report_date = QDateEdit(QDate.currentDate(), tab)
         self.report_date.setDisplayFormat("dd/MM/yyyy")
         self.report_date.setCalendarPopup(True)
+        self.blank_date = QCheckBox("để trống (ghi tay khi ký)", tab)
+        self.blank_date.setObjectName("blank_date")
+        self.blank_date.toggled.connect(lambda on: self.report_date.setEnabled(not on))
         self.btn_reload = QPushButton("Xem lại số liệu", tab)
         for w in (QLabel("Loại:", tab), self.kind, QLabel("Từ năm:", tab), self.year_from,
                   QLabel("đến năm:", tab), self.year_to, QLabel("Ngày báo cáo:", tab),
-                  self.report_date, self.btn_reload):
+                  self.report_date, self.blank_date, self.btn_reload):
             row.addWidget(w)
         row.addStretch(1)
         v.addLayout(row)
@@ -268,6 +278,6 @@ class ReportsPage(QWidget):
             return
         if not path.lower().endswith("." + fmt):
             path += "." + fmt
-        when = self.report_date.date().toPython()
+        when = BLANK_DATE if self.blank_date.isChecked() else self.report_date.date().toPython()
         run_build(self, "Đang lập báo cáo…", build_summary, self.db, spec.year_from, spec.year_to,
                   fmt, path, report_date=when)
