@@ -129,7 +129,7 @@ def _backup_reminder(db: Database, today: date) -> Reminder | None:
         return None
     try:
         message = backup_due(db, today)
-    except Exception:  # noqa: BLE001 - a reminder must never break the dashboard
+    except Exception:  # a reminder must never break the dashboard
         log.exception("Backup reminder failed")
         return None
     return Reminder("backup", message, "backup", urgent=True) if message else None
