@@ -163,7 +163,7 @@ def _table(t: Table, width: float):
             continue
         bold = (i - 1) in t.bold_rows
         data.append([_p(str(c), t.size, names[align[j]], bold=bold) for j, c in enumerate(row)])
-    tbl = RLTable(data, colWidths=widths, repeatRows=1)
+    tbl = RLTable(data, colWidths=widths, repeatRows=1, spaceBefore=2, spaceAfter=6)
     tbl.setStyle(TableStyle(cmds))
     return [tbl]
 
