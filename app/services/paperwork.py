@@ -31,6 +31,16 @@ from db.models import (
 )
 
 
+def place_of(parent_body: str) -> str:
+    """"UBND THÀNH PHỐ HẢI PHÒNG" → "thành phố Hải Phòng" (for "Kính gửi: Chủ tịch …")."""
+    words = text.nfc(parent_body).split()
+    if words and words[0].upper() in ("UBND", "ỦY"):
+        words = words[1:] if words[0].upper() == "UBND" else words[3:]
+    unit = 2 if [w.upper() for w in words[:2]] == ["THÀNH", "PHỐ"] else 1
+    head = " ".join(words[:unit]).lower()
+    return (head + " " + text.title_case_name(" ".join(words[unit:]))).strip()
+
+
 def org_data(s: Session) -> Org:
     o = decision_texts.org(s)
     return Org(o.parent_body, o.body_name, o.short_name, o.place_name, o.doc_symbol or "UBND")
@@ -137,8 +147,8 @@ def proposal_data(s: Session, batch_id: int, upward: bool = False) -> ProposalDo
         signer = s.scalars(select(Signer).where(Signer.active.is_(True))
                            .order_by(Signer.sort_order)).first()
         lines = decision_texts.signer_lines("TM.", signer.title if signer else "Chủ tịch")
-        name, recipient = (signer.full_name if signer else ""), (
-            "Chủ tịch Ủy ban nhân dân " + o.parent_body.replace("UBND ", "").title())
+        name = signer.full_name if signer else ""
+        recipient = "Chủ tịch Ủy ban nhân dân " + place_of(o.parent_body)
     else:
         lines, name = ("TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "CHỦ TỊCH HỘI ĐỒNG"), chair or ""
         recipient = f"Chủ tịch Ủy ban nhân dân {o.short_name}"

@@ -63,3 +63,16 @@ def test_decision_as_editable_docx(db, world, tmp_path):
     listing = qd.tables[-1]
     assert listing.rows[0].cells[1].text == "Họ và tên / Tên tập thể"
     assert listing.rows[-1].cells[-1].text == "3.540.000"
+
+
+def test_upward_proposal_for_higher_awards(db, world, tmp_path):
+    from app.documents import render
+
+    bid = batches.create_batch(db, "tổng kết năm 2025", 2025)
+    cid = batches.add_candidate(db, bid, world.persons[0], world.kinds["CSTD_TP"])
+    mid = council.create_meeting(db, bid, datetime(2025, 12, 1, 8), "UBND", world.members)
+    council.record_tally(db, mid, cid, 9, 9, 9)
+    assert paperwork.place_of("UBND THÀNH PHỐ HẢI PHÒNG") == "thành phố Hải Phòng"
+    txt = _text(render(paperwork.proposal_document(db, bid, upward=True), tmp_path / "tt.pdf"))
+    assert "Kính gửi: Chủ tịch Ủy ban nhân dân thành phố Hải Phòng" in txt
+    assert "Chiến sĩ thi đua thành phố" in txt and "TM. ỦY BAN NHÂN DÂN" in txt
