@@ -20,7 +20,12 @@ class ScreenSpec:
 SCREENS: list[ScreenSpec] = [
     ScreenSpec("dashboard", "Tổng quan", "Tổng quan", "ui.screens.dashboard:DashboardPage"),
     ScreenSpec("reports", "Báo cáo", "Báo cáo", "ui.screens.reports:ReportsPage"),
+    ScreenSpec("batches", "Đợt xét khen thưởng", "Khen thưởng", "ui.screens.batches:BatchesPage"),
+    ScreenSpec("decisions", "Quyết định", "Khen thưởng", "ui.screens.decisions:DecisionsPage"),
+    ScreenSpec("register", "Sổ khen thưởng", "Khen thưởng", "ui.screens.register:RegisterPage"),
     ScreenSpec("certificates", "In giấy khen", "Khen thưởng", "ui.screens.certificates:CertificatesPage"),
+    ScreenSpec("fund", "Quỹ thi đua, khen thưởng", "Khen thưởng", "ui.screens.fund:FundPage"),
+    ScreenSpec("award_kinds", "Danh hiệu và mức thưởng", "Hệ thống", "ui.screens.award_kinds:AwardKindsPage"),
     ScreenSpec("persons", "Cá nhân", "Danh mục", "ui.screens.records_persons:PersonsPage"),
     ScreenSpec("collectives", "Tập thể", "Danh mục", "ui.screens.records_collectives:CollectivesPage"),
     ScreenSpec("areas", "Khu dân cư", "Danh mục", "ui.screens.records_areas:AreasPage"),

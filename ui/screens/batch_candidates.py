@@ -1,0 +1,216 @@
+"""Step 1 of a round: candidates (from the records, from achieved registrations, from the
+rules' suggestions) and the guardrails per candidate with reasons and legal basis."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DomainError
+from app.services import award_kinds, batches
+from app.services.award_ui_support import checked_candidates
+from app.services.subjects import SUBJECT_TYPE_LABELS
+from ui import dialogs
+from ui.screens.batch_add import AddCandidatesDialog, CandidateDialog, ChecklistDialog
+from ui.screens.batch_rows import BAD, GOOD, WARN, RowsModel, rows_view, selected_items
+
+
+def _colour(c: batches.CandidateInfo):
+    if c.status in ("failed", "withdrawn"):
+        return BAD
+    if c.warnings:
+        return WARN
+    return GOOD if c.status in ("passed", "decided") else None
+
+
+def _first_warning(c: batches.CandidateInfo, checked: set[int]) -> str:
+    if c.id not in checked:
+        return "chưa kiểm tra"
+    w = [f for f in c.findings if f.level == "warning"]
+    return f"{len(w)}: {w[0].message}" if w else "không có"
+
+
+class CandidatesTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, db, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.batch, self.checked = db, None, set()
+        self.model = RowsModel([
+            ("Họ và tên / Tên", lambda c: c.subject_name),
+            ("Loại", lambda c: SUBJECT_TYPE_LABELS.get(c.subject_type, c.subject_type)),
+            ("Đề nghị", lambda c: c.award_name), ("Đơn vị đề nghị", lambda c: c.proposing_unit),
+            ("Tình trạng", lambda c: c.status_label), ("Cảnh báo", lambda c: _first_warning(c, self.checked)),
+        ], colour=_colour, parent=self)
+        self.table = rows_view(self.model, self, widths=(26, 10, 26, 20, 16, 40), multi=True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_findings())
+        self.table.doubleClicked.connect(lambda _i: self.action_edit())
+        self.findings = QTextBrowser(self)
+        self.findings.setObjectName("findings")
+        bar = QHBoxLayout()
+        self.buttons = {}
+        for key, label, slot in (
+            ("add", "Thêm từ hồ sơ…", self.action_add),
+            ("registrations", "Thêm từ đăng ký thi đua đạt…", self.action_registrations),
+            ("suggest", "Gợi ý theo số năm liền…", self.action_suggest),
+            ("edit", "Sửa…", self.action_edit),
+            ("withdraw", "Rút đề nghị…", self.action_withdraw),
+            ("check", "Kiểm tra điều kiện", self.action_check),
+        ):
+            b = QPushButton(label, self)
+            b.setObjectName(f"cand_{key}")
+            b.clicked.connect(slot)
+            bar.addWidget(b)
+            self.buttons[key] = b
+        bar.addStretch(1)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.findings)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+    def set_batch(self, batch) -> None:
+        self.batch = batch
+        self.reload()
+
+    def reload(self) -> None:
+        items = batches.list_candidates(self.db, self.batch.id) if self.batch else []
+        self.checked = checked_candidates(self.db, self.batch.id) if self.batch else set()
+        self.model.set_items(items)
+        if items:
+            self.table.selectRow(0)
+        self._show_findings()
+
+    def _show_findings(self) -> None:
+        items = selected_items(self.table)
+        if not items:
+            self.findings.setHtml("<p>Chọn một ứng viên để xem kết quả kiểm tra điều kiện.</p>")
+            return
+        self.findings.setHtml(findings_html(items[0], items[0].id in self.checked))
+
+    def _done(self, reload_list: bool = True) -> None:
+        if reload_list:
+            self.reload()
+        self.changed.emit()
+
+    # ----------------------------------------------------------------- actions
+    def action_add(self) -> None:
+        if self.batch is None:
+            return
+        dialog = AddCandidatesDialog(self.db, self.batch.id, self)
+        if dialog.exec():
+            self._report(dialog.result_)
+            self._done()
+
+    def _report(self, result: batches.AddResult) -> None:
+        msg = f"Đã thêm {len(result.added)} ứng viên."
+        if result.skipped:
+            msg += "\n\nKhông thêm:\n- " + "\n- ".join(result.skipped)
+        dialogs.info(self, "Thêm ứng viên", msg)
+
+    def action_registrations(self) -> None:
+        from app.services.award_ui_support import achieved_registrations
+
+        regs = achieved_registrations(self.db, self.batch.year)
+        if not regs:
+            dialogs.info(self, "Không có đăng ký đạt",
+                         f"Chưa có đăng ký thi đua năm {self.batch.year} nào được đánh giá đạt.")
+            return
+        dialog = ChecklistDialog(
+            f"Đăng ký thi đua năm {self.batch.year} được đánh giá đạt",
+            [(r.id, f"{r.subject_name} ({r.subject_type}) — {r.award_name}") for r in regs], self)
+        if dialog.exec() and dialog.checked():
+            self._report(batches.add_candidates_from_registrations(
+                self.db, self.batch.id, dialog.checked()))
+            self._done()
+
+    def action_suggest(self) -> None:
+        found = batches.suggestions(self.db, self.batch.id)
+        if not found:
+            dialogs.info(self, "Không có gợi ý", "Quy tắc hiện hành không gợi ý thêm ai.")
+            return
+        dialog = ChecklistDialog("Gợi ý đề nghị", [
+            (i, f"{x.subject_name} — {x.award_name}: {x.reason}") for i, x in enumerate(found)],
+            self)
+        if not (dialog.exec() and dialog.checked()):
+            return
+        result = batches.AddResult()
+        for i in dialog.checked():
+            x = found[i]
+            kind = award_kinds.get_award_kind(self.db, code=x.award_code)
+            try:
+                result.added.append(batches.add_candidate(self.db, self.batch.id, x.subject_id,
+                                                          kind.id))
+            except DomainError as exc:
+                result.skipped.append(str(exc))
+        self._report(result)
+        self._done()
+
+    def action_edit(self) -> None:
+        items = selected_items(self.table)
+        if not items:
+            dialogs.info(self, "Chưa chọn", "Hãy chọn một ứng viên.")
+            return
+        if CandidateDialog(self.db, items[0], self).exec():
+            self._done()
+
+    def action_withdraw(self) -> None:
+        items = selected_items(self.table)
+        if not items:
+            dialogs.info(self, "Chưa chọn", "Hãy chọn ứng viên cần rút đề nghị.")
+            return
+        reason = dialogs.ask_text(self, "Rút đề nghị",
+                                  f"Lý do rút đề nghị ({len(items)} ứng viên):")
+        if not reason:
+            return
+        try:
+            for c in items:
+                batches.withdraw_candidate(self.db, c.id, reason)
+        except DomainError as exc:
+            dialogs.warn(self, "Không rút được", str(exc))
+        self._done()
+
+    def action_check(self) -> None:
+        if self.batch is None:
+            return
+        found = batches.check_batch(self.db, self.batch.id)
+        warn = sum(1 for items in found.values() for f in items if f.level == "warning")
+        people = sum(1 for items in found.values() if any(f.level == "warning" for f in items))
+        self._done()
+        dialogs.info(self, "Kiểm tra điều kiện",
+                     f"Đã kiểm tra {len(found)} ứng viên: {warn} cảnh báo ở {people} ứng viên "
+                     "(tô vàng). Đây là gợi ý để Hội đồng xem xét, không tự loại ai.")
+
+
+def findings_html(c: batches.CandidateInfo, checked: bool) -> str:
+    """The findings of one candidate: level, reason, legal basis."""
+    e = html.escape
+    out = [(f"<h3>{e(c.subject_name)}</h3><p>Đề nghị: <b>{e(c.award_name)}</b> — "
+            f"{e(c.status_label)}</p>")]
+    if c.outcome_reason:
+        out.append(f"<p><i>{e(c.outcome_reason)}</i></p>")
+    if not checked:
+        out.append("<p>Chưa kiểm tra điều kiện: bấm “Kiểm tra điều kiện”.</p>")
+    for f in c.findings:
+        colour, label = ("#8a6d00", "Cảnh báo") if f.level == "warning" else ("#245", "Lưu ý")
+        out.append(f"<p><b style='color:{colour}'>{label}:</b> {e(f.message)}")
+        if f.legal_basis:
+            out.append(f"<br><small>Căn cứ: {e(f.legal_basis)}</small>")
+        out.append("</p>")
+    if checked and not any(f.level == "warning" for f in c.findings):
+        out.append("<p style='color:#1a6b3c'>Không có cảnh báo.</p>")
+    if c.achievement:
+        out.append(f"<p><b>Thành tích:</b> {e(c.achievement)}</p>")
+    return "".join(out)

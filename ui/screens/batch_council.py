@@ -1,0 +1,257 @@
+"""Step 2 of a round: the council meeting (attendance, quorum), secret ballots printed, the
+tally entered per candidate, pass / fail by each award's threshold, minutes and tờ trình."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DomainError
+from app.services import council, paperwork
+from ui import dialogs
+from ui.screens.batch_meeting import MeetingDialog, MembersDialog
+from ui.screens.batch_rows import BAD, GOOD
+from ui.screens.decision_preview import show_document
+
+COLS = ("Họ và tên / Tên", "Đề nghị", "Phiếu phát ra", "Phiếu hợp lệ", "Đồng ý", "Tỷ lệ",
+        "Mức cần đạt", "Kết quả")
+COUNT_COLS = (2, 3, 4)
+
+
+def _pct(value) -> str:
+    return "" if value is None else f"{value:f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+
+
+class CouncilTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, db, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.batch, self.rows = db, None, []
+        self.meeting_box = QComboBox(self)
+        self.meeting_box.setObjectName("meeting")
+        self.meeting_box.currentIndexChanged.connect(lambda _i: self.show_meeting())
+        self.quorum = QLabel(self)
+        self.table = QTableWidget(0, len(COLS), self)
+        self.table.setObjectName("tally")
+        self.table.setHorizontalHeaderLabels(COLS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        char = self.fontMetrics().averageCharWidth()
+        for i, w in enumerate((26, 26, 12, 12, 8, 8, 11)):
+            self.table.setColumnWidth(i, w * char + 12)
+        self.buttons: dict[str, QPushButton] = {}
+        top = self._bar((("members", "Thành viên Hội đồng…", self.action_members),
+                         ("new_meeting", "Cuộc họp mới…", self.action_new_meeting)))
+        top.insertWidget(0, QLabel("Cuộc họp:", self))
+        top.insertWidget(1, self.meeting_box, 1)
+        tally = self._bar((("fill", "Điền số phiếu = số người có mặt", self.action_fill),
+                           ("save_tally", "Lưu kết quả kiểm phiếu", self.action_save_tally),
+                           ("approve", "Thông qua không bỏ phiếu", self.action_approve),
+                           ("close", "Kết thúc cuộc họp…", self.action_close)))
+        docs = self._bar((("ballots", "In phiếu bầu", self.doc_ballots),
+                          ("minutes", "Biên bản họp", self.doc_minutes),
+                          ("count", "Biên bản kiểm phiếu", self.doc_count),
+                          ("proposal", "Tờ trình", self.doc_proposal),
+                          ("proposal_up", "Tờ trình đề nghị cấp trên", self.doc_proposal_up)))
+        docs.insertWidget(0, QLabel("Văn bản:", self))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.quorum)
+        layout.addLayout(tally)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(docs)
+
+    def _bar(self, specs) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        for key, label, slot in specs:
+            b = QPushButton(label, self)
+            b.setObjectName(f"council_{key}")
+            b.clicked.connect(slot)
+            bar.addWidget(b)
+            self.buttons[key] = b
+        bar.addStretch(1)
+        return bar
+
+    # ----------------------------------------------------------------- state
+    def set_batch(self, batch, meeting_id: int | None = None) -> None:
+        self.batch = batch
+        self.meeting_box.blockSignals(True)
+        self.meeting_box.clear()
+        meetings = council.list_meetings(self.db, batch.id) if batch else []
+        for i, m in enumerate(meetings, start=1):
+            when = m.held_at.strftime("%H:%M ngày %d/%m/%Y") if m.held_at else "chưa định ngày"
+            state = "đã kết thúc" if m.status == "held" else "đang họp"
+            self.meeting_box.addItem(f"Lần {i}: {when} — {m.place or ''} ({state})", m.id)
+        if meetings:
+            idx = self.meeting_box.findData(meeting_id) if meeting_id else len(meetings) - 1
+            self.meeting_box.setCurrentIndex(max(idx, 0))
+        self.meeting_box.blockSignals(False)
+        self.show_meeting()
+
+    def meeting_id(self) -> int | None:
+        return self.meeting_box.currentData()
+
+    def show_meeting(self) -> None:
+        mid = self.meeting_id()
+        for key in ("fill", "save_tally", "approve", "close", "ballots", "minutes", "count"):
+            self.buttons[key].setEnabled(mid is not None)
+        if mid is None:
+            self.quorum.setText("Chưa có cuộc họp: bấm “Cuộc họp mới…” (thêm thành viên Hội "
+                                "đồng trước nếu chưa có).")
+            self.rows = []
+            self.table.setRowCount(0)
+            return
+        m = council.get_meeting(self.db, mid)
+        ok = ("<b style='color:#1a6b3c'>đủ số lượng</b>" if m.quorum_ok
+              else "<b style='color:#b00020'>chưa đủ số lượng</b>")
+        self.quorum.setText(f"Có mặt {m.present}/{m.members_total} thành viên, cần "
+                            f"{m.quorum_needed}: {ok}. Chủ trì: {m.chair_name or '—'}; thư ký: "
+                            f"{m.secretary_name or '—'}.")
+        self.present = m.present
+        self.rows = council.tally(self.db, mid)
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            counts = (row.ballots_issued, row.ballots_valid, row.agree)
+            result = ("Chưa bỏ phiếu" if row.passed is None
+                      else "Đạt" if row.passed else "Không đạt")
+            if not row.needs_vote:
+                result = {True: "Thông qua", False: "Không thông qua"}.get(
+                    row.passed, "Không bỏ phiếu kín")
+            values = (row.subject_name, row.award_name, *["" if c is None else str(c)
+                                                          for c in counts],
+                      _pct(row.percent), _pct(row.threshold) if row.needs_vote else "", result)
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                editable = c in COUNT_COLS and row.needs_vote
+                flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
+                item.setFlags(flags | Qt.ItemIsEditable if editable else flags)
+                if c in COUNT_COLS or c in (5, 6):
+                    item.setTextAlignment(Qt.AlignCenter)
+                if row.passed is not None and c == 7:
+                    item.setBackground(GOOD if row.passed else BAD)
+                self.table.setItem(r, c, item)
+
+    # ----------------------------------------------------------------- actions
+    def action_members(self) -> None:
+        MembersDialog(self.db, self).exec()
+
+    def action_new_meeting(self) -> None:
+        if self.batch is None:
+            return
+        dialog = MeetingDialog(self.db, self.batch.id, self)
+        if dialog.exec():
+            self.set_batch(self.batch, dialog.saved_id)
+            self.changed.emit()
+
+    def action_fill(self) -> None:
+        """Every member present voted and every ballot was valid: the usual case."""
+        for r, row in enumerate(self.rows):
+            if row.needs_vote:
+                for c in (2, 3):
+                    self.table.item(r, c).setText(str(self.present))
+
+    def _counts(self) -> list[tuple[int, int, int, int]]:
+        out = []
+        for r, row in enumerate(self.rows):
+            if not row.needs_vote:
+                continue
+            raw = [self.table.item(r, c).text().strip() for c in COUNT_COLS]
+            if not any(raw):
+                continue
+            if not all(x.isdigit() for x in raw):
+                raise DomainError(f"Dòng {r + 1} ({row.subject_name}): nhập đủ số phiếu phát ra, "
+                                  "hợp lệ, đồng ý bằng chữ số.")
+            out.append((row.candidate_id, *map(int, raw)))
+        return out
+
+    def action_save_tally(self) -> None:
+        try:
+            counts = self._counts()
+            if not counts:
+                raise DomainError("Chưa nhập số phiếu của ứng viên nào.")
+            council.record_tallies(self.db, self.meeting_id(), counts)
+        except DomainError as exc:
+            dialogs.warn(self, "Chưa lưu được kết quả", str(exc))
+            return
+        self.show_meeting()
+        self.changed.emit()
+        passed = sum(1 for r in self.rows if r.passed)
+        failed = sum(1 for r in self.rows if r.passed is False)
+        dialogs.info(self, "Đã lưu kết quả kiểm phiếu",
+                     f"{passed} ứng viên đạt, {failed} không đạt (theo tỷ lệ phiếu của từng "
+                     "danh hiệu).")
+
+    def action_approve(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [self.rows[r].candidate_id for r in rows if not self.rows[r].needs_vote]
+        if not ids:
+            ids = [r.candidate_id for r in self.rows if not r.needs_vote and r.passed is None]
+        if not ids:
+            dialogs.info(self, "Không có ai", "Không có ứng viên nào xét không cần bỏ phiếu kín.")
+            return
+        if not dialogs.confirm(self, "Thông qua không bỏ phiếu",
+                               f"Ghi {len(ids)} ứng viên là được Hội đồng thống nhất thông qua?"):
+            return
+        try:
+            council.approve_without_vote(self.db, self.meeting_id(), ids)
+        except DomainError as exc:
+            dialogs.warn(self, "Không ghi được", str(exc))
+        self.show_meeting()
+        self.changed.emit()
+
+    def action_close(self) -> None:
+        text = dialogs.ask_text(self, "Kết thúc cuộc họp", "Kết luận của cuộc họp:",
+                                "Hội đồng thống nhất đề nghị khen thưởng các trường hợp đạt.")
+        if not text:
+            return
+        council.close_meeting(self.db, self.meeting_id(), text)
+        self.set_batch(self.batch, self.meeting_id())
+        self.changed.emit()
+
+    # ----------------------------------------------------------------- documents
+    def _stem(self, what: str) -> str:
+        return f"{what} - {self.batch.name}"[:80].replace("/", "-")
+
+    def doc_ballots(self) -> None:
+        mid, copies = self.meeting_id(), max(getattr(self, "present", 1), 1)
+        show_document(self, "Phiếu bầu", lambda: paperwork.ballots_document(self.db, mid, copies),
+                      self._stem("Phiếu bầu"))
+
+    def doc_minutes(self) -> None:
+        mid = self.meeting_id()
+        show_document(self, "Biên bản họp Hội đồng",
+                      lambda: paperwork.minutes_document(self.db, mid), self._stem("Biên bản họp"))
+
+    def doc_count(self) -> None:
+        mid = self.meeting_id()
+        show_document(self, "Biên bản kiểm phiếu",
+                      lambda: paperwork.count_minutes_document(self.db, mid),
+                      self._stem("Biên bản kiểm phiếu"))
+
+    def doc_proposal(self) -> None:
+        bid = self.batch.id
+        show_document(self, "Tờ trình", lambda: paperwork.proposal_document(self.db, bid),
+                      self._stem("Tờ trình"))
+
+    def doc_proposal_up(self) -> None:
+        bid = self.batch.id
+        show_document(self, "Tờ trình đề nghị cấp trên",
+                      lambda: paperwork.proposal_document(self.db, bid, upward=True),
+                      self._stem("Tờ trình cấp trên"))

@@ -1,0 +1,85 @@
+"""A read-only table model over a Python list of rows (already small, already in memory:
+the candidates of one batch, the lines of one decision), with a colour per row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+WARN = QColor("#fff3cd")  # needs the council's attention
+BAD = QColor("#f8d7da")  # failed / revoked
+GOOD = QColor("#d1e7dd")  # passed / issued
+
+
+class RowsModel(QAbstractTableModel):
+    """``columns``: [(title, fn(item) -> value)]; ``colour``: fn(item) -> QColor | None."""
+
+    def __init__(self, columns: Sequence[tuple[str, Callable]], colour=None, parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.colour = colour
+        self.items: list = []
+
+    def set_items(self, items: list) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            value = self.columns[index.column()][1](item)
+            return "" if value is None else str(value)
+        if role == Qt.BackgroundRole and self.colour:
+            colour = self.colour(item)
+            return QBrush(colour) if colour is not None else None
+        return None
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.columns[section][0]
+        return None
+
+    def item(self, row: int):
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+
+def rows_view(model: RowsModel, parent: QWidget, widths: Sequence[int] = (),
+              multi: bool = False) -> QTableView:
+    """A table view set up the house way (rows selected whole, no editing)."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    view.setSelectionMode(QAbstractItemView.ExtendedSelection if multi
+                          else QAbstractItemView.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    char = parent.fontMetrics().averageCharWidth()
+    for i, w in enumerate(widths):
+        view.setColumnWidth(i, w * char + 12)
+    return view
+
+
+def selected_items(view: QTableView) -> list:
+    model = view.model()
+    return [model.item(i.row()) for i in sorted(view.selectionModel().selectedRows(),
+                                                 key=lambda i: i.row())]
+
+
+def select_row(view: QTableView, row: int) -> None:
+    if 0 <= row < view.model().rowCount():
+        view.selectRow(row)

@@ -1,0 +1,259 @@
+"""A decision's draft: number (next free one suggested), date, signer, trích yếu, căn cứ,
+closing articles, Nơi nhận and the attached list with money, total and amount in words.
+An issued decision opens read-only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import text
+from app.errors import DomainError, ValidationError
+from app.services import decisions, money
+from app.services.organization import SIGN_MODES, list_signers
+from ui import dialogs
+from ui.screens.batch_rows import RowsModel, rows_view, selected_items
+from ui.widgets.form import DateEdit, FormDialog, combo, set_combo
+
+
+class LineDialog(FormDialog):
+    def __init__(self, db, line: decisions.LineInfo, parent=None):
+        super().__init__("Sửa dòng danh sách", parent)
+        self.db, self.line = db, line
+        self.add_row("salutation", "Danh xưng (Ông/Bà…)", QLineEdit(line.salutation or ""))
+        self.add_row("printed_name", "Tên in trên quyết định (*)", QLineEdit(line.printed_name))
+        self.add_row("position_line", "Chức vụ, đơn vị / địa chỉ",
+                     QLineEdit(line.position_line or ""))
+        self.add_row("citation", "Nội dung khen", QLineEdit(line.citation or ""))
+
+    def save(self) -> int:
+        f = self.fields
+        decisions.update_line(self.db, self.line.id, f["salutation"].text(),
+                              f["printed_name"].text(), f["position_line"].text(),
+                              f["citation"].text())
+        return self.line.id
+
+
+class DecisionEditor(QDialog):
+    def __init__(self, db, decision_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.decision_id, self.saved = db, decision_id, False
+        self.d = decisions.get_decision(db, decision_id)
+        self.read_only = self.d.status != "draft" or self.d.external
+        self.setWindowTitle(self.d.label)
+        self.f: dict[str, QWidget] = {}
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.lines_model = RowsModel([
+            ("Danh hiệu", lambda x: x.award_name), ("Danh xưng", lambda x: x.salutation),
+            ("Tên", lambda x: x.printed_name), ("Chức vụ, đơn vị / địa chỉ",
+                                                lambda x: x.position_line),
+            ("Hệ số", lambda x: "" if x.coefficient is None else
+             f"{x.coefficient.normalize():f}".replace(".", ",")),
+            ("Số tiền (đồng)", lambda x: text.format_money(x.money)),
+        ], parent=self)
+        self.lines = rows_view(self.lines_model, self, widths=(22, 8, 24, 34, 6, 12))
+        self.lines.doubleClicked.connect(lambda _i: self.edit_line())
+        self.total_label = QLabel(self)
+        self.total_label.setWordWrap(True)
+        self._build()
+        self._load()
+
+    # ----------------------------------------------------------------- layout
+    def _build(self) -> None:
+        form = QFormLayout()
+        number = QHBoxLayout()
+        self.f["number"] = QLineEdit(self)
+        self.f["number"].setMaxLength(6)
+        self.f["symbol"] = QLineEdit(self)
+        number.addWidget(self.f["number"], 1)
+        number.addWidget(QLabel("/", self))
+        number.addWidget(self.f["symbol"], 2)
+        self.suggest_label = QLabel(self)
+        number.addWidget(self.suggest_label, 3)
+        form.addRow("Số quyết định", number)
+        self.f["signed_on"] = DateEdit(self)
+        form.addRow("Ngày ký", self.f["signed_on"])
+        self.signers = list_signers(self.db, active_only=True)
+        self.f["signer"] = combo([(s.id, f"{s.full_name} — {s.title}") for s in self.signers],
+                                 self, empty="— chọn người ký —")
+        self.f["signer"].currentIndexChanged.connect(lambda _i: self._signer_chosen())
+        form.addRow("Người ký", self.f["signer"])
+        signer = QHBoxLayout()
+        self.f["signer_name"], self.f["signer_title"] = QLineEdit(self), QLineEdit(self)
+        self.f["sign_mode"] = combo(list(SIGN_MODES.items()), self, empty=None)
+        for w in (self.f["signer_name"], self.f["signer_title"], self.f["sign_mode"]):
+            signer.addWidget(w)
+        form.addRow("Họ tên, chức danh, hình thức ký", signer)
+        self.f["title"] = QLineEdit(self)
+        form.addRow("Trích yếu", self.f["title"])
+        texts = QHBoxLayout()
+        for key, label in (("bases", "Căn cứ (mỗi dòng một căn cứ)"),
+                           ("articles", "Điều khoản thi hành"), ("recipients", "Nơi nhận")):
+            box = QVBoxLayout()
+            box.addWidget(QLabel(label, self))
+            self.f[key] = QPlainTextEdit(self)
+            box.addWidget(self.f[key])
+            texts.addLayout(box, 2 if key == "bases" else 1)
+        for name, w in self.f.items():
+            w.setObjectName(name)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(form)
+        top_layout.addLayout(texts, 1)
+        bottom = QWidget(self)
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        line_bar = QHBoxLayout()
+        line_bar.addWidget(QLabel("<b>Danh sách kèm theo</b>", self))
+        line_bar.addStretch(1)
+        self.edit_line_button = QPushButton("Sửa dòng…", self)
+        self.edit_line_button.clicked.connect(self.edit_line)
+        self.remove_line_button = QPushButton("Bỏ dòng khỏi dự thảo", self)
+        self.remove_line_button.clicked.connect(self.remove_line)
+        line_bar.addWidget(self.edit_line_button)
+        line_bar.addWidget(self.remove_line_button)
+        bl.addLayout(line_bar)
+        bl.addWidget(self.lines, 1)
+        bl.addWidget(self.total_label)
+        splitter = QSplitter(Qt.Vertical, self)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        self.save_button = QPushButton("Lưu dự thảo", self)
+        self.save_button.setObjectName("save_decision")
+        self.save_button.clicked.connect(self.save)
+        preview = QPushButton("Xem trước / lưu PDF, Word…", self)
+        preview.clicked.connect(self.preview)
+        close = QPushButton("Đóng", self)
+        close.clicked.connect(self.reject)
+        bar = QHBoxLayout()
+        self.state_label = QLabel(self)
+        bar.addWidget(self.state_label, 1)
+        for b in (self.save_button, preview, close):
+            bar.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.error_label)
+        layout.addLayout(bar)
+        h = self.fontMetrics().height()
+        self.resize(h * 62, h * 44)
+
+    def _load(self) -> None:
+        d, f = self.d, self.f
+        f["number"].setText(str(d.number) if d.number else "")
+        if not d.number and not self.read_only:
+            year = d.signed_on.year if d.signed_on else d.year
+            nxt = decisions.suggest_number(self.db, year, d.symbol)
+            f["number"].setText(str(nxt))
+            self.suggest_label.setText(f"(gợi ý: số tiếp theo của năm {year})")
+        f["symbol"].setText(d.symbol)
+        f["signed_on"].set_value(d.signed_on)
+        f["signer_name"].setText(d.signer_name or "")
+        f["signer_title"].setText(d.signer_title or "")
+        set_combo(f["sign_mode"], d.sign_mode or "")
+        f["title"].setText(d.title)
+        for key in ("bases", "articles", "recipients"):
+            f[key].setPlainText("\n".join(getattr(d, key)))
+        self.lines_model.set_items(decisions.decision_lines(self.db, self.decision_id))
+        self._total()
+        if self.read_only:
+            for w in f.values():
+                if isinstance(w, (QLineEdit, QPlainTextEdit)):
+                    w.setReadOnly(True)  # still selectable and copyable
+                else:
+                    w.setEnabled(False)
+            for b in (self.save_button, self.edit_line_button, self.remove_line_button):
+                b.setEnabled(False)
+            self.state_label.setText("<b>Đã ban hành — chỉ xem.</b> Muốn thay đổi: lập quyết "
+                                     "định đính chính hoặc thu hồi từ Sổ khen thưởng.")
+        else:
+            self.state_label.setText("Dự thảo: sửa tùy ý, rồi “Ban hành” ở danh sách quyết định.")
+
+    def _total(self) -> None:
+        d = self.d
+        if d.total_money:
+            self.total_label.setText(
+                f"{len(self.lines_model.items)} dòng. Mức lương cơ sở "
+                f"{text.format_money(d.base_salary)} đồng. Tổng cộng: "
+                f"<b>{text.format_money(d.total_money)} đồng</b> "
+                f"(Bằng chữ: {money.amount_in_words(d.total_money)}).")
+        else:
+            self.total_label.setText(f"{len(self.lines_model.items)} dòng; không có tiền thưởng.")
+
+    def _signer_chosen(self) -> None:
+        sid = self.f["signer"].currentData()
+        s = next((x for x in self.signers if x.id == sid), None)
+        if s is not None:
+            self.f["signer_name"].setText(s.full_name)
+            self.f["signer_title"].setText(s.title)
+            set_combo(self.f["sign_mode"], s.sign_mode or "")
+
+    # ----------------------------------------------------------------- actions
+    def _edit(self) -> decisions.DraftEdit:
+        f = self.f
+        raw = f["number"].text().strip()
+        if raw and not raw.isdigit():
+            raise ValidationError("Số quyết định phải là số nguyên dương.", "number")
+        lines = {k: tuple(f[k].toPlainText().splitlines()) for k in ("bases", "articles",
+                                                                     "recipients")}
+        return decisions.DraftEdit(int(raw) if raw else None, f["signed_on"].value(),
+                                   f["title"].text(), lines["bases"], lines["articles"],
+                                   lines["recipients"], f["signer_name"].text(),
+                                   f["signer_title"].text(), f["sign_mode"].currentData(),
+                                   f["symbol"].text())
+
+    def save(self) -> bool:
+        try:
+            decisions.update_draft(self.db, self.decision_id, self._edit())
+        except (DomainError, ValueError) as exc:
+            self.error_label.setText(str(exc))
+            self.error_label.show()
+            field = self.f.get(getattr(exc, "field", "") or "")
+            if field is not None:
+                field.setFocus()
+            return False
+        self.error_label.hide()
+        self.saved = True
+        self.d = decisions.get_decision(self.db, self.decision_id)
+        self.setWindowTitle(self.d.label)
+        self._total()
+        return True
+
+    def preview(self) -> None:
+        from ui.screens.decision_actions import preview_decision
+
+        if self.read_only or self.save():
+            preview_decision(self, self.db, self.decision_id)
+
+    def edit_line(self) -> None:
+        items = selected_items(self.lines)
+        if items and not self.read_only and LineDialog(self.db, items[0], self).exec():
+            self.lines_model.set_items(decisions.decision_lines(self.db, self.decision_id))
+            self.saved = True
+
+    def remove_line(self) -> None:
+        items = selected_items(self.lines)
+        if not items or self.read_only:
+            return
+        if not dialogs.confirm(self, "Bỏ dòng", f"Bỏ “{items[0].printed_name}” khỏi dự thảo? "
+                               "(Ứng viên được đưa vào quyết định khác sau.)"):
+            return
+        decisions.remove_line(self.db, items[0].id)
+        self.saved = True
+        self.d = decisions.get_decision(self.db, self.decision_id)
+        self.lines_model.set_items(decisions.decision_lines(self.db, self.decision_id))
+        self._total()

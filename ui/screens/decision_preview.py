@@ -1,0 +1,125 @@
+"""Preview any generated document (Quyết định, Tờ trình, biên bản, phiếu bầu, sổ) as PDF
+inside the app, then save it as PDF or as editable Word (DOCX).
+
+The document is built and rendered in the background (a decision's list can run to thousands
+of lines); the preview window is not modal so the officer can keep working beside it."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DomainError
+from ui import dialogs, workers
+
+
+def _render_job(build: Callable, stem: str, progress=None, cancelled=None):
+    from app.documents import render
+
+    progress(0, 0, "Đang lập văn bản…")
+    doc = build()
+    folder = Path(tempfile.mkdtemp(prefix="tdkt-xem-"))
+    progress(0, 0, "Đang dựng trang PDF…")
+    return doc, render(doc, folder / f"{stem}.pdf")
+
+
+def show_document(parent: QWidget, title: str, build: Callable, stem: str,
+                  on_shown: Callable | None = None) -> None:
+    """Build ``build()`` (an app.documents.Document) off the GUI thread and preview it."""
+
+    def done(result) -> None:
+        doc, pdf = result
+        preview = PdfPreview(title, pdf, doc, stem, parent)
+        parent._preview = preview  # keep it alive while open
+        preview.show()
+        if on_shown:
+            on_shown(preview)
+
+    workers.run_with_progress(parent, f"Đang lập: {title}", _render_job, build, stem,
+                              on_success=done,
+                              on_failure=lambda exc: _failed(parent, title, exc))
+
+
+def _failed(parent: QWidget, title: str, exc: Exception) -> None:
+    if isinstance(exc, DomainError):
+        dialogs.warn(parent, "Chưa lập được văn bản", str(exc))
+    else:
+        dialogs.error(parent, "Chưa lập được văn bản",
+                      f"Có lỗi khi lập “{title}”. Xem chi tiết bên dưới.", details=repr(exc))
+
+
+class PdfPreview(QDialog):
+    def __init__(self, title: str, pdf: Path, doc, stem: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        self.setWindowTitle(f"Xem trước — {title}")
+        self.setAttribute(Qt.WA_DeleteOnClose)
+        self.pdf_path, self.doc, self.stem = pdf, doc, stem
+        self.pdf = QPdfDocument(self)
+        self.pdf.load(str(pdf))
+        self.view = QPdfView(self)
+        self.view.setDocument(self.pdf)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pages_label = QLabel(f"{self.pdf.pageCount()} trang", self)
+        save_pdf = QPushButton("Lưu PDF…", self)
+        save_pdf.clicked.connect(self.save_pdf)
+        save_docx = QPushButton("Lưu Word (DOCX)…", self)
+        save_docx.clicked.connect(self.save_docx)
+        close = QPushButton("Đóng", self)
+        close.clicked.connect(self.close)
+        bar = QHBoxLayout()
+        bar.addWidget(self.pages_label)
+        bar.addStretch(1)
+        for b in (save_pdf, save_docx, close):
+            bar.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bar)
+        h = self.fontMetrics().height()
+        self.resize(h * 50, h * 42)
+
+    def page_count(self) -> int:
+        return self.pdf.pageCount()
+
+    def save_pdf(self) -> str | None:
+        path = dialogs.save_file(self, "Lưu PDF", f"{self.stem}.pdf", "Tệp PDF (*.pdf)")
+        if not path:
+            return None
+        try:
+            shutil.copyfile(self.pdf_path, path)
+        except OSError as exc:
+            dialogs.error(self, "Không ghi được tệp", f"Không ghi được “{path}”: {exc.strerror}.")
+            return None
+        dialogs.info(self, "Đã lưu", f"Đã lưu “{path}”.")
+        return path
+
+    def save_docx(self) -> str | None:
+        from app.documents import render
+
+        path = dialogs.save_file(self, "Lưu Word", f"{self.stem}.docx", "Tệp Word (*.docx)")
+        if not path:
+            return None
+        if not path.lower().endswith(".docx"):
+            path += ".docx"
+        try:
+            render(self.doc, path)
+        except OSError as exc:
+            dialogs.error(self, "Không ghi được tệp", f"Không ghi được “{path}”: {exc.strerror}.")
+            return None
+        dialogs.info(self, "Đã lưu", f"Đã lưu “{path}” (mở bằng Word để chỉnh sửa).")
+        return path

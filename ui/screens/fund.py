@@ -1,0 +1,101 @@
+"""Quỹ thi đua, khen thưởng: the lines of a year (budget, spending; decisions post theirs
+automatically) and the balance."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app import text
+from app.errors import DomainError
+from app.services import fund
+from ui import dialogs
+from ui.screens.batch_rows import BAD, GOOD, RowsModel, rows_view, selected_items
+from ui.widgets.form import DateEdit, FormDialog, combo, int_or_none, spin
+
+
+class FundLineDialog(FormDialog):
+    def __init__(self, db, year: int, parent=None):
+        super().__init__("Thêm dòng thu / chi", parent)
+        self.db = db
+        self.add_row("year", "Năm", spin(2000, 2100)).setValue(year)
+        self.add_row("group", "Nhóm", combo(list(fund.GROUPS.items()), empty=None))
+        self.add_row("on_date", "Ngày", DateEdit()).set_value(date.today())
+        self.add_row("amount", "Số tiền (đồng) (*)", QLineEdit())
+        self.add_row("description", "Nội dung (*)", QLineEdit())
+
+    def save(self) -> int:
+        f = self.fields
+        return fund.add_line(self.db, f["year"].value(), f["group"].currentData(),
+                             int_or_none(f["amount"], "Số tiền", "amount"),
+                             f["description"].text(), f["on_date"].value())
+
+
+class FundPage(QWidget):
+    def __init__(self, db, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.year = spin(2000, 2100, self)
+        self.year.setObjectName("fund_year")
+        self.year.setValue(date.today().year)
+        self.year.valueChanged.connect(lambda _v: self.reload())
+        self.model = RowsModel([
+            ("Ngày", lambda x: text.format_date_vn(x.on_date) if x.on_date else ""),
+            ("Thu / chi", lambda x: "Thu" if x.direction == "thu" else "Chi"),
+            ("Nhóm", lambda x: x.group_label), ("Nội dung", lambda x: x.description),
+            ("Số tiền (đồng)", lambda x: text.format_money(x.amount)),
+            ("Nguồn", lambda x: "Tự động theo quyết định" if x.decision_id else "Nhập tay"),
+        ], colour=lambda x: GOOD if x.direction == "thu" else BAD, parent=self)
+        self.table = rows_view(self.model, self, widths=(10, 7, 24, 50, 14))
+        self.balance = QLabel(self)
+        self.balance.setObjectName("balance")
+        add, remove = QPushButton("Thêm dòng thu / chi…", self), QPushButton("Xóa dòng", self)
+        add.clicked.connect(self.action_new)
+        remove.clicked.connect(self.action_delete)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Năm:", self))
+        bar.addWidget(self.year)
+        bar.addWidget(add)
+        bar.addWidget(remove)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Quỹ thi đua, khen thưởng</h2>", self))
+        layout.addLayout(bar)
+        layout.addWidget(self.balance)
+        layout.addWidget(self.table, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        y = self.year.value()
+        self.model.set_items(fund.list_lines(self.db, y))
+        b = fund.balance(self.db, y)
+        colour = "#1a6b3c" if b.balance >= 0 else "#b00020"
+        self.balance.setText(
+            f"Năm {y}: thu {text.format_money(b.income)} đồng — chi "
+            f"{text.format_money(b.spending)} đồng — <b style='color:{colour}'>còn lại "
+            f"{text.format_money(b.balance)} đồng</b>")
+
+    def on_show(self) -> None:
+        self.reload()
+
+    def action_new(self) -> None:
+        dialog = FundLineDialog(self.db, self.year.value(), self)
+        if dialog.exec():
+            self.year.setValue(dialog.fields["year"].value())
+            self.reload()
+
+    def action_delete(self) -> None:
+        items = selected_items(self.table)
+        if not items:
+            dialogs.info(self, "Chưa chọn", "Hãy chọn một dòng.")
+            return
+        x = items[0]
+        if not dialogs.confirm(self, "Xóa dòng", f"Xóa dòng “{x.description}”?"):
+            return
+        try:
+            fund.delete_line(self.db, x.id)
+        except DomainError as exc:
+            dialogs.warn(self, "Không xóa được", str(exc))
+            return
+        self.reload()

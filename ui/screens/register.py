@@ -1,0 +1,109 @@
+"""Sổ khen thưởng: every entry, searched as you type, filtered, exported to Excel, printed
+for a year as a book; a subject's whole history; revocation and correction as new decisions.
+Entries are never edited or deleted here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QPushButton
+
+from app.services import award_ui_support as support
+from app.services import register
+from ui import dialogs
+from ui.screens import decision_actions as actions
+from ui.screens.decision_preview import show_document
+from ui.screens.register_dialogs import CorrectDialog, HistoryDialog, RevokeDialog
+from ui.widgets.list_page import ListPage
+
+
+class RegisterPage(ListPage):
+    noun = "mục"
+
+    def make_source(self):
+        return register.register_source(self.db)
+
+    def extra_buttons(self) -> list[QPushButton]:
+        out = []
+        for key, label, slot in (("revoke", "Thu hồi…", self.action_revoke),
+                                 ("correct", "Đính chính…", self.action_correct),
+                                 ("book", "In sổ theo năm…", self.action_book)):
+            b = QPushButton(label, self)
+            b.setObjectName(f"register_{key}")
+            b.clicked.connect(slot)
+            out.append(b)
+        return out
+
+    def __init__(self, db, parent=None):
+        super().__init__(db, parent)
+        self.btn_new.hide()
+        self.btn_delete.hide()
+        self.btn_edit.setText("Quá trình khen thưởng")
+        self.btn_edit.setToolTip("Mọi lần khen thưởng của đối tượng đang chọn (Enter)")
+        self.search_box.setPlaceholderText(
+            "Tìm theo tên người, tập thể, hộ (gõ không dấu cũng được)…  Ctrl+F")
+
+    # ListPage's "edit" opens the history: entries themselves are never edited.
+    def open_editor(self, record_id):
+        if record_id is None:
+            return
+        info = support.record_info(self.db, record_id)
+        HistoryDialog(self.db, info.subject_id, info.subject_name, self).exec()
+        return
+
+    def action_new(self) -> None:
+        dialogs.info(self, "Sổ khen thưởng", "Sổ chỉ được ghi khi ban hành quyết định (màn hình "
+                     "Quyết định), kể cả quyết định của cấp trên.")
+
+    def action_delete(self) -> None:
+        dialogs.info(self, "Không xóa", "Mục trong Sổ khen thưởng không xóa được. Muốn hủy bỏ "
+                     "thì lập quyết định thu hồi (nút “Thu hồi…”).")
+
+    def delete_record(self, record_id):  # never called: action_delete explains why
+        raise NotImplementedError
+
+    def _selected(self):
+        rid = self.selected_id()
+        if rid is None:
+            dialogs.info(self, "Chưa chọn", "Hãy chọn một mục trong sổ.")
+            return None
+        return support.record_info(self.db, rid)
+
+    def _draft_then_issue(self, decision_id: int, what: str) -> None:
+        """Let the officer check the draft (number suggested), then offer to issue it."""
+        dialogs.info(self, "Đã lập dự thảo", f"Đã lập dự thảo quyết định {what}. Kiểm tra số, "
+                     "ngày ký, người ký rồi bấm “Lưu dự thảo”.")
+        actions.edit_decision(self, self.db, decision_id)
+        actions.issue(self, self.db, decision_id, on_done=lambda _r: self.reload())
+
+    def action_revoke(self) -> None:
+        rec = self._selected()
+        if rec is None:
+            return
+        if rec.revoked:
+            dialogs.info(self, "Đã thu hồi", f"Mục {rec.certificate_no} đã bị thu hồi.")
+            return
+        dialog = RevokeDialog(self.db, rec, self)
+        if dialog.exec():
+            self._draft_then_issue(dialog.saved_id, "thu hồi")
+
+    def action_correct(self) -> None:
+        rec = self._selected()
+        if rec is None:
+            return
+        dialog = CorrectDialog(self.db, rec, self)
+        if dialog.exec():
+            self._draft_then_issue(dialog.saved_id, "đính chính")
+
+    def action_book(self) -> None:
+        years = [y for y, _ in self.source.filters[0].options()]
+        default = self.current_filters().get("year") or (years[0] if years else date.today().year)
+        raw = dialogs.ask_text(self, "In sổ khen thưởng", "Năm của sổ:", str(default))
+        if not raw:
+            return
+        if not raw.isdigit() or not 2000 <= int(raw) <= 2100:
+            dialogs.warn(self, "Năm không hợp lệ", f"“{raw}” không phải là năm (ví dụ: 2025).")
+            return
+        year = int(raw)
+        show_document(self, f"Sổ khen thưởng năm {year}",
+                      lambda: register.register_book(self.db, year), f"Sổ khen thưởng năm {year}")

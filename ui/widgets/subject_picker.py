@@ -1,0 +1,154 @@
+"""Pick one or many subjects (cá nhân / tập thể / hộ gia đình / khu dân cư) from the records:
+a type switch, a search box that ignores case and diacritics, a lazy table (lists can hold
+tens of thousands of rows) and a basket of chosen subjects that survives new searches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import record_lists
+from app.services.subjects import SUBJECT_TYPE_LABELS
+from ui.widgets.lazy_table import LazyTableModel
+
+SOURCES = {
+    "person": record_lists.PersonSource,
+    "collective": record_lists.CollectiveSource,
+    "household": record_lists.HouseholdSource,
+    "area": record_lists.AreaSource,
+}
+
+
+class SubjectPicker(QDialog):
+    """``chosen()`` gives [(subject_id, name)] in the order picked; double-click or Enter
+    adds the highlighted rows to the basket."""
+
+    def __init__(self, db, title: str = "Chọn đối tượng", types=tuple(SOURCES),
+                 multi: bool = True, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.multi = db, multi
+        self.setWindowTitle(title)
+        self._chosen: dict[int, str] = {}
+        self.type_box = QComboBox(self)
+        for t in types:
+            self.type_box.addItem(SUBJECT_TYPE_LABELS[t], t)
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("picker_search")
+        self.search_box.setPlaceholderText("Gõ tên để tìm (không dấu cũng được)…")
+        self.search_box.setClearButtonEnabled(True)
+        self._timer = QTimer(self, singleShot=True, interval=120)
+        self._timer.timeout.connect(self.reload)
+        self.search_box.textChanged.connect(lambda _t: self._timer.start())
+        self.table = QTableView(self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection if multi
+                                    else QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self.add_selected())
+        self.basket = QListWidget(self)
+        self.basket.setObjectName("basket")
+        self.count = QLabel(self)
+        add = QPushButton("Chọn →", self)
+        add.clicked.connect(self.add_selected)
+        remove = QPushButton("Bỏ chọn", self)
+        remove.clicked.connect(self.remove_selected)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.buttons.button(QDialogButtonBox.Ok).setText("Đồng ý")
+        self.buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._layout(add, remove)
+        self.type_box.currentIndexChanged.connect(lambda _i: self._set_type())
+        self._set_type()
+        ch = self.fontMetrics().averageCharWidth()
+        self.resize(ch * 150, self.fontMetrics().height() * 32)
+
+    def _layout(self, add: QPushButton, remove: QPushButton) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Loại:", self))
+        top.addWidget(self.type_box)
+        top.addWidget(self.search_box, 1)
+        left = QVBoxLayout()
+        left.addLayout(top)
+        left.addWidget(self.table, 1)
+        left.addWidget(self.count)
+        mid = QVBoxLayout()
+        mid.addStretch(1)
+        mid.addWidget(add)
+        mid.addWidget(remove)
+        mid.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("<b>Đã chọn</b>", self))
+        right.addWidget(self.basket, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(mid)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.buttons)
+
+    def _set_type(self) -> None:
+        source = SOURCES[self.type_box.currentData()](self.db)
+        self.model = LazyTableModel(source, self)
+        self.table.setModel(self.model)
+        char = self.fontMetrics().averageCharWidth()
+        for i, col in enumerate(source.columns):
+            self.table.setColumnWidth(i, col.width * char + 12)
+        self.reload()
+
+    def subject_type(self) -> str:
+        return self.type_box.currentData()
+
+    def reload(self) -> None:
+        self.model.refresh(self.search_box.text(), {})
+        self.count.setText(f"{self.model.rowCount():,} kết quả".replace(",", "."))
+
+    def add_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.model.rowCount() == 1:
+            rows = [0]  # one hit: Enter takes it
+        if not self.multi:
+            self._chosen.clear()
+            self.basket.clear()
+        for r in rows:
+            sid = self.model.id_at(r)
+            if sid is None or sid in self._chosen:
+                continue
+            name = self.model.index(r, 0).data()
+            self._chosen[sid] = name
+            item = QListWidgetItem(name)
+            item.setData(Qt.UserRole, sid)
+            self.basket.addItem(item)
+
+    def remove_selected(self) -> None:
+        for item in self.basket.selectedItems():
+            self._chosen.pop(item.data(Qt.UserRole), None)
+            self.basket.takeItem(self.basket.row(item))
+
+    def accept(self) -> None:
+        if self.table.selectionModel().selectedRows() or not self._chosen:
+            self.add_selected()  # rows highlighted but not yet moved: take them too
+        if self._chosen:
+            super().accept()
+
+    def chosen(self) -> list[tuple[int, str]]:
+        return list(self._chosen.items())
