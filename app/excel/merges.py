@@ -12,6 +12,8 @@ def merged_ranges(wb, ws) -> list[tuple[int, int, int, int]]:
     (read-only worksheets, which are several times faster, do not expose them)."""
     from openpyxl.utils.cell import range_boundaries
 
+    if hasattr(ws, "merged_ranges"):  # an .xls sheet (app.excel.xls)
+        return list(ws.merged_ranges)
     path = getattr(ws, "_worksheet_path", None)
     if path is None:  # a normal worksheet
         return [(r.min_col, r.min_row, r.max_col, r.max_row) for r in ws.merged_cells.ranges]

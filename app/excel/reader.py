@@ -271,14 +271,16 @@ def read_workbook(path: str | Path, spec: KindSpec) -> tuple[list[SheetData], li
     """Every sheet with a recognisable header row; notes name the sheets that had none."""
     from openpyxl import load_workbook
 
-    if Path(path).suffix.lower() == ".xls":
-        raise ValidationError(f"“{Path(path).name}” là tệp Excel 97–2003 (.xls). Hãy mở tệp bằng Excel "
-                         "và chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx), rồi nhập tệp "
-                         ".xlsx đó.")
     try:
-        wb = load_workbook(Path(path), data_only=True, read_only=True)
+        if Path(path).suffix.lower() == ".xls":
+            from app.excel.xls import open_xls
+
+            wb = open_xls(path)
+        else:
+            wb = load_workbook(Path(path), data_only=True, read_only=True)
     except Exception as exc:
-        raise ValidationError(f"Không mở được tệp Excel “{Path(path).name}”: {exc}") from exc
+        raise ValidationError(f"Không mở được tệp Excel “{Path(path).name}”: {exc}. Nếu tệp mở "
+                              "được bằng Excel, hãy lưu lại thành .xlsx rồi nhập lại.") from exc
     sheets, notes = [], []
     try:
         for ws in wb.worksheets:

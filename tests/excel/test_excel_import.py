@@ -237,12 +237,41 @@ def test_stale_preview_writes_nothing(db, ward, tmp_path):
     assert _count(db, Person) == 1
 
 
-def test_old_xls_file_is_explained(db, ward, tmp_path):
-    path = tmp_path / "cũ.xls"
+def test_broken_file_is_explained(db, ward, tmp_path):
+    path = tmp_path / "hỏng.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
-    with pytest.raises(ValidationError, match=r"Excel 97–2003 \(.xls\).*\.xlsx"):
+    with pytest.raises(ValidationError, match="Không mở được tệp Excel “hỏng.xls”"):
         preview(db, "person", path)
     assert cli_main(["import", "person", str(path), "--db", str(db.path)]) == 2
+
+
+def test_old_xls_typed_in_tcvn3(db, ward, tmp_path):
+    """Excel 97–2003 files: where .VnTime lists really live."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    ws = book.add_sheet("Hộ gia đình")
+    abc = xlwt.easyxf("font: name .VnTime")
+    caps = xlwt.easyxf("font: name .VnTimeH")
+    ws.write_merge(0, 0, 0, 3, encode_tcvn3("danh sách hộ gia đình"), caps)
+    for col, head in enumerate(["STT", "Họ và tên chủ hộ", "Khu dân cư", "Số khẩu"]):
+        ws.write(2, col, encode_tcvn3(head), abc)
+    ws.write(3, 0, 1)
+    ws.write(3, 1, encode_tcvn3("Hoàng Thị Lụa"), abc)
+    ws.write(3, 2, encode_tcvn3("Thôn Đông Giàng"), abc)
+    ws.write(3, 3, 4)
+    ws.write(4, 0, 2)
+    ws.write(4, 1, encode_vni("Đỗ Văn Bảy"), xlwt.easyxf("font: name VNI-Times"))
+    ws.write(4, 2, "Khu dân cư số 2")
+    ws.write(4, 3, 3)
+    path = tmp_path / "cũ.xls"
+    book.save(str(path))
+    result = preview(db, "household", path)
+    assert result.ok, [p.text() for p in result.problems]
+    got = [(r.row, r.values["name"], r.values["area_id"], r.values["members"]) for r in result.rows]
+    assert got == [(4, "Hoàng Thị Lụa", ward["Thôn Đông Giàng"], 4),
+                   (5, "Đỗ Văn Bảy", ward["Khu dân cư số 2"], 3)]
+    assert commit(db, result).created == 2
 
 
 def test_summary_counts_error_rows_apart(db, ward, tmp_path):
@@ -254,3 +283,25 @@ def test_summary_counts_error_rows_apart(db, ward, tmp_path):
                                 "1 dòng có lỗi (2 lỗi).")
     assert result.rows[2].display("name") == "Trần Văn Ba"  # what will be written
     assert result.rows[1].display("members") == "hai"  # the bad cell as typed
+
+
+def test_old_xls_dates_and_merged_cells(db, ward, tmp_path):
+    import xlwt
+
+    book = xlwt.Workbook()
+    ws = book.add_sheet("Cán bộ")
+    ws.write_merge(0, 0, 0, 2, "DANH SÁCH CÁN BỘ")
+    for col, head in enumerate(["Họ và tên", "Ngày sinh", "Khu dân cư"]):
+        ws.write(1, col, head)
+    ws.write(2, 0, "Lương Văn Chín")
+    ws.write(2, 1, date(1979, 8, 30), xlwt.easyxf(num_format_str="DD/MM/YYYY"))
+    ws.write_merge(2, 3, 2, 2, "Khu dân cư số 1")  # one area merged over two people
+    ws.write(3, 0, "Lương Thị Mười")
+    ws.write(3, 1, "1984")
+    path = tmp_path / "cán bộ.xls"
+    book.save(str(path))
+    result = preview(db, "person", path)
+    got = [(r.values["name"], r.values["birth"], r.values["birth_year"], r.values["area_id"])
+           for r in result.rows]
+    assert got == [("Lương Văn Chín", date(1979, 8, 30), 1979, ward["Khu dân cư số 1"]),
+                   ("Lương Thị Mười", None, 1984, ward["Khu dân cư số 1"])]

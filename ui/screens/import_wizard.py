@@ -126,7 +126,7 @@ class ImportPage(QWidget):
                                              "trang “Danh sách” rồi chọn tệp để nhập.")
 
     def choose_file(self) -> None:
-        path = dialogs.open_file(self, "Chọn tệp Excel", "Tệp Excel (*.xlsx *.xlsm)")
+        path = dialogs.open_file(self, "Chọn tệp Excel", "Tệp Excel (*.xlsx *.xlsm *.xls)")
         if path:
             self.load_file(path)
 
