@@ -109,6 +109,22 @@ class YearTotals:
 
 
 @dataclass(frozen=True)
+class RoleModelInfo:
+    year: int
+    subject_type: str
+    name: str
+    field: str
+    headline: str
+
+
+@dataclass(frozen=True)
+class InitiativeInfo:
+    year: int
+    title: str
+    scope: str
+
+
+@dataclass(frozen=True)
 class Figures:
     year_from: int
     year_to: int
@@ -121,6 +137,8 @@ class Figures:
     movements: tuple[MovementInfo, ...]
     totals: tuple[YearTotals, ...]
     staff_classes: tuple[tuple[str, int], ...] = field(default=())
+    role_models: tuple[RoleModelInfo, ...] = field(default=())
+    initiatives: tuple[InitiativeInfo, ...] = field(default=())
 
     @property
     def years(self) -> list[int]:
@@ -176,11 +194,16 @@ def collect(db: Database, year_from: int, year_to: int) -> Figures:
         movements = tuple(_movements(s, year_from, year_to))
         totals = tuple(_totals(s, year_from, year_to, movements, awards))
         staff = tuple(q.staff_classes(s, year_from, year_to))
+        models = tuple(RoleModelInfo(y, t, n, fl or "", h or "")
+                       for y, t, n, fl, h in q.role_model_rows(s, year_from, year_to))
+        ideas = tuple(InitiativeInfo(y, t, sc or "")
+                      for y, t, sc in q.initiative_rows(s, year_from, year_to))
     return Figures(
         year_from=year_from, year_to=year_to, kinds=kinds, awards=awards, by_area=by_area,
         by_former_unit=by_unit, culture=culture,
         area_culture=tuple(AreaCulture(*row) for row in area_rows),
-        movements=movements, totals=totals, staff_classes=staff,
+        movements=movements, totals=totals, staff_classes=staff, role_models=models,
+        initiatives=ideas,
     )
 
 

@@ -202,6 +202,22 @@ def fund_spent_by_year(s: Session, y0: int, y1: int) -> dict[int, int]:
                            FundLine.year.between(y0, y1)).group_by(FundLine.year))
 
 
+def role_model_rows(s: Session, y0: int, y1: int):
+    """(year, subject type, name, field, headline) of the role models, by year then name."""
+    stmt = (select(RoleModel.year, Subject.type, Subject.name, RoleModel.field, RoleModel.headline)
+            .join(Subject, Subject.id == RoleModel.subject_id)
+            .where(RoleModel.year.between(y0, y1)).order_by(RoleModel.year, Subject.sort_key))
+    return s.execute(stmt).all()
+
+
+def initiative_rows(s: Session, y0: int, y1: int):
+    """(year, title, scope) of the recognised initiatives."""
+    stmt = (select(Initiative.year, Initiative.title, Initiative.scope)
+            .where(Initiative.recognized.is_(True), Initiative.year.between(y0, y1))
+            .order_by(Initiative.year, Initiative.title_folded))
+    return s.execute(stmt).all()
+
+
 def staff_classes(s: Session, y0: int, y1: int):
     """Awards to persons by staff class (lãnh đạo / trực tiếp lao động …) over the years."""
     cls = func.coalesce(func.nullif(Person.staff_class, ""), "Chưa phân loại")

@@ -168,7 +168,7 @@ def _auto(node: dict, ctx: _Ctx) -> list:
     if auto == "culture":
         return [] if ctx.culture_done else sf.culture_blocks(f)
     if auto == "initiatives":
-        return [para(s) for s in sf.initiative_sentences(f)]
+        return sf.initiative_blocks(f)
     if auto == "awards":
         return sf.awards_blocks(f, ctx.body)
     return []

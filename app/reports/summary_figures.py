@@ -209,6 +209,38 @@ def initiative_sentences(f: Figures) -> list[str]:
     return [f"Trong {span}, có " + "; ".join(parts) + "."] if parts else []
 
 
+LIST_MAX = 15  # names listed in the report; the rest are counted
+
+
+def initiative_blocks(f: Figures) -> list:
+    """Counts, then the role models and initiatives by name (the request asks to introduce
+    the typical examples)."""
+    out = [para(s) for s in initiative_sentences(f)]
+    if f.role_models:
+        lines = []
+        for m in f.role_models[:LIST_MAX]:
+            who = {"person": "", "area": ""}.get(m.subject_type, "Hộ gia đình "
+                                                  if m.subject_type == "household" else "Tập thể ")
+            bits = [b for b in (m.field and f"lĩnh vực {m.field}", m.headline) if b]
+            lines.append(f"- {who}{m.name} (năm {m.year})" + (": " + "; ".join(bits) if bits
+                                                              else ""))
+        out += _listed("Các gương điển hình tiên tiến tiêu biểu:", lines, len(f.role_models),
+                       "gương điển hình")
+    if f.initiatives:
+        lines = [f"- “{i.title}” (năm {i.year}" + (f", phạm vi {i.scope})" if i.scope else ")")
+                 for i in f.initiatives[:LIST_MAX]]
+        out += _listed("Các sáng kiến được công nhận:", lines, len(f.initiatives), "sáng kiến")
+    return out
+
+
+def _listed(intro: str, lines: list[str], total: int, what: str) -> list:
+    """An intro line and "- …;" lines, the last ending with a full stop."""
+    if total > LIST_MAX:
+        lines = lines + [f"- Và {number(total - LIST_MAX)} {what} khác"]
+    return [para(intro)] + [para(line + (";" if i < len(lines) - 1 else "."))
+                            for i, line in enumerate(lines)]
+
+
 def movement_blocks(f: Figures, launcher: str, culture_host: MovementInfo | None) -> list:
     """Each movement of one launcher with its yearly results narratives (MovementResult)."""
     out = []

@@ -89,3 +89,22 @@ def test_launcher_groups_and_percent_format():
     assert launcher_group("Đảng ủy phường") == "ward"
     assert launcher_group("Mặt trận Tổ quốc") == "other"
     assert percent(96.0) == "96%" and percent(96.3333) == "96,3%" and percent(None) == "–"
+
+
+def test_role_models_and_initiatives_collected(db, build):
+    from db.models import Initiative, RoleModel
+
+    with build() as b:
+        p = b.person("Đỗ Thị Hạnh", None, gender="nữ")
+        b.s.add_all([
+            RoleModel(subject_id=p.id, year=2025, field="y tế", headline="Tận tụy với người bệnh"),
+            RoleModel(subject_id=p.id, year=2019, field="y tế"),
+            Initiative(title="Sổ theo dõi tiêm chủng điện tử", title_folded="so", year=2025,
+                       recognized=True, scope="cơ sở"),
+            Initiative(title="Chưa công nhận", title_folded="chua", year=2025, recognized=False),
+        ])
+    f = collect(db, 2021, 2025)
+    assert [(m.name, m.year, m.field) for m in f.role_models] == [("Đỗ Thị Hạnh", 2025, "y tế")]
+    assert [(i.title, i.scope) for i in f.initiatives] == [("Sổ theo dõi tiêm chủng điện tử",
+                                                            "cơ sở")]
+    assert f.total_of(2025).initiatives == 1 and f.total_of(2025).role_models == 1

@@ -76,3 +76,20 @@ def test_movements_with_yearly_results_and_culture_under_its_movement():
         in lines
     assert lines[-1] == "- Phong trào “Vì người nghèo”."
     assert _text(sf.movement_blocks(f, "ward", host)) == []
+
+
+def test_role_models_and_initiatives_are_named():
+    from app.reports.figures import InitiativeInfo, RoleModelInfo, YearTotals
+
+    models = tuple(RoleModelInfo(2024, "person", f"Người {i}", "giáo dục", "Tận tụy")
+                   for i in range(16)) + (RoleModelInfo(2025, "household", "Lê Văn Tâm", "", ""),)
+    f = Figures(2024, 2025, KINDS, (), (), (), (), (), (),
+                (YearTotals(2024, 1, 16, 0, 0, 0), YearTotals(2025, 0, 1, 0, 0, 0)),
+                role_models=models,
+                initiatives=(InitiativeInfo(2024, "Số hóa hồ sơ thi đua", "cơ sở"),))
+    lines = _text(sf.initiative_blocks(f))
+    assert lines[0] == ("Trong 2 năm (2024 – 2025), có 1 sáng kiến được công nhận; 17 gương điển "
+                        "hình tiên tiến, người tốt việc tốt được biểu dương, giới thiệu.")
+    assert lines[2] == "- Người 0 (năm 2024): lĩnh vực giáo dục; Tận tụy;"
+    assert "- Và 2 gương điển hình khác." in lines
+    assert lines[-1] == "- “Số hóa hồ sơ thi đua” (năm 2024, phạm vi cơ sở)."
