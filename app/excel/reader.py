@@ -152,7 +152,7 @@ def read_sheet(ws, spec: KindSpec, merges=()) -> SheetData | None:
         return None
     header_row, columns = found
     header_row = _second_header(spec, ws, header_row, columns)
-    data = SheetData(ws.title, header_row, columns)
+    data = SheetData(legacy.to_unicode(ws.title).text, header_row, columns)
     merged = MergedFill(merges, header_row + 1)
     ambiguous: list[tuple[str, Cell, str, object]] = []
     section: str | None = None
@@ -171,7 +171,7 @@ def read_sheet(ws, spec: KindSpec, merges=()) -> SheetData | None:
                 heading = " ".join(str(v) for v in values if v not in (None, ""))
                 section = _SECTION_NO.sub("", legacy.to_unicode(heading).text, count=1) or None
             continue
-        data.rows.append(DataRow(ws.title, r, cells, section))
+        data.rows.append(DataRow(data.sheet, r, cells, section))
     _settle_ambiguous(data, ambiguous)
     return data
 
@@ -286,7 +286,7 @@ def read_workbook(path: str | Path, spec: KindSpec) -> tuple[list[SheetData], li
         for ws in wb.worksheets:
             data = read_sheet(ws, spec, merged_ranges(wb, ws))
             if data is None:
-                notes.append(f"Trang “{ws.title}” không có dòng tiêu đề cột của danh sách "
+                notes.append(f"Trang “{legacy.to_unicode(ws.title).text}” không có dòng tiêu đề cột của danh sách "
                              f"{spec.label.lower()}: bỏ qua.")
             else:
                 sheets.append(data)
