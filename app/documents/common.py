@@ -20,6 +20,7 @@ def header(org: Org, number: str | None, date_line: str | None, body: str | None
 
 
 def award_label(e: Entry) -> str:
+    """“Danh hiệu “X”” for titles, the form's own name otherwise."""
     return f"Danh hiệu “{e.award_name}”" if e.award_is_title else e.award_name
 
 
@@ -40,6 +41,7 @@ def by_award(entries: tuple[Entry, ...]) -> list[tuple[Entry, list[Entry]]]:
 
 
 def display_name(e: Entry) -> str:
+    """Name as listed (households as “Hộ …”)."""
     return f"Hộ {e.name}" if e.subject_type == "household" else e.name
 
 

@@ -92,6 +92,7 @@ def build_minutes(m: MeetingDoc) -> Document:
 
 
 def common_name(m: MeetingDoc) -> str:
+    """“Hội đồng Thi đua - Khen thưởng phường …”."""
     return f"Hội đồng Thi đua - Khen thưởng {m.org.short_name}"
 
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 @dataclass(frozen=True)
 class Org:
+    """The issuing body's lines."""
     parent_body: str  # UBND THÀNH PHỐ HẢI PHÒNG
     body_name: str  # ỦY BAN NHÂN DÂN PHƯỜNG THÀNH ĐÔNG
     short_name: str  # phường Thành Đông
@@ -37,6 +38,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class DecisionDoc:
+    """A decision ready to print."""
     org: Org
     kind: str  # khen_thuong / thu_hoi / dinh_chinh
     full_number: str | None
@@ -72,6 +74,7 @@ class Vote:
 
 @dataclass(frozen=True)
 class MeetingDoc:
+    """A council meeting ready to print (minutes, vote count, ballots)."""
     org: Org
     batch_name: str
     year: int

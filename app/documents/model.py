@@ -88,12 +88,13 @@ class Signatures:
 
 @dataclass(frozen=True)
 class Spacer:
+    """Vertical space."""
     height_mm: float = 4
 
 
 @dataclass(frozen=True)
 class PageBreak:
-    pass
+    """Start a new page."""
 
 
 Block = Header | Title | Paragraph | Table | Signatures | Spacer | PageBreak

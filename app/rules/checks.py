@@ -34,6 +34,7 @@ def streak_years(years_held: set[int], end: int) -> list[int]:
 
 
 def subject_type(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Finding]:
+    """The award does not apply to this kind of subject."""
     subject = f.subjects[c.subject_id]
     allowed = [t.strip() for t in (kind.subject_types or "").split(",") if t.strip()]
     if allowed and subject.type not in allowed:
@@ -46,6 +47,7 @@ def subject_type(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Finding]:
 
 
 def upper_level(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Finding]:
+    """The award is decided by a higher level (we only propose it)."""
     if kind.awarded_here:
         return []
     return [Finding("upper_level", INFO,
@@ -55,6 +57,7 @@ def upper_level(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Finding]:
 
 
 def duplicate_award(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Finding]:
+    """The subject already holds, or is already proposed for, the award that year."""
     year = f.batch.year
     out = []
     ref = f.held.get(c.subject_id, {}).get(kind.code, {}).get(year)
@@ -70,6 +73,7 @@ def duplicate_award(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Findin
 
 
 def prerequisites(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Finding]:
+    """Same-year titles, consecutive years and initiatives the award requires."""
     rule = kind.prerequisites or {}
     year, out = f.batch.year, []
     held = f.held.get(c.subject_id, {})
@@ -139,6 +143,7 @@ def quota(f: BatchFacts, kind: AwardKind) -> Finding | None:
 
 
 def streak_note(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Finding]:
+    """N years running: suggest the award the rule names."""
     rule = (kind.prerequisites or {}).get("streak_suggestion")
     if not rule:
         return []
@@ -153,6 +158,7 @@ def streak_note(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Finding]:
 
 
 def duplicate_person(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Finding]:
+    """Another person record with the same folded name and birth year."""
     dups = f.duplicates.get(c.subject_id, [])
     if not dups:
         return []

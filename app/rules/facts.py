@@ -26,6 +26,7 @@ SCOPE_RANK = {"cơ sở": 1, "tỉnh": 2, "toàn quốc": 3}
 
 @dataclass
 class BatchFacts:
+    """Everything the checks read about a batch, loaded once."""
     batch: Batch
     kinds: dict[int, AwardKind]  # every award kind, by id
     by_code: dict[str, AwardKind]
@@ -48,6 +49,7 @@ class BatchFacts:
 
 
 def load(session: Session, batch_id: int) -> BatchFacts:
+    """Load the facts of one batch."""
     batch = session.get(Batch, batch_id)
     kinds = {k.id: k for k in session.scalars(select(AwardKind))}
     cands = list(session.scalars(

@@ -56,6 +56,7 @@ class AwardKindInfo:
 
 @dataclass(frozen=True)
 class BaseSalaryInfo:
+    """One mức lương cơ sở row: amount in đồng from a date, with its decree."""
     effective_from: date
     amount: int
     legal_basis: str | None = None

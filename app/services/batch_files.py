@@ -25,6 +25,7 @@ MAX_BYTES = 30 * 1024 * 1024  # a scanned dossier; bigger files make the backup 
 
 @dataclass(frozen=True)
 class AttachmentInfo:
+    """An attachment without its bytes."""
     id: int
     batch_id: int | None
     candidate_id: int | None

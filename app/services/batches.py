@@ -25,6 +25,7 @@ ACHIEVEMENT_MAX = 2000  # characters; long reports go in attachments
 
 @dataclass(frozen=True)
 class BatchInfo:
+    """A batch with its candidate counts, for lists and headers."""
     id: int
     name: str
     year: int
@@ -39,6 +40,7 @@ class BatchInfo:
 
 @dataclass(frozen=True)
 class CandidateInfo:
+    """One candidate with subject, award, texts, status and last eligibility findings."""
     id: int
     batch_id: int
     subject_id: int

@@ -39,6 +39,7 @@ QUORUM_BASIS = "Quy chế hoạt động của Hội đồng Thi đua – Khen t
 
 @dataclass(frozen=True)
 class MemberInfo:
+    """A council member and the period they serve."""
     full_name: str
     role: str  # Chủ tịch Hội đồng / Phó Chủ tịch Hội đồng / Ủy viên / Thư ký
     position: str | None = None
@@ -50,6 +51,7 @@ class MemberInfo:
 
 @dataclass(frozen=True)
 class MeetingInfo:
+    """A meeting with attendance counted and the quorum it needs."""
     id: int
     batch_id: int
     held_at: datetime | None
@@ -88,6 +90,7 @@ class TallyRow:
 
 
 def quorum_share(s: Session) -> Fraction:
+    """Share of members needed for a valid meeting (setting, default 2/3)."""
     row = s.get(Setting, QUORUM_KEY)
     return Fraction(str(row.value)) if row and row.value else DEFAULT_QUORUM
 
@@ -127,6 +130,7 @@ def list_members(db: Database, on: date | None = None) -> list[MemberInfo]:
 
 
 def meeting_info(s: Session, m: Meeting) -> MeetingInfo:
+    """MeetingInfo of a meeting inside an open session."""
     present = s.scalar(select(func.count()).select_from(MeetingAttendee).where(
         MeetingAttendee.meeting_id == m.id, MeetingAttendee.present.is_(True))) or 0
     need = -(-m.members_total * quorum_share(s).numerator // quorum_share(s).denominator)
@@ -163,6 +167,7 @@ def create_meeting(db: Database, batch_id: int, held_at: datetime, place: str | 
 
 
 def list_members_in(s: Session, on: date) -> list[CouncilMember]:
+    """Members serving on a day (inside an open session)."""
     return list(s.scalars(select(CouncilMember).where(
         or_(CouncilMember.from_date.is_(None), CouncilMember.from_date <= on),
         or_(CouncilMember.to_date.is_(None), CouncilMember.to_date >= on))))
@@ -287,6 +292,7 @@ def tally(db: Database, meeting_id: int) -> list[TallyRow]:
 
 
 def tally_rows(s: Session, meeting_id: int) -> list[TallyRow]:
+    """Session-level :func:`tally` (used by the documents)."""
     meeting = _get(s, Meeting, meeting_id, "cuộc họp")
     info = meeting_info(s, meeting)
     stmt = (select(Candidate, Subject, AwardKind, Ballot)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import text
@@ -26,6 +27,7 @@ REVOKE_BASIS = ("Luật Thi đua, khen thưởng 2022: hủy bỏ quyết địn
 
 @dataclass(frozen=True)
 class IssueResult:
+    """What issuing wrote: the number, the register entries, the money."""
     decision_id: int
     full_number: str
     certificate_nos: tuple[str, ...]  # register entries written ("2025/0001", …)
@@ -87,6 +89,14 @@ def _validate_for_issue(s: Session, d: Decision, lines: list[DecisionLine]) -> N
 def issue_decision(db: Database, decision_id: int) -> IssueResult:
     """Ban hành: freeze the decision, write the register entries (or revoke / correct them),
     post the money to the fund — all in one transaction."""
+    try:
+        return _issue(db, decision_id)
+    except IntegrityError as exc:  # another copy of the app issued at the same moment
+        raise DomainError("Số quyết định hoặc số vào sổ vừa được dùng ở nơi khác; "
+                          "không có gì được ghi. Hãy mở lại và ban hành lại.") from exc
+
+
+def _issue(db: Database, decision_id: int) -> IssueResult:
     with db.session() as s:
         d = editable(s, decision_id)
         lines = list(s.scalars(select(DecisionLine).where(DecisionLine.decision_id == d.id)

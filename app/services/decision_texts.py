@@ -49,6 +49,7 @@ def symbol(s: Session) -> str:
 
 
 def default_bases(s: Session) -> list[str]:
+    """Căn cứ lines for a new draft (Setting decision.bases or the defaults)."""
     row = s.get(Setting, BASES_KEY)
     lines = row.value if row and isinstance(row.value, list) else list(DEFAULT_BASES)
     o = s.get(Organization, 1)
@@ -66,6 +67,7 @@ def default_closing(s: Session) -> list[str]:
 
 
 def default_recipients() -> list[str]:
+    """Nơi nhận lines for a new draft."""
     return list(DEFAULT_RECIPIENTS)
 
 
@@ -92,6 +94,7 @@ def position_line(s: Session, subj: Subject) -> str | None:
 
 
 def salutation(subj: Subject) -> str | None:
+    """Ông / Bà / Hộ gia đình / Tập thể for the printed line."""
     if isinstance(subj, Person):
         return text.salutation(subj.gender)
     if isinstance(subj, Household):
@@ -101,6 +104,7 @@ def salutation(subj: Subject) -> str | None:
 
 def line_for(s: Session, d: Decision, c: Candidate, kind: AwardKind, year: int,
              order: int) -> DecisionLine:
+    """A decision line for a passed candidate (money priced later)."""
     subj = s.get(Subject, c.subject_id)
     return DecisionLine(
         decision_id=d.id, candidate_id=c.id, subject_id=subj.id, award_kind_id=kind.id,

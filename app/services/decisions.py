@@ -25,6 +25,7 @@ STATUSES = {"draft": "Dự thảo", "issued": "Đã ban hành"}
 
 @dataclass(frozen=True)
 class DecisionInfo:
+    """A decision as the screens show it (lists are one item per line)."""
     id: int
     number: int | None
     year: int
@@ -60,6 +61,7 @@ class DecisionInfo:
 
 @dataclass(frozen=True)
 class LineInfo:
+    """One line of a decision's attached list."""
     id: int
     subject_id: int
     subject_type: str
@@ -82,6 +84,7 @@ def _lines(v: str | None) -> tuple[str, ...]:
 
 
 def info(s: Session, d: Decision) -> DecisionInfo:
+    """DecisionInfo of a decision inside an open session."""
     n = s.scalar(select(func.count()).select_from(DecisionLine).where(
         DecisionLine.decision_id == d.id)) or 0
     return DecisionInfo(
@@ -147,6 +150,7 @@ def decision_lines(db: Database, decision_id: int) -> list[LineInfo]:
 
 
 def line_infos(s: Session, decision_id: int) -> list[LineInfo]:
+    """Session-level :func:`decision_lines`."""
     stmt = (select(DecisionLine, Subject.type, AwardKind)
             .join(Subject, Subject.id == DecisionLine.subject_id)
             .join(AwardKind, AwardKind.id == DecisionLine.award_kind_id)

@@ -30,6 +30,7 @@ DIRECTION = {"du_toan": "thu", "thu_khac": "thu", "thu_hoi": "thu",
 
 @dataclass(frozen=True)
 class FundLineInfo:
+    """One income or spending line of the award fund."""
     id: int
     year: int
     direction: str  # thu / chi
@@ -43,6 +44,7 @@ class FundLineInfo:
 
 @dataclass(frozen=True)
 class FundBalance:
+    """Income and spending totals of a year."""
     year: int
     income: int
     spending: int

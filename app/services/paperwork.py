@@ -42,6 +42,7 @@ def place_of(parent_body: str) -> str:
 
 
 def org_data(s: Session) -> Org:
+    """The issuing body as document data."""
     o = decision_texts.org(s)
     return Org(o.parent_body, o.body_name, o.short_name, o.place_name, o.doc_symbol or "UBND")
 
@@ -71,6 +72,7 @@ def _entry(kind: AwardKind, subj_type: str, line: DecisionLine, rec: AwardRecord
 
 
 def decision_data(s: Session, decision_id: int) -> DecisionDoc:
+    """Everything the Quyết định document prints."""
     d = _get(s, Decision, decision_id, "quyết định")
     if d.external:
         raise DomainError("Quyết định của cấp trên chỉ được ghi số hiệu, không in lại.")
@@ -109,6 +111,7 @@ def _votes(s: Session, meeting_id: int) -> tuple[Vote, ...]:
 
 
 def meeting_data(s: Session, meeting_id: int) -> MeetingDoc:
+    """Everything the minutes, vote count and ballots print."""
     m = _get(s, Meeting, meeting_id, "cuộc họp")
     b = s.get(Batch, m.batch_id)
     present_ids = set(s.scalars(select(MeetingAttendee.member_id).where(
@@ -126,6 +129,7 @@ def meeting_data(s: Session, meeting_id: int) -> MeetingDoc:
 
 
 def proposal_data(s: Session, batch_id: int, upward: bool = False) -> ProposalDoc:
+    """Everything the Tờ trình prints (passed candidates of the batch)."""
     b = _get(s, Batch, batch_id, "đợt xét")
     o = org_data(s)
     rows = s.execute(select(Candidate, Subject, AwardKind)
