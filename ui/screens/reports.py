@@ -82,6 +82,9 @@ class ReportsPage(QWidget):
         self._dirty: set[str] = set()
         self._current: str | None = None
         self._spec_loaded: sec.ReportSpec | None = None
+        self._job = None
+        self._job_spec: sec.ReportSpec | None = None
+        self._pending = False
         # Year boxes change value by value; reload once the user pauses.
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -164,12 +167,14 @@ class ReportsPage(QWidget):
         self.btn_save.clicked.connect(self.save)
         buttons.addWidget(self.btn_save)
         buttons.addStretch(1)
+        self._export_buttons = []
         for fmt, label in (("docx", "Xuất Word (DOCX)…"), ("pdf", "Xuất PDF…"),
                            ("xlsx", "Xuất số liệu Excel…")):
             b = QPushButton(label, tab)
             b.setObjectName(f"export_{fmt}")
             b.clicked.connect(lambda _=False, f=fmt: self.export(f))
             buttons.addWidget(b)
+            self._export_buttons.append(b)
         v.addLayout(buttons)
 
     # ------------------------------------------------------------------ state
@@ -192,14 +197,52 @@ class ReportsPage(QWidget):
     def on_show(self) -> None:
         self.reload()
 
-    def reload(self) -> None:
-        """Keep unsaved text, then load the sections and figures of the chosen report."""
+    def reload(self, background: bool = True) -> None:
+        """Keep unsaved text, then load the sections and figures of the chosen report.
+
+        The figures are computed off the GUI thread (a large register takes a moment); the
+        editor waits for them because the default drafts quote them."""
         self._reload_timer.stop()
         if self._dirty and self._spec_loaded is not None:
             self._save_quietly()
-        keep = self._current or (self._sections[0].key if self._sections else None)
         spec = self.spec()
-        f = collect(self.db, spec.year_from, spec.year_to)
+        if not background:
+            self._loaded(spec, collect(self.db, spec.year_from, spec.year_to))
+            return
+        if self._job is not None:
+            # reload again when the running one ends, unless it is computing these very years
+            self._pending = self._pending or self._job_spec != spec
+            return
+        self._job_spec = spec
+        self._set_busy(True)
+        job = workers.Job(lambda progress=None, cancelled=None: collect(
+            self.db, spec.year_from, spec.year_to))
+        relay = workers.Relay(on_success=lambda f: self._loaded(spec, f),
+                              on_failure=lambda exc: dialogs.error(
+                                  self, "Không tính được số liệu", str(exc)),
+                              on_done=self._job_done, parent=self)
+        relay.attach(job)
+        job.relay = relay
+        self._job = job
+        workers.start(job)
+
+    def _job_done(self) -> None:
+        self._job = None
+        self._set_busy(False)
+        if self._pending:
+            self._pending = False
+            self.reload()
+
+    def _set_busy(self, busy: bool) -> None:
+        for w in (self.editor, self.section_list, self.btn_save, *self._export_buttons):
+            w.setEnabled(not busy)
+        if busy:
+            self.figures.setPlainText("Đang tính số liệu từ sổ khen thưởng…")
+
+    def _loaded(self, spec: sec.ReportSpec, f) -> None:
+        if self._dirty and self._spec_loaded is not None:
+            self._save_quietly()  # typed while the figures were computed
+        keep = self._current or (self._sections[0].key if self._sections else None)
         self._sections = sec.load_sections(self.db, spec, template_values(issuer(self.db), f))
         self._texts = {s.key: s.text for s in self._sections}
         self._dirty.clear()
@@ -255,7 +298,7 @@ class ReportsPage(QWidget):
     def save(self) -> bool:
         """Save every section's text (all of them, so the report is reused next time)."""
         if self._reload_timer.isActive() or self._spec_loaded != self.spec():
-            self.reload()  # the years changed: show (and save) the sections of those years
+            self.reload(background=False)  # the years changed: load those years' sections
         try:
             sec.save_sections(self.db, self._spec_loaded, dict(self._texts))
         except DomainError as exc:
