@@ -30,7 +30,9 @@ def _decision_text(num, day, issuer) -> str:
     return f"{out} ({issuer})" if issuer else out
 
 
-def _status(revoked: bool, corrected_by: str | None) -> str:
+def _status(revoked: bool | str, corrected_by: str | None) -> str:
+    if isinstance(revoked, str):
+        return f"Đã thu hồi ({revoked})"
     if revoked:
         return "Đã thu hồi"
     return f"Đã đính chính ({corrected_by})" if corrected_by else ""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import AwardKind, AwardRecord, Decision, FormerUnit, ResidentialArea, Subject
@@ -15,6 +15,14 @@ from db.queries.search import subject_name_matches
 
 Area = aliased(ResidentialArea, flat=True)
 Corrector = aliased(AwardRecord)
+Revoker = aliased(Decision)
+
+
+def in_force():
+    """WHERE clause for entries that count today: not revoked and not superseded by a
+    correction (đính chính writes a new entry whose corrects_id points at the old one)."""
+    return and_(AwardRecord.revoked.is_(False),
+                ~exists().where(Corrector.corrects_id == AwardRecord.id))
 
 # Sort keys by column of the register list (see app.services.register.COLUMNS).
 _NEWEST = (AwardRecord.register_year.desc(), AwardRecord.register_no.desc())
@@ -98,8 +106,9 @@ def register_ids(session: Session, tokens: list[str], filters: dict,
 
 def register_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple]:
     """Raw display values by id: (certificate_no, year, name, subject type, award name, level,
-    decision number, decision date, external issuer, area, former unit, money, revoked,
-    corrected_by certificate_no or None, subject_id)."""
+    decision number, decision date, external issuer, area, former unit, money, revoked (False,
+    or the revoking decision's number, or True), corrected_by certificate_no or None,
+    subject_id)."""
     ids = list(ids)
     if not ids:
         return {}
@@ -108,10 +117,11 @@ def register_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple]:
                AwardRecord.printed_name, Subject.type, AwardKind.name, AwardRecord.level,
                Decision.full_number, Decision.signed_on, AwardRecord.external_issuer,
                Area.name, FormerUnit.name, AwardRecord.money, AwardRecord.revoked,
-               AwardRecord.subject_id, Subject.id, Subject.name)
+               AwardRecord.subject_id, Subject.name, Revoker.full_number)
         .join(Subject, Subject.id == AwardRecord.subject_id)
         .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
         .outerjoin(Decision, Decision.id == AwardRecord.decision_id)
+        .outerjoin(Revoker, Revoker.id == AwardRecord.revoked_by_decision_id)
         .outerjoin(Area, Area.id == Subject.area_id)
         .outerjoin(FormerUnit, FormerUnit.id == Subject.former_unit_id)
         .where(AwardRecord.id.in_(ids))
@@ -122,10 +132,10 @@ def register_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple]:
     out = {}
     for row in session.execute(stmt):
         rid, cert, year, printed, stype, kind, level, num, day, issuer, area, fu, money, \
-            revoked, sid, _, name = row
+            revoked, sid, name, revoked_by = row
         area = area or (name if stype == "area" else None)
         out[rid] = (cert, year, printed or name, stype, kind, level, num, day, issuer, area, fu,
-                    money, revoked, corrected.get(rid), sid)
+                    money, (revoked_by or True) if revoked else False, corrected.get(rid), sid)
     return out
 
 

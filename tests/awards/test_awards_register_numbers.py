@@ -10,8 +10,9 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
 
 from app.errors import DomainError
-from app.services import batches, council, decision_issue, decisions, fund
+from app.services import batches, council, decision_issue, decisions, fund, register
 from db.models import AwardRecord
+from db.queries.register import in_force
 
 
 def _issue(db, did, number, day):
@@ -50,6 +51,10 @@ def test_numbers_stay_gap_free_when_entries_are_revoked(db, world):
     assert [r.revoked for r in recs] == [False, True, False, False, False]
     assert recs[1].revoked_by_decision_id == rv
     assert fund.balance(db, 2025).income == 710_000  # money to recover
+    src = register.register_source(db)
+    status = {r[0]: r[10] for r in src.rows(src.ids("", {}, None))}
+    assert status["2025/0002"] == "Đã thu hồi (11/QĐ-UBND)" and status["2025/0001"] == ""
+    assert len(src.ids("", {"revoked": "valid"}, None)) == 4
     with pytest.raises(DomainError, match="đã bị thu hồi"):
         decision_issue.draft_revocation(db, [recs[1].id], "Lần nữa")
 
@@ -67,6 +72,12 @@ def test_correction_is_a_new_linked_entry(db, world):
     unchanged = next(r for r in recs if r.id == old.id)
     assert unchanged.printed_name == old.printed_name and not unchanged.revoked
     assert fund.balance(db, 2026).spending == 0  # a correction pays nothing again
+    src = register.register_source(db)
+    status = {r[0]: r[10] for r in src.rows(src.ids("", {}, None))}
+    assert status[old.certificate_no] == "Đã đính chính (2026/0001)"
+    with db.read() as s:
+        counted = s.scalars(select(AwardRecord.id).where(in_force())).all()
+    assert old.id not in counted and new.id in counted and len(counted) == 2
 
 
 def test_register_entries_refuse_direct_edits(db, world):
