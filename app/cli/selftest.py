@@ -103,6 +103,7 @@ def check_pdf(work: Path) -> str:
 def check_office(work: Path) -> str:
     import docx
     import openpyxl
+    import xlrd  # old .xls lists; imported inside the importer's functions
 
     xlsx, docx_path = work / "bảng thử.xlsx", work / "văn bản thử.docx"
     wb = openpyxl.Workbook()
@@ -115,7 +116,7 @@ def check_office(work: Path) -> str:
     document.save(docx_path)
     if docx.Document(docx_path).paragraphs[0].text != SAMPLE:
         raise RuntimeError("Word đọc lại sai nội dung")
-    return "xlsx, docx"
+    return f"xlsx, docx, đọc xls (xlrd {xlrd.__version__})"
 
 
 def check_backup_libs(work: Path) -> str:
