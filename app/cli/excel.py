@@ -7,7 +7,7 @@ import sys
 
 from app.cli.common import add_db_option, resolve_db
 
-KIND_HELP = "person (cá nhân), collective (tập thể), household (hộ gia đình), " \
+KIND_HELP = "area (khu dân cư), person (cá nhân), collective (tập thể), household (hộ gia đình), " \
             "registration (đăng ký thi đua), candidate (ứng viên của một đợt xét)"
 
 
@@ -29,7 +29,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="xuất danh sách ra Excel theo mẫu nhập")
-    p.add_argument("kind", metavar="LOẠI", help="person, collective, household, registration")
+    p.add_argument("kind", metavar="LOẠI", help="area, person, collective, household, registration")
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     add_db_option(p)
     p.set_defaults(func=cmd_export)

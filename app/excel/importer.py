@@ -18,17 +18,25 @@ from app.excel.kinds import KIND_NAMES, KINDS
 from app.excel.preview import Preview, PreviewRow, parse_fields
 from app.excel.reader import read_workbook
 from app.excel.rows_emulation import CandidateRows, RegistrationRows
-from app.excel.rows_records import CollectiveRows, HouseholdRows, PersonRows
+from app.excel.rows_records import AreaRows, CollectiveRows, HouseholdRows, PersonRows
 from app.services import audit
 from db.engine import Database
-from db.models import Candidate, Collective, Household, Person, Registration, Subject
+from db.models import (
+    Candidate,
+    Collective,
+    Household,
+    Person,
+    Registration,
+    ResidentialArea,
+    Subject,
+)
 
-HANDLERS = {"person": PersonRows, "collective": CollectiveRows, "household": HouseholdRows,
-            "registration": RegistrationRows, "candidate": CandidateRows}
-MODELS = {"person": Person, "collective": Collective, "household": Household,
-          "registration": Registration, "candidate": Candidate}
-ENTITY = {"person": "person", "collective": "collective", "household": "household",
-          "registration": "registration", "candidate": "candidate"}
+HANDLERS = {"area": AreaRows, "person": PersonRows, "collective": CollectiveRows,
+            "household": HouseholdRows, "registration": RegistrationRows,
+            "candidate": CandidateRows}
+MODELS = {"area": ResidentialArea, "person": Person, "collective": Collective,
+          "household": Household, "registration": Registration, "candidate": Candidate}
+ENTITY = {kind: kind for kind in MODELS}
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,22 @@ HOUSEHOLD = KindSpec("household", "Hộ gia đình", "DANH SÁCH HỘ GIA ĐÌNH
     Field("members", "Số nhân khẩu", "int", aliases=("Nhân khẩu", "Số khẩu", "Số người"), width=10),
     PHONE, NOTES,
 ))
+AREA_KIND = KindSpec("area", "Khu dân cư", "DANH SÁCH KHU DÂN CƯ", (
+    STT,
+    Field("name", "Tên khu dân cư", "text", True,
+          ("Khu dân cư", "Thôn, khu dân cư", "Thôn/Khu dân cư", "Tên thôn", "Tổ dân phố",
+           "Thôn/TDP", "Tên"), 26, "Ví dụ: Khu dân cư số 3, Thôn Đông Giàng."),
+    Field("kind", "Loại", aliases=("Loại hình",), width=14,
+          hint="Khu dân cư, tổ dân phố hoặc thôn (để trống: khu dân cư)."),
+    Field("former_unit", "Địa bàn cũ", aliases=("Phường cũ", "Xã cũ", "Thuộc phường, xã cũ",
+                                                 "Đơn vị cũ"), width=18,
+          hint="Phường, xã trước ngày 01/7/2025 (chưa có thì sẽ được thêm)."),
+    Field("leader", "Trưởng khu / Tổ trưởng", aliases=("Trưởng thôn", "Trưởng khu",
+                                                      "Tổ trưởng", "Trưởng ban"), width=24),
+    Field("households_total", "Tổng số hộ", "int", aliases=("Số hộ", "Tổng số hộ gia đình"),
+          width=10, hint="Số hộ chính thức (dùng để tính tỷ lệ gia đình văn hóa)."),
+    NOTES,
+))
 SUBJECT_TYPE = Field("subject_type", "Loại đối tượng", aliases=("Đối tượng", "Loại"), width=14,
                      hint="Cá nhân, Tập thể, Hộ gia đình hoặc Khu dân cư.")
 SUBJECT_NAME = Field("name", "Tên đối tượng", "text", True,
@@ -128,10 +144,11 @@ CANDIDATE = KindSpec("candidate", "Ứng viên khen thưởng", "DANH SÁCH Đ�
     NOTES,
 ), SPLIT_BIRTH)
 
-KINDS: dict[str, KindSpec] = {k.key: k for k in (PERSON, COLLECTIVE, HOUSEHOLD, REGISTRATION,
-                                                 CANDIDATE)}
+KINDS: dict[str, KindSpec] = {k.key: k for k in (AREA_KIND, PERSON, COLLECTIVE, HOUSEHOLD,
+                                                 REGISTRATION, CANDIDATE)}
 # Names the command line and the wizard accept for each kind.
 KIND_NAMES = {
+    "area": "area", "khu-dan-cu": "area",
     "person": "person", "ca-nhan": "person", "collective": "collective", "tap-the": "collective",
     "household": "household", "ho-gia-dinh": "household", "registration": "registration",
     "dang-ky": "registration", "candidate": "candidate", "ung-vien": "candidate",

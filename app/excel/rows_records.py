@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.excel.lookups import Lookups
+from app.excel.lookups import Lookups, area_key
 from app.excel.preview import PreviewRow
+from app.services import audit
 from app.services.subjects import apply_name
 from app.text import fold
-from db.models import Collective, Household, Person
+from db.models import Collective, FormerUnit, Household, Person, ResidentialArea
 
 
 def _col(row: PreviewRow, key: str) -> str:
@@ -146,3 +148,61 @@ class HouseholdRows:
             _set(h, attr, v.get(attr), updating)
         return h
 
+
+
+_AREA_KINDS = {"khu dan cu": "khu dân cư", "kdc": "khu dân cư", "to dan pho": "tổ dân phố",
+               "tdp": "tổ dân phố", "thon": "thôn"}
+
+
+class AreaRows:
+    """Residential areas; a former unit not yet on record is added with them."""
+
+    kind = "area"
+    needs: ClassVar[dict] = {}
+
+    def prepare(self, s: Session, lk: Lookups, context: dict) -> None:
+        self.units = {fold(n): uid for uid, n in s.execute(select(FormerUnit.id, FormerUnit.name))}
+        self.next_order = (s.scalar(select(func.max(FormerUnit.sort_order))) or 0) + 1
+        self.announced: set[str] = set()  # new former units, warned about once
+
+    def check(self, row: PreviewRow, lk: Lookups, seen: dict) -> None:
+        v = row.values
+        key = area_key(v.get("name"))
+        if key in seen:
+            row.error(_col(row, "name"), f"Khu dân cư “{v['name']}” trùng với dòng {seen[key]}.")
+        seen[key] = row.row
+        if key in lk.areas:
+            row.duplicate_id, row.duplicate_text = lk.areas[key], "Đã có khu dân cư này"
+        kind = v.get("kind")
+        if kind and fold(kind) not in _AREA_KINDS:
+            row.error(_col(row, "kind"), f"Loại “{kind}” phải là khu dân cư, tổ dân phố hoặc thôn.")
+        unit = v.get("former_unit")
+        if unit and fold(unit) not in self.units and fold(unit) not in self.announced:
+            self.announced.add(fold(unit))
+            row.warn(_col(row, "former_unit"), f"Địa bàn cũ “{unit}” chưa có: sẽ được thêm.")
+
+    def _unit_id(self, s: Session, name: str | None) -> int | None:
+        if not name:
+            return None
+        key = fold(name)
+        if key not in self.units:
+            unit = FormerUnit(name=name, kind="phường", sort_order=self.next_order)
+            self.next_order += 1
+            s.add(unit)
+            s.flush()
+            audit.log(s, "create", "former_unit", unit.id, after=audit.snapshot(unit),
+                      note="Thêm khi nhập danh sách khu dân cư")
+            self.units[key] = unit.id
+        return self.units[key]
+
+    def write(self, s: Session, row: PreviewRow, lk: Lookups):
+        v, updating = row.values, row.action == "update"
+        a = s.get(ResidentialArea, row.duplicate_id) if updating else ResidentialArea()
+        apply_name(a, v["name"])
+        _set(a, "kind", _AREA_KINDS.get(fold(v.get("kind")), "khu dân cư")
+             if v.get("kind") or not updating else None, updating)
+        _set(a, "former_unit_id", self._unit_id(s, v.get("former_unit")), updating)
+        _set(a, "leader_name", v.get("leader"), updating)
+        _set(a, "households_total", v.get("households_total"), updating)
+        _set(a, "notes", v.get("notes"), updating)
+        return a

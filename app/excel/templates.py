@@ -14,6 +14,7 @@ from db.engine import Database
 from db.models import (
     AwardKind,
     Collective,
+    FormerUnit,
     Household,
     Movement,
     Person,
@@ -77,6 +78,14 @@ def _birth(born, year):
     return born if born else year
 
 
+def _area_rows(s: Session):
+    stmt = (select(ResidentialArea, FormerUnit.name)
+            .outerjoin(FormerUnit, FormerUnit.id == ResidentialArea.former_unit_id)
+            .order_by(FormerUnit.sort_order, ResidentialArea.sort_key))
+    for i, (a, unit) in enumerate(s.execute(stmt), start=1):
+        yield [i, a.name, a.kind, unit, a.leader_name, a.households_total, a.notes]
+
+
 def _person_rows(s: Session):
     area, work = aliased(ResidentialArea), aliased(Collective)
     stmt = (select(Person, area.name, work.name).outerjoin(area, area.id == Person.area_id)
@@ -126,7 +135,7 @@ def _registration_rows(s: Session, year: int | None = None):
                _OUTCOME.get(r.outcome or ""), r.outcome_note]
 
 
-_ROWS = {"person": _person_rows, "collective": _collective_rows, "household": _household_rows,
+_ROWS = {"area": _area_rows, "person": _person_rows, "collective": _collective_rows, "household": _household_rows,
          "registration": _registration_rows}
 
 

@@ -157,3 +157,33 @@ def test_candidate_import_into_a_batch(db, tmp_path):
     commit(db, result)
     got = batches.list_candidates(db, batch)
     assert [(c.subject_name, c.status) for c in got] == [("Nguyễn Văn An", "proposed")]
+
+
+def test_areas_import_first_then_households(db, tmp_path):
+    """A new user brings the areas in (with their former units), then the households."""
+    from db.models import FormerUnit, ResidentialArea
+
+    path = workbook([
+        ["DANH SÁCH THÔN, KHU DÂN CƯ"],
+        ["TT", "Thôn, khu dân cư", "Thuộc phường, xã cũ", "Trưởng thôn", "Số hộ"],
+        [1, "Khu dân cư số 1", "Bình Hàn", "Nguyễn Văn Trưởng", 250],
+        [2, "Thôn Đông Giàng", "Cẩm Thượng", "Lê Thị Khu", 310],
+        [3, "Tổ dân phố 5", "Cẩm Thượng", None, None],
+    ], path=tmp_path / "khu.xlsx")
+    result = preview(db, "area", path)
+    assert result.ok
+    assert [p.message for p in result.problems] == [
+        "Địa bàn cũ “Bình Hàn” chưa có: sẽ được thêm.",
+        "Địa bàn cũ “Cẩm Thượng” chưa có: sẽ được thêm."]
+    assert commit(db, result).created == 3
+    with db.read() as s:
+        units = dict(s.execute(select(FormerUnit.name, FormerUnit.id)).all())
+        areas = {a.name: (a.former_unit_id, a.households_total, a.leader_name)
+                 for a in s.scalars(select(ResidentialArea))}
+    assert areas["Thôn Đông Giàng"] == (units["Cẩm Thượng"], 310, "Lê Thị Khu")
+    assert areas["Tổ dân phố 5"][0] == units["Cẩm Thượng"]
+    export_kind(db, "area", tmp_path / "xuất.xlsx")
+    again = preview(db, "area", tmp_path / "xuất.xlsx")
+    assert [r.duplicate_text for r in again.rows] == ["Đã có khu dân cư này"] * 3
+    homes = workbook([["Chủ hộ", "Khu dân cư"], ["Vũ Văn Hộ", "KDC số 1"]], path=tmp_path / "h.xlsx")
+    assert commit(db, preview(db, "household", homes)).created == 1
