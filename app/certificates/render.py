@@ -181,6 +181,10 @@ def render_pdf(
     from app import APP_NAME
     from app.fonts import face, register_fonts
 
+    try:  # ReportLab's C accelerators (rl_accel): named here so PyInstaller bundles them
+        import _rl_accel  # noqa: F401
+    except ImportError:  # pure-Python fallback: same output, about twice as slow
+        pass
     if mode not in ("full", "blank"):
         raise ValueError(mode)
     register_fonts()
