@@ -66,31 +66,47 @@ def write_table(
     midnight; any date/datetime value is always written as a real Excel date.
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
 
-    forced_dates = set(date_columns)
-    ncols = max(len(headers), 1)
     wb = Workbook()
     ws = wb.active
     ws.title = safe_sheet_name(sheet_name)
+    ncols = max(len(headers), 1)
+    _title(ws, title, ncols)
+    widths = _headers(ws, headers)
+    last_row = _rows(ws, rows, set(date_columns), widths)
+    _finish(ws, widths, ncols, last_row)
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(out)
 
-    ws.cell(row=1, column=1, value=nfc(title)).font = Font(bold=True, size=14)
-    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center")
+
+def _title(ws, title: str, ncols: int) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    cell = ws.cell(row=1, column=1, value=nfc(title))
+    cell.font = Font(bold=True, size=14)
+    cell.alignment = Alignment(horizontal="center", vertical="center")
     if ncols > 1:
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
     ws.row_dimensions[1].height = 24
 
+
+def _headers(ws, headers: list[str]) -> list[int]:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    head_fill = PatternFill("solid", fgColor="DDEBF7")
-    widths = [len(nfc(h)) for h in headers]
+    fill = PatternFill("solid", fgColor="DDEBF7")
     for col, header in enumerate(headers, start=1):
         cell = ws.cell(row=HEADER_ROW, column=col, value=nfc(header))
-        cell.font = Font(bold=True)
-        cell.fill = head_fill
-        cell.border = border
+        cell.font, cell.fill, cell.border = Font(bold=True), fill, border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    return [len(nfc(h)) for h in headers]
+
+
+def _rows(ws, rows: Iterable[Sequence], forced_dates: set[int], widths: list[int]) -> int:
+    """Write the data; widen ``widths`` to the longest value of each column."""
+    from openpyxl.styles import Alignment
 
     row_no = HEADER_ROW
     for row_no, row in enumerate(rows, start=HEADER_ROW + 1):
@@ -105,22 +121,22 @@ def write_table(
                 cell.number_format = DATE_FORMAT
             elif isinstance(value, str) and "\n" in value:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if col <= len(widths):
-                widths[col - 1] = max(widths[col - 1], _display_len(value))
-            else:
-                widths.append(_display_len(value))
+            if col > len(widths):
+                widths.append(0)
+            widths[col - 1] = max(widths[col - 1], _display_len(value))
+    return row_no
+
+
+def _finish(ws, widths: list[int], ncols: int, last_row: int) -> None:
+    """Widths, frozen header, auto-filter, and a print set-up that fits the page width."""
+    from openpyxl.utils import get_column_letter
 
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
-    last_col = get_column_letter(ncols)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{max(row_no, HEADER_ROW)}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(ncols)}{max(last_row, HEADER_ROW)}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape" if ncols > 6 else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)

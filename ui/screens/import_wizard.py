@@ -35,24 +35,6 @@ class ImportPage(QWidget):
         self._kind_changed()
 
     def _build(self) -> None:
-        self.kind = QComboBox(self)
-        self.kind.setObjectName("kind")
-        for spec in KINDS.values():
-            self.kind.addItem(spec.label, spec.key)
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.batch = QComboBox(self)
-        self.batch.setObjectName("batch")
-        self.btn_template = self._button("Tải tệp mẫu…", self.save_template)
-        self.btn_open = self._button("Chọn tệp Excel…", self.choose_file)
-        self.btn_open.setObjectName("open")
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Loại danh sách", self))
-        top.addWidget(self.kind)
-        top.addWidget(self.batch, 1)
-        top.addWidget(self.btn_template)
-        top.addWidget(self.btn_open)
-        top.addStretch(1)
-
         self.summary = QLabel("Chọn loại danh sách và tệp Excel. Chưa có gì được ghi cho đến khi "
                               "bấm “Nhập”.", self)
         self.summary.setObjectName("summary")
@@ -70,7 +52,35 @@ class ImportPage(QWidget):
         split.addWidget(self.problems)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Nhập danh sách từ Excel</h2>", self))
+        layout.addLayout(self._top_bar())
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        layout.addLayout(self._bottom_bar())
+        self._show(None)
 
+    def _top_bar(self) -> QHBoxLayout:
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kind")
+        for spec in KINDS.values():
+            self.kind.addItem(spec.label, spec.key)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.batch = QComboBox(self)
+        self.batch.setObjectName("batch")
+        self.btn_template = self._button("Tải tệp mẫu…", self.save_template)
+        self.btn_open = self._button("Chọn tệp Excel…", self.choose_file)
+        self.btn_open.setObjectName("open")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Loại danh sách", self))
+        top.addWidget(self.kind)
+        top.addWidget(self.batch, 1)
+        top.addWidget(self.btn_template)
+        top.addWidget(self.btn_open)
+        top.addStretch(1)
+        return top
+
+    def _bottom_bar(self) -> QHBoxLayout:
         self.btn_update = self._button("Cập nhật dòng trùng đã chọn", lambda: self._act("update"))
         self.btn_skip = self._button("Bỏ qua dòng đã chọn", lambda: self._act("skip"))
         self.btn_import = self._button("Nhập vào cơ sở dữ liệu", self.do_import)
@@ -80,13 +90,7 @@ class ImportPage(QWidget):
             bottom.addWidget(b)
         bottom.addStretch(1)
         bottom.addWidget(self.btn_import)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Nhập danh sách từ Excel</h2>", self))
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(split, 1)
-        layout.addLayout(bottom)
-        self._show(None)
+        return bottom
 
     def _button(self, text: str, slot) -> QPushButton:
         b = QPushButton(text, self)
