@@ -13,20 +13,22 @@ def register(sub) -> None:
     rsub = p.add_subparsers(dest="report_command", metavar="LOẠI", required=True)
 
     s = rsub.add_parser("summary", help="báo cáo tổng kết một năm hoặc một giai đoạn")
-    s.add_argument("--from", dest="year_from", type=int, required=True, metavar="NĂM")
+    s.add_argument("--from", dest="year_from", type=int, required=True, metavar="NĂM",
+                   help="năm đầu (báo cáo năm: chỉ cần --from)")
     s.add_argument("--to", dest="year_to", type=int, default=None, metavar="NĂM",
                    help="năm cuối (bỏ trống: báo cáo một năm)")
     s.add_argument("--format", choices=["pdf", "docx", "xlsx"], default=None,
                    help="định dạng (mặc định theo đuôi tệp)")
     s.add_argument("--date", default=None, metavar="dd/mm/yyyy",
                    help="ngày ghi trên báo cáo (mặc định hôm nay; “trống” để ghi tay)")
-    s.add_argument("-o", "--output", required=True, metavar="FILE")
+    s.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="tệp ghi ra (.pdf, .docx hoặc .xlsx — số liệu)")
     add_db_option(s)
     s.set_defaults(func=cmd_summary)
 
     f = rsub.add_parser("forms", help="biểu thống kê thi đua, khen thưởng của một năm (XLSX)")
     f.add_argument("--year", type=int, required=True, metavar="NĂM")
-    f.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    f.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="tệp Excel ghi ra")
     add_db_option(f)
     f.set_defaults(func=cmd_forms)
 
