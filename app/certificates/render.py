@@ -75,15 +75,19 @@ def certificate_values(cert: CertificateData, template: Template) -> dict[str, s
 
 def _text(c, font_name: str, size: float, x: float, y: float, line: str) -> None:
     """One line of text as one BT…ET block: what ``canvas.drawString`` writes for a TrueType
-    font, without its per-call text object, bidi pass and re-measuring (a third of the time
-    of a 1,000-page batch)."""
-    from reportlab.lib.rl_accel import fp_str
-    from reportlab.pdfbase.pdfmetrics import getFont
+    font, without its per-call text object, bidi pass and re-measuring. The operators of a
+    line are kept per document: issuer, date and signer lines repeat on every page."""
+    cache = c.__dict__.setdefault("_tdkt_ops", {})
+    key = (font_name, size, line)
+    ops = cache.get(key)
+    if ops is None:
+        from reportlab.pdfbase.pdfmetrics import getFont
 
-    font, doc = getFont(font_name), c._doc
-    ops = [f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf ({c._escape(chunk)}) Tj"
-           for subset, chunk in font.splitString(line, doc)]
-    c._code.append(f"BT 1 0 0 1 {fp_str(x)} {fp_str(y)} Tm {' '.join(ops)} ET")
+        font, doc = getFont(font_name), c._doc
+        ops = " ".join(f"{font.getSubsetInternalName(subset, doc)} {size:.2f} Tf "
+                       f"({c._escape(chunk)}) Tj" for subset, chunk in font.splitString(line, doc))
+        cache[key] = ops
+    c._code.append(f"BT 1 0 0 1 {x:.2f} {y:.2f} Tm {ops} ET")
 
 
 def draw_fields(c, fields: Sequence[Field], values: dict[str, str], page_h: float,
@@ -93,7 +97,7 @@ def draw_fields(c, fields: Sequence[Field], values: dict[str, str], page_h: floa
 
     flow = [f for f in fields if f.flow and f.printed]
     nominal = {a.key: b.y - a.y for a, b in pairwise(flow)}
-    shift = 0.0
+    shift, color = 0.0, None
     for f in fields:
         if not f.printed:
             continue
@@ -107,7 +111,9 @@ def draw_fields(c, fields: Sequence[Field], values: dict[str, str], page_h: floa
             max_lines = max(1, min(f.lines, int((flow_bottom - y) / f.leading_mm) + 1))
         font = face(f.font, f.bold, f.italic)
         fitted = fit_text(text, font, f.size, f.min_size_pt, f.width * MM, max_lines)
-        c.setFillColor(_color(f.color))
+        if f.color != color:  # each page starts black; set a colour only when it changes
+            c.setFillColor(_color(f.color))
+            color = f.color
         x_pt = (f.x + offsets.x) * MM
         for i, line in enumerate(fitted.lines):
             y_pt = page_h - (y + offsets.y + i * f.leading_mm) * MM
