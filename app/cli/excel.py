@@ -25,6 +25,9 @@ def register(sub) -> None:
     p.add_argument("--update", action="store_true",
                    help="cập nhật bản ghi trùng (mặc định: bỏ qua dòng trùng)")
     p.add_argument("--batch", type=int, metavar="ID", help="đợt xét (khi nhập ứng viên)")
+    p.add_argument("--year", type=int, help="năm cho mọi dòng khi tệp không có cột Năm")
+    p.add_argument("--award", metavar="DANH_HIỆU",
+                   help="danh hiệu (tên hoặc mã, ví dụ GDVH) khi tệp không có cột danh hiệu")
     add_db_option(p)
     p.set_defaults(func=cmd_import)
 
@@ -50,7 +53,8 @@ def cmd_import(args) -> int:
     kind = kind_of(args.kind)
     db = resolve_db(args)
     try:
-        result = preview(db, kind, args.file, {"batch_id": args.batch})
+        context = {"batch_id": args.batch, "year": args.year, "award": args.award}
+        result = preview(db, kind, args.file, context)
         for note in result.notes:
             print(note)
         for problem in result.problems:

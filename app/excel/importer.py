@@ -3,6 +3,7 @@ writes the confirmed rows, all in one transaction (a file with errors writes not
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,7 @@ from app.excel.reader import read_workbook
 from app.excel.rows_emulation import CandidateRows, RegistrationRows
 from app.excel.rows_records import AreaRows, CollectiveRows, HouseholdRows, PersonRows
 from app.services import audit
+from app.text import fold
 from db.engine import Database
 from db.models import (
     Candidate,
@@ -70,7 +72,7 @@ def preview(db: Database, kind: str, path: str | Path, context: dict | None = No
     sheets, result.notes = read_workbook(path, spec)
     if not sheets:
         result.notes.append("Không tìm thấy dòng tiêu đề cột nào khớp mẫu. Cần có ít nhất các "
-                            "cột: " + ", ".join(f.label for f in spec.required) + ".")
+                            "cột: " + ", ".join(f.label for f in spec.required_columns) + ".")
         return result
     with db.read() as s:
         lk = _lookups(s, handler)
@@ -81,9 +83,10 @@ def preview(db: Database, kind: str, path: str | Path, context: dict | None = No
     for sheet in sheets:
         result.converted.update(sheet.converted)
         result.skipped += [(sheet.sheet, r, why) for r, why in sheet.skipped]
+        defaults = _defaults(spec, sheet, result, lk)
         for data in sheet.rows:
             row = PreviewRow(data.sheet, data.row)
-            parse_fields(spec, data, row)
+            parse_fields(spec, data, row, defaults)
             # Look further (area known? duplicate?) whenever the required cells could be
             # read, so the user sees every problem of the row at once.
             if all(row.values.get(f.key) not in (None, "") for f in spec.required):
@@ -93,6 +96,30 @@ def preview(db: Database, kind: str, path: str | Path, context: dict | None = No
             if progress and len(result.rows) % 500 == 0:
                 progress(len(result.rows), total)
     return result
+
+
+_TITLE_YEAR = re.compile(r"\bnam\s+(\d{4})\b")
+
+
+def _defaults(spec, sheet, result: Preview, lk: L.Lookups) -> dict:
+    """Year and title a sheet has no column for: chosen on screen, else read from its title
+    ("DANH SÁCH … GIA ĐÌNH VĂN HÓA NĂM 2025")."""
+    wanted = {f.key for f in spec.fields if f.titled} - set(sheet.columns)
+    if not wanted:
+        return {}
+    title, out = fold(sheet.title), {}
+    if "year" in wanted:
+        found = _TITLE_YEAR.findall(title)
+        out["year"] = result.context.get("year") or (int(found[-1]) if found else None)
+    if "award" in wanted:
+        names = [n for n in lk.awards if n.islower() and n in title]
+        named = lk.award_names[lk.awards[max(names, key=len)]] if names else None
+        out["award"] = result.context.get("award") or named
+    for key, label in (("year", "năm"), ("award", "danh hiệu")):
+        if out.get(key):
+            result.notes.append(f"Trang “{sheet.sheet}” không có cột {label}: dùng “{out[key]}” "
+                                "cho mọi dòng.")
+    return {k: v for k, v in out.items() if v}
 
 
 def set_action(row: PreviewRow, action: str) -> None:

@@ -17,6 +17,8 @@ class Field:
     aliases: tuple[str, ...] = ()  # other header names met in real files (any case/accents)
     width: int = 18
     hint: str = ""  # shown in the template's instructions sheet
+    # Lists often carry it once, in the title ("… GIA ĐÌNH VĂN HÓA NĂM 2025"), not as a column.
+    titled: bool = False
 
     def header_keys(self) -> set[str]:
         return {header_key(x) for x in (self.label, *self.aliases)}
@@ -41,6 +43,11 @@ class KindSpec:
     @property
     def required(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.required)
+
+    @property
+    def required_columns(self) -> tuple[Field, ...]:
+        """Required fields that must be a column (the others may come from the title)."""
+        return tuple(f for f in self.required if not f.titled)
 
 
 def header_key(text: str) -> str:
@@ -124,10 +131,12 @@ SUBJECT_NAME = Field("name", "Tên đối tượng", "text", True,
                      "Họ tên cá nhân, tên tập thể, chủ hộ hoặc tên khu dân cư.")
 REGISTRATION = KindSpec("registration", "Đăng ký thi đua", "DANH SÁCH ĐĂNG KÝ THI ĐUA", (
     STT,
-    Field("year", "Năm", "year", True, ("Năm đăng ký", "Năm thi đua"), 8),
+    Field("year", "Năm", "year", True, ("Năm đăng ký", "Năm thi đua"), 8, titled=True,
+          hint="Có thể bỏ cột này nếu tiêu đề ghi năm (… NĂM 2025) hoặc chọn năm khi nhập."),
     SUBJECT_NAME, SUBJECT_TYPE, CCCD, BIRTH, AREA,
     Field("award", "Danh hiệu đăng ký", "text", True,
-          ("Danh hiệu", "Danh hiệu thi đua", "Đăng ký danh hiệu"), 28),
+          ("Danh hiệu", "Danh hiệu thi đua", "Đăng ký danh hiệu"), 28, titled=True,
+          hint="Có thể bỏ cột này nếu tiêu đề ghi danh hiệu hoặc chọn danh hiệu khi nhập."),
     Field("movement", "Phong trào", aliases=("Phong trào thi đua",), width=28),
     Field("outcome", "Kết quả", "outcome", aliases=("Kết quả bình xét", "Đạt/Không đạt"), width=12,
           hint="Đạt, Không đạt, hoặc để trống nếu chưa bình xét."),
@@ -137,7 +146,7 @@ CANDIDATE = KindSpec("candidate", "Ứng viên khen thưởng", "DANH SÁCH Đ�
     STT, SUBJECT_NAME, SUBJECT_TYPE, CCCD, BIRTH, AREA,
     Field("award", "Hình thức khen thưởng", "text", True,
           ("Danh hiệu", "Hình thức", "Danh hiệu, hình thức khen thưởng", "Đề nghị khen thưởng",
-           "Hình thức đề nghị"), 28),
+           "Hình thức đề nghị"), 28, titled=True),
     Field("achievement", "Thành tích", aliases=("Tóm tắt thành tích", "Thành tích đạt được",
                                                 "Nội dung thành tích"), width=40),
     Field("proposing_unit", "Đơn vị đề nghị", aliases=("Đơn vị trình",), width=24),

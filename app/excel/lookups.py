@@ -29,6 +29,7 @@ class Lookups:
     collectives: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     awards: dict[str, int] = field(default_factory=dict)  # folded name / code → id
     award_types: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    award_names: dict[int, str] = field(default_factory=dict)
     movements: dict[str, int] = field(default_factory=dict)
     person_cccd: dict[str, int] = field(default_factory=dict)
     person_birth: dict[tuple[str, date], int] = field(default_factory=dict)
@@ -65,6 +66,7 @@ def load(s: Session, *, people: bool = False, households: bool = False) -> Looku
         lk.awards[fold(name)] = kid
         lk.awards[code.upper()] = kid
         lk.award_types[kid] = tuple(t for t in (types or "").split(",") if t)
+        lk.award_names[kid] = name
     for mid, folded in s.execute(select(Movement.id, Movement.name_folded)):
         lk.movements[folded] = mid
     if people:

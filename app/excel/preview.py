@@ -99,11 +99,15 @@ class Preview:
         return "; ".join(parts) + "."
 
 
-def parse_fields(spec: KindSpec, data: DataRow, out: PreviewRow) -> None:
-    """Parse each mapped cell by its field type; problems are noted with their column."""
+def parse_fields(spec: KindSpec, data: DataRow, out: PreviewRow,
+                 defaults: dict | None = None) -> None:
+    """Parse each mapped cell by its field type; problems are noted with their column.
+    ``defaults`` fill fields the sheet has no column for (year and title from the title)."""
     for f in spec.fields:
         cell = data.cells.get(f.key)
         raw = cell.value if cell else None
+        if raw in (None, "") and cell is None and defaults and f.key in defaults:
+            raw = defaults[f.key]
         letter = cell.letter.rstrip("0123456789") if cell else ""
         out.raw[f.key] = raw
         out.columns[f.key] = letter

@@ -50,6 +50,7 @@ class SheetData:
     rows: list[DataRow] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (row, reason)
     converted: Counter = field(default_factory=Counter)  # legacy encoding → cells
+    title: str = ""  # the text above the header row (title, "NĂM 2025"…)
 
     @property
     def letters(self) -> dict[str, str]:
@@ -88,9 +89,11 @@ def _cell_text(cell) -> str | None:
     return cell.value if isinstance(cell.value, str) else None
 
 
-def _find_header(ws, spec: KindSpec) -> tuple[int, dict[str, int]] | None:
+def _find_header(ws, spec: KindSpec) -> tuple[int, dict[str, int], str] | None:
+    """(header row, columns, text of the rows above it), or None without a usable header."""
     rows = list(ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS))
     best: tuple[int, dict[str, int]] | None = None
+    lines: list[str] = []
     for idx, row in enumerate(rows, start=1):
         texts = []
         for cell in row:
@@ -98,12 +101,13 @@ def _find_header(ws, spec: KindSpec) -> tuple[int, dict[str, int]] | None:
             if text:
                 text = legacy.to_unicode(text, cell.font.name if cell.font else None).text
             texts.append(text)
+        lines.append(" ".join(t for t in texts if t))
         cols = _header_columns(spec, texts)
         if best is None or len(cols) > len(best[1]):
             best = (idx, cols)
-    if best is None or not all(f.key in best[1] for f in spec.required):
+    if best is None or not all(f.key in best[1] for f in spec.required_columns):
         return None
-    return best
+    return best[0], best[1], " ".join(line for line in lines[:best[0] - 1] if line)
 
 
 def _second_header(spec: KindSpec, ws, header_row: int, columns: dict[str, int]) -> int:
@@ -150,9 +154,9 @@ def read_sheet(ws, spec: KindSpec, merges=()) -> SheetData | None:
     found = _find_header(ws, spec)
     if found is None:
         return None
-    header_row, columns = found
+    header_row, columns, title = found
     header_row = _second_header(spec, ws, header_row, columns)
-    data = SheetData(legacy.to_unicode(ws.title).text, header_row, columns)
+    data = SheetData(legacy.to_unicode(ws.title).text, header_row, columns, title=title)
     merged = MergedFill(merges, header_row + 1)
     ambiguous: list[tuple[str, Cell, str, object]] = []
     section: str | None = None
@@ -198,7 +202,7 @@ def _row_cells(data: SheetData, spec, r: int, row, values: list, ambiguous: list
 
 def _classify(spec: KindSpec, cells: dict, values: list, wide: bool) -> str | None:
     """None for a data row, else why it is skipped (``_FOOTER_ROW`` ends the list)."""
-    required = [f.key for f in spec.required]
+    required = [f.key for f in spec.required_columns]
     complete = all(cells[k].value not in (None, "") for k in required)
     if _is_column_numbers(values):
         return "Dòng đánh số cột"

@@ -71,3 +71,27 @@ def test_template_download(qtbot, org_db, monkeypatch, tmp_path):
     page = _page(qtbot, org_db)
     page.btn_template.click()
     assert load_workbook(out)["Danh sách"]["B3"].value == "Chủ hộ (*)"
+
+
+def test_registration_list_with_year_chosen_on_screen(qtbot, org_db, monkeypatch, tmp_path):
+    seed_ward(org_db)
+    with org_db.session() as s:
+        from app.services.subjects import apply_name
+        from db.models import Household as H
+
+        h = H(area_id=None)
+        apply_name(h, "Tạ Văn Bốn")
+        s.add(h)
+    path = workbook([["Chủ hộ", "Kết quả"], ["Tạ Văn Bốn", "Đạt"]], path=tmp_path / "đk.xlsx")
+    recorder = DialogRecorder(monkeypatch, open_path=str(path))
+    page = _page(qtbot, org_db)
+    page.kind.setCurrentIndex(page.kind.findData("registration"))
+    assert page.year.isVisibleTo(page) and page.award.isVisibleTo(page)
+    page.year.setValue(2025)
+    page.award.setCurrentIndex(page.award.findData("Gia đình văn hóa"))
+    page.btn_open.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    assert page.btn_import.isEnabled(), page.summary.text()
+    page.btn_import.click()
+    qtbot.waitUntil(lambda: bool(recorder.texts("info")), timeout=5000)
+    assert recorder.texts("info")[-1] == "Đã thêm 1, cập nhật 0, bỏ qua 0 dòng."

@@ -187,3 +187,32 @@ def test_areas_import_first_then_households(db, tmp_path):
     assert [r.duplicate_text for r in again.rows] == ["Đã có khu dân cư này"] * 3
     homes = workbook([["Chủ hộ", "Khu dân cư"], ["Vũ Văn Hộ", "KDC số 1"]], path=tmp_path / "h.xlsx")
     assert commit(db, preview(db, "household", homes)).created == 1
+
+
+def test_registration_list_with_year_and_title_only_in_the_heading(db, tmp_path):
+    """"DANH SÁCH HỘ ĐĂNG KÝ … GIA ĐÌNH VĂN HÓA NĂM 2025": no Năm, no Danh hiệu column."""
+    ids = seed_ward(db)
+    _people_and_households(db, ids)
+    path = workbook([
+        ["DANH SÁCH HỘ GIA ĐÌNH ĐĂNG KÝ XÂY DỰNG GIA ĐÌNH VĂN HÓA NĂM 2025"],
+        ["Thôn Đông Giàng"],
+        ["STT", "Họ và tên chủ hộ", "Khu dân cư", "Kết quả bình xét"],
+        [1, "Bùi Văn Cả", "Thôn Đông Giàng", "Đạt"],
+        [2, "Lê Thị Dậu", "Thôn Đông Giàng", "Không đạt"],
+    ], merges=["A1:D1"], path=tmp_path / "gđvh.xlsx")
+    result = preview(db, "registration", path)
+    assert result.ok, [p.text() for p in result.problems]
+    assert "dùng “2025” cho mọi dòng" in " ".join(result.notes)
+    assert "dùng “Gia đình văn hóa” cho mọi dòng" in " ".join(result.notes)
+    commit(db, result)
+    with db.read() as s:
+        regs = s.scalars(select(Registration)).all()
+        gdvh = s.scalar(select(AwardKind.id).where(AwardKind.code == "GDVH"))
+    assert {(r.year, r.award_kind_id, r.outcome) for r in regs} == {
+        (2025, gdvh, "dat"), (2025, gdvh, "khong_dat")}
+    # without any year the rows say what is missing
+    bare = workbook([["Chủ hộ", "Khu dân cư", "Danh hiệu"],
+                     ["Bùi Văn Cả", "Thôn Đông Giàng", "Gia đình văn hóa"]], path=tmp_path / "b.xlsx")
+    assert [p.message for p in preview(db, "registration", bare).errors] == ["Thiếu năm."]
+    chosen = preview(db, "registration", bare, {"year": 2024})
+    assert chosen.ok and chosen.rows[0].values["year"] == 2024

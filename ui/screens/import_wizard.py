@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.excel.kinds import KINDS
+from app.services import registrations
 from ui import dialogs, workers
 from ui.screens.import_preview import PreviewModel, problem_lines
 
@@ -68,6 +70,17 @@ class ImportPage(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.batch = QComboBox(self)
         self.batch.setObjectName("batch")
+        # For lists that carry the year / title only in their heading (or nowhere).
+        self.year = QSpinBox(self)
+        self.year.setObjectName("year")
+        self.year.setRange(1999, 2100)
+        self.year.setSpecialValueText("Năm: theo tệp")
+        self.year.setValue(1999)
+        self.award = QComboBox(self)
+        self.award.setObjectName("award")
+        self.award.addItem("Danh hiệu: theo tệp", None)
+        for _kid, name in registrations.award_choices(self.db):
+            self.award.addItem(name, name)
         self.btn_template = self._button("Tải tệp mẫu…", self.save_template)
         self.btn_open = self._button("Chọn tệp Excel…", self.choose_file)
         self.btn_open.setObjectName("open")
@@ -75,6 +88,8 @@ class ImportPage(QWidget):
         top.addWidget(QLabel("Loại danh sách", self))
         top.addWidget(self.kind)
         top.addWidget(self.batch, 1)
+        top.addWidget(self.year)
+        top.addWidget(self.award)
         top.addWidget(self.btn_template)
         top.addWidget(self.btn_open)
         top.addStretch(1)
@@ -104,6 +119,8 @@ class ImportPage(QWidget):
     def _kind_changed(self) -> None:
         is_candidate = self.kind.currentData() == "candidate"
         self.batch.setVisible(is_candidate)
+        self.year.setVisible(self.kind.currentData() == "registration")
+        self.award.setVisible(self.kind.currentData() in ("registration", "candidate"))
         if is_candidate:
             from app.services import batches
 
@@ -137,7 +154,10 @@ class ImportPage(QWidget):
     def load_file(self, path: str) -> None:
         from app.excel.importer import preview
 
-        kind, context = self.kind.currentData(), {"batch_id": self.batch.currentData()}
+        year = self.year.value() if self.year.value() > self.year.minimum() else None
+        kind = self.kind.currentData()
+        context = {"batch_id": self.batch.currentData(), "year": year,
+                   "award": self.award.currentData()}
         self.summary.setText(f"Đang đọc “{Path(path).name}”…")
 
         def job(progress, cancelled):
