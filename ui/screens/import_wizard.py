@@ -81,6 +81,9 @@ class ImportPage(QWidget):
         self.award.addItem("Danh hiệu: theo tệp", None)
         for _kid, name in registrations.award_choices(self.db):
             self.award.addItem(name, name)
+        for box in (self.batch, self.award):
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(18)
         self.btn_template = self._button("Tải tệp mẫu…", self.save_template)
         self.btn_open = self._button("Chọn tệp Excel…", self.choose_file)
         self.btn_open.setObjectName("open")

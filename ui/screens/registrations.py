@@ -49,6 +49,10 @@ class RegistrationsPage(RegistrationActions, QWidget):
         self.movement = QComboBox(self)
         self.movement.setObjectName("movement")
         self.movement.setToolTip("Đăng ký mới sẽ gắn với phong trào này (để trống nếu không)")
+        for box in (self.award, self.area, self.movement):
+            # Long movement names must not widen the page.
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(16)
         self._fill_choices()
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Lọc theo tên (không dấu cũng được)…")
