@@ -6,14 +6,12 @@ an older version is upgraded, after a backup copy made by the caller's hook.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from db.engine import APPLICATION_ID, Database
@@ -23,24 +21,48 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def alembic_config() -> Config:
+_REV = re.compile(r"""^revision\s*=\s*["']([^"']+)["']""", re.M)
+_DOWN = re.compile(r"""^down_revision\s*=\s*(?:["']([^"']+)["']|None)""", re.M)
+
+
+def alembic_config():
+    # Alembic is imported only when a migration really runs: it costs ~0.3 s at start-up.
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+@cache
+def _revisions() -> dict[str, str | None]:
+    """revision → down_revision, read from the migration files (linear history)."""
+    out = {}
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        rev, down = _REV.search(source), _DOWN.search(source)
+        if rev:
+            out[rev.group(1)] = down.group(1) if down else None
+    return out
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    revs = _revisions()
+    heads = set(revs) - {d for d in revs.values() if d}
+    if len(heads) != 1:
+        raise SchemaError(f"Lịch sử lược đồ có {len(heads)} nhánh: {sorted(heads)}.")
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revisions())
 
 
 def current_revision(db: Database) -> str | None:
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if "alembic_version" not in inspect(conn).get_table_names():
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def schema_number(revision: str | None) -> int:
@@ -129,6 +151,8 @@ def upgrade(
         return
     if revision is not None and before_upgrade and db.path:
         before_upgrade(db.path, revision)
+    from alembic import command
+
     cfg = alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn

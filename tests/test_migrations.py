@@ -83,3 +83,13 @@ def test_older_database_is_upgraded_after_a_backup(tmp_path, tmp_data_dir):
     db.dispose()
     backups = list((tmp_data_dir / "backups" / "truoc-nang-cap").glob("*.sqlite"))
     assert len(backups) == 1
+
+
+def test_head_read_from_files_matches_alembic():
+    from alembic.script import ScriptDirectory
+
+    from db.migrate import alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {r.revision for r in script.walk_revisions()}
