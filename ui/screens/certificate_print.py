@@ -7,6 +7,8 @@ PDF" copies it, and printing rasterises each page with QtPdf onto the printer at
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -136,9 +138,13 @@ def print_job(db, decision_id: int, record_ids, mode: str, printer: str, pdf_pat
     """Render, print, and log the pages that reached the printer. Returns pages printed."""
     from app.services import certificates as svc
 
-    ids = build_job(db, decision_id, record_ids, mode, printer, pdf_path,
-                    progress=progress, cancelled=cancelled)
-    printed = print_pdf(pdf_path, printer, pdf_target, progress=progress, cancelled=cancelled)
+    try:
+        ids = build_job(db, decision_id, record_ids, mode, printer, pdf_path,
+                        progress=progress, cancelled=cancelled)
+        printed = print_pdf(pdf_path, printer, pdf_target, progress=progress,
+                            cancelled=cancelled)
+    finally:
+        Path(pdf_path).unlink(missing_ok=True)  # a spool copy only: the register is the record
     if printed:
         svc.log_prints(db, ids[:printed], mode, note=f"{note} – máy in: {printer}")
     return printed

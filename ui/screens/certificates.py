@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
+import time
 import uuid
 from pathlib import Path
 
@@ -35,8 +37,14 @@ IdRole = Qt.UserRole + 1
 
 
 def temp_pdf(stem: str) -> str:
+    """A fresh file name for a preview or print spool; files older than a day are removed."""
     folder = Path(tempfile.gettempdir()) / "tdkt-giay-khen"
     folder.mkdir(exist_ok=True)
+    stale = time.time() - 86400
+    for old in folder.glob("*.pdf"):
+        with contextlib.suppress(OSError):  # another instance may hold it open on Windows
+            if old.stat().st_mtime < stale:
+                old.unlink()
     return str(folder / f"{stem}-{uuid.uuid4().hex[:8]}.pdf")
 
 
