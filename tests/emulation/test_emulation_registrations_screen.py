@@ -16,7 +16,9 @@ from ui.main_window import MainWindow
 def _window(qtbot, db):
     win = MainWindow(db, "phường Thành Đông")
     qtbot.addWidget(win)
-    win.show()
+    with qtbot.waitActive(win):
+        win.show()
+        win.activateWindow()
     return win
 
 
@@ -48,7 +50,10 @@ def test_register_tick_outcomes_and_see_rates(qtbot, org_db, dialogs):
     assert page.model.counts() == (3, 1, 1)
     assert "4 thay đổi chưa lưu" in page.counts.text() and page.btn_save.isEnabled()
 
-    page.btn_save.click()
+    _select(page.outcome_filter, "chua")  # what is left to evaluate
+    assert page.model.rowCount() == 1
+    _select(page.outcome_filter, "")
+    qtbot.keyClick(page, Qt.Key_S, Qt.ControlModifier)  # Ctrl+S saves
     assert dialogs.texts("info")[-1] == "Đã lưu kết quả bình xét của 4 đăng ký."
     assert sorted(r.outcome or "" for r in reg.rows(org_db, 2025)) == [
         "", "dat", "dat", "dat", "khong_dat"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -58,12 +59,19 @@ class RegistrationsPage(RegistrationActions, QWidget):
         self.search.setPlaceholderText("Lọc theo tên (không dấu cũng được)…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
+        self.outcome_filter = QComboBox(self)
+        self.outcome_filter.setObjectName("outcome_filter")
+        for value, label in (("", "Kết quả: tất cả"), ("chua", "Chưa bình xét"), ("dat", "Đạt"),
+                             ("khong_dat", "Không đạt")):
+            self.outcome_filter.addItem(label, value)
+        self.outcome_filter.currentIndexChanged.connect(lambda *_: self._filter())
+        QShortcut(QKeySequence.Save, self, self.save)
         for box in (self.year, self.award, self.area):
             signal = box.valueChanged if isinstance(box, QSpinBox) else box.currentIndexChanged
             signal.connect(lambda *_: self._filters_changed())
         top = QHBoxLayout()
         for w, stretch in ((self.year, 0), (self.award, 1), (self.area, 1), (self.movement, 1),
-                           (self.search, 2)):
+                           (self.outcome_filter, 0), (self.search, 2)):
             top.addWidget(w, stretch)
 
         self.view = OutcomeView(self.model, self)
@@ -157,12 +165,12 @@ class RegistrationsPage(RegistrationActions, QWidget):
     def reload(self) -> None:
         self.model.load(reg.rows(self.db, self.year.value(), self.award.currentData(),
                                  self.area.currentData()))
-        self.model.set_filter(self.search.text())
+        self.model.set_filter(self.search.text(), self.outcome_filter.currentData())
         self.rates.show_year(self.year.value())
         self._update_counts()
 
-    def _filter(self, typed: str) -> None:
-        self.model.set_filter(typed)
+    def _filter(self, *_) -> None:
+        self.model.set_filter(self.search.text(), self.outcome_filter.currentData())
         self._update_counts()
 
     def _filters_changed(self) -> None:

@@ -108,6 +108,8 @@ class RegistrationActions:
         return self._run(reg.set_outcomes, self.db, self.model.pending())
 
     def save(self) -> None:
+        if not self.model.pending():
+            return
         changed = self._save_pending()
         if changed is not None:
             self.reload()

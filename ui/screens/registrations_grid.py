@@ -25,7 +25,7 @@ class OutcomeModel(QAbstractTableModel):
         self._keys: list[str] = []
         self._rows: list[RegistrationRow] = []
         self._pending: dict[int, str | None] = {}
-        self._filter = ""
+        self._filter, self._outcome = "", ""
 
     # ------------------------------------------------------------- data
     def load(self, rows: list[RegistrationRow]) -> None:
@@ -37,15 +37,20 @@ class OutcomeModel(QAbstractTableModel):
         self.endResetModel()
         self.pendingChanged.emit(0)
 
-    def set_filter(self, typed: str) -> None:
+    def set_filter(self, typed: str, outcome: str | None = "") -> None:
+        """Rows whose name/area hold every typed word; ``outcome`` "" = any, "chua" = not yet
+        evaluated, else "dat" / "khong_dat" (saved or pending)."""
         self.beginResetModel()
-        self._filter = fold(typed)
+        self._filter, self._outcome = fold(typed), outcome
         self._apply_filter()
         self.endResetModel()
 
     def _apply_filter(self) -> None:
         words = self._filter.split()
-        self._rows = [r for r, key in zip(self._all, self._keys) if all(w in key for w in words)]
+        wanted = self._outcome
+        self._rows = [r for r, key in zip(self._all, self._keys)
+                      if all(w in key for w in words)
+                      and (not wanted or (self._pending.get(r.id, r.outcome) or "chua") == wanted)]
 
     def outcome(self, row: int) -> str | None:
         reg = self._rows[row]
