@@ -55,7 +55,9 @@ def when_dialog():
             elif remaining:
                 QTimer.singleShot(20, lambda: poll(remaining - 1))
             else:
-                raise AssertionError(f"{cls.__name__} never opened")
+                if dialog is not None:
+                    dialog.reject()  # the wrong dialog is in the way: unblock the test
+                raise AssertionError(f"{cls.__name__} never opened (open: {dialog!r})")
 
         QTimer.singleShot(0, poll)
 
@@ -68,3 +70,26 @@ def answers(monkeypatch):
     from tests.ui.helpers import DialogRecorder
 
     return DialogRecorder(monkeypatch, text="Hội đồng thống nhất đề nghị khen thưởng.")
+
+
+@pytest.fixture
+def issued(ward):
+    """A 2025 round done through the services: three Lao động tiên tiến entries issued."""
+    from datetime import date, datetime
+
+    from app.services import award_kinds, batches, decision_issue, decisions
+
+    db = ward.db
+    ldtt = award_kinds.get_award_kind(db, code="LDTT").id
+    bid = batches.create_batch(db, "Tổng kết năm 2025", 2025)
+    cids = batches.add_candidates(db, bid, ward.persons[:3], ldtt).added
+    mid = council.create_meeting(db, bid, datetime(2025, 12, 1, 8), "Hội trường",
+                                 ward.members)
+    council.record_tallies(db, mid, [(c, 4, 4, 4) for c in cids])
+    did = decisions.draft_from_batch(db, bid, signed_on=date(2025, 12, 5))
+    d = decisions.get_decision(db, did)
+    decisions.update_draft(db, did, decisions.DraftEdit(
+        12, d.signed_on, d.title, d.bases, d.articles, d.recipients, d.signer_name,
+        d.signer_title, d.sign_mode))
+    decision_issue.issue_decision(db, did)
+    return SimpleNamespace(**vars(ward), batch=bid, decision=did, ldtt=ldtt)

@@ -51,7 +51,7 @@ class CandidatesTab(QWidget):
             ("Đề nghị", lambda c: c.award_name), ("Đơn vị đề nghị", lambda c: c.proposing_unit),
             ("Tình trạng", lambda c: c.status_label), ("Cảnh báo", lambda c: _first_warning(c, self.checked)),
         ], colour=_colour, parent=self)
-        self.table = rows_view(self.model, self, widths=(26, 10, 26, 20, 16, 40), multi=True)
+        self.table = rows_view(self.model, self, widths=(22, 8, 20, 16, 14, 40), multi=True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_findings())
         self.table.doubleClicked.connect(lambda _i: self.action_edit())
         self.findings = QTextBrowser(self)

@@ -141,11 +141,12 @@ class MeetingDialog(FormDialog):
         total, present = len(self.members), len(self.present_ids())
         share = council.DEFAULT_QUORUM  # preview only; the saved meeting uses the setting
         need = -(-total * share.numerator // share.denominator)
-        ok = present >= need
+        ok = total > 0 and present >= need
         self.quorum_label.setText(
             f"Có mặt {present}/{total} thành viên — cần ít nhất {need}: "
             + ("<b style='color:#1a6b3c'>đủ số lượng</b>" if ok
-               else "<b style='color:#b00020'>chưa đủ số lượng</b>"))
+               else "<b style='color:#b00020'>chưa đủ số lượng</b>" if total
+               else "<b style='color:#b00020'>chưa có thành viên Hội đồng</b>"))
 
     def save(self) -> int:
         f = self.fields

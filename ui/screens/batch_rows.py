@@ -15,7 +15,7 @@ GOOD = QColor("#d1e7dd")  # passed / issued
 
 
 class RowsModel(QAbstractTableModel):
-    """``columns``: [(title, fn(item) -> value)]; ``colour``: fn(item) -> QColor | None."""
+    """``columns``: [(title, fn(item) -> value[, "right"])]; ``colour``: fn(item) -> QColor."""
 
     def __init__(self, columns: Sequence[tuple[str, Callable]], colour=None, parent=None):
         super().__init__(parent)
@@ -41,6 +41,8 @@ class RowsModel(QAbstractTableModel):
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             value = self.columns[index.column()][1](item)
             return "" if value is None else str(value)
+        if role == Qt.TextAlignmentRole and len(self.columns[index.column()]) > 2:
+            return Qt.AlignRight | Qt.AlignVCenter  # money and counts
         if role == Qt.BackgroundRole and self.colour:
             colour = self.colour(item)
             return QBrush(colour) if colour is not None else None

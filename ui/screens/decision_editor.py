@@ -63,7 +63,7 @@ class DecisionEditor(QDialog):
                                                 lambda x: x.position_line),
             ("Hệ số", lambda x: "" if x.coefficient is None else
              f"{x.coefficient.normalize():f}".replace(".", ",")),
-            ("Số tiền (đồng)", lambda x: text.format_money(x.money)),
+            ("Số tiền (đồng)", lambda x: text.format_money(x.money), "right"),
         ], parent=self)
         self.lines = rows_view(self.lines_model, self, widths=(22, 8, 24, 34, 6, 12))
         self.lines.doubleClicked.connect(lambda _i: self.edit_line())
@@ -178,8 +178,9 @@ class DecisionEditor(QDialog):
                     w.setEnabled(False)
             for b in (self.save_button, self.edit_line_button, self.remove_line_button):
                 b.setEnabled(False)
-            self.state_label.setText("<b>Đã ban hành — chỉ xem.</b> Muốn thay đổi: lập quyết "
-                                     "định đính chính hoặc thu hồi từ Sổ khen thưởng.")
+            who = f" Cơ quan ban hành: {self.d.issuer}." if self.d.external else ""
+            self.state_label.setText(f"<b>Đã ban hành — chỉ xem.</b>{who} Muốn thay đổi: lập "
+                                     "quyết định đính chính hoặc thu hồi từ Sổ khen thưởng.")
         else:
             self.state_label.setText("Dự thảo: sửa tùy ý, rồi “Ban hành” ở danh sách quyết định.")
 

@@ -44,7 +44,7 @@ class FundPage(QWidget):
             ("Ngày", lambda x: text.format_date_vn(x.on_date) if x.on_date else ""),
             ("Thu / chi", lambda x: "Thu" if x.direction == "thu" else "Chi"),
             ("Nhóm", lambda x: x.group_label), ("Nội dung", lambda x: x.description),
-            ("Số tiền (đồng)", lambda x: text.format_money(x.amount)),
+            ("Số tiền (đồng)", lambda x: text.format_money(x.amount), "right"),
             ("Nguồn", lambda x: "Tự động theo quyết định" if x.decision_id else "Nhập tay"),
         ], colour=lambda x: GOOD if x.direction == "thu" else BAD, parent=self)
         self.table = rows_view(self.model, self, widths=(10, 7, 24, 50, 14))
@@ -70,11 +70,11 @@ class FundPage(QWidget):
         y = self.year.value()
         self.model.set_items(fund.list_lines(self.db, y))
         b = fund.balance(self.db, y)
-        colour = "#1a6b3c" if b.balance >= 0 else "#b00020"
-        self.balance.setText(
-            f"Năm {y}: thu {text.format_money(b.income)} đồng — chi "
-            f"{text.format_money(b.spending)} đồng — <b style='color:{colour}'>còn lại "
-            f"{text.format_money(b.balance)} đồng</b>")
+        left = (f"<b style='color:#1a6b3c'>còn lại {text.format_money(b.balance)} đồng</b>"
+                if b.balance >= 0 else
+                f"<b style='color:#b00020'>chi vượt {text.format_money(-b.balance)} đồng</b>")
+        self.balance.setText(f"Năm {y}: thu {text.format_money(b.income)} đồng — chi "
+                             f"{text.format_money(b.spending)} đồng — {left}")
 
     def on_show(self) -> None:
         self.reload()
