@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, ValidationError
@@ -69,14 +69,19 @@ def _register(s: Session, year: int, award: int, subject_ids: Iterable[int],
     have = set(s.scalars(select(Registration.subject_id).where(
         Registration.year == year, Registration.award_kind_id == award)))
     new = [sid for sid in wanted if sid not in have]
-    objs = [Registration(year=year, subject_id=sid, award_kind_id=award, movement_id=movement_id,
-                         registered_on=on) for sid in new]
-    s.add_all(objs)
-    s.flush()
-    if objs:
+    if new:
+        # One executemany with known keys: the ORM would insert a whole ward (15,000
+        # households) one round trip at a time.
+        first = (s.scalar(select(func.max(Registration.id))) or 0) + 1
+        now = datetime.now()
+        rows = [{"id": first + i, "year": year, "subject_id": sid, "award_kind_id": award,
+                 "movement_id": movement_id, "registered_on": on, "outcome": None,
+                 "created_at": now, "updated_at": now} for i, sid in enumerate(new)]
+        s.execute(insert(Registration), rows)
         audit.log(s, "create", "registration", None,
-                  after={"year": year, "award_kind_id": award, "ids": [o.id for o in objs]},
-                  note=f"Đăng ký thi đua năm {year}: {len(objs)} đối tượng")
+                  after={"year": year, "award_kind_id": award,
+                         "ids": [r["id"] for r in rows]},
+                  note=f"Đăng ký thi đua năm {year}: {len(rows)} đối tượng")
     return BulkResult(len(new), len(wanted) - len(new))
 
 
@@ -133,19 +138,28 @@ def set_outcomes(db: Database, outcomes: dict[int, str | None]) -> int:
     bad = {v for v in outcomes.values() if v not in (*OUTCOMES, None)}
     if bad:
         raise ValidationError("Kết quả chỉ có thể là Đạt hoặc Không đạt.")
-    changed = 0
     with db.session() as s:
-        regs = s.scalars(select(Registration).where(Registration.id.in_(list(outcomes))))
-        before, after = {}, {}
-        for reg in regs:
-            if reg.outcome != outcomes[reg.id]:
-                before[reg.id], after[reg.id] = reg.outcome, outcomes[reg.id]
-                reg.outcome = outcomes[reg.id]
-                changed += 1
-        if changed:
-            audit.log(s, "update", "registration", None, before={"outcome": before},
-                      after={"outcome": after}, note=f"Ghi kết quả bình xét: {changed} đăng ký")
-    return changed
+        current = {}
+        ids = list(outcomes)
+        for start in range(0, len(ids), 900):
+            current.update(s.execute(select(Registration.id, Registration.outcome)
+                                     .where(Registration.id.in_(ids[start:start + 900]))).all())
+        changes = {rid: new for rid, new in outcomes.items()
+                   if rid in current and current[rid] != new}
+        by_value: dict[str | None, list[int]] = {}
+        for rid, new in changes.items():
+            by_value.setdefault(new, []).append(rid)
+        now = datetime.now()
+        for value, rids in by_value.items():
+            for start in range(0, len(rids), 900):
+                s.execute(update(Registration).where(Registration.id.in_(rids[start:start + 900]))
+                          .values(outcome=value, updated_at=now))
+        if changes:
+            audit.log(s, "update", "registration", None,
+                      before={"outcome": {rid: current[rid] for rid in changes}},
+                      after={"outcome": changes},
+                      note=f"Ghi kết quả bình xét: {len(changes)} đăng ký")
+    return len(changes)
 
 
 def delete_registrations(db: Database, ids: Iterable[int]) -> int:
