@@ -76,3 +76,33 @@ def test_add_base_salary_and_fund_budget(qtbot, window, when_dialog):
     fund_page.action_new()
     assert fund.balance(window.db, 2025).income == 80_000_000
     assert "còn lại 80.000.000 đồng" in fund_page.balance.text()
+
+
+def test_attach_a_scanned_report_to_a_candidate(qtbot, window, issued, when_dialog, monkeypatch,
+                                                tmp_path):
+    from tests.ui.helpers import DialogRecorder
+    from ui.screens.batch_files import AttachDialog, AttachmentsDialog
+
+    scan = tmp_path / "Báo cáo thành tích Ánh.pdf"
+    scan.write_bytes(b"%PDF-1.4 scanned")
+    out = tmp_path / "lấy ra.pdf"
+    DialogRecorder(monkeypatch, open_path=str(scan), save_path=str(out))
+    page = window.show_screen("batches")
+    page.candidates.table.selectRow(0)
+
+    def attach(d: AttachDialog):
+        d.fields["kind"].setCurrentIndex(d.fields["kind"].findData("bao_cao_thanh_tich"))
+        type_text(d.fields["doc_number"], "01/BC")
+        _save(d)
+
+    def files(d: AttachmentsDialog):
+        when_dialog(AttachDialog, attach)
+        d.add()
+        assert [a.filename for a in d.model.items] == ["Báo cáo thành tích Ánh.pdf"]
+        d.table.selectRow(0)
+        d.save_as()
+        d.reject()
+
+    when_dialog(AttachmentsDialog, files)
+    page.candidates.action_files()
+    assert out.read_bytes() == b"%PDF-1.4 scanned"

@@ -64,6 +64,7 @@ class CandidatesTab(QWidget):
             ("suggest", "Gợi ý theo số năm liền…", self.action_suggest),
             ("edit", "Sửa…", self.action_edit),
             ("withdraw", "Rút đề nghị…", self.action_withdraw),
+            ("files", "Hồ sơ kèm theo…", self.action_files),
             ("check", "Kiểm tra điều kiện", self.action_check),
         ):
             b = QPushButton(label, self)
@@ -181,6 +182,16 @@ class CandidatesTab(QWidget):
         except DomainError as exc:
             dialogs.warn(self, "Không rút được", str(exc))
         self._done()
+
+    def action_files(self) -> None:
+        from ui.screens.batch_files import AttachmentsDialog
+
+        items = selected_items(self.table)
+        if not items:
+            dialogs.info(self, "Chưa chọn", "Hãy chọn một ứng viên.")
+            return
+        c = items[0]
+        AttachmentsDialog(self.db, c.batch_id, c.id, c.subject_name, self).exec()
 
     def action_check(self) -> None:
         if self.batch is None:

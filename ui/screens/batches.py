@@ -84,7 +84,8 @@ class BatchesPage(QWidget):
         buttons = QHBoxLayout()
         for text, slot, name in (("Đợt xét mới", self.action_new, "new_batch"),
                                  ("Sửa", self.action_edit, "edit_batch"),
-                                 ("Xóa", self.action_delete, "delete_batch")):
+                                 ("Xóa", self.action_delete, "delete_batch"),
+                                 ("Tài liệu đính kèm…", self.action_files, "batch_files")):
             b = QPushButton(text, self)
             b.setObjectName(name)
             b.clicked.connect(slot)
@@ -166,6 +167,13 @@ class BatchesPage(QWidget):
         dialog = BatchDialog(self.db, b, self)
         if dialog.exec():
             self.reload(b.id)
+
+    def action_files(self) -> None:
+        from ui.screens.batch_files import AttachmentsDialog
+
+        b = self.current()
+        if b is not None:
+            AttachmentsDialog(self.db, b.id, title=b.name, parent=self).exec()
 
     def action_delete(self) -> None:
         b = self.current()
