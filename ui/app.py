@@ -81,5 +81,8 @@ def run_gui(db_path: str | None = None) -> int:
     window.show()
     remind_backup(window, db)
     code = app.exec()
+    from ui import workers
+
+    workers.wait_all()  # a background job still running must end before Qt tears down
     db.dispose()
     return code

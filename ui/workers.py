@@ -90,17 +90,47 @@ class Relay(QObject):
             self._cb[3]()
 
 
+class _Reaper(QObject):
+    """Lives in the GUI thread: forgets a thread only once it has really ended (a QThread
+    destroyed while running aborts the whole process)."""
+
+    @Slot()
+    def reap(self) -> None:
+        thread = self.sender()
+        if isinstance(thread, QThread):
+            thread.wait()
+            _running.discard(thread)
+
+
+_reaper: _Reaper | None = None
+
+
 def start(job: Job) -> QThread:
-    """Run ``job`` on its own QThread; connect to its signals before calling."""
+    """Run ``job`` on its own QThread; connect to its signals before calling. Call from the
+    GUI thread."""
+    global _reaper
+    if _reaper is None:
+        _reaper = _Reaper()
     thread = QThread()
     job.moveToThread(thread)
     thread.started.connect(job.run)
     job.done.connect(thread.quit)
-    thread.finished.connect(lambda: _running.discard(thread))
+    thread.finished.connect(_reaper.reap)  # queued to the GUI thread
     thread._job = job  # the thread owns the job's lifetime
     _running.add(thread)
     thread.start()
     return thread
+
+
+def wait_all(timeout_ms: int = 30000) -> None:
+    """At exit: ask running jobs to stop and wait for their threads to end."""
+    for thread in list(_running):
+        job = getattr(thread, "_job", None)
+        if job is not None:
+            job.cancel()
+        thread.quit()
+        thread.wait(timeout_ms)
+    _running.clear()
 
 
 def run_with_progress(

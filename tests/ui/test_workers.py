@@ -1,0 +1,73 @@
+"""Background jobs: progress reaches the GUI thread, cancel stops the work, threads end."""
+
+import threading
+
+from PySide6.QtCore import QThread
+
+from ui import workers
+
+
+def _count(n, progress=None, cancelled=None):
+    done = 0
+    for i in range(n):
+        if cancelled():
+            return ("cancelled", done)
+        progress(i + 1, n, f"{i + 1}/{n}")
+        done += 1
+    return ("done", done)
+
+
+def test_job_reports_progress_on_the_gui_thread_and_finishes(qtbot):
+    seen, results, threads = [], [], []
+    relay = workers.Relay(
+        on_progress=lambda d, t, m: (seen.append((d, t)),
+                                     threads.append(QThread.currentThread())),
+        on_success=results.append)
+    job = workers.Job(_count, 50)
+    relay.attach(job)
+    thread = workers.start(job)
+    qtbot.waitUntil(lambda: results, timeout=5000)
+    assert results == [("done", 50)] and seen[-1] == (50, 50)
+    assert all(t is QThread.currentThread() for t in threads)  # GUI thread
+    qtbot.waitUntil(lambda: thread not in workers._running, timeout=5000)
+
+
+def test_cancel_stops_the_job(qtbot):
+    gate = threading.Event()
+
+    def slow(progress=None, cancelled=None):
+        gate.wait(5)
+        return "cancelled" if cancelled() else "finished"
+
+    results = []
+    relay = workers.Relay(on_success=results.append)
+    job = workers.Job(slow)
+    relay.attach(job)
+    workers.start(job)
+    job.cancel()
+    gate.set()
+    qtbot.waitUntil(lambda: results, timeout=5000)
+    assert results == ["cancelled"]
+
+
+def test_failure_reaches_the_callback(qtbot):
+    errors = []
+
+    def boom(progress=None, cancelled=None):
+        raise ValueError("Tệp không đọc được")
+
+    relay = workers.Relay(on_failure=errors.append)
+    job = workers.Job(boom)
+    relay.attach(job)
+    workers.start(job)
+    qtbot.waitUntil(lambda: errors, timeout=5000)
+    assert str(errors[0]) == "Tệp không đọc được"
+
+
+def test_wait_all_ends_running_threads(qtbot):
+    gate = threading.Event()
+    job = workers.Job(lambda progress=None, cancelled=None: gate.wait(2))
+    thread = workers.start(job)
+    gate.set()
+    workers.wait_all()
+    assert thread.isFinished() and not workers._running
