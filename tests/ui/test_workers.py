@@ -26,7 +26,7 @@ def test_job_reports_progress_on_the_gui_thread_and_finishes(qtbot):
     job = workers.Job(_count, 50)
     relay.attach(job)
     thread = workers.start(job)
-    qtbot.waitUntil(lambda: results, timeout=5000)
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert results == [("done", 50)] and seen[-1] == (50, 50)
     assert all(t is QThread.currentThread() for t in threads)  # GUI thread
     qtbot.waitUntil(lambda: thread not in workers._running, timeout=5000)
@@ -46,7 +46,7 @@ def test_cancel_stops_the_job(qtbot):
     workers.start(job)
     job.cancel()
     gate.set()
-    qtbot.waitUntil(lambda: results, timeout=5000)
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert results == ["cancelled"]
 
 
@@ -60,7 +60,7 @@ def test_failure_reaches_the_callback(qtbot):
     job = workers.Job(boom)
     relay.attach(job)
     workers.start(job)
-    qtbot.waitUntil(lambda: errors, timeout=5000)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
     assert str(errors[0]) == "Tệp không đọc được"
 
 
