@@ -129,11 +129,13 @@ SUBJECT_NAME = Field("name", "Tên đối tượng", "text", True,
                      ("Họ và tên", "Họ tên", "Tên", "Tên tập thể", "Chủ hộ", "Tên đơn vị",
                       "Họ và tên chủ hộ", "Tên khu dân cư", "Cá nhân, tập thể"), 30,
                      "Họ tên cá nhân, tên tập thể, chủ hộ hoặc tên khu dân cư.")
+WORKPLACE = Field("workplace", "Đơn vị công tác", aliases=("Nơi công tác", "Cơ quan", "Đơn vị"),
+                  width=26, hint="Giúp phân biệt người trùng tên.")
 REGISTRATION = KindSpec("registration", "Đăng ký thi đua", "DANH SÁCH ĐĂNG KÝ THI ĐUA", (
     STT,
     Field("year", "Năm", "year", True, ("Năm đăng ký", "Năm thi đua"), 8, titled=True,
           hint="Có thể bỏ cột này nếu tiêu đề ghi năm (… NĂM 2025) hoặc chọn năm khi nhập."),
-    SUBJECT_NAME, SUBJECT_TYPE, CCCD, BIRTH, AREA,
+    SUBJECT_NAME, SUBJECT_TYPE, CCCD, BIRTH, AREA, WORKPLACE,
     Field("award", "Danh hiệu đăng ký", "text", True,
           ("Danh hiệu", "Danh hiệu thi đua", "Đăng ký danh hiệu"), 28, titled=True,
           hint="Có thể bỏ cột này nếu tiêu đề ghi danh hiệu hoặc chọn danh hiệu khi nhập."),
@@ -143,7 +145,7 @@ REGISTRATION = KindSpec("registration", "Đăng ký thi đua", "DANH SÁCH ĐĂN
     NOTES,
 ), SPLIT_BIRTH)
 CANDIDATE = KindSpec("candidate", "Ứng viên khen thưởng", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", (
-    STT, SUBJECT_NAME, SUBJECT_TYPE, CCCD, BIRTH, AREA,
+    STT, SUBJECT_NAME, SUBJECT_TYPE, CCCD, BIRTH, AREA, WORKPLACE,
     Field("award", "Hình thức khen thưởng", "text", True,
           ("Danh hiệu", "Hình thức", "Danh hiệu, hình thức khen thưởng", "Đề nghị khen thưởng",
            "Hình thức đề nghị"), 28, titled=True),

@@ -35,6 +35,7 @@ class Lookups:
     person_birth: dict[tuple[str, date], int] = field(default_factory=dict)
     person_year: dict[tuple[str, int], list[int]] = field(default_factory=lambda: defaultdict(list))
     person_name: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    person_place: dict[int, tuple[int | None, int | None]] = field(default_factory=dict)
     households: dict[tuple[str, int | None], list[int]] = field(
         default_factory=lambda: defaultdict(list))
     household_name: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
@@ -71,9 +72,10 @@ def load(s: Session, *, people: bool = False, households: bool = False) -> Looku
         lk.movements[folded] = mid
     if people:
         rows = s.execute(select(Person.id, Subject.name_folded, Person.cccd, Person.birth_date,
-                                Person.birth_year))
-        for pid, folded, cccd, born, year in rows:
+                                Person.birth_year, Person.workplace_id, Subject.area_id))
+        for pid, folded, cccd, born, year, work, area in rows:
             add_person(lk, pid, folded, cccd, born, year)
+            lk.person_place[pid] = (work, area)
     if households:
         for hid, folded, area in s.execute(select(Household.id, Subject.name_folded,
                                                   Subject.area_id)):

@@ -43,7 +43,7 @@ def _one(row: PreviewRow, ids: list[int], what: str) -> int | None:
         return None
     if len(ids) > 1:
         row.error(col, f"Có {len(ids)} {what} tên “{row.values.get('name')}”: thêm CCCD, ngày "
-                       "sinh hoặc khu dân cư để phân biệt.")
+                       "sinh, đơn vị công tác hoặc khu dân cư để phân biệt.")
         return None
     return ids[0]
 
@@ -58,7 +58,19 @@ def _person(row: PreviewRow, lk: Lookups) -> int | None:
         return _one(row, [found] if found else [], "cá nhân")
     if v.get("birth_year"):
         return _one(row, lk.person_year.get((folded, v["birth_year"]), []), "cá nhân")
-    return _one(row, lk.person_name.get(folded, []), "cá nhân")
+    return _one(row, _by_place(v, lk, lk.person_name.get(folded, [])), "cá nhân")
+
+
+def _by_place(v: dict, lk: Lookups, ids: list[int]) -> list[int]:
+    """Namesakes told apart by their workplace or residential area, when the list gives it."""
+    if len(ids) < 2:
+        return ids
+    work = lk.collectives.get(fold(v.get("workplace")), []) if v.get("workplace") else []
+    area = lk.area_id(v.get("area"))
+    narrowed = [pid for pid in ids
+                if (not work or lk.person_place.get(pid, (None, None))[0] in work)
+                and (area is None or lk.person_place.get(pid, (None, None))[1] == area)]
+    return narrowed if (work or area) else ids
 
 
 def resolve_subject(row: PreviewRow, lk: Lookups, award_id: int | None) -> int | None:

@@ -127,11 +127,14 @@ def _registration_rows(s: Session, year: int | None = None):
             .order_by(Registration.year, AwardKind.sort_order, Subject.sort_key))
     if year:
         stmt = stmt.where(Registration.year == year)
+    workplaces = dict(s.execute(select(Collective.id, Collective.name)).all())
     for i, (r, subj, award, movement, area_name) in enumerate(s.execute(stmt), start=1):
         cccd = getattr(subj, "cccd", None)
         born = _birth(getattr(subj, "birth_date", None), getattr(subj, "birth_year", None))
+        work = workplaces.get(getattr(subj, "workplace_id", None)) or getattr(
+            subj, "workplace_text", None)
         yield [i, r.year, subj.name, _TYPE_LABEL[subj.type], cccd, born,
-               area_name if subj.type != "area" else None, award, movement,
+               area_name if subj.type != "area" else None, work, award, movement,
                _OUTCOME.get(r.outcome or ""), r.outcome_note]
 
 

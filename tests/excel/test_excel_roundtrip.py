@@ -216,3 +216,31 @@ def test_registration_list_with_year_and_title_only_in_the_heading(db, tmp_path)
     assert [p.message for p in preview(db, "registration", bare).errors] == ["Thiếu năm."]
     chosen = preview(db, "registration", bare, {"year": 2024})
     assert chosen.ok and chosen.rows[0].values["year"] == 2024
+
+
+def test_namesakes_told_apart_by_workplace_and_registrations_round_trip(db, tmp_path):
+    ids = seed_ward(db)
+    with db.session() as s:
+        other = Collective(kind="cơ quan")
+        apply_name(other, "Công an phường")
+        s.add(other)
+        s.flush()
+        for work in (ids["school"], other.id):
+            p = Person(workplace_id=work)
+            apply_name(p, "Nguyễn Văn Hùng")
+            s.add(p)
+    path = workbook([["Năm", "Họ và tên", "Đơn vị", "Danh hiệu"],
+                     [2025, "Nguyễn Văn Hùng", "Công an phường", "Lao động tiên tiến"],
+                     [2025, "Nguyễn Văn Hùng", None, "Lao động tiên tiến"]],
+                    path=tmp_path / "ldtt.xlsx")
+    result = preview(db, "registration", path)
+    assert [p.message for p in result.errors] == [
+        ("Có 2 cá nhân tên “Nguyễn Văn Hùng”: thêm CCCD, ngày sinh, đơn vị công tác hoặc khu dân "
+        "cư để phân biệt.")]
+    result.rows.pop()
+    commit(db, result)
+    export_kind(db, "registration", tmp_path / "xuất.xlsx")
+    again = preview(db, "registration", tmp_path / "xuất.xlsx")
+    assert again.ok and [r.duplicate_text for r in again.rows] == [
+        "Đã đăng ký danh hiệu này trong năm"]
+    assert again.rows[0].values["workplace"] == "Công an phường"
