@@ -51,8 +51,14 @@ def test_search_filters_history_and_export(qtbot, window, issued, when_dialog, m
     _filter(page, "decision_id", issued.decision)
     assert page.model.rowCount() == 3
 
-    page.action_export()
-    assert (tmp_path / "sổ.xlsx").exists() and "Đã ghi 3 dòng" in answers.texts("info")[-1]
+    page.btn_export.click()
+    qtbot.waitUntil(lambda: any("Đã ghi 3 dòng" in t for t in answers.texts("info")),
+                    timeout=10000)
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "sổ.xlsx").active
+    cells = {str(c.value) for row in sheet.iter_rows() for c in row if c.value}
+    assert {"Nguyễn Thị Ánh", "Đặng Văn Bảo", "2025/0001"} <= cells
 
     seen = {}
 

@@ -8,6 +8,7 @@ import html
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -46,12 +47,13 @@ class CandidatesTab(QWidget):
         super().__init__(parent)
         self.db, self.batch, self.checked = db, None, set()
         self.model = RowsModel([
-            ("Họ và tên / Tên", lambda c: c.subject_name),
+            ("Họ và tên / Tên", lambda c: c.subject_name), ("Đề nghị", lambda c: c.award_name),
+            ("Tình trạng", lambda c: c.status_label),
+            ("Cảnh báo", lambda c: _first_warning(c, self.checked)),
             ("Loại", lambda c: SUBJECT_TYPE_LABELS.get(c.subject_type, c.subject_type)),
-            ("Đề nghị", lambda c: c.award_name), ("Đơn vị đề nghị", lambda c: c.proposing_unit),
-            ("Tình trạng", lambda c: c.status_label), ("Cảnh báo", lambda c: _first_warning(c, self.checked)),
+            ("Đơn vị đề nghị", lambda c: c.proposing_unit),
         ], colour=_colour, parent=self)
-        self.table = rows_view(self.model, self, widths=(22, 8, 20, 16, 14, 40), multi=True)
+        self.table = rows_view(self.model, self, widths=(22, 20, 17, 30, 9, 20), multi=True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_findings())
         self.table.doubleClicked.connect(lambda _i: self.action_edit())
         self.findings = QTextBrowser(self)
@@ -78,7 +80,12 @@ class CandidatesTab(QWidget):
         splitter.addWidget(self.findings)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        hint = QLabel("Thêm ứng viên, rồi bấm “Kiểm tra điều kiện”: dòng tô vàng có cảnh báo "
+                      "(lý do và căn cứ ở khung bên phải). Cảnh báo chỉ là gợi ý; Hội đồng "
+                      "quyết định.", self)
+        hint.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(hint)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
 

@@ -10,11 +10,16 @@ from PySide6.QtWidgets import QPushButton
 
 from app.services import award_ui_support as support
 from app.services import register
-from ui import dialogs
+from ui import dialogs, workers
 from ui.screens import decision_actions as actions
 from ui.screens.decision_preview import show_document
 from ui.screens.register_dialogs import CorrectDialog, HistoryDialog, RevokeDialog
 from ui.widgets.list_page import ListPage
+
+
+def _export_job(db, path: str, search: str, filters: dict, progress=None, cancelled=None):
+    progress(0, 0, "Đang ghi tệp Excel…")
+    return register.export_xlsx(db, path, search=search, filters=filters)
 
 
 class RegisterPage(ListPage):
@@ -61,6 +66,20 @@ class RegisterPage(ListPage):
 
     def delete_record(self, record_id):  # never called: action_delete explains why
         raise NotImplementedError
+
+    def action_export(self) -> None:
+        """The register can hold hundreds of thousands of entries: export in the background."""
+        path = dialogs.save_file(self, "Xuất Excel", "Sổ khen thưởng.xlsx", "Tệp Excel (*.xlsx)")
+        if not path:
+            return
+        n = self.model.rowCount()
+        filters = {k: v for k, v in self.current_filters().items() if v not in (None, "")}
+        workers.run_with_progress(
+            self, "Đang xuất Sổ khen thưởng ra Excel", _export_job, self.db, path,
+            self.search_box.text(), filters,
+            on_success=lambda out: dialogs.info(self, "Đã xuất Excel",
+                                                f"Đã ghi {n} dòng vào “{out}”."),
+            on_failure=lambda exc: dialogs.error(self, "Không ghi được tệp", str(exc)))
 
     def _selected(self):
         rid = self.selected_id()
