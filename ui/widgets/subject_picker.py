@@ -1,6 +1,8 @@
 """Pick one or many subjects (cá nhân / tập thể / hộ gia đình / khu dân cư) from the records:
-a type switch, a search box that ignores case and diacritics, a lazy table (lists can hold
-tens of thousands of rows) and a basket of chosen subjects that survives new searches."""
+a type switch, a search box that ignores case and diacritics, the list's own filters (khu dân
+cư, địa bàn cũ…), a lazy table (lists can hold tens of thousands of rows) and a basket of
+chosen subjects that survives new searches ("Chọn tất cả" takes every row shown, e.g. all
+households of one area)."""
 
 from __future__ import annotations
 
@@ -44,6 +46,8 @@ class SubjectPicker(QDialog):
         self.db, self.multi = db, multi
         self.setWindowTitle(title)
         self._chosen: dict[int, str] = {}
+        self.filter_boxes: dict[str, QComboBox] = {}
+        self.filter_bar = QHBoxLayout()
         self.type_box = QComboBox(self)
         for t in types:
             self.type_box.addItem(SUBJECT_TYPE_LABELS[t], t)
@@ -68,6 +72,9 @@ class SubjectPicker(QDialog):
         self.count = QLabel(self)
         add = QPushButton("Chọn →", self)
         add.clicked.connect(self.add_selected)
+        self.add_all_button = QPushButton("Chọn tất cả →", self)
+        self.add_all_button.setToolTip("Chọn mọi dòng đang hiện (theo tìm kiếm và bộ lọc)")
+        self.add_all_button.clicked.connect(self.add_all)
         remove = QPushButton("Bỏ chọn", self)
         remove.clicked.connect(self.remove_selected)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
@@ -75,24 +82,26 @@ class SubjectPicker(QDialog):
         self.buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self._layout(add, remove)
+        self._layout(add, self.add_all_button, remove)
         self.type_box.currentIndexChanged.connect(lambda _i: self._set_type())
         self._set_type()
         ch = self.fontMetrics().averageCharWidth()
         self.resize(ch * 150, self.fontMetrics().height() * 32)
 
-    def _layout(self, add: QPushButton, remove: QPushButton) -> None:
+    def _layout(self, add: QPushButton, add_all: QPushButton, remove: QPushButton) -> None:
         top = QHBoxLayout()
         top.addWidget(QLabel("Loại:", self))
         top.addWidget(self.type_box)
         top.addWidget(self.search_box, 1)
         left = QVBoxLayout()
         left.addLayout(top)
+        left.addLayout(self.filter_bar)
         left.addWidget(self.table, 1)
         left.addWidget(self.count)
         mid = QVBoxLayout()
         mid.addStretch(1)
         mid.addWidget(add)
+        mid.addWidget(add_all)
         mid.addWidget(remove)
         mid.addStretch(1)
         right = QVBoxLayout()
@@ -110,16 +119,33 @@ class SubjectPicker(QDialog):
         source = SOURCES[self.type_box.currentData()](self.db)
         self.model = LazyTableModel(source, self)
         self.table.setModel(self.model)
+        self._build_filters(source)
         char = self.fontMetrics().averageCharWidth()
         for i, col in enumerate(source.columns):
             self.table.setColumnWidth(i, col.width * char + 12)
         self.reload()
 
+    def _build_filters(self, source) -> None:
+        for box in self.filter_boxes.values():
+            self.filter_bar.removeWidget(box)
+            box.deleteLater()
+        self.filter_boxes = {}
+        for spec in source.filters:
+            box = QComboBox(self)
+            box.setObjectName(f"picker_filter_{spec.key}")
+            box.addItem(f"{spec.label}: tất cả", None)
+            for value, label in spec.options():
+                box.addItem(label, value)
+            box.currentIndexChanged.connect(lambda _i: self.reload())
+            self.filter_boxes[spec.key] = box
+            self.filter_bar.addWidget(box)
+
     def subject_type(self) -> str:
         return self.type_box.currentData()
 
     def reload(self) -> None:
-        self.model.refresh(self.search_box.text(), {})
+        filters = {k: b.currentData() for k, b in self.filter_boxes.items()}
+        self.model.refresh(self.search_box.text(), filters)
         self.count.setText(f"{self.model.rowCount():,} kết quả".replace(",", "."))
 
     def add_selected(self) -> None:
@@ -138,6 +164,23 @@ class SubjectPicker(QDialog):
             item = QListWidgetItem(name)
             item.setData(Qt.UserRole, sid)
             self.basket.addItem(item)
+
+    def add_all(self) -> None:
+        ids = [i for i in self.model.all_ids() if i not in self._chosen]
+        if not self.multi or not ids:
+            return
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = self.model.source.rows(chunk)
+            if len(rows) == len(chunk):
+                pairs = [(sid, r[0]) for sid, r in zip(chunk, rows)]
+            else:  # a record vanished meanwhile: match them one by one
+                pairs = [(sid, r[0]) for sid in chunk for r in self.model.source.rows([sid])]
+            for sid, name in pairs:
+                self._chosen[sid] = name
+                item = QListWidgetItem(name)
+                item.setData(Qt.UserRole, sid)
+                self.basket.addItem(item)
 
     def remove_selected(self) -> None:
         for item in self.basket.selectedItems():
