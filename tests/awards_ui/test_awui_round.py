@@ -146,8 +146,10 @@ def test_whole_round_through_the_screens(qtbot, window, ward, when_dialog, answe
     assert "ghi 2 mục vào Sổ khen thưởng (số vào sổ 2025/0001 – 2025/0002)" in \
         answers.texts("info")[-1]
 
-    register = window.show_screen("register")
-    assert register.model.rowCount() == 2
+    _click(page.decisions, "dec_register")  # straight to the entries just written
+    register = window.page("register")
+    assert window.stack.currentWidget() is register and register.model.rowCount() == 2
+    assert register.filter_boxes["decision_id"].currentData() == d.id
     type_text(register.search_box, "anh")
     qtbot.waitUntil(lambda: register.model.rowCount() == 1, timeout=3000)
     row = dict(zip([c.title for c in register.source.columns],

@@ -44,7 +44,8 @@ class BatchDecisionsTab(QWidget):
         for key, label, slot in (("draft", "Lập dự thảo từ người được thông qua…", self.action_draft),
                                  ("open", "Mở / sửa dự thảo…", self.action_open),
                                  ("preview", "Xem trước, lưu PDF / Word…", self.action_preview),
-                                 ("issue", "Ban hành…", self.action_issue)):
+                                 ("issue", "Ban hành…", self.action_issue),
+                                 ("register", "Xem trong Sổ khen thưởng", self.action_register)):
             b = QPushButton(label, self)
             b.setObjectName(f"dec_{key}")
             b.clicked.connect(slot)
@@ -102,6 +103,11 @@ class BatchDecisionsTab(QWidget):
         d = self._need()
         if d:
             actions.preview_decision(self, self.db, d.id)
+
+    def action_register(self) -> None:
+        d = self._need()
+        if d is not None:
+            actions.show_in_register(self, d.id)
 
     def action_issue(self) -> None:
         d = self._need()

@@ -52,6 +52,17 @@ def preview_decision(parent: QWidget, db, decision_id: int) -> None:
     show_document(parent, d.label, lambda: paperwork.decision_document(db, decision_id), stem)
 
 
+def show_in_register(widget: QWidget, decision_id: int) -> None:
+    """Switch the main window to the register, filtered to this decision's entries."""
+    window = widget.window()
+    if not hasattr(window, "show_screen"):
+        return
+    page = window.show_screen("register")
+    box = page.filter_boxes.get("decision_id")
+    if box is not None:
+        box.setCurrentIndex(max(box.findData(decision_id), 0))
+
+
 def _issue_job(db, decision_id: int, progress=None, cancelled=None):
     progress(0, 0, "Đang ghi sổ khen thưởng…")
     return decision_issue.issue_decision(db, decision_id)

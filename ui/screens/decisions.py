@@ -45,6 +45,7 @@ class DecisionsPage(QWidget):
                                  ("preview", "Xem trước, lưu PDF / Word…", self.action_preview),
                                  ("issue", "Ban hành…", self.action_issue),
                                  ("delete", "Xóa dự thảo", self.action_delete),
+                                 ("register", "Xem trong Sổ", self.action_register),
                                  ("external", "Ghi quyết định của cấp trên…", self.action_external)):
             b = QPushButton(label, self)
             b.setObjectName(f"decisions_{key}")
@@ -115,6 +116,11 @@ class DecisionsPage(QWidget):
         if d:
             actions.issue(self, self.db, d.id, on_done=lambda _r: (self.reload(d.id),
                                                                   self.changed.emit()))
+
+    def action_register(self) -> None:
+        d = self.current()
+        if d:
+            actions.show_in_register(self, d.id)
 
     def action_delete(self) -> None:
         d = self.current()
