@@ -155,11 +155,10 @@ class DecisionEditor(QDialog):
     def _load(self) -> None:
         d, f = self.d, self.f
         f["number"].setText(str(d.number) if d.number else "")
+        self._suggested: tuple[int, int] | None = None
         if not d.number and not self.read_only:
-            year = d.signed_on.year if d.signed_on else d.year
-            nxt = decisions.suggest_number(self.db, year, d.symbol)
-            f["number"].setText(str(nxt))
-            self.suggest_label.setText(f"(gợi ý: số tiếp theo của năm {year})")
+            self._suggest(d.signed_on.year if d.signed_on else d.year)
+            f["signed_on"].editingFinished.connect(self._date_changed)
         f["symbol"].setText(d.symbol)
         f["signed_on"].set_value(d.signed_on)
         f["signer_name"].setText(d.signer_name or "")
@@ -183,6 +182,22 @@ class DecisionEditor(QDialog):
                                      "quyết định đính chính hoặc thu hồi từ Sổ khen thưởng.")
         else:
             self.state_label.setText("Dự thảo: sửa tùy ý, rồi “Ban hành” ở danh sách quyết định.")
+
+    def _suggest(self, year: int) -> None:
+        nxt = decisions.suggest_number(self.db, year, self.d.symbol)
+        self.f["number"].setText(str(nxt))
+        self.suggest_label.setText(f"(gợi ý: số tiếp theo của năm {year})")
+        self._suggested = (year, nxt)
+
+    def _date_changed(self) -> None:
+        """Numbers restart each year: a suggested number follows the signing year."""
+        try:
+            day = self.f["signed_on"].value()
+        except ValueError:
+            return
+        if (day and self._suggested and day.year != self._suggested[0]
+                and self.f["number"].text().strip() == str(self._suggested[1])):
+            self._suggest(day.year)
 
     def _total(self) -> None:
         d = self.d
