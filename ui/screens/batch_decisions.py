@@ -67,9 +67,18 @@ class BatchDecisionsTab(QWidget):
         rows = [i for i, d in enumerate(items) if d.id == select_id]
         if rows or items:
             self.table.selectRow(rows[0] if rows else 0)
-        passed = len(batches.list_candidates(self.db, self.batch.id, "passed")) if self.batch else 0
-        self.hint.setText(f"{passed} ứng viên được Hội đồng thông qua đang chờ quyết định. "
-                          "Lập dự thảo, kiểm tra số, ngày, người ký, xem trước, rồi ban hành.")
+        self.hint.setText(f"{self._waiting(items)} ứng viên được Hội đồng thông qua chưa có trong "
+                          "quyết định nào. Lập dự thảo, kiểm tra số, ngày, người ký, xem trước, "
+                          "rồi ban hành.")
+
+    def _waiting(self, items) -> int:
+        """Passed candidates not yet listed in a draft (issued ones are no longer "passed")."""
+        if self.batch is None:
+            return 0
+        listed = {ln.candidate_id for d in items if d.status == "draft"
+                  for ln in decisions.decision_lines(self.db, d.id)}
+        return sum(1 for c in batches.list_candidates(self.db, self.batch.id, "passed")
+                   if c.id not in listed)
 
     def current(self):
         items = selected_items(self.table)

@@ -161,6 +161,10 @@ class DecisionEditor(QDialog):
             f["signed_on"].editingFinished.connect(self._date_changed)
         f["symbol"].setText(d.symbol)
         f["signed_on"].set_value(d.signed_on)
+        signer = next((s.id for s in self.signers if s.full_name == d.signer_name), None)
+        f["signer"].blockSignals(True)  # show who signs without overwriting the saved texts
+        set_combo(f["signer"], signer)
+        f["signer"].blockSignals(False)
         f["signer_name"].setText(d.signer_name or "")
         f["signer_title"].setText(d.signer_title or "")
         set_combo(f["sign_mode"], d.sign_mode or "")
