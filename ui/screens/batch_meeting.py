@@ -112,25 +112,47 @@ class MeetingDialog(FormDialog):
         t = self.add_row("time", "Giờ họp", QTimeEdit(QTime(8, 0)))
         t.setDisplayFormat("HH:mm")
         self.add_row("place", "Địa điểm", QLineEdit("Hội trường Ủy ban nhân dân"))
-        self.members = council.list_members(db, date.today())
-        names = [m.full_name for m in self.members]
-        self.add_row("chair", "Chủ trì", combo(names, empty=None, editable=True))
-        self.add_row("secretary", "Thư ký", combo(names, empty=None, editable=True))
-        _preset(self.fields, self.members)
+        self.add_row("chair", "Chủ trì", combo([], empty=None, editable=True))
+        self.add_row("secretary", "Thư ký", combo([], empty=None, editable=True))
         box = self.add_row("attendees", "Thành viên có mặt", QListWidget())
+        box.itemChanged.connect(lambda _i: self._quorum())
+        self.quorum_label = QLabel(self)
+        members = QPushButton("Thêm / sửa thành viên Hội đồng…", self)
+        members.setObjectName("edit_members")
+        members.clicked.connect(self._edit_members)
+        row = QHBoxLayout()
+        row.addWidget(self.quorum_label, 1)
+        row.addWidget(members)
+        self.form.addRow("", row)
+        self._fill_members()
+        self.add_row("content", "Nội dung", QPlainTextEdit(
+            "Xét, đề nghị khen thưởng theo danh sách của đợt xét."))
+        self.fields["content"].setMaximumHeight(self.fontMetrics().height() * 3)
+
+    def _fill_members(self) -> None:
+        self.members = council.list_members(self.db, date.today())
+        names = [m.full_name for m in self.members]
+        for key in ("chair", "secretary"):
+            self.fields[key].clear()
+            self.fields[key].addItems(names)
+        _preset(self.fields, self.members)
+        box = self.fields["attendees"]
+        box.blockSignals(True)
+        box.clear()
         for m in self.members:
             item = QListWidgetItem(f"{m.full_name} — {m.role}")
             item.setData(Qt.UserRole, m.id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             box.addItem(item)
-        box.itemChanged.connect(lambda _i: self._quorum())
-        self.quorum_label = QLabel(self)
-        self.form.addRow("", self.quorum_label)
-        self.add_row("content", "Nội dung", QPlainTextEdit(
-            "Xét, đề nghị khen thưởng theo danh sách của đợt xét."))
-        self.fields["content"].setMaximumHeight(self.fontMetrics().height() * 3)
-        self._quorum()
+        box.blockSignals(False)
+        if hasattr(self, "quorum_label"):
+            self._quorum()
+
+    def _edit_members(self) -> None:
+        """A first meeting: the council can be entered right here."""
+        MembersDialog(self.db, self).exec()
+        self._fill_members()
 
     def present_ids(self) -> list[int]:
         box = self.fields["attendees"]

@@ -1,0 +1,48 @@
+"""A first council meeting: members entered from the meeting dialog, quorum shown live."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+from app.services import batches, council
+from tests.ui.helpers import type_text
+from ui.screens.batch_meeting import MeetingDialog, MemberDialog, MembersDialog
+
+
+def test_members_added_from_the_meeting_dialog_and_quorum(qtbot, org_db, when_dialog):
+    bid = batches.create_batch(org_db, "Tổng kết năm 2025", 2025)
+    dialog = MeetingDialog(org_db, bid)
+    qtbot.addWidget(dialog)
+    assert "chưa có thành viên Hội đồng" in dialog.quorum_label.text()
+    dialog.buttons.button(QDialogButtonBox.Save).click()
+    assert "Chưa có thành viên Hội đồng" in dialog.error_label.text()
+
+    people = [("Nguyễn Văn Hùng", "Chủ tịch Hội đồng"), ("Lê Thị Hoa", "Ủy viên"),
+              ("Phan Văn Đức", "Ủy viên, Thư ký")]
+
+    def one(name, role):
+        def fill(d: MemberDialog):
+            type_text(d.fields["full_name"], name)
+            d.fields["role"].setCurrentIndex(d.fields["role"].findText(role))
+            d.buttons.button(QDialogButtonBox.Save).click()
+        return fill
+
+    def members(d: MembersDialog):
+        add = d.findChild(QPushButton, "add_member")
+        for name, role in people:
+            when_dialog(MemberDialog, one(name, role))
+            add.click()
+        assert [m.full_name for m in d.model.items] == [p[0] for p in people]
+        d.reject()
+
+    when_dialog(MembersDialog, members)
+    dialog.findChild(QPushButton, "edit_members").click()
+    assert dialog.fields["attendees"].count() == 3
+    assert dialog.fields["chair"].currentText() == "Nguyễn Văn Hùng"
+    assert dialog.fields["secretary"].currentText() == "Phan Văn Đức"
+    dialog.fields["attendees"].item(1).setCheckState(Qt.Unchecked)
+    assert "Có mặt 2/3 thành viên — cần ít nhất 2" in dialog.quorum_label.text()
+    dialog.buttons.button(QDialogButtonBox.Save).click()
+    meeting = council.get_meeting(org_db, dialog.saved_id)
+    assert (meeting.present, meeting.members_total, meeting.quorum_ok) == (2, 3, True)
