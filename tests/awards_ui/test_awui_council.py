@@ -46,3 +46,32 @@ def test_members_added_from_the_meeting_dialog_and_quorum(qtbot, org_db, when_di
     dialog.buttons.button(QDialogButtonBox.Save).click()
     meeting = council.get_meeting(org_db, dialog.saved_id)
     assert (meeting.present, meeting.members_total, meeting.quorum_ok) == (2, 3, True)
+
+
+def test_households_pass_without_secret_vote_and_can_be_hidden(qtbot, window, ward, dialogs):
+    from datetime import datetime
+
+    from app.services import award_kinds, records
+
+    db = ward.db
+    homes = [records.save_household(db, records.HouseholdData(f"Hộ ông Tư {i}",
+                                                              area_id=ward.area))
+             for i in range(3)]
+    bid = batches.create_batch(db, "Tổng kết năm 2025", 2025)
+    batches.add_candidates(db, bid, homes, award_kinds.get_award_kind(db, code="GDVH").id)
+    batches.add_candidates(db, bid, ward.persons[:1],
+                           award_kinds.get_award_kind(db, code="LDTT").id)
+    council.create_meeting(db, bid, datetime(2025, 12, 1, 8), "Hội trường", ward.members)
+    page = window.show_screen("batches")
+    page.reload(bid)
+    tab = page.council
+    assert tab.table.rowCount() == 4
+    tab.only_votes.setChecked(True)
+    shown = [tab.table.item(r, 0).text() for r in range(4) if not tab.table.isRowHidden(r)]
+    assert shown == ["Nguyễn Thị Ánh"]
+    tab.findChild(QPushButton, "council_approve").click()
+    assert "Ghi 3 ứng viên" in dialogs.texts("confirm")[-1]
+    passed = [c.subject_name for c in batches.list_candidates(db, bid, "passed")]
+    assert sorted(passed) == ["Hộ ông Tư 0", "Hộ ông Tư 1", "Hộ ông Tư 2"]
+    results = {tab.table.item(r, 0).text(): tab.table.item(r, 7).text() for r in range(4)}
+    assert results["Hộ ông Tư 1"] == "Thông qua" and results["Nguyễn Thị Ánh"] == "Chưa bỏ phiếu"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -68,6 +69,11 @@ class CouncilTab(QWidget):
                           ("proposal", "Tờ trình", self.doc_proposal),
                           ("proposal_up", "Tờ trình đề nghị cấp trên", self.doc_proposal_up)))
         docs.insertWidget(0, QLabel("Văn bản:", self))
+        # Gia đình văn hóa and the like can bring thousands of rows that need no secret vote.
+        self.only_votes = QCheckBox("Chỉ hiện ứng viên bỏ phiếu kín", self)
+        self.only_votes.setObjectName("only_votes")
+        self.only_votes.toggled.connect(lambda _on: self._hide_rows())
+        tally.insertWidget(tally.count() - 1, self.only_votes)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.quorum)
@@ -147,6 +153,12 @@ class CouncilTab(QWidget):
                 if row.passed is not None and c == 7:
                     item.setBackground(GOOD if row.passed else BAD)
                 self.table.setItem(r, c, item)
+        self._hide_rows()
+
+    def _hide_rows(self) -> None:
+        hide = self.only_votes.isChecked()
+        for r, row in enumerate(self.rows):
+            self.table.setRowHidden(r, hide and not row.needs_vote)
 
     # ----------------------------------------------------------------- actions
     def action_members(self) -> None:
