@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from app.services import batches
+from tests.ui.helpers import type_text
 from ui.screens.batch_rows import WARN
 
 
@@ -28,3 +29,6 @@ def test_same_award_same_year_is_flagged_with_its_basis(qtbot, window, issued, d
     shown = tab.findings.toPlainText()
     assert "Cảnh báo:" in shown and "2025" in shown and "Căn cứ:" in shown
     assert len(tab.model.items) == 2  # still both: the council decides
+    type_text(tab.search, "DUNG")
+    assert [c.subject_name for c in tab.model.items] == ["Lê Thị Dung"]
+    assert tab.count.text() == "1 ứng viên, 0 có cảnh báo"

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import text
 from app.errors import DomainError
 from app.services import award_kinds, batches
 from app.services.award_ui_support import checked_candidates
@@ -75,6 +77,14 @@ class CandidatesTab(QWidget):
             bar.addWidget(b)
             self.buttons[key] = b
         bar.addStretch(1)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("cand_search")
+        self.search.setPlaceholderText("Lọc theo tên, danh hiệu…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._show_items())
+        bar.addWidget(self.search)
+        self.count = QLabel(self)
+        bar.addWidget(self.count)
         splitter = QSplitter(self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.findings)
@@ -94,9 +104,18 @@ class CandidatesTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        items = batches.list_candidates(self.db, self.batch.id) if self.batch else []
+        self.items = batches.list_candidates(self.db, self.batch.id) if self.batch else []
         self.checked = checked_candidates(self.db, self.batch.id) if self.batch else set()
+        self._show_items()
+
+    def _show_items(self) -> None:
+        """The batch's candidates (a few thousand at most) filtered in memory, folded."""
+        tokens = text.fold_tokens(self.search.text())
+        items = [c for c in self.items
+                 if all(t in text.fold(f"{c.subject_name} {c.award_name}") for t in tokens)]
         self.model.set_items(items)
+        warned = sum(1 for c in items if c.warnings)
+        self.count.setText(f"{len(items)} ứng viên, {warned} có cảnh báo")
         if items:
             self.table.selectRow(0)
         self._show_findings()
