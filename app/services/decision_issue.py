@@ -134,8 +134,11 @@ def _mark_decided(s: Session, lines: list[DecisionLine]) -> None:
             set_status(s, c, "candidate", "decided")
             batch_ids.add(c.batch_id)
     for bid in batch_ids:
-        open_left = s.scalar(select(func.count()).select_from(Candidate).where(
-            Candidate.batch_id == bid, Candidate.status.in_(("proposed", "passed"))))
+        # Awards the ward only proposes upward do not keep the batch open.
+        open_left = s.scalar(select(func.count()).select_from(Candidate).join(
+            AwardKind, AwardKind.id == Candidate.award_kind_id).where(
+            Candidate.batch_id == bid, Candidate.status.in_(("proposed", "passed")),
+            AwardKind.awarded_here.is_(True)))
         if not open_left:
             set_status(s, s.get(Batch, bid), "batch", "decided")
 
@@ -246,6 +249,15 @@ def draft_correction(db: Database, record_id: int, reason: str, printed_name: st
         return d.id
 
 
+def _close_proposal(s: Session, a: ExternalAward) -> None:
+    """The candidate we proposed upward for this award is now decided."""
+    c = s.scalars(select(Candidate).join(Batch, Batch.id == Candidate.batch_id).where(
+        Candidate.subject_id == a.subject_id, Candidate.award_kind_id == a.award_kind_id,
+        Candidate.status == "passed", Batch.year == a.year)).first()
+    if c is not None:
+        set_status(s, c, "candidate", "decided", "Đã có quyết định của cấp trên")
+
+
 def record_external_decision(db: Database, reference: str, signed_on: date, issuer: str,
                              level: str, title: str, awards: list[ExternalAward]) -> int:
     """Record a higher level's decision (e.g. "123/QĐ-UBND" of UBND thành phố) and write its
@@ -275,6 +287,7 @@ def record_external_decision(db: Database, reference: str, signed_on: date, issu
             s.flush()
             _write_record(s, d, line, external_decision_ref=reference,
                           external_decision_date=signed_on, external_issuer=issuer)
+            _close_proposal(s, a)
         audit.log(s, "create", "decision", d.id, None, audit.snapshot(d),
                   f"Quyết định của cấp trên: {issuer}")
         return d.id

@@ -76,3 +76,10 @@ def test_upward_proposal_for_higher_awards(db, world, tmp_path):
     txt = _text(render(paperwork.proposal_document(db, bid, upward=True), tmp_path / "tt.pdf"))
     assert "Kính gửi: Chủ tịch Ủy ban nhân dân thành phố Hải Phòng" in txt
     assert "Chiến sĩ thi đua thành phố" in txt and "TM. ỦY BAN NHÂN DÂN" in txt
+    # the city's decision, recorded by reference, closes the proposal
+    from app.services.decision_issue import ExternalAward, record_external_decision
+
+    record_external_decision(db, "321/QĐ-UBND", date(2026, 2, 1), "UBND thành phố Hải Phòng",
+                             "tinh", "Tặng danh hiệu", [ExternalAward(
+                                 world.persons[0], world.kinds["CSTD_TP"], 2025)])
+    assert [c.status for c in batches.list_candidates(db, bid)] == ["decided"]
