@@ -96,7 +96,9 @@ def test_whole_round_through_the_screens(qtbot, window, ward, when_dialog, answe
     _click(council, "council_ballots")  # secret ballots: one per member present
     qtbot.waitUntil(lambda: getattr(council, "_preview", None) is not None, timeout=15000)
     assert council._preview.page_count() == 3
+    temp = council._preview.pdf_path
     council._preview.close()
+    assert not temp.exists()  # the preview's temporary file goes with it
 
     _click(council, "council_fill")
     agree = {"Nguyễn Thị Ánh": 3, "Nguyễn Văn Cường": 2, "Đặng Văn Bảo": 1}
