@@ -19,6 +19,13 @@ def header(org: Org, number: str | None, date_line: str | None, body: str | None
         "ỦY BAN NHÂN DÂN", "UBND"), body or org.body_name, number, date_line)
 
 
+def verb(entries: list[Entry]) -> str:
+    """"Công nhận" for the culture titles of households and areas (Nghị định 86/2023),
+    "Tặng" for every other award."""
+    culture = all(e.award_is_title and e.subject_type in ("household", "area") for e in entries)
+    return "Công nhận" if entries and culture else "Tặng"
+
+
 def award_label(e: Entry) -> str:
     """“Danh hiệu “X”” for titles, the form's own name otherwise."""
     return f"Danh hiệu “{e.award_name}”" if e.award_is_title else e.award_name

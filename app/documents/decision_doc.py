@@ -35,7 +35,7 @@ def _award_articles(d: DecisionDoc) -> list:
         first, items = groups[0]
         what = (f"danh hiệu “{first.award_name}” năm {d.year}" if first.award_is_title
                 else f"{first.award_name}")
-        out = [article("Điều 1.", f"Tặng {what} cho {common.count_words(items)} "
+        out = [article("Điều 1.", f"{common.verb(items)} {what} cho {common.count_words(items)} "
                                   "(có danh sách kèm theo).")]
     else:
         out = [article("Điều 1.", f"Khen thưởng thành tích năm {d.year} cho "
@@ -127,7 +127,8 @@ def _attach_list(doc: Document, d: DecisionDoc) -> None:
 def _list_title(d: DecisionDoc) -> str:
     groups = common.by_award(d.entries)
     if len(groups) == 1 and groups[0][0].award_is_title:
-        return f"Tặng danh hiệu “{groups[0][0].award_name}” năm {d.year}"
+        return (f"{common.verb(groups[0][1])} danh hiệu “{groups[0][0].award_name}” "
+                f"năm {d.year}")
     if len(groups) == 1:
         return f"Tặng {groups[0][0].award_name}"
     return f"Khen thưởng thành tích năm {d.year}"

@@ -75,7 +75,9 @@ def title_for(kinds: list[AwardKind], year: int) -> str:
     """Trích yếu: "Về việc tặng danh hiệu “Lao động tiên tiến” năm 2025"."""
     names = [k for k in kinds]
     if len(names) == 1 and names[0].category == "danh_hieu":
-        return f"Về việc tặng danh hiệu “{names[0].name}” năm {year}"
+        types = {t.strip() for t in (names[0].subject_types or "").split(",")}
+        verb = "công nhận" if types and types <= {"household", "area"} else "tặng"
+        return f"Về việc {verb} danh hiệu “{names[0].name}” năm {year}"
     if len(names) == 1:
         return f"Về việc tặng {names[0].name} năm {year}"
     return f"Về việc khen thưởng thành tích năm {year}"

@@ -27,7 +27,8 @@ def _issued(db, world):
 
 
 def _text(path):
-    return "\n".join(p.extract_text() for p in PdfReader(path).pages)
+    """All text of a PDF, whitespace (including line breaks) collapsed to single spaces."""
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
 
 
 def test_decision_kit_as_pdf(db, world, tmp_path):
@@ -83,3 +84,18 @@ def test_upward_proposal_for_higher_awards(db, world, tmp_path):
                              "tinh", "Tặng danh hiệu", [ExternalAward(
                                  world.persons[0], world.kinds["CSTD_TP"], 2025)])
     assert [c.status for c in batches.list_candidates(db, bid)] == ["decided"]
+
+
+def test_culture_titles_are_recognised_not_given(db, world, tmp_path):
+    from app.documents import render
+
+    bid = batches.create_batch(db, "Gia đình văn hóa 2025", 2025)
+    res = batches.add_candidates(db, bid, world.households, world.kinds["GDVH"])
+    mid = council.create_meeting(db, bid, datetime(2025, 12, 1, 8), "UBND", world.members)
+    council.approve_without_vote(db, mid, res.added)
+    did = decisions.draft_from_batch(db, bid, signed_on=date(2025, 12, 5))
+    assert decisions.get_decision(db, did).title == (
+        "Về việc công nhận danh hiệu “Gia đình văn hóa” năm 2025")
+    txt = _text(render(paperwork.decision_document(db, did), tmp_path / "gdvh.pdf"))
+    assert "Công nhận danh hiệu “Gia đình văn hóa” năm 2025 cho 2 hộ gia đình" in txt
+    assert "Hộ Lê Văn Chín" in txt and "Số:" in txt
