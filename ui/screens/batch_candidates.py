@@ -55,7 +55,7 @@ class CandidatesTab(QWidget):
             ("Loại", lambda c: SUBJECT_TYPE_LABELS.get(c.subject_type, c.subject_type)),
             ("Đơn vị đề nghị", lambda c: c.proposing_unit),
         ], colour=_colour, parent=self)
-        self.table = rows_view(self.model, self, widths=(22, 20, 17, 30, 9, 20), multi=True)
+        self.table = rows_view(self.model, self, widths=(22, 18, 21, 30, 9, 20), multi=True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_findings())
         self.table.doubleClicked.connect(lambda _i: self.action_edit())
         self.findings = QTextBrowser(self)
@@ -64,8 +64,8 @@ class CandidatesTab(QWidget):
         self.buttons = {}
         for key, label, slot in (
             ("add", "Thêm từ hồ sơ…", self.action_add),
-            ("registrations", "Thêm từ đăng ký thi đua đạt…", self.action_registrations),
-            ("suggest", "Gợi ý theo số năm liền…", self.action_suggest),
+            ("registrations", "Thêm từ đăng ký đạt…", self.action_registrations),
+            ("suggest", "Gợi ý (nhiều năm liền)…", self.action_suggest),
             ("edit", "Sửa…", self.action_edit),
             ("withdraw", "Rút đề nghị…", self.action_withdraw),
             ("files", "Hồ sơ kèm theo…", self.action_files),
@@ -77,14 +77,15 @@ class CandidatesTab(QWidget):
             bar.addWidget(b)
             self.buttons[key] = b
         bar.addStretch(1)
+        filter_bar = QHBoxLayout()
         self.search = QLineEdit(self)
         self.search.setObjectName("cand_search")
         self.search.setPlaceholderText("Lọc theo tên, danh hiệu…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._show_items())
-        bar.addWidget(self.search)
+        filter_bar.addWidget(self.search, 1)
         self.count = QLabel(self)
-        bar.addWidget(self.count)
+        filter_bar.addWidget(self.count)
         splitter = QSplitter(self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.findings)
@@ -97,6 +98,7 @@ class CandidatesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addLayout(bar)
+        layout.addLayout(filter_bar)
         layout.addWidget(splitter, 1)
 
     def set_batch(self, batch) -> None:
