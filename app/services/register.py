@@ -51,9 +51,9 @@ class RegisterSource(ListSource):
 
     title = "Sổ khen thưởng"
     columns = (
-        Column("Số vào sổ", 10), Column("Năm", 6, align="center"), Column("Họ và tên / Tên", 28),
-        Column("Đối tượng", 11), Column("Danh hiệu, hình thức", 26), Column("Cấp", 9),
-        Column("Quyết định", 24), Column("Khu dân cư", 16, sortable=False),
+        Column("Số vào sổ", 10), Column("Năm", 5, align="center"), Column("Họ và tên / Tên", 24),
+        Column("Đối tượng", 10), Column("Danh hiệu, hình thức", 24), Column("Cấp", 8),
+        Column("Quyết định", 31), Column("Khu dân cư", 16, sortable=False),
         Column("Địa bàn cũ", 14, sortable=False), Column("Số tiền", 11, align="right", kind="money"),
         Column("Tình trạng", 14),
     )
