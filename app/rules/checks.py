@@ -170,5 +170,13 @@ def duplicate_person(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Findi
                     "")]
 
 
+def vote(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Finding]:
+    """The council's vote fell below the award's threshold."""
+    if c.status != "failed":
+        return []
+    return [Finding("vote", WARNING, c.outcome_reason or "Không đạt tỷ lệ phiếu đồng ý.",
+                    "Tỷ lệ phiếu của danh hiệu (Cài đặt › Danh hiệu); " + (kind.legal_basis or ""))]
+
+
 PER_CANDIDATE = (subject_type, upper_level, duplicate_award, prerequisites, streak_note,
-                 duplicate_person)
+                 duplicate_person, vote)

@@ -35,6 +35,8 @@ def test_whole_round_writes_register_and_fund(db, world):
     failed = [c for c in batches.list_candidates(db, bid) if c.status == "failed"]
     assert len(failed) == 1 and "dưới mức 50%" in failed[0].outcome_reason
     council.close_meeting(db, mid, "Thống nhất đề nghị")
+    below = batches.check_batch(db, bid)[cids[3]]
+    assert any(f.code == "vote" and "37,5%" in f.message for f in below)
 
     did = decisions.draft_from_batch(db, bid, signed_on=date(2025, 12, 5))
     lines = decisions.decision_lines(db, did)
