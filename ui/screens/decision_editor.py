@@ -24,25 +24,8 @@ from app.services import decisions, money
 from app.services.organization import SIGN_MODES, list_signers
 from ui import dialogs
 from ui.screens.batch_rows import RowsModel, rows_view, selected_items
-from ui.widgets.form import DateEdit, FormDialog, combo, set_combo
-
-
-class LineDialog(FormDialog):
-    def __init__(self, db, line: decisions.LineInfo, parent=None):
-        super().__init__("Sửa dòng danh sách", parent)
-        self.db, self.line = db, line
-        self.add_row("salutation", "Danh xưng (Ông/Bà…)", QLineEdit(line.salutation or ""))
-        self.add_row("printed_name", "Tên in trên quyết định (*)", QLineEdit(line.printed_name))
-        self.add_row("position_line", "Chức vụ, đơn vị / địa chỉ",
-                     QLineEdit(line.position_line or ""))
-        self.add_row("citation", "Nội dung khen", QLineEdit(line.citation or ""))
-
-    def save(self) -> int:
-        f = self.fields
-        decisions.update_line(self.db, self.line.id, f["salutation"].text(),
-                              f["printed_name"].text(), f["position_line"].text(),
-                              f["citation"].text())
-        return self.line.id
+from ui.screens.decision_line import LineDialog
+from ui.widgets.form import DateEdit, combo, set_combo
 
 
 class DecisionEditor(QDialog):
@@ -236,6 +219,25 @@ class DecisionEditor(QDialog):
                                    f["signer_title"].text(), f["sign_mode"].currentData(),
                                    f["symbol"].text())
 
+    def _dirty(self) -> bool:
+        """The fields differ from what is saved (e.g. the suggested number not saved yet)."""
+        try:
+            now = _norm(self._edit())
+        except (DomainError, ValueError):
+            return True
+        d = self.d
+        return now != _norm(decisions.DraftEdit(
+            d.number, d.signed_on, d.title, d.bases, d.articles, d.recipients, d.signer_name,
+            d.signer_title, d.sign_mode, d.symbol))
+
+    def reject(self) -> None:
+        wants_save = not self.read_only and self._dirty() and dialogs.confirm(
+            self, "Lưu dự thảo", "Dự thảo có thay đổi chưa lưu (kể cả số quyết định được gợi "
+            "ý). Lưu trước khi đóng?", default_yes=True)
+        if wants_save and not self.save():
+            return  # the error is shown in the editor: stay open
+        super().reject()
+
     def save(self) -> bool:
         try:
             decisions.update_draft(self.db, self.decision_id, self._edit())
@@ -277,3 +279,12 @@ class DecisionEditor(QDialog):
         self.d = decisions.get_decision(self.db, self.decision_id)
         self.lines_model.set_items(decisions.decision_lines(self.db, self.decision_id))
         self._total()
+
+
+def _norm(e: decisions.DraftEdit) -> tuple:
+    def lines(v):
+        return tuple(text.nfc(x) for x in v if text.nfc(x))
+
+    return (e.number, e.signed_on, text.nfc(e.title), lines(e.bases), lines(e.articles),
+            lines(e.recipients), text.nfc(e.signer_name), text.nfc(e.signer_title),
+            e.sign_mode or "", text.nfc(e.symbol))
