@@ -64,12 +64,15 @@ def test_search_filters_history_and_export(qtbot, window, issued, when_dialog, m
 
     def history(d: HistoryDialog):
         seen["rows"] = [(r.year, r.award_name, r.certificate_no) for r in d.model.items]
+        monkeypatch.setattr("ui.dialogs.save_file", lambda *a, **k: str(tmp_path / "xn.pdf"))
+        d.certificate()  # giấy xác nhận quá trình khen thưởng
         d.accept()
 
     page.select_id(page.model.id_at(0))
     when_dialog(HistoryDialog, history)
     page.btn_edit.click()
     assert seen["rows"] and seen["rows"][0][:2] == (2025, "Lao động tiên tiến")
+    assert (tmp_path / "xn.pdf").stat().st_size > 1000
 
 
 def test_revoke_and_correct_become_new_issued_decisions(qtbot, window, issued, when_dialog,
