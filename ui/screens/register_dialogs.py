@@ -32,7 +32,8 @@ class HistoryDialog(QDialog):
         ], colour=lambda r: BAD if r.status == "Đã thu hồi" else None, parent=self)
         self.model.set_items(rows)
         self.table = rows_view(self.model, self, widths=(6, 30, 9, 34, 10, 10))
-        standing = sum(1 for r in rows if r.status != "Đã thu hồi")
+        # Revoked and superseded (đính chính) entries stay listed but no longer count.
+        standing = sum(1 for r in rows if not r.status)
         summary = QLabel(f"<h3>{name}</h3><p>{len(rows)} lần được ghi sổ, {standing} còn hiệu "
                          "lực.</p>", self)
         cert = QPushButton("Giấy xác nhận quá trình khen thưởng (PDF)…", self)
