@@ -93,7 +93,7 @@ class PdfPreview(QDialog):
         h = self.fontMetrics().height()
         self.resize(h * 50, h * 42)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:
         """The preview's temporary PDF goes with the window (closed first: Windows locks it)."""
         self.pdf.close()
         shutil.rmtree(self.pdf_path.parent, ignore_errors=True)
