@@ -13,6 +13,8 @@ from app.reports import figures_queries as q
 from app.reports.labels import launcher_group
 from db.engine import Database
 
+UNCLASSIFIED = "Chưa phân loại"  # persons without a staff class
+
 
 @dataclass(frozen=True)
 class KindInfo:
@@ -188,12 +190,11 @@ def collect(db: Database, year_from: int, year_to: int) -> Figures:
         year_from, year_to = year_to, year_from
     with db.read() as s:
         kinds = tuple(KindInfo(*row) for row in q.award_kinds(s))
-        awards, by_area, by_unit = _awards(s, year_from, year_to)
+        awards, by_area, by_unit, staff = _awards(s, year_from, year_to)
         area_rows = q.culture_by_area(s, year_from, year_to)
         culture = tuple(_culture_years(s, area_rows, year_from, year_to))
         movements = tuple(_movements(s, year_from, year_to))
         totals = tuple(_totals(s, year_from, year_to, movements, awards))
-        staff = tuple(q.staff_classes(s, year_from, year_to))
         models = tuple(RoleModelInfo(y, t, n, fl or "", h or "")
                        for y, t, n, fl, h in q.role_model_rows(s, year_from, year_to))
         ideas = tuple(InitiativeInfo(y, t, sc or "")
@@ -213,8 +214,11 @@ def _awards(s, year_from, year_to):
     areas = q.areas(s)
     units = q.former_units(s)
     area_unit = {aid: uid for aid, _, uid in areas}
-    cells, per_area, per_unit = {}, {}, {}
-    for year, code, group, level, area_id, unit_id, n, money in rows:
+    cells, per_area, per_unit, staff = {}, {}, {}, {}
+    for year, code, group, level, area_id, unit_id, staff_class, n, money in rows:
+        if group == "person":
+            cls = staff_class or UNCLASSIFIED
+            staff[cls] = staff.get(cls, 0) + n
         key = (year, code, group, level)
         c, m = cells.get(key, (0, 0))
         cells[key] = (c + n, m + money)
@@ -224,7 +228,8 @@ def _awards(s, year_from, year_to):
     awards = tuple(AwardCell(*k, c, m) for k, (c, m) in sorted(cells.items()))
     years = range(year_from, year_to + 1)
     return (awards, _places(per_area, [(a, name) for a, name, _ in areas], q.NO_AREA, years),
-            _places(per_unit, units, q.NO_UNIT, years))
+            _places(per_unit, units, q.NO_UNIT, years),
+            tuple(sorted(staff.items(), key=lambda kv: -kv[1])))
 
 
 def _places(counts: dict, names: list, unknown: str, years) -> tuple[PlaceCount, ...]:

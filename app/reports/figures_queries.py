@@ -66,16 +66,19 @@ def award_kinds(s: Session):
 
 
 def award_rows(s: Session, y0: int, y1: int):
-    """(year, kind code, group, level, area id, own former unit id, count, money).
+    """(year, kind code, group, level, area id, own former unit id, staff class, count, money).
 
-    One pass over the register; the breakdowns by kind, area and former unit are summed from
-    it in Python (three GROUP BY passes cost three times as much on 200k entries).
+    One pass over the register; the breakdowns by kind, area, former unit and staff class are
+    summed from it in Python (separate GROUP BY passes cost as much each on 200k entries).
     """
-    stmt = _awards_from(select(
+    person = Person.__table__  # the table alone: the mapped class would join subject again
+    stmt = (_awards_from(select(
         AwardRecord.year, AwardKind.code, GROUP_EXPR, LEVEL_EXPR, AREA_ID_EXPR,
-        Subject.former_unit_id, func.count(), func.coalesce(func.sum(AwardRecord.money), 0),
-    )).where(live(y0, y1)).group_by(AwardRecord.year, AwardKind.code, GROUP_EXPR, LEVEL_EXPR,
-                                     AREA_ID_EXPR, Subject.former_unit_id)
+        Subject.former_unit_id, person.c.staff_class, func.count(),
+        func.coalesce(func.sum(AwardRecord.money), 0),
+    )).outerjoin(person, person.c.id == Subject.id).where(live(y0, y1))
+        .group_by(AwardRecord.year, AwardKind.code, GROUP_EXPR, LEVEL_EXPR, AREA_ID_EXPR,
+                  Subject.former_unit_id, person.c.staff_class))
     return s.execute(stmt).all()
 
 
@@ -108,25 +111,30 @@ def culture_by_area(s: Session, y0: int, y1: int):
         .order_by(ResidentialArea.sort_key)).all()
     on_record = dict(s.execute(select(Subject.area_id, func.count())
                                .where(Subject.type == "household").group_by(Subject.area_id)).all())
-    hh = and_(Subject.type == "household", Subject.id == Registration.subject_id)
-    registered = _per_year_area(s, select(Registration.year, Subject.area_id, Registration.subject_id)
-                                .join(Subject, hh).where(Registration.award_kind_id == gdvh,
-                                                         Registration.year.between(y0, y1)))
-    by_award = _per_year_area(s, select(AwardRecord.year, Subject.area_id, AwardRecord.subject_id)
-                              .join(Subject, Subject.id == AwardRecord.subject_id)
-                              .where(AwardRecord.award_kind_id == gdvh,
-                                     Subject.type == "household", live(y0, y1)))
-    # Marked "đạt" at evaluation but not (yet) in the register: counted once, not twice.
-    in_register = (select(AwardRecord.id).where(
-        AwardRecord.subject_id == Registration.subject_id, AwardRecord.year == Registration.year,
-        AwardRecord.award_kind_id == gdvh, AwardRecord.revoked.is_(False)).exists())
-    by_outcome = _per_year_area(s, select(Registration.year, Subject.area_id,
-                                          Registration.subject_id)
-                                .join(Subject, hh).where(Registration.award_kind_id == gdvh,
-                                                         Registration.outcome == "dat",
-                                                         Registration.year.between(y0, y1),
-                                                         ~in_register))
-    achieved = {k: by_award.get(k, 0) + by_outcome.get(k, 0) for k in {*by_award, *by_outcome}}
+    # "type || ''" keeps SQLite from starting at the subject-type index and looking up every
+    # household's entries one by one (0.45 s instead of 0.05 s for 15,000 households).
+    household = (Subject.type + "") == "household"
+    dat = Registration.outcome == "dat"
+    regs = s.execute(
+        select(Registration.year, Subject.area_id, func.count(), func.sum(case((dat, 1), else_=0)))
+        .join(Subject, Subject.id == Registration.subject_id)
+        .where(household, Registration.award_kind_id == gdvh, Registration.year.between(y0, y1))
+        .group_by(Registration.year, Subject.area_id)).all()
+    # Achieved = marked "đạt" ∪ in the register = đạt + register − both. "Both" is a point
+    # lookup in the registration's unique (year, subject, title) index per register entry.
+    both = (select(Registration.id).where(
+        Registration.year == AwardRecord.year, Registration.subject_id == AwardRecord.subject_id,
+        Registration.award_kind_id == gdvh, dat).exists())
+    awards = s.execute(
+        select(AwardRecord.year, Subject.area_id, func.count(), func.sum(case((both, 1), else_=0)))
+        .join(Subject, Subject.id == AwardRecord.subject_id)
+        .where(household, AwardRecord.award_kind_id == gdvh, live(y0, y1))
+        .group_by(AwardRecord.year, Subject.area_id)).all()
+    # One registration per household, year and title (unique), so count(*) is households.
+    registered = {(y, a): n for y, a, n, _ in regs}
+    achieved = {(y, a): int(n_dat or 0) for y, a, _, n_dat in regs}
+    for y, a, n, n_both in awards:
+        achieved[(y, a)] = achieved.get((y, a), 0) + n - int(n_both or 0)
     rows = []
     if on_record.get(None):
         areas.append((None, NO_AREA, "", None))
@@ -136,13 +144,6 @@ def culture_by_area(s: Session, y0: int, y1: int):
             rows.append((year, name, unit, total, registered.get((year, area_id), 0),
                          achieved.get((year, area_id), 0)))
     return rows
-
-
-def _per_year_area(s: Session, stmt) -> dict:
-    sub = stmt.subquery()
-    cols = list(sub.c)
-    counted = select(cols[0], cols[1], func.count(distinct(cols[2]))).group_by(cols[0], cols[1])
-    return {(y, a): n for y, a, n in s.execute(counted).all()}
 
 
 def areas_count(s: Session) -> int:
@@ -216,13 +217,3 @@ def initiative_rows(s: Session, y0: int, y1: int):
             .where(Initiative.recognized.is_(True), Initiative.year.between(y0, y1))
             .order_by(Initiative.year, Initiative.title_folded))
     return s.execute(stmt).all()
-
-
-def staff_classes(s: Session, y0: int, y1: int):
-    """Awards to persons by staff class (lãnh đạo / trực tiếp lao động …) over the years."""
-    cls = func.coalesce(func.nullif(Person.staff_class, ""), "Chưa phân loại")
-    stmt = (select(cls, func.count()).select_from(AwardRecord)
-            .join(Person, Person.id == AwardRecord.subject_id).where(live(y0, y1))
-            .group_by(cls).order_by(func.count().desc()))
-    return [(c, n) for c, n in s.execute(stmt).all()]
-

@@ -175,7 +175,7 @@ def _auto(node: dict, ctx: _Ctx) -> list:
 
 
 def build_summary(db: Database, year_from: int, year_to: int, fmt: str, out: str | Path,
-                  report_date: date | None = None) -> Path:
+                  report_date: date | None = None, figures: Figures | None = None) -> Path:
     """Write the summary report of the years as pdf, docx or xlsx (the figures) to ``out``."""
     if fmt not in FORMATS:
         from app.errors import ValidationError
@@ -183,8 +183,10 @@ def build_summary(db: Database, year_from: int, year_to: int, fmt: str, out: str
         raise ValidationError(f"Định dạng “{fmt}” không được hỗ trợ (pdf, docx hoặc xlsx).",
                               "format")
     spec = ReportSpec(min(year_from, year_to), max(year_from, year_to))
-    f = collect(db, spec.year_from, spec.year_to)
+    f = figures or collect(db, spec.year_from, spec.year_to)
     out = Path(out)
+    if out.suffix.lower() != "." + fmt:
+        out = out.with_name(out.name + "." + fmt)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
         from app.reports.summary_xlsx import write_figures
@@ -193,8 +195,19 @@ def build_summary(db: Database, year_from: int, year_to: int, fmt: str, out: str
         return out
     from app.documents import render
 
-    return render(build_document(db, spec, report_date, f), out.with_suffix("." + fmt)
-                  if out.suffix.lower() != "." + fmt else out)
+    return render(build_document(db, spec, report_date, f), out)
+
+
+def build_summaries(db: Database, year_from: int, year_to: int, folder: str | Path,
+                    report_date: date | None = None) -> list[Path]:
+    """Word (to edit), PDF (to send) and the figures in Excel, from one computation."""
+    spec = ReportSpec(min(year_from, year_to), max(year_from, year_to))
+    f = collect(db, spec.year_from, spec.year_to)
+    years = str(spec.year_to) if spec.kind == "annual" else f"{spec.year_from}-{spec.year_to}"
+    names = {"docx": f"Báo cáo tổng kết {years}", "pdf": f"Báo cáo tổng kết {years}",
+             "xlsx": f"Số liệu thi đua khen thưởng {years}"}
+    return [build_summary(db, spec.year_from, spec.year_to, fmt, Path(folder) / names[fmt],
+                          report_date, f) for fmt in ("docx", "pdf", "xlsx")]
 
 
 def figure_preview(f: Figures, db: Database) -> list[str]:

@@ -84,6 +84,35 @@ def test_write_narrative_and_export_five_year_docx(db, build, qtbot, tmp_path, m
     assert saved["leadership"].text == "Đảng ủy phường lãnh đạo sát sao."
 
 
+def test_export_all_three_into_a_folder_with_a_blank_date(db, build, qtbot, tmp_path,
+                                                          monkeypatch, opened):
+    from docx import Document
+
+    from ui.screens.reports import ReportsPage
+
+    _ward(build)
+    folder = tmp_path / "báo cáo năm"
+    folder.mkdir()
+    rec = DialogRecorder(monkeypatch, confirm=True, save_path=str(folder))
+    page = ReportsPage(db)
+    qtbot.addWidget(page)
+    page.show()
+    page.year_to.setValue(2025)
+    qtbot.waitUntil(lambda: page._spec_loaded == ReportSpec(2025, 2025))
+    qtbot.mouseClick(page.blank_date, Qt.LeftButton)
+    assert page.blank_date.isChecked() and not page.report_date.isEnabled()
+    qtbot.mouseClick(page.findChild(type(page.btn_save), "export_all"), Qt.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    _threads_done(qtbot)
+    assert opened == [str(folder)] and not rec.texts("error")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "Báo cáo tổng kết 2025.docx", "Báo cáo tổng kết 2025.pdf",
+        "Số liệu thi đua khen thưởng 2025.xlsx"]
+    cells = " ".join(c.text for t in Document(folder / "Báo cáo tổng kết 2025.docx").tables
+                     for r in t.rows for c in r.cells)
+    assert "Thành Đông, ngày tháng năm" in " ".join(cells.split())
+
+
 def test_tools_tab_forms_and_history(db, build, qtbot, tmp_path, monkeypatch, opened):
     from openpyxl import load_workbook
 

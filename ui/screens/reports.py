@@ -30,6 +30,7 @@ from app.reports import sections as sec
 from app.reports.figures import collect
 from app.reports.summary import (
     BLANK_DATE,
+    build_summaries,
     build_summary,
     figure_preview,
     issuer,
@@ -58,11 +59,18 @@ def run_build(page: QWidget, title: str, fn, *args, **kwargs) -> None:
         progress(0, 0, title)
         return fn(*a, **kw)
 
-    def done(path):
-        page.last_output = Path(path)
-        if dialogs.confirm(page, "Đã lập xong", f"Đã ghi tệp:\n{path}\n\nMở tệp ngay?",
+    def done(result):
+        if isinstance(result, list):  # several files: offer to open their folder
+            page.last_output = Path(result[0])
+            files = "\n".join(str(p) for p in result)
+            if dialogs.confirm(page, "Đã lập xong", f"Đã ghi các tệp:\n{files}\n\nMở thư mục?",
+                               default_yes=True):
+                open_path(Path(result[0]).parent)
+            return
+        page.last_output = Path(result)
+        if dialogs.confirm(page, "Đã lập xong", f"Đã ghi tệp:\n{result}\n\nMở tệp ngay?",
                            default_yes=True):
-            open_path(path)
+            open_path(result)
 
     def failed(exc):
         message = str(exc) if isinstance(exc, DomainError) else f"Lỗi: {exc}"
@@ -176,6 +184,12 @@ class ReportsPage(QWidget):
             b.clicked.connect(lambda _=False, f=fmt: self.export(f))
             buttons.addWidget(b)
             self._export_buttons.append(b)
+        b = QPushButton("Xuất cả ba vào một thư mục…", tab)
+        b.setObjectName("export_all")
+        b.setToolTip("Word để sửa, PDF để gửi, Excel số liệu — tính số liệu một lần")
+        b.clicked.connect(self.export_all)
+        buttons.addWidget(b)
+        self._export_buttons.append(b)
         v.addLayout(buttons)
 
     # ------------------------------------------------------------------ state
@@ -317,6 +331,19 @@ class ReportsPage(QWidget):
         self.source.setText(SOURCE_NOTES["saved"])
         return True
 
+    def _report_date(self):
+        return BLANK_DATE if self.blank_date.isChecked() else self.report_date.date().toPython()
+
+    def export_all(self) -> None:
+        if not self.save():
+            return
+        folder = dialogs.choose_directory(self, "Chọn thư mục lưu báo cáo")
+        if not folder:
+            return
+        spec = self.spec()
+        run_build(self, "Đang lập báo cáo (Word, PDF, Excel)…", build_summaries, self.db,
+                  spec.year_from, spec.year_to, folder, report_date=self._report_date())
+
     def export(self, fmt: str) -> None:
         if not self.save():
             return
@@ -328,6 +355,5 @@ class ReportsPage(QWidget):
             return
         if not path.lower().endswith("." + fmt):
             path += "." + fmt
-        when = BLANK_DATE if self.blank_date.isChecked() else self.report_date.date().toPython()
         run_build(self, "Đang lập báo cáo…", build_summary, self.db, spec.year_from, spec.year_to,
-                  fmt, path, report_date=when)
+                  fmt, path, report_date=self._report_date())
