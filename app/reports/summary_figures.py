@@ -270,8 +270,14 @@ def _movement(m: MovementInfo, annual: bool) -> list:
     if not m.results:
         return [Paragraph(tuple(head) + (Run("."),))]
     out = [Paragraph(tuple(head) + (Run(":"),))]
-    out += [para(f"Năm {year}: {_one_line(body)}") for year, body in m.results]
+    out += [para(_dated(year, body)) for year, body in m.results]
     return out
+
+
+def _dated(year: int, body: str) -> str:
+    """"Năm 2021: …" unless the officer already began the text with the year."""
+    line = _one_line(body)
+    return line if text.fold(line).startswith(f"nam {year}") else f"Năm {year}: {line}"
 
 
 def _one_line(value: str) -> str:

@@ -60,7 +60,7 @@ def test_annual_culture_sentence_and_rate_without_registrations():
 def test_movements_with_yearly_results_and_culture_under_its_movement():
     culture = MovementInfo("Toàn dân đoàn kết xây dựng đời sống văn hóa", "Thủ tướng Chính phủ",
                            "pm", "thường xuyên", 2021, None, "12/KH-UBND",
-                           ((2021, "Kết quả năm đầu."), (2022, "Kết quả\nnăm hai.")))
+                           ((2021, "Kết quả năm đầu."), (2022, "Năm 2022 kết quả\nnăm hai.")))
     other = MovementInfo("Vì người nghèo", "Thủ tướng Chính phủ", "pm", "thường xuyên", 2021,
                          None, "", ())
     f = _figures(2021, 2022, culture=[CultureYear(2021, 10, 10, 9, 2, 2),
@@ -71,7 +71,7 @@ def test_movements_with_yearly_results_and_culture_under_its_movement():
     lines = _text(sf.movement_blocks(f, "pm", host))
     assert lines[:3] == [
         "- Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa” (Kế hoạch số 12/KH-UBND):",
-        "Năm 2021: Kết quả năm đầu.", "Năm 2022: Kết quả năm hai."]
+        "Năm 2021: Kết quả năm đầu.", "Năm 2022 kết quả năm hai."]
     assert "Năm 2022, toàn phường có 2/2 thôn, khu dân cư đạt danh hiệu “Khu dân cư văn hóa”." \
         in lines
     assert lines[-1] == "- Phong trào “Vì người nghèo”."
