@@ -39,7 +39,7 @@ def cmd_issue(args) -> int:
 
 def cmd_list(args) -> int:
     from app.services import decisions
-    from app.text import format_money
+    from app.text import format_date_vn, format_money
 
     db = resolve_db(args)
     try:
@@ -48,7 +48,7 @@ def cmd_list(args) -> int:
         db.dispose()
     for d in rows:
         state = "đã ban hành" if d.status == "issued" else "dự thảo"
-        print(f"{d.id:>5}  {d.full_number or '—':<16} {d.signed_on or '':<10}  {state:<12} "
+        print(f"{d.id:>5}  {d.full_number or '—':<16} {format_date_vn(d.signed_on):<10}  {state:<12} "
               f"{d.lines:>4} dòng  {format_money(d.total_money):>12}  {d.title}")
     if not rows:
         print("Chưa có quyết định nào.")

@@ -142,8 +142,7 @@ def _paragraph(p: Paragraph, doc: Document):
 
 def _table(t: Table, width: float):
     from reportlab.lib import colors
-    from reportlab.platypus import Table as RLTable
-    from reportlab.platypus import TableStyle
+    from reportlab.platypus import LongTable, TableStyle
 
     n = len(t.columns)
     rel = t.widths or (1,) * n
@@ -154,16 +153,25 @@ def _table(t: Table, width: float):
     cmds = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("FONTNAME", (0, 0), (-1, -1), face(BODY)),
+        ("FONTSIZE", (0, 0), (-1, -1), t.size), ("LEADING", (0, 0), (-1, -1), t.size * L.LEADING),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
+    # Centred / right-aligned columns hold numbers and short codes: plain strings are drawn
+    # much faster than Paragraphs (a 4,000-line list), and never need wrapping.
+    plain = [align[j] in "CR" for j in range(n)]
+    cmds += [("ALIGN", (j, 1), (j, -1), "CENTER" if align[j] == "C" else "RIGHT")
+             for j in range(n) if plain[j]]
     for i, row in enumerate(t.rows, start=1):
         if (i - 1) in t.group_rows:
             data.append([_p(row[0], t.size, "left", bold=True)] + [""] * (n - 1))
             cmds.append(("SPAN", (0, i), (-1, i)))
             continue
         bold = (i - 1) in t.bold_rows
-        data.append([_p(str(c), t.size, names[align[j]], bold=bold) for j, c in enumerate(row)])
-    tbl = RLTable(data, colWidths=widths, repeatRows=1, spaceBefore=2, spaceAfter=6)
+        if bold:
+            cmds.append(("FONTNAME", (0, i), (-1, i), face(BODY, bold=True)))
+        data.append([clean(str(c)) if plain[j] else _p(str(c), t.size, names[align[j]], bold=bold)
+                     for j, c in enumerate(row)])
+    tbl = LongTable(data, colWidths=widths, repeatRows=1, spaceBefore=2, spaceAfter=6)
     tbl.setStyle(TableStyle(cmds))
     return [tbl]
 

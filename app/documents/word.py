@@ -158,6 +158,34 @@ def _title(doc, t: Title, body, width):
     _line(doc, "", 6)
 
 
+def _cell_style(doc, size: float):
+    """One paragraph style for table cells (no spacing), made once per size."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
+
+    name = f"Ô bảng {size:g}"
+    if name in [s.name for s in doc.styles]:
+        return doc.styles[name]
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.font.size = Pt(size)
+    pf = style.paragraph_format
+    pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(0), 1.0
+    return style
+
+
+def _cell_text(cell, value: str, style, align: str, bold: bool) -> None:
+    """Fill a fresh cell's own paragraph (cheaper than adding formatted paragraphs)."""
+    p = cell.paragraphs[0]
+    # Set the style id directly: Paragraph.style looks the style up by scanning all styles.
+    p._p.get_or_add_pPr().get_or_add_pStyle().val = style.style_id
+    if align != "left":
+        p.alignment = _ALIGN[align]
+    run = p.add_run(clean(value))
+    if bold:
+        run.bold = True
+
+
 def _table(doc, t: Table, width):
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -167,24 +195,25 @@ def _table(doc, t: Table, width):
     widths = [width * w / sum(rel) for w in rel]
     align = (t.align or "L" * n).upper()
     names = {"L": "left", "C": "center", "R": "right"}
+    style = _cell_style(doc, t.size)
     grid = _grid(doc, len(t.rows) + 1, widths, borders=True)
-    head = grid.rows[0]
+    all_rows = list(grid.rows)  # Table.rows rebuilds its list on every access: take it once
+    head = all_rows[0]
     tr_pr = head._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:tblHeader"))  # repeat the header row on every page
     tr_pr[-1].set(qn("w:val"), "true")
     for cell, name in zip(head.cells, t.columns):
-        _clear(cell)
-        _line(cell, name, t.size, bold=True)
+        _cell_text(cell, name, style, "center", True)
     for i, row in enumerate(t.rows):
-        cells = grid.rows[i + 1].cells
+        cells = all_rows[i + 1].cells
         if i in t.group_rows:
             merged = cells[0].merge(cells[-1])
-            _clear(merged)
-            _line(merged, row[0], t.size, "left", bold=True)
+            for extra in merged.paragraphs[1:]:  # merging keeps one paragraph per cell
+                extra._p.getparent().remove(extra._p)
+            _cell_text(merged, row[0], style, "left", True)
             continue
         for j, (cell, value) in enumerate(zip(cells, row)):
-            _clear(cell)
-            _line(cell, str(value), t.size, names[align[j]], bold=i in t.bold_rows)
+            _cell_text(cell, str(value), style, names[align[j]], i in t.bold_rows)
 
 
 def _signer(cell, s: Signer, size, width):
