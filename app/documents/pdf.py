@@ -155,6 +155,7 @@ def _table(t: Table, width: float):
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("FONTNAME", (0, 0), (-1, -1), face(BODY)),
         ("FONTSIZE", (0, 0), (-1, -1), t.size), ("LEADING", (0, 0), (-1, -1), t.size * L.LEADING),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
     # Centred / right-aligned columns hold numbers and short codes: plain strings are drawn
     # much faster than Paragraphs (a 4,000-line list), and never need wrapping.
@@ -169,11 +170,19 @@ def _table(t: Table, width: float):
         bold = (i - 1) in t.bold_rows
         if bold:
             cmds.append(("FONTNAME", (0, i), (-1, i), face(BODY, bold=True)))
-        data.append([clean(str(c)) if plain[j] else _p(str(c), t.size, names[align[j]], bold=bold)
+        data.append([_cell(str(c), t.size, names[align[j]], bold, widths[j], plain[j])
                      for j, c in enumerate(row)])
     tbl = LongTable(data, colWidths=widths, repeatRows=1, spaceBefore=2, spaceAfter=6)
     tbl.setStyle(TableStyle(cmds))
     return [tbl]
+
+
+def _cell(value: str, size: float, align: str, bold: bool, width: float, plain: bool):
+    """A table cell: a plain string when it fits on one line (fast), else a Paragraph."""
+    text = clean(value)
+    if plain or ("\n" not in text and _text_width(text, size, bold) <= width - 7):
+        return text
+    return _p(value, size, align, bold=bold)
 
 
 def fit_size(text: str, size: float, width: float, bold: bool = True, smallest: float = 11) -> float:

@@ -154,6 +154,14 @@ def export_xlsx(db: Database, path: str | Path, year: int | None = None,
     return Path(path)
 
 
+def _book_decision(num, day, issuer) -> str:
+    """Short form for the book's narrow column: "234/QĐ-UBND, 16/12/2025"."""
+    if not num:
+        return ""
+    out = f"{num}, {text.format_date_vn(day)}" if day else num
+    return f"{out} ({issuer})" if issuer else out
+
+
 def register_book(db: Database, year: int, printed_on: date | None = None):
     """The register of a year as a landscape document (book layout, entries in number order)."""
     from app.documents import Document, Table, para
@@ -166,15 +174,15 @@ def register_book(db: Database, year: int, printed_on: date | None = None):
         raw = q.register_rows(s, ids)
     rows = tuple(
         (r[0], r[2], SUBJECT_TYPE_LABELS.get(r[3], r[3]), r[4], str(r[1]),
-         _decision_text(r[6], r[7], r[8]), text.format_money(r[11]) if r[11] else "",
+         _book_decision(r[6], r[7], r[8]), text.format_money(r[11]) if r[11] else "",
          _status(r[12], r[13]))
         for r in (raw[i] for i in ids))
     doc = Document(f"Sổ khen thưởng năm {year}", landscape=True, body_size=13).add(
         para(org.body_name, bold=True, align="left", indent=False, size=12),
         Title("SỔ KHEN THƯỞNG", f"Năm {year}"),
-        Table(("Số vào sổ", "Họ và tên / Tên", "Đối tượng", "Danh hiệu, hình thức", "Năm thành tích",
+        Table(("Số vào sổ", "Họ và tên / Tên", "Đối tượng", "Danh hiệu, hình thức", "Năm",
                "Quyết định", "Số tiền (đồng)", "Ghi chú"), rows,
-              (1.3, 3.2, 1.3, 3.2, 1.1, 3.0, 1.4, 1.8), "CLLLCLRL", 11),
+              (1.3, 3.0, 1.4, 3.2, 0.8, 2.9, 1.3, 1.7), "CLLLCLRL", 10),
         para(f"Tổng số: {len(rows)} mục. In ngày {text.format_date_vn(printed_on or date.today())}.",
              italic=True, indent=False, size=12),
     )
