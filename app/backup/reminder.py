@@ -35,7 +35,7 @@ class BackupInfo:
 
 KIND_LABELS = {"manual": "Sao lưu", "auto": "Tự động (lệnh)", "exit": "Khi thoát",
                "cli": "Tự động (lệnh)", "pre-migration": "Trước nâng cấp",
-               "pre-restore": "Trước khôi phục"}
+               "pre-restore": "Trước khôi phục", "restore": "Khôi phục"}
 
 
 def _info(row: BackupLog) -> BackupInfo:

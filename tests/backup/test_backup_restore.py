@@ -11,7 +11,9 @@ from sqlalchemy import func, select
 from app.backup import (
     BackupError,
     backup_database,
+    backup_history,
     check_backup,
+    last_verified_backup,
     restore_database,
     startup_check,
 )
@@ -81,8 +83,11 @@ def test_restore_brings_back_the_backup_and_keeps_a_safety_copy(filled_db, usb):
     db = open_app_database(path)
     try:
         assert _people(db) == 52
-        with db.read() as s:  # the history of backups survives the restore
-            assert s.scalar(select(func.count()).select_from(BackupLog)) == 1
+        with db.read() as s:  # the history of backups survives, and the restore is noted
+            kinds = s.scalars(select(BackupLog.kind).order_by(BackupLog.id)).all()
+        assert kinds == ["manual", "restore"]
+        assert backup_history(db)[0].kind_label == "Khôi phục"
+        assert last_verified_backup(db).target == first.path
     finally:
         db.dispose()
     con = sqlite3.connect(result.safety_copy)
