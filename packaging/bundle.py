@@ -51,8 +51,8 @@ PY_EXCLUDE = ["tkinter", "_tkinter", "pytest", "_pytest", "pytestqt", "pypdf", "
 EXCLUDES = QT_EXCLUDE + PY_EXCLUDE
 
 # Loaded by name at run time, so the import scan cannot see them: SQLAlchemy's dialect,
-# alembic's proxies, ReportLab's C accelerators (imported inside exec(); without them the
-# frozen app silently falls back to pure Python, several times slower on certificates).
+# alembic's proxies, ReportLab's optional C accelerators (imported inside exec(); bundled when
+# the rl_accel package is installed, otherwise PyInstaller warns and ReportLab uses Python).
 STATIC_HIDDEN = ["sqlalchemy.dialects.sqlite", "alembic.op", "alembic.context",
                  "alembic.ddl.sqlite", "logging.handlers", "sqlite3", "_rl_accel"]
 
