@@ -166,3 +166,37 @@ def test_open_foreign_file_is_refused_with_reason(qtbot, org_db, tmp_path, monke
     win = _window(qtbot, org_db)
     assert win.open_other_database() is None
     assert "không phải" in rec.texts("error")[0]
+
+
+def test_first_run_on_a_new_pc_restores_the_usb_backup(qtbot, tmp_path, monkeypatch):
+    from app.backup import backup_database
+    from app.context import open_app_database
+    from tests.ui.helpers import DialogRecorder
+    from ui.screens.first_run import FirstRunDialog
+    from app.services.organization import OrgData, get_org, save_org
+
+    old = open_app_database(tmp_path / "máy cũ.sqlite")
+    save_org(old, OrgData("UBND THÀNH PHỐ HẢI PHÒNG", "ỦY BAN NHÂN DÂN PHƯỜNG THÀNH ĐÔNG",
+                          "phường Thành Đông", "Thành Đông"))
+    records.save_person(old, records.PersonData("Vũ Thị Lan"))
+    usb = tmp_path / "USB"
+    usb.mkdir()
+    result = backup_database(old, usb)
+    old.dispose()
+
+    new = open_app_database(tmp_path / "máy mới" / "thiduakhenthuong.sqlite")
+    DialogRecorder(monkeypatch, open_path=str(result.path))
+    dialog = FirstRunDialog(new)
+    qtbot.addWidget(dialog)
+    dialog.btn_restore.click()
+    qtbot.waitUntil(lambda: dialog.result() == 1, timeout=15000)
+    assert get_org(new).short_name == "phường Thành Đông"
+    assert [p.full_name for p in [records.get_person(new, pid) for pid in
+            new_ids(new)]] == ["Vũ Thị Lan"]
+    new.dispose()
+
+
+def new_ids(db):
+    from app.services.record_lists import PersonSource
+
+    return PersonSource(db).ids("", {}, (0, True))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGroupBox, QLabel, QVBoxLayout
 
 from app.errors import ValidationError
-from app.services.organization import save_org, save_signers
+from app.services.organization import get_org, save_org, save_signers
 from ui.screens.org_form import OrgForm, SignerRow
 
 
@@ -34,11 +36,30 @@ class FirstRunDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         buttons.button(QDialogButtonBox.Ok).setText("Bắt đầu sử dụng")
         buttons.button(QDialogButtonBox.Cancel).setText("Thoát")
+        # A new PC: bring the data back from the USB backup instead of starting empty.
+        self.btn_restore = buttons.addButton("Khôi phục từ bản sao lưu…",
+                                             QDialogButtonBox.ResetRole)
+        self.btn_restore.clicked.connect(self.restore_from_backup)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for w in (intro, org_box, signer_box, self.error, buttons):
             layout.addWidget(w)
+
+    def restore_from_backup(self) -> None:
+        from ui import dialogs
+        from ui.screens.backup_parts import restore_flow
+
+        path = dialogs.open_file(self, "Chọn bản sao lưu",
+                                 "Bản sao lưu (*.sqlite *.db *.zip);;Mọi tệp (*)")
+        if path:
+            restore_flow(self, self.db, Path(path), on_done=self._restored)
+
+    def _restored(self) -> None:
+        if get_org(self.db) is not None:
+            QDialog.accept(self)  # the backup holds the ward's details: straight to work
+        else:
+            self.error.setText("Đã khôi phục dữ liệu. Hãy nhập thông tin đơn vị để tiếp tục.")
 
     def accept(self) -> None:
         try:
