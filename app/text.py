@@ -193,3 +193,29 @@ def format_money(amount: int | float | None) -> str:
     if amount is None:
         return ""
     return f"{int(round(amount)):,}".replace(",", ".")
+
+
+# ----------------------------------------------------------------------------- time
+# Every timestamp column holds naive UTC (SQLite's CURRENT_TIMESTAMP); screens show local time.
+
+def utc_now():
+    """Now as naive UTC, the convention of every timestamp column."""
+    from datetime import UTC
+
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def local_time(value: datetime | None) -> datetime | None:
+    """A stored naive-UTC timestamp as the office's local wall-clock time."""
+    from datetime import UTC
+
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def to_utc(value: datetime) -> datetime:
+    """Local wall-clock time (what the officer types) to the stored naive UTC."""
+    from datetime import UTC
+
+    return value.astimezone().astimezone(UTC).replace(tzinfo=None)

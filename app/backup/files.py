@@ -8,10 +8,12 @@ import os
 import re
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from app.errors import DomainError
+from app.text import local_time as utc_to_local  # noqa: F401 - used by the package
+from app.text import utc_now  # noqa: F401 - used by the package
 
 # As ui/workers.py passes them: progress(done, total, Vietnamese text); cancelled() -> bool.
 Progress = Callable[[int, int, str], None]
@@ -39,13 +41,6 @@ def report(progress: Progress | None, cancelled: Cancelled | None, percent: int,
         progress(percent, 100, text)
 
 
-def utc_now() -> datetime:
-    """Naive UTC, the convention of every timestamp column (SQLite CURRENT_TIMESTAMP)."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def utc_to_local(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 def final_name(folder: Path, when: datetime, ext: str) -> Path:

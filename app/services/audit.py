@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from sqlalchemy import String, func, or_, select
@@ -13,7 +13,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from app.services.listing import Column, FilterSpec, ListSource, reorder
-from app.text import nfc, text_sort_key
+from app.text import local_time, nfc, text_sort_key, to_utc
 from db.models import AuditLog
 
 
@@ -119,17 +119,6 @@ def field_label(key: str) -> str:
     return FIELD_LABELS.get(key, key)
 
 
-def _utc(value: datetime) -> datetime:
-    """Local wall-clock time (what the officer types) to the stored naive UTC."""
-    return value.astimezone().astimezone(UTC).replace(tzinfo=None)
-
-
-def _local(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
-
-
 def _show(value) -> str:
     if value is None or value == "":
         return "(trống)"
@@ -191,7 +180,7 @@ def entry(db, audit_id: int) -> AuditEntry | None:
         if row is None:
             return None
         return AuditEntry(
-            id=row.id, at=_local(row.at), actor=row.actor or "", action=action_label(row.action),
+            id=row.id, at=local_time(row.at), actor=row.actor or "", action=action_label(row.action),
             entity=entity_label(row.entity), entity_id=row.entity_id, note=row.note or "",
             changes=changes_of(row.before, row.after),
         )
@@ -243,10 +232,10 @@ class AuditSource(ListSource):
         if filters.get("action"):
             cond.append(AuditLog.action == filters["action"])
         if filters.get("date_from"):
-            cond.append(AuditLog.at >= _utc(datetime.combine(filters["date_from"], time.min)))
+            cond.append(AuditLog.at >= to_utc(datetime.combine(filters["date_from"], time.min)))
         if filters.get("date_to"):
             end = datetime.combine(filters["date_to"] + timedelta(days=1), time.min)
-            cond.append(AuditLog.at < _utc(end))
+            cond.append(AuditLog.at < to_utc(end))
         text = (search or "").strip()
         if text.isdigit():
             cond.append(AuditLog.entity_id == int(text))
@@ -265,7 +254,7 @@ class AuditSource(ListSource):
             found = s.scalars(select(AuditLog).where(AuditLog.id.in_(list(ids)))).all()
             by_id = {
                 r.id: (
-                    f"{_local(r.at):%d/%m/%Y %H:%M:%S}" if r.at else "", action_label(r.action),
+                    f"{local_time(r.at):%d/%m/%Y %H:%M:%S}" if r.at else "", action_label(r.action),
                     entity_label(r.entity), r.entity_id or "", r.actor or "",
                     (r.note + " — " if r.note else "") + _summary(changes_of(r.before, r.after)),
                 )

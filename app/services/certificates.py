@@ -10,7 +10,7 @@ Settings rows (db.models.Setting) hold, under keys of their own:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, with_polymorphic
@@ -20,6 +20,7 @@ from app.certificates.model import CertificateData
 from app.certificates.render import Offsets
 from app.errors import NotFoundError, ValidationError
 from app.services import audit
+from app.text import local_time
 from db.engine import Database
 from db.models import (
     AwardKind,
@@ -114,13 +115,6 @@ def _records(s: Session, decision_id: int, record_ids=None):
     return s.execute(q).all()
 
 
-def _local(stamp: datetime | None) -> datetime | None:
-    """SQLite's CURRENT_TIMESTAMP is UTC: show the office's local time."""
-    if stamp is None:
-        return None
-    return stamp.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
-
-
 def decision_lines(db: Database, decision_id: int) -> list[CertificateLine]:
     with db.read() as s:
         rows = _records(s, decision_id)
@@ -133,7 +127,7 @@ def decision_lines(db: Database, decision_id: int) -> list[CertificateLine]:
                 .where(CertificatePrint.award_record_id.in_(ids))
                 .group_by(CertificatePrint.award_record_id)
             ):
-                history[rid] = (int(n or 0), _local(last))
+                history[rid] = (int(n or 0), local_time(last))
         types = dict(s.execute(select(Subject.id, Subject.type).where(
             Subject.id.in_([r.subject_id for r, _ in rows]))).all())
         return [CertificateLine(r.id, r.certificate_no, types.get(r.subject_id, ""), r.printed_name,
