@@ -32,7 +32,7 @@ def test_db_imports_neither_app_nor_ui_nor_qt():
 # The allowed edges: the ``tdkt`` entry point starts the GUI, and ``tdkt selftest`` checks
 # that the packaged GUI loads (both import ui lazily, inside the command).
 ENTRY_POINTS = {"app/cli/__init__.py": {"ui.app"},
-                "app/cli/selftest.py": {"ui.app", "ui.main_window"}}
+                "app/cli/selftest.py": {"ui", "ui.app", "ui.main_window"}}
 
 
 def test_app_never_imports_ui_or_qt_widgets():
@@ -47,3 +47,15 @@ def test_ui_holds_no_sql():
         bad = {n for n in _imports(f) if n.split(".")[0] in ("sqlalchemy", "sqlite3", "db")}
         bad -= {"db.engine"}  # the Database handle may be passed around, never queried
         assert not bad, f"{f.relative_to(ROOT)} imports {bad}"
+
+
+def test_sqlite_only_sql_stays_in_db():
+    """A later version serves several officers from PostgreSQL: SQLite-only SQL lives in db/."""
+    import re
+
+    pattern = re.compile(r"\bPRAGMA\s+\w+|sqlite_master|ATTACH DATABASE|MATCH :|fts5")
+    for package in ("app", "ui"):
+        for f in _files(package):
+            hits = [n for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
+                    if pattern.search(line) and not line.lstrip().startswith("#")]
+            assert not hits, f"{f.relative_to(ROOT)} lines {hits}"

@@ -6,7 +6,6 @@ import errno
 import hashlib
 import os
 import re
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +13,14 @@ from pathlib import Path
 from app.errors import DomainError
 from app.text import local_time as utc_to_local  # noqa: F401 - used by the package
 from app.text import utc_now  # noqa: F401 - used by the package
+from db.sqlite_file import (  # noqa: F401 - connect_ro, ro_uri, db_size used by the package
+    connect_ro,
+    copy_pages,
+    is_full_error,
+    is_readonly_error,
+    ro_uri,
+)
+from db.sqlite_file import page_bytes as db_size  # noqa: F401
 
 # As ui/workers.py passes them: progress(done, total, Vietnamese text); cancelled() -> bool.
 Progress = Callable[[int, int, str], None]
@@ -52,15 +59,6 @@ def final_name(folder: Path, when: datetime, ext: str) -> Path:
         n += 1
         candidate = folder / f"{base}-{n}.{ext}"
     return candidate
-
-
-def ro_uri(path: Path) -> str:
-    """A read-only SQLite URI; as_uri() percent-encodes Vietnamese letters, spaces, '?' and '#'."""
-    return Path(path).resolve().as_uri() + "?mode=ro"
-
-
-def connect_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(ro_uri(path), uri=True, isolation_level=None)
 
 
 def sha256_file(path: Path, chunk: int = 4 * MB) -> str:
@@ -113,32 +111,16 @@ def remove_quietly(*paths: Path) -> bool:
     return clean
 
 
-def db_size(con: sqlite3.Connection) -> int:
-    pages = con.execute("PRAGMA page_count").fetchone()[0]
-    size = con.execute("PRAGMA page_size").fetchone()[0]
-    return pages * size
-
-
 def online_copy(
-    src: sqlite3.Connection, dst_path: Path, progress: Progress | None = None,
+    src, dst_path: Path, progress: Progress | None = None,
     cancelled: Cancelled | None = None, start: int = 0, span: int = 100,
 ) -> None:
-    """Copy ``src`` (already inside its read transaction) with SQLite's online backup API.
-
-    The result is a self-contained file in rollback-journal mode (no -wal beside it), fsynced.
-    """
-    total_pages = src.execute("PRAGMA page_count").fetchone()[0] or 1
-    step = max(256, total_pages // 50)
-    dst = sqlite3.connect(dst_path, isolation_level=None)
-    try:
-        def _report(_status, remaining, total):
-            done = (total - remaining) / max(total, 1)
-            report(progress, cancelled, start + int(done * span), "Đang sao chép dữ liệu…")
-
-        _copy_step(src, dst, step, _report)
-        dst.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dst.close()
+    """Copy ``src`` (already inside its read transaction) with SQLite's online backup API
+    into a self-contained file, then force it onto the device."""
+    copy_pages(src, dst_path,
+               lambda done: report(progress, cancelled, start + int(done * span),
+                                   "Đang sao chép dữ liệu…"),
+               step=_copy_step)
     fsync_file(dst_path)
 
 
@@ -168,16 +150,13 @@ def sqlite_reason(exc: BaseException) -> str:
 def is_disk_full(exc: BaseException) -> bool:
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         return True
-    return isinstance(exc, sqlite3.Error) and (
-        getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(exc)
-    )
+    return is_full_error(exc)
 
 
 def is_read_only(exc: BaseException) -> bool:
     if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return True
-    code = getattr(exc, "sqlite_errorcode", None)
-    return isinstance(exc, sqlite3.Error) and code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM)
+    return is_readonly_error(exc)
 
 
 def write_error_message(exc: BaseException, target: Path, need: int, cleaned: bool = True) -> str:

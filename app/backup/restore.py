@@ -22,11 +22,11 @@ from app.backup.files import (
     online_copy,
     remove_quietly,
     report,
-    ro_uri,
     utc_now,
 )
 from app.backup.local import PRE_RESTORE, raw_copy, safety_copy
 from app.backup.verify import Verification, verify_file
+from db.sqlite_file import carry_rows, connect_rw, insert_row
 
 log = logging.getLogger(__name__)
 
@@ -134,17 +134,17 @@ def _replace(staged: Path, db_path: Path) -> None:
 def _note_restore(aside: Path | None, db_path: Path, source: Path, ver: Verification) -> None:
     """Backup history in the restored file: the backups made after it (so the reminder stays
     right) and a line for this restore itself."""
-    con = sqlite3.connect(Path(db_path).as_uri(), uri=True, isolation_level=None)
+    con = connect_rw(db_path)
     try:
         if aside is not None:
             _carry_from(con, aside)
         kept = f" Dữ liệu trước đó được giữ tại: {aside}" if aside else ""
-        con.execute(
-            f"INSERT INTO backup_log ({_LOG_COLS}) VALUES (?, ?, ?, ?, 1, ?, 'restore', ?)",
-            (utc_now().isoformat(sep=" ", timespec="microseconds"), str(source),
-             source.stat().st_size, ver.sha256, archive.is_zip(source),
-             f"Khôi phục vào “{db_path.name}”: lược đồ {ver.schema}, {ver.total_rows} dòng."
-             + kept))
+        insert_row(con, "backup_log", {
+            "at": utc_now().isoformat(sep=" ", timespec="microseconds"), "target": str(source),
+            "size": source.stat().st_size, "sha256": ver.sha256, "verified": 1,
+            "encrypted": archive.is_zip(source), "kind": "restore",
+            "message": f"Khôi phục vào “{db_path.name}”: lược đồ {ver.schema}, "
+                       f"{ver.total_rows} dòng." + kept})
     except sqlite3.Error as exc:  # history only, never the data: the restore itself stands
         log.warning("Backup history not written after the restore: %s", exc)
     finally:
@@ -154,21 +154,11 @@ def _note_restore(aside: Path | None, db_path: Path, source: Path, ver: Verifica
 _LOG_COLS = "at, target, size, sha256, verified, encrypted, kind, message"
 
 
-def _carry_from(con: sqlite3.Connection, aside: Path) -> None:
+def _carry_from(con, aside: Path) -> None:
     try:
-        con.execute("ATTACH DATABASE ? AS old", (ro_uri(aside),))
-    except sqlite3.Error as exc:  # a damaged copy: nothing to carry
-        log.warning("Backup history not carried over: %s", exc)
-        return
-    try:
-        con.execute(f"""INSERT INTO main.backup_log ({_LOG_COLS})
-            SELECT {_LOG_COLS} FROM old.backup_log o WHERE NOT EXISTS (
-              SELECT 1 FROM main.backup_log m
-              WHERE m.at IS o.at AND m.target IS o.target AND m.sha256 IS o.sha256)""")
+        carry_rows(con, aside, "backup_log", _LOG_COLS, ("at", "target", "sha256"))
     except sqlite3.Error as exc:  # an older or damaged copy: history only
         log.warning("Backup history not carried over: %s", exc)
-    finally:
-        con.execute("DETACH DATABASE old")
 
 
 def _temp_folder() -> Path:

@@ -14,6 +14,7 @@ from app.backup.files import connect_ro, sqlite_reason, utc_to_local
 from app.backup.manifest import Entry, verified_copies_of
 from db.errors import SchemaError
 from db.migrate import check_sqlite_file
+from db.sqlite_file import integrity
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def quick_check(path: Path) -> str | None:
         check_sqlite_file(path)
         con = connect_ro(path)
         try:
-            rows = [r[0] for r in con.execute("PRAGMA quick_check")]
+            rows = integrity(con, quick=True)
         finally:
             con.close()
     except SchemaError as exc:

@@ -9,6 +9,7 @@ from pathlib import Path
 from app.backup.files import connect_ro, sha256_file, sqlite_reason
 from db.errors import SchemaError
 from db.migrate import check_sqlite_file, ensure_compatible, schema_number
+from db.sqlite_file import integrity, schema_revision, table_counts, table_names
 
 
 @dataclass(frozen=True)
@@ -25,20 +26,6 @@ class Verification:
     @property
     def total_rows(self) -> int:
         return sum(self.counts.values())
-
-
-def table_counts(con: sqlite3.Connection) -> dict[str, int]:
-    """Rows per table, leaving out SQLite's own tables and full-text index internals."""
-    rows = con.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-    ).fetchall()
-    virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL")]
-    counts = {}
-    for name, _sql in rows:
-        if name in virtual or any(name.startswith(v + "_") for v in virtual):
-            continue
-        counts[name] = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-    return counts
 
 
 def _refuse(path: Path, problem: str) -> Verification:
@@ -70,15 +57,14 @@ def verify_file(
 
 def _verify_open(path, con, expect_counts, checksum) -> Verification:
     name = path.name
-    result = [r[0] for r in con.execute("PRAGMA integrity_check")]
+    result = integrity(con)
     if result != ["ok"]:
         detail = "; ".join(result[:3])
         return _refuse(path, f"Tệp “{name}” bị hỏng (kiểm tra toàn vẹn: {detail}).")
-    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    tables = table_names(con)
     if not {"alembic_version", "award_record"} <= tables:
         return _refuse(path, f"Tệp “{name}” không phải là cơ sở dữ liệu của phần mềm này.")
-    row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    revision = row[0] if row else None
+    revision = schema_revision(con)
     ensure_compatible(revision, name)  # SchemaError for a newer version
     counts = table_counts(con)
     if expect_counts is not None and counts != expect_counts:
