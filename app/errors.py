@@ -26,4 +26,5 @@ class ReadOnlyError(DomainError):
 
 
 # The database layer raises it (a newer or foreign file); re-exported for app and ui.
-from db.errors import SchemaError as DatabaseVersionError  # noqa: E402,F401
+from db.errors import ProtectedRowError  # noqa: F401 - a trigger refused an edit
+from db.errors import SchemaError as DatabaseVersionError  # noqa: F401

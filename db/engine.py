@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+from db.errors import ProtectedRowError
 
 # Marks the file as ours (PRAGMA application_id), so a foreign SQLite file is recognised.
 APPLICATION_ID = 0x54444B54  # "TDKT"
@@ -23,6 +26,14 @@ def _on_connect(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def _protected_row(context) -> None:
+    """A trigger's RAISE(ABORT, '<Vietnamese sentence>') becomes ProtectedRowError with just
+    that sentence (SQLite's own constraint errors say "… constraint failed")."""
+    exc = context.original_exception
+    if isinstance(exc, sqlite3.IntegrityError) and "constraint failed" not in str(exc):
+        raise ProtectedRowError(str(exc)) from exc
+
+
 def make_engine(url_or_path: str | Path) -> Engine:
     url = str(url_or_path)
     if "://" not in url:
@@ -30,6 +41,7 @@ def make_engine(url_or_path: str | Path) -> Engine:
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_connect)
+        event.listen(engine, "handle_error", _protected_row)
     return engine
 
 
@@ -48,9 +60,8 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: one transaction, committed on success, rolled back on any error."""
-        with self.Session() as s:
-            with s.begin():
-                yield s
+        with self.Session() as s, s.begin():
+            yield s
 
     @contextmanager
     def read(self) -> Iterator[Session]:

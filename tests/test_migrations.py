@@ -93,3 +93,21 @@ def test_head_read_from_files_matches_alembic():
     script = ScriptDirectory.from_config(alembic_config())
     assert head_revision() == script.get_current_head()
     assert known_revisions() == {r.revision for r in script.walk_revisions()}
+
+
+def test_trigger_refusal_arrives_as_its_vietnamese_sentence(db):
+    from datetime import date
+
+    from sqlalchemy import update
+
+    from app.errors import ProtectedRowError
+    from db.models import Decision
+
+    with db.session() as s:
+        d = Decision(year=2025, number=1, full_number="1/QĐ-UBND", title="Về việc khen thưởng",
+                     status="issued", signed_on=date(2025, 12, 1))
+        s.add(d)
+    with pytest.raises(ProtectedRowError) as err:
+        with db.session() as s:
+            s.execute(update(Decision).values(title="Sửa lén"))
+    assert str(err.value).startswith("Quyết định đã ban hành không được sửa")

@@ -7,9 +7,8 @@ from datetime import date, datetime
 
 import pytest
 from sqlalchemy import select, update
-from sqlalchemy.exc import DBAPIError
 
-from app.errors import DomainError
+from app.errors import DomainError, ProtectedRowError
 from app.services import batches, council, decision_issue, decisions, fund, register
 from db.models import AwardRecord
 from db.queries.register import in_force
@@ -83,7 +82,7 @@ def test_correction_is_a_new_linked_entry(db, world):
 def test_register_entries_refuse_direct_edits(db, world):
     _award(db, world, world.persons[:1], 10)
     rec = _records(db)[0]
-    with pytest.raises(DBAPIError, match="sổ khen thưởng"), db.session() as s:
+    with pytest.raises(ProtectedRowError, match="sổ khen thưởng"), db.session() as s:
         s.execute(update(AwardRecord).where(AwardRecord.id == rec.id)
                   .values(printed_name="Tên khác"))
 

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 from sqlalchemy import delete, text, update
-from sqlalchemy.exc import IntegrityError
+from app.errors import ProtectedRowError as IntegrityError  # the trigger's sentence
 
 from db.models import AwardRecord, Decision
 from tests.backup.backup_helpers import issue_decision
