@@ -208,17 +208,40 @@ def add_candidate(db: Database, batch_id: int, subject_id: int, award_kind_id: i
 
 def add_candidates(db: Database, batch_id: int, subject_ids: list[int], award_kind_id: int,
                    proposing_unit: str | None = None) -> AddResult:
-    """Propose several subjects (picked from the records) for one award, in one transaction."""
+    """Propose several subjects (picked from the records) for one award, in one transaction;
+    subjects already proposed for it are skipped with the reason."""
     result = AddResult()
     with db.session() as s:
         b = _get(s, Batch, batch_id, "đợt xét")
-        for sid in subject_ids:
-            try:
-                with s.begin_nested():
-                    result.added.append(_add(s, b, sid, award_kind_id,
-                                             proposing_unit=proposing_unit).id)
-            except ValidationError as exc:
-                result.skipped.append(str(exc))
+        kind = _get(s, AwardKind, award_kind_id, "danh hiệu")
+        if b.status == "decided":
+            raise DomainError("Đợt xét đã có quyết định: không thêm ứng viên được.")
+        wanted = list(dict.fromkeys(subject_ids))
+        names = {}
+        for start in range(0, len(wanted), 5000):
+            names.update(s.execute(select(Subject.id, Subject.name).where(
+                Subject.id.in_(wanted[start:start + 5000]))).all())
+        have = set(s.scalars(select(Candidate.subject_id).where(
+            Candidate.batch_id == b.id, Candidate.award_kind_id == kind.id)))
+        order = s.scalar(select(func.max(Candidate.sort_order)).where(
+            Candidate.batch_id == b.id)) or 0
+        new = []
+        for sid in wanted:
+            if sid not in names:
+                result.skipped.append(f"Không tìm thấy đối tượng (mã {sid}).")
+            elif sid in have:
+                result.skipped.append(f"“{names[sid]}” đã có trong đợt xét với “{kind.name}”.")
+            else:
+                order += 1
+                new.append(Candidate(batch_id=b.id, subject_id=sid, award_kind_id=kind.id,
+                                     proposing_unit=text.nfc_or_none(proposing_unit),
+                                     status="proposed", sort_order=order))
+        s.add_all(new)
+        s.flush()
+        for c in new:
+            audit.log(s, "create", "candidate", c.id, None, {
+                "batch_id": b.id, "subject_id": c.subject_id, "award_kind_id": kind.id})
+        result.added.extend(c.id for c in new)
     return result
 
 

@@ -275,14 +275,20 @@ def approve_without_vote(db: Database, meeting_id: int, candidate_ids: list[int]
     """Mark candidates passed without a ballot (award kinds without a vote threshold)."""
     with db.session() as s:
         meeting = _get(s, Meeting, meeting_id, "cuộc họp")
-        for cid in candidate_ids:
-            c = _get(s, Candidate, cid, "ứng viên")
-            if c.batch_id != meeting.batch_id or c.status in ("decided", "withdrawn"):
+        ids = list(dict.fromkeys(candidate_ids))
+        found = {}
+        for start in range(0, len(ids), 5000):
+            found.update((c.id, c) for c in s.scalars(
+                select(Candidate).where(Candidate.id.in_(ids[start:start + 5000]))))
+        for cid in ids:
+            c = found.get(cid)
+            if c is None or c.batch_id != meeting.batch_id or c.status in ("decided", "withdrawn"):
                 raise DomainError("Ứng viên không thể thông qua trong cuộc họp này.")
-            before = audit.snapshot(c)
+            before = c.status
             set_status(s, c, "candidate", "passed", note)
             c.outcome_reason = None
-            audit.log(s, "update", "candidate", c.id, before, audit.snapshot(c), note)
+            audit.log(s, "update", "candidate", c.id, {"status": before}, {"status": "passed"},
+                      note)
 
 
 def tally(db: Database, meeting_id: int) -> list[TallyRow]:

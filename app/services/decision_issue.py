@@ -54,19 +54,26 @@ def next_register_no(s: Session, year: int) -> int:
 
 
 def _write_record(s: Session, d: Decision, line: DecisionLine, **extra) -> AwardRecord:
+    return _write_records(s, d, [line], **extra)[0]
+
+
+def _write_records(s: Session, d: Decision, lines: list[DecisionLine], **extra) -> list[AwardRecord]:
+    """Register entries for the lines, numbered on from the year's highest number."""
     year = d.signed_on.year
-    no = next_register_no(s, year)
-    rec = AwardRecord(
+    first = next_register_no(s, year)
+    recs = [AwardRecord(
         register_year=year, register_no=no, certificate_no=f"{year}/{no:04d}",
         subject_id=line.subject_id, award_kind_id=line.award_kind_id,
         year=line.achievement_year, decision_id=d.id, level=d.level,
         salutation=line.salutation, printed_name=line.printed_name,
         position_line=line.position_line, citation=line.citation, money=line.money, **extra)
-    s.add(rec)
+        for no, line in enumerate(lines, start=first)]
+    s.add_all(recs)
     s.flush()
-    audit.log(s, "create", "award_record", rec.id, None, audit.snapshot(rec),
-              f"Ghi sổ theo quyết định {d.full_number}")
-    return rec
+    note = f"Ghi sổ theo quyết định {d.full_number}"
+    for rec in recs:
+        audit.log(s, "create", "award_record", rec.id, None, audit.snapshot(rec), note)
+    return recs
 
 
 def _validate_for_issue(s: Session, d: Decision, lines: list[DecisionLine]) -> None:
@@ -107,7 +114,7 @@ def _issue(db: Database, decision_id: int) -> IssueResult:
         certs: list[str] = []
         if d.kind == "khen_thuong":
             price(s, d)
-            certs = [_write_record(s, d, line).certificate_no for line in _award_order(s, lines)]
+            certs = [r.certificate_no for r in _write_records(s, d, _award_order(s, lines))]
             _mark_decided(s, lines)
         elif d.kind == "thu_hoi":
             _revoke(s, d, lines)
@@ -128,9 +135,9 @@ def _award_order(s: Session, lines: list[DecisionLine]) -> list[DecisionLine]:
 
 def _mark_decided(s: Session, lines: list[DecisionLine]) -> None:
     batch_ids = set()
-    for line in lines:
-        c = s.get(Candidate, line.candidate_id) if line.candidate_id else None
-        if c is not None:
+    ids = [line.candidate_id for line in lines if line.candidate_id]
+    for start in range(0, len(ids), 5000):
+        for c in s.scalars(select(Candidate).where(Candidate.id.in_(ids[start:start + 5000]))):
             set_status(s, c, "candidate", "decided")
             batch_ids.add(c.batch_id)
     for bid in batch_ids:

@@ -17,6 +17,7 @@ from db.models import (
     Household,
     Organization,
     Person,
+    ResidentialArea,
     Setting,
     Subject,
 )
@@ -102,6 +103,22 @@ def salutation(subj: Subject) -> str | None:
     if isinstance(subj, Household):
         return "Hộ gia đình"
     return "Tập thể" if subj.type == "collective" else None
+
+
+def preload(s: Session, subject_ids: list[int]) -> list:
+    """Load the subjects (with subtype columns), collectives and areas in a few queries, so
+    building thousands of lines finds them in the session instead of querying per line.
+    Keep the returned list while working: the session only holds weak references."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import with_polymorphic
+
+    poly = with_polymorphic(Subject, "*")
+    kept: list = []
+    for start in range(0, len(subject_ids), 5000):
+        kept += s.scalars(select(poly).where(poly.id.in_(subject_ids[start:start + 5000]))).all()
+    kept += s.scalars(select(Collective)).all()
+    kept += s.scalars(select(ResidentialArea)).all()
+    return kept
 
 
 def line_for(s: Session, d: Decision, c: Candidate, kind: AwardKind, year: int,

@@ -204,9 +204,12 @@ def draft_from_batch(db: Database, batch_id: int, award_kind_ids: list[int] | No
         s.add(d)
         s.flush()
         _signer(s, d, signer_id)
-        for order, c in enumerate(cands, start=1):
-            s.add(decision_texts.line_for(s, d, c, kinds[c.award_kind_id], b.year, order))
+        loaded = decision_texts.preload(s, [c.subject_id for c in cands])
+        with s.no_autoflush:  # lines are added in bulk; nothing needs flushing in between
+            s.add_all([decision_texts.line_for(s, d, c, kinds[c.award_kind_id], b.year, order)
+                       for order, c in enumerate(cands, start=1)])
         s.flush()
+        del loaded
         price(s, d)
         audit.log(s, "create", "decision", d.id, None, audit.snapshot(d),
                   f"Dự thảo từ đợt xét “{b.name}”: {len(cands)} dòng")
