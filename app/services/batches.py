@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app import rules, text
@@ -325,8 +325,9 @@ def check_batch(db: Database, batch_id: int) -> dict[int, list[Finding]]:
     with db.session() as s:
         _get(s, Batch, batch_id, "đợt xét")
         found = rules.evaluate_batch(s, batch_id)
-        for cid, items in found.items():
-            s.get(Candidate, cid).findings = [f.as_dict() for f in items]
+        if found:  # one executemany UPDATE by primary key, not 15,000 loads and flushes
+            s.execute(update(Candidate), [{"id": cid, "findings": [f.as_dict() for f in items]}
+                                          for cid, items in found.items()])
         total = sum(1 for items in found.values() for f in items if f.level == "warning")
         audit.log(s, "check", "batch", batch_id, None, None,
                   f"Kiểm tra điều kiện: {len(found)} ứng viên, {total} cảnh báo")
