@@ -18,6 +18,9 @@ def _round(db, world, n_ldtt=4):
     bid = batches.create_batch(db, "Tổng kết năm 2025", 2025)
     res = batches.add_candidates(db, bid, world.persons[:n_ldtt], k["LDTT"], "Trường Tiểu học")
     assert len(res.added) == n_ldtt and not res.skipped
+    again = batches.add_candidates(db, bid, world.persons[:1], k["LDTT"])
+    assert again.added == [] and again.skipped == [
+        "“Nguyễn Thị Ánh” đã có trong đợt xét với “Lao động tiên tiến”."]
     mid = council.create_meeting(db, bid, datetime(2025, 12, 1, 8, 0), "Hội trường UBND",
                                  world.members[:8], "Trần Văn Bình", "Đặng Văn Minh")
     return bid, mid, res.added
