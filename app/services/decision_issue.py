@@ -150,7 +150,7 @@ def _mark_decided(s: Session, lines: list[DecisionLine]) -> None:
             set_status(s, s.get(Batch, bid), "batch", "decided")
 
 
-def _revoke(s: Session, d: Decision, lines: list[DecisionLine]) -> None:
+def _revoke(s: Session, d: Decision, lines: list[DecisionLine], post_fund: bool = True) -> None:
     recovered = 0
     for line in lines:
         rec = s.get(AwardRecord, line.award_record_id)
@@ -162,7 +162,8 @@ def _revoke(s: Session, d: Decision, lines: list[DecisionLine]) -> None:
         s.flush()
         audit.log(s, "revoke", "award_record", rec.id, before, audit.snapshot(rec),
                   f"Thu hồi theo quyết định {d.full_number}")
-    fund.post_recovery(s, d, recovered)
+    if post_fund:  # a higher level's awards were paid from its budget, not our fund
+        fund.post_recovery(s, d, recovered)
 
 
 def _correct(s: Session, d: Decision, line: DecisionLine) -> str:
@@ -172,7 +173,7 @@ def _correct(s: Session, d: Decision, line: DecisionLine) -> str:
     return _write_record(s, d, line, corrects_id=old.id).certificate_no
 
 
-def _records(s: Session, record_ids: list[int]) -> list[AwardRecord]:
+def _records(s: Session, record_ids: list[int], allow_external: bool = False) -> list[AwardRecord]:
     if not record_ids:
         raise ValidationError("Chưa chọn mục nào trong sổ khen thưởng.", "records")
     recs = []
@@ -180,6 +181,11 @@ def _records(s: Session, record_ids: list[int]) -> list[AwardRecord]:
         rec = _get(s, AwardRecord, rid, "mục trong sổ khen thưởng")
         if rec.revoked:
             raise DomainError(f"Mục số {rec.certificate_no} đã bị thu hồi.")
+        if rec.external_decision_ref and not allow_external:
+            raise DomainError(
+                f"Mục số {rec.certificate_no} do {rec.external_issuer or 'cấp trên'} khen thưởng: "
+                "phường không thu hồi được; khi cấp trên thu hồi, hãy ghi quyết định thu hồi của "
+                "cấp trên.")
         pending = s.scalar(select(func.count()).select_from(DecisionLine).join(
             Decision, Decision.id == DecisionLine.decision_id).where(
             DecisionLine.award_record_id == rid, Decision.status == "draft"))
@@ -245,7 +251,7 @@ def draft_correction(db: Database, record_id: int, reason: str, printed_name: st
     if not printed_name:
         raise ValidationError("Chưa nhập tên đúng.", "printed_name")
     with db.session() as s:
-        recs = _records(s, [record_id])
+        recs = _records(s, [record_id], allow_external=True)
         d = _linked_draft(s, "dinh_chinh", "Về việc đính chính quyết định khen thưởng", reason,
                           recs, signed_on)
         s.add(_line_from(d, recs[0], 1, salutation=text.nfc_or_none(salutation),
@@ -298,3 +304,31 @@ def record_external_decision(db: Database, reference: str, signed_on: date, issu
         audit.log(s, "create", "decision", d.id, None, audit.snapshot(d),
                   f"Quyết định của cấp trên: {issuer}")
         return d.id
+
+
+def record_external_revocation(db: Database, reference: str, signed_on: date, issuer: str,
+                               record_ids: list[int], reason: str) -> int:
+    """Record a higher level's decision revoking its awards: the entries are marked revoked
+    by that (external, issued) decision."""
+    reference, issuer, reason = text.nfc(reference), text.nfc(issuer), text.nfc(reason)
+    if not reference or not signed_on or not issuer:
+        raise ValidationError("Cần đủ số, ngày và cơ quan ban hành quyết định thu hồi.",
+                              "reference")
+    with db.session() as s:
+        recs = _records(s, record_ids, allow_external=True)
+        d = Decision(year=signed_on.year, symbol="", full_number=reference, signed_on=signed_on,
+                     kind="thu_hoi", title="Thu hồi khen thưởng", issuer=issuer, level="tinh",
+                     external=True, status="issued", issued_at=datetime.now(), reason=reason)
+        s.add(d)
+        s.flush()
+        for i, rec in enumerate(recs, start=1):
+            s.add(_line_from(d, rec, i))
+        s.flush()
+        _revoke(s, d, _lines_of(s, d), post_fund=False)
+        audit.log(s, "create", "decision", d.id, None, audit.snapshot(d),
+                  f"Quyết định thu hồi của cấp trên: {issuer}")
+        return d.id
+
+
+def _lines_of(s: Session, d: Decision) -> list[DecisionLine]:
+    return list(s.scalars(select(DecisionLine).where(DecisionLine.decision_id == d.id)))

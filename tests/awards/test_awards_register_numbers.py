@@ -101,3 +101,20 @@ def test_draft_can_be_deleted_and_candidates_freed(db, world):
     decisions.delete_draft(db, did)
     again = decisions.draft_from_batch(db, bid)
     assert len(decisions.decision_lines(db, again)) == 2
+
+
+def test_higher_level_awards_are_revoked_only_by_the_higher_level(db, world):
+    from app.services.decision_issue import ExternalAward
+
+    did = decision_issue.record_external_decision(
+        db, "123/QĐ-UBND", date(2025, 6, 2), "UBND thành phố Hải Phòng", "tinh", "Bằng khen",
+        [ExternalAward(world.persons[0], world.kinds["BK_TP"], 2025, money=3_510_000)])
+    rec = _records(db)[0]
+    assert rec.decision_id == did and rec.external_decision_ref == "123/QĐ-UBND"
+    with pytest.raises(DomainError, match="phường không thu hồi được"):
+        decision_issue.draft_revocation(db, [rec.id], "Sai")
+    rv = decision_issue.record_external_revocation(
+        db, "45/QĐ-UBND", date(2025, 9, 1), "UBND thành phố Hải Phòng", [rec.id], "Vi phạm")
+    rec = _records(db)[0]
+    assert rec.revoked and rec.revoked_by_decision_id == rv
+    assert fund.balance(db, 2025).income == 0  # the city's money, not the ward's fund
