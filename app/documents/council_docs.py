@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.documents import common
 from app.documents.data import MeetingDoc, ProposalDoc, Vote
 from app.documents.model import (
@@ -132,8 +134,9 @@ def build_ballots(m: MeetingDoc, copies: int = 1) -> Document:
                  indent=False, size=12),
         )
         for gi, (first, items) in enumerate(common.by_award(tuple(v.entry for v in voting))):
-            doc.add(para(f"{common.ROMAN[gi]}. {common.award_label(first)}", bold=True,
-                         indent=False))
+            group = para(f"{common.ROMAN[gi]}. {common.award_label(first)}", bold=True,
+                         indent=False)
+            doc.add(replace(group, keep_with_next=True))  # never alone at the foot of a page
             rows = tuple((str(i), common.display_name(e), e.position or "", "", "")
                          for i, e in enumerate(items, start=1))
             doc.add(Table(("STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Đồng ý",

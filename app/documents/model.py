@@ -159,7 +159,7 @@ def para(
 def heading(text: str, size: float | None = None, italic: bool = False) -> Paragraph:
     """A centred bold line (e.g. "QUYẾT ĐỊNH:" or "Điều 1." group headings)."""
     return Paragraph((Run(text, True, italic),), align="center", indent=False, size=size,
-                     space_before=6)
+                     space_before=6, keep_with_next=True)
 
 
 def article(label: str, text: str) -> Paragraph:
