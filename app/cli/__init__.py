@@ -78,7 +78,15 @@ def main(argv: list[str] | None = None) -> int:
             return open_headless(args.db)
         from ui.app import run_gui  # Qt is imported only when the GUI starts
 
-        return run_gui(args.db)
+        code = run_gui(args.db)
+        # Everything is saved and closed by now. Skip the interpreter's teardown: PySide6 6.12
+        # can over-release a bool while destroying many Qt wrappers, aborting at exit.
+        import logging
+
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     from app.errors import DatabaseVersionError, DomainError
 
     try:

@@ -65,7 +65,9 @@ def test_write_narrative_and_export_five_year_docx(db, build, qtbot, tmp_path, m
     page.kind.setCurrentIndex(1)
     page.year_to.setValue(2025)
     page.year_from.setValue(2021)
-    qtbot.waitUntil(lambda: page._spec_loaded == ReportSpec(2021, 2025))
+    # loaded, and no later computation pending (it would disable the editor again)
+    qtbot.waitUntil(lambda: page._spec_loaded == ReportSpec(2021, 2025) and page._job is None,
+                    timeout=20000)
     assert "khen thưởng 4 lượt" in page.figures.toPlainText()
     _select(page.section_list, "Lãnh đạo, chỉ đạo", qtbot)
     assert "Bản nháp mẫu" in page.source.text()
@@ -98,7 +100,8 @@ def test_export_all_three_into_a_folder_with_a_blank_date(db, build, qtbot, tmp_
     qtbot.addWidget(page)
     page.show()
     page.year_to.setValue(2025)
-    qtbot.waitUntil(lambda: page._spec_loaded == ReportSpec(2025, 2025))
+    qtbot.waitUntil(lambda: page._spec_loaded == ReportSpec(2025, 2025) and page._job is None,
+                    timeout=20000)
     qtbot.mouseClick(page.blank_date, Qt.LeftButton)
     assert page.blank_date.isChecked() and not page.report_date.isEnabled()
     qtbot.mouseClick(page.findChild(type(page.btn_save), "export_all"), Qt.LeftButton)
