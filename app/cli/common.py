@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.context import open_app_database
 from app.paths import default_db_path
-from db.engine import Database
+
+if TYPE_CHECKING:  # the database layer loads only when a command runs (fast --version/--help)
+    from db.engine import Database
 
 
 def db_path(args) -> Path:
@@ -14,6 +16,8 @@ def db_path(args) -> Path:
 
 
 def open_db(args) -> Database:
+    from app.context import open_app_database
+
     return open_app_database(db_path(args))
 
 

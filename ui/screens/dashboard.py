@@ -239,4 +239,6 @@ class DashboardPage(QScrollArea):
         series.attachAxis(cat)
         series.attachAxis(val)
         if not maximum:
+            if val.max() - val.min() <= 0:  # nothing recorded yet: an empty range gives NaN ticks
+                val.setRange(0, 10)
             val.applyNiceNumbers()  # round ticks (0, 5 000, 10 000…) after the range is known
