@@ -188,11 +188,11 @@ def salutation(gender: str | None) -> str:
     return "Ông (Bà)"
 
 
-def format_money(amount: int | float | None) -> str:
+def format_money(amount: float | None) -> str:
     """1234567 → "1.234.567" (Vietnamese thousands separator)."""
     if amount is None:
         return ""
-    return f"{int(round(amount)):,}".replace(",", ".")
+    return f"{round(amount):,}".replace(",", ".")
 
 
 # ----------------------------------------------------------------------------- time

@@ -6,9 +6,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from app import paths  # noqa: E402
+from app import paths
 
 
 @pytest.fixture(autouse=True)

@@ -68,8 +68,8 @@ def test_foreign_and_random_files_are_refused(tmp_path):
 def test_older_database_is_upgraded_after_a_backup(tmp_path, tmp_data_dir):
     from alembic import command
 
-    from db.migrate import alembic_config
     from db.engine import Database
+    from db.migrate import alembic_config
 
     path = tmp_path / "old.sqlite"
     old = Database(path)
@@ -107,7 +107,6 @@ def test_trigger_refusal_arrives_as_its_vietnamese_sentence(db):
         d = Decision(year=2025, number=1, full_number="1/QĐ-UBND", title="Về việc khen thưởng",
                      status="issued", signed_on=date(2025, 12, 1))
         s.add(d)
-    with pytest.raises(ProtectedRowError) as err:
-        with db.session() as s:
-            s.execute(update(Decision).values(title="Sửa lén"))
+    with pytest.raises(ProtectedRowError) as err, db.session() as s:
+        s.execute(update(Decision).values(title="Sửa lén"))
     assert str(err.value).startswith("Quyết định đã ban hành không được sửa")

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         if callable(fn):
             fn()
 
-    def open_other_database(self, new: bool = False) -> "MainWindow | None":
+    def open_other_database(self, new: bool = False) -> MainWindow | None:
         """Switch to another database file (a copy, an archive, a colleague's file)."""
         from app.context import open_app_database
         from app.errors import DatabaseVersionError
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
                      f"{APP_NAME}\nPhiên bản {__version__}\n\n"
                      "Phần mềm quản lý công tác thi đua, khen thưởng cấp xã, phường.")
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event) -> None:
         from ui.screens.backup_hooks import backup_on_exit
 
         backup_on_exit(self, self.db)  # only if turned on in "Sao lưu & khôi phục"

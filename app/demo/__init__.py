@@ -61,7 +61,8 @@ def build_demo(db: Database, scale: str = "small", seed: int = 2025,
     with db.read() as s:
         entries = s.scalar(select(func.count()).select_from(AwardRecord))
     return [
-        f"Đã tạo dữ liệu mẫu ({scale}): {len(rec.areas)} khu dân cư, {len(rec.collectives)} tập thể, "
-        f"{len(rec.persons)} cá nhân, {len(rec.households)} hộ gia đình.",
+        (f"Đã tạo dữ liệu mẫu ({scale}): {len(rec.areas)} khu dân cư, "
+         f"{len(rec.collectives)} tập thể, {len(rec.persons)} cá nhân, "
+         f"{len(rec.households)} hộ gia đình."),
         f"Sổ khen thưởng {year_from}–{year_to}: {entries} mục (mới ghi {n}).",
     ]

@@ -12,9 +12,7 @@ _IGNORED_PREFIXES = ("subject_fts",)
 
 
 def include_object(obj, name, type_, reflected, compare_to):
-    if type_ == "table" and name and name.startswith(_IGNORED_PREFIXES):
-        return False
-    return True
+    return not (type_ == "table" and name and name.startswith(_IGNORED_PREFIXES))
 
 
 def run_migrations_online() -> None:

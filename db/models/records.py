@@ -75,7 +75,7 @@ class Person(Subject):
     phone: Mapped[str | None] = mapped_column(String(20))
     address: Mapped[str | None] = mapped_column(String(300))
 
-    workplace: Mapped["Collective | None"] = relationship(foreign_keys=[workplace_id])
+    workplace: Mapped[Collective | None] = relationship(foreign_keys=[workplace_id])
     __mapper_args__ = {"polymorphic_identity": "person"}
 
 

@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 from sqlalchemy import delete, text, update
-from app.errors import ProtectedRowError as IntegrityError  # the trigger's sentence
 
+from app.errors import ProtectedRowError as IntegrityError  # the trigger's sentence
 from db.models import AwardRecord, Decision
 from tests.backup.backup_helpers import issue_decision
 

@@ -171,9 +171,9 @@ def test_open_foreign_file_is_refused_with_reason(qtbot, org_db, tmp_path, monke
 def test_first_run_on_a_new_pc_restores_the_usb_backup(qtbot, tmp_path, monkeypatch):
     from app.backup import backup_database
     from app.context import open_app_database
+    from app.services.organization import OrgData, get_org, save_org
     from tests.ui.helpers import DialogRecorder
     from ui.screens.first_run import FirstRunDialog
-    from app.services.organization import OrgData, get_org, save_org
 
     old = open_app_database(tmp_path / "máy cũ.sqlite")
     save_org(old, OrgData("UBND THÀNH PHỐ HẢI PHÒNG", "ỦY BAN NHÂN DÂN PHƯỜNG THÀNH ĐÔNG",

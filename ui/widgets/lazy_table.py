@@ -55,10 +55,10 @@ class LazyTableModel(QAbstractTableModel):
         return rows[offset] if offset < len(rows) else None
 
     # -- Qt model interface
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.source.columns)
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
@@ -76,7 +76,7 @@ class LazyTableModel(QAbstractTableModel):
             return _ALIGN[self.source.columns[index.column()].align]
         return None
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role != Qt.DisplayRole:
             return None
         if orientation == Qt.Horizontal:
