@@ -130,8 +130,10 @@ def save_result(db: Database, movement_id: int, year: int, narrative: str) -> No
 
 
 def movement_choices(db: Database) -> list[tuple[int, str]]:
+    """(id, name) in Vietnamese order (Đ after D); movements are few, so sorted in Python."""
     with db.read() as s:
-        return list(s.execute(select(Movement.id, Movement.name).order_by(Movement.name)).all())
+        rows = s.execute(select(Movement.id, Movement.name)).all()
+    return sorted(((mid, name) for mid, name in rows), key=lambda r: (text.text_sort_key(r[1]), r[0]))
 
 
 class ShownDate(date):
@@ -178,10 +180,20 @@ class MovementSource(ListSource):
             if filters.get(key):
                 stmt = stmt.where(getattr(Movement, key) == filters[key])
         col, asc = order
-        key = self._order[col] if 0 <= col < len(self._order) else Movement.name_folded
+        if not 0 < col < len(self._order):
+            return self._by_name(stmt, asc)
+        key = self._order[col]
         stmt = stmt.order_by(key.asc() if asc else key.desc(), Movement.id)
         with self.db.read() as s:
             return list(s.scalars(stmt))
+
+    def _by_name(self, stmt, asc: bool) -> list[int]:
+        """Vietnamese order of the names (the folded name puts Đ among the D's): a ward has a
+        few dozen movements, so the sort is done in Python rather than by a stored key."""
+        with self.db.read() as s:
+            rows = s.execute(stmt.add_columns(Movement.name)).all()
+        rows.sort(key=lambda r: (text.text_sort_key(r[1]), r[0]), reverse=not asc)
+        return [mid for mid, _ in rows]
 
     def rows(self, ids: Sequence[int]) -> list[tuple]:
         with self.db.read() as s:
