@@ -6,10 +6,18 @@ from itertools import groupby
 
 from app.documents.data import Entry, Org
 from app.documents.model import Header, Table
-from app.text import format_money
+from app.text import fold, format_money, nfc
 
 TYPE_WORDS = {"person": "cá nhân", "collective": "tập thể", "area": "tập thể",
               "household": "hộ gia đình"}
+# A batch is often named after the act itself ("Xét khen thưởng tổng kết năm 2026") while the
+# documents already say "xét / đề nghị khen thưởng …": that lead is dropped when composing.
+_LEADS = (("dot", "xet", "khen", "thuong"), ("xet", "khen", "thuong"),
+          ("de", "nghi", "khen", "thuong"), ("khen", "thuong"))
+# Common nouns a batch name may start with in capitals ("Tổng kết năm 2025"); mid-sentence
+# they are written in lower case. Anything else (a proper name) keeps its capital.
+_COMMON_FIRST = frozenset({"tong", "chuyen", "dot", "nam", "phong", "cuoc", "hoat", "ky", "dip"})
+_PUNCT = ":,;.-–—"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
@@ -77,3 +85,22 @@ def entry_table(entries: tuple[Entry, ...], money: bool, extra_cols: tuple[str, 
         rows.append(("", "Tổng cộng", "") + ("",) * len(extra_cols)
                     + ("", format_money(sum(e.money for e in entries))))
     return Table(cols, tuple(rows), tuple(widths), align, 12, frozenset(bold), frozenset(groups))
+
+
+def occasion(batch_name: str, year: int) -> str:
+    """What a batch is about, to follow "xét khen thưởng" / "đề nghị khen thưởng" in a sentence:
+    "Xét khen thưởng tổng kết năm 2026" → "tổng kết năm 2026" (case and diacritics ignored)."""
+    words = nfc(batch_name).split()
+    folded = [fold(w).strip(_PUNCT) for w in words]
+    for lead in _LEADS:
+        if tuple(folded[:len(lead)]) == lead:
+            words, folded = words[len(lead):], folded[len(lead):]
+            break
+    while folded and not folded[0]:  # a dash or colon left after the lead
+        words, folded = words[1:], folded[1:]
+    if not words:
+        return f"năm {year}"
+    first = words[0]
+    if folded[0] in _COMMON_FIRST and first[:1].isupper() and first[1:] == first[1:].lower():
+        words[0] = first[0].lower() + first[1:]
+    return " ".join(words)

@@ -61,12 +61,12 @@ def _vote_table(votes: tuple[Vote, ...], with_counts: bool) -> Table:
 
 def build_minutes(m: MeetingDoc) -> Document:
     """Biên bản họp Hội đồng Thi đua - Khen thưởng."""
-    present = len(m.attendees)
+    present, what = len(m.attendees), common.occasion(m.batch_name, m.year)
     doc = Document(f"Biên bản họp Hội đồng - {m.batch_name}").add(
         _council_header(m),
-        Title("BIÊN BẢN", f"Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng {m.batch_name}"),
+        Title("BIÊN BẢN", f"Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng {what}"),
         para(f"{_when(m)}, tại {m.place or '……'}, {common_name(m)} họp xét khen thưởng "
-             f"{m.batch_name}."),
+             f"{what}."),
         _label("Chủ trì: ", m.chair or "……"),
         _label("Thư ký: ", m.secretary or "……"),
         _label("Thành phần: ", f"có mặt {present}/{m.members_total} thành viên Hội đồng"
@@ -105,7 +105,8 @@ def build_count_minutes(m: MeetingDoc) -> Document:
     valid = max((v.valid or 0 for v in voted), default=0)
     doc = Document(f"Biên bản kiểm phiếu - {m.batch_name}").add(
         _council_header(m),
-        Title("BIÊN BẢN KIỂM PHIẾU", f"Bỏ phiếu kín xét khen thưởng {m.batch_name}"),
+        Title("BIÊN BẢN KIỂM PHIẾU", f"Bỏ phiếu kín xét khen thưởng "
+                                     f"{common.occasion(m.batch_name, m.year)}"),
         para(f"{_when(m)}, tại {m.place or '……'}, Ban kiểm phiếu tiến hành kiểm phiếu bầu "
              f"xét khen thưởng của {common_name(m)}."),
         para(f"- Tổng số thành viên Hội đồng: {m.members_total}; có mặt: {len(m.attendees)}."),
@@ -128,7 +129,7 @@ def build_ballots(m: MeetingDoc, copies: int = 1) -> Document:
             doc.add(PageBreak())
         doc.add(
             common.header(m.org, None, None, body=COUNCIL),
-            Title("PHIẾU BẦU", f"Xét khen thưởng {m.batch_name}"),
+            Title("PHIẾU BẦU", f"Xét khen thưởng {common.occasion(m.batch_name, m.year)}"),
             para("(Đồng ý thì đánh dấu X vào ô “Đồng ý”, không đồng ý thì đánh dấu X vào ô "
                  "“Không đồng ý”; mỗi dòng chỉ đánh dấu một ô)", italic=True, align="center",
                  indent=False, size=12),
@@ -151,9 +152,10 @@ def build_proposal(p: ProposalDoc) -> Document:
     symbol = "TTr-" + (p.org.doc_symbol if p.upward else "HĐTĐKT")
     body = None if p.upward else COUNCIL
     when = f" ngày {format_date_vn(p.meeting_on)}" if p.meeting_on else ""
+    what = common.occasion(p.batch_name, p.year)
     doc = Document(f"Tờ trình - {p.batch_name}").add(
         common.header(p.org, f"Số:       /{symbol}", date_line(p.org.place_name, None), body=body),
-        Title("TỜ TRÌNH", f"Về việc đề nghị khen thưởng {p.batch_name}"),
+        Title("TỜ TRÌNH", f"Về việc đề nghị khen thưởng {what}"),
         para(f"Kính gửi: {p.recipient}.", align="center", indent=False),
         para("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", italic=True),
         para("Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định về phân cấp, phân quyền "
@@ -171,6 +173,6 @@ def build_proposal(p: ProposalDoc) -> Document:
     doc.add(para(f"Kính trình {p.recipient} xem xét, quyết định./."))
     doc.add(Signatures(Signer(p.signer_lines, p.signer_name),
                        recipients=("- Như trên;", "- Lưu: VT.")))
-    doc.add(PageBreak(), Title("DANH SÁCH", f"Đề nghị khen thưởng {p.batch_name}"),
+    doc.add(PageBreak(), Title("DANH SÁCH", f"Đề nghị khen thưởng {what}"),
             common.entry_table(p.entries, money=False))
     return doc
