@@ -69,6 +69,9 @@ def add_line(db: Database, year: int, group: str, amount: int, description: str,
         raise ValidationError("Số tiền phải lớn hơn 0.", "amount")
     if not text.nfc(description):
         raise ValidationError("Chưa nhập nội dung thu/chi.", "description")
+    if on_date is not None and on_date.year != year:
+        raise ValidationError(f"Ngày {text.format_date_vn(on_date)} không thuộc năm {year} của "
+                              "dòng thu/chi: hãy sửa ngày hoặc chọn lại năm.", "on_date")
     with db.session() as s:
         line = FundLine(year=year, direction=DIRECTION[group], group=group, amount=int(amount),
                         description=text.nfc(description), on_date=on_date)
@@ -88,6 +91,12 @@ def delete_line(db: Database, line_id: int) -> None:
             raise DomainError("Dòng này do quyết định ghi tự động: không xóa được.")
         audit.log(s, "delete", "fund_line", line.id, audit.snapshot(line), None)
         s.delete(line)
+
+
+def default_date(year: int, today: date | None = None) -> date:
+    """Date a new line of ``year`` starts with: today when in that year, else 31/12."""
+    today = today or date.today()
+    return today if today.year == year else date(year, 12, 31)
 
 
 def list_lines(db: Database, year: int) -> list[FundLineInfo]:

@@ -21,9 +21,19 @@ class FundLineDialog(FormDialog):
         self.db = db
         self.add_row("year", "Năm", spin(2000, 2100)).setValue(year)
         self.add_row("group", "Nhóm", combo(list(fund.GROUPS.items()), empty=None))
-        self.add_row("on_date", "Ngày", DateEdit()).set_value(date.today())
+        self.add_row("on_date", "Ngày", DateEdit()).set_value(fund.default_date(year))
+        self.fields["year"].valueChanged.connect(self._follow_year)
         self.add_row("amount", "Số tiền (đồng) (*)", QLineEdit())
         self.add_row("description", "Nội dung (*)", QLineEdit())
+
+    def _follow_year(self, year: int) -> None:
+        """Keep the date inside the chosen year unless the user typed one of that year."""
+        try:
+            typed = self.fields["on_date"].value()
+        except ValueError:
+            typed = None  # half-typed: replace it
+        if typed is None or typed.year != year:
+            self.fields["on_date"].set_value(fund.default_date(year))
 
     def save(self) -> int:
         f = self.fields
