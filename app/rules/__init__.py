@@ -8,8 +8,10 @@ The rules are data on each AwardKind (seeded from resources/rules/award_kinds.js
   (``initiative_years``: how many years back count, default 1 = the same year);
   ``initiative_scope``: "tỉnh" — the sáng kiến must have at least this scope;
   ``consecutive``: {"award": code, "years": n} — n consecutive years of that award;
-  ``streak_suggestion``: {"years": n, "suggest": code} — holders of this award n years running
-  are suggested for ``suggest``; ``legal_basis``: source text cited by every finding above.
+  ``streak_suggestion``: {"years": n, "suggest": code, "skip_if_awarded_years": w, "max": m} —
+  holders of this award n years running are suggested for ``suggest``, except those who
+  received it in the last w years (default n); longest streaks first, at most m (no cap when
+  absent); ``legal_basis``: source text cited by every finding above.
 - ``quota``: {"max_share": 0.15, "of_award": code, "legal_basis": …} — at most that share of
   the batch's candidates (or holders) of ``of_award``.
 - ``vote_threshold`` (percent) and ``vote_base`` ("present" / "all"): the council vote.

@@ -147,9 +147,14 @@ def streak_note(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Finding]:
     rule = (kind.prerequisites or {}).get("streak_suggestion")
     if not rule:
         return []
-    years = set(f.held.get(c.subject_id, {}).get(kind.code, {})) | {f.batch.year}
+    held = f.held.get(c.subject_id, {})
+    years = set(held.get(kind.code, {})) | {f.batch.year}
     run = streak_years(years, f.batch.year)
     if len(run) < int(rule["years"]):
+        return []
+    # Already given the suggested award recently: no point suggesting it again.
+    window = int(rule.get("skip_if_awarded_years", rule["years"]))
+    if any(y > f.batch.year - window for y in held.get(rule["suggest"], {})):
         return []
     return [Finding("streak", INFO,
                     f"Đạt “{kind.name}” {len(run)} năm liền ({run[0]}–{run[-1]}) nếu được công "

@@ -7,7 +7,9 @@ from sqlalchemy.orm import Session
 
 from app.rules import checks, facts
 from app.rules.findings import Finding, Suggestion
-from db.models import Subject
+from db.models import AwardKind, Subject
+
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
 
 
 def evaluate_batch(session: Session, batch_id: int) -> dict[int, list[Finding]]:
@@ -27,27 +29,54 @@ def evaluate_batch(session: Session, batch_id: int) -> dict[int, list[Finding]]:
 
 
 def streak_suggestions(session: Session, batch_id: int) -> list[Suggestion]:
-    """Subjects holding an award N years running up to last year, not yet proposed in the
-    batch for the suggested award (e.g. Gia đình văn hóa 3 years → Giấy khen)."""
+    """A shortlist of subjects holding an award N years running up to last year, for the award
+    the rule suggests (e.g. Gia đình văn hóa 5 years → Giấy khen).
+
+    Left out: subjects already proposed for it in the batch, and those who received it within
+    the rule's ``skip_if_awarded_years`` (default N). Longest streaks come first; among equal
+    streaks, those who never received it (or longest ago), then Vietnamese name order; the rule's
+    ``max`` caps the list so the officer reads a shortlist, not the whole ward.
+    """
     f = facts.load(session, batch_id)
-    out = []
+    out: list[Suggestion] = []
     for kind in sorted(f.kinds.values(), key=lambda k: k.sort_order):
         rule = (kind.prerequisites or {}).get("streak_suggestion")
         target = f.by_code.get(rule["suggest"]) if rule else None
-        if target is None:
-            continue
-        n = int(rule["years"])
-        years = list(range(f.batch.year - n, f.batch.year))
-        holders = facts.streak_holders(session, kind.id, years)
-        already = {c.subject_id for c in f.candidates if c.award_kind_id == target.id}
-        todo = [sid for sid in holders if sid not in already]
-        for subj in session.scalars(select(Subject).where(Subject.id.in_(todo))
-                                    .order_by(Subject.sort_key)):
-            out.append(Suggestion(
-                subj.id, subj.name, target.code, target.name,
-                f"Đạt “{kind.name}” {n} năm liền ({years[0]}–{years[-1]}).",
-                rule.get("legal_basis", ""),
-            ))
+        if target is not None:
+            out += _shortlist(session, f, kind, target, rule)
     return out
 
 
+def _shortlist(session: Session, f: facts.BatchFacts, kind: AwardKind, target: AwardKind,
+               rule: dict) -> list[Suggestion]:
+    n, last = int(rule["years"]), f.batch.year - 1
+    window = int(rule.get("skip_if_awarded_years", n))
+    runs = facts.streaks_ending(session, kind.id, last, n)
+    latest = facts.latest_award_years(session, target.id, f.batch.year)
+    proposed = {c.subject_id for c in f.candidates if c.award_kind_id == target.id}
+    recent = f.batch.year - window + 1
+    todo = [sid for sid in runs if sid not in proposed and latest.get(sid, 0) < recent]
+    names = _names(session, todo)
+    todo.sort(key=lambda sid: (-runs[sid], latest.get(sid, 0), names[sid][1], sid))
+    limit = rule.get("max")
+    chosen = todo[:int(limit)] if limit else todo
+    out = []
+    for sid in chosen:
+        since = last - runs[sid] + 1
+        before = f" (lần gần nhất năm {latest[sid]})" if sid in latest else ""
+        out.append(Suggestion(
+            sid, names[sid][0], target.code, target.name,
+            f"Đạt “{kind.name}” {runs[sid]} năm liền ({since}–{last}); chưa được tặng "
+            f"“{target.name}” trong {window} năm gần đây{before}.",
+            rule.get("legal_basis", ""), len(todo)))
+    return out
+
+
+def _names(session: Session, ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Subject id → (name, Vietnamese sort key)."""
+    out: dict[int, tuple[str, str]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        rows = session.execute(select(Subject.id, Subject.name, Subject.sort_key)
+                               .where(Subject.id.in_(ids[i:i + _CHUNK])))
+        out.update({sid: (name, key or "") for sid, name, key in rows})
+    return out

@@ -119,13 +119,30 @@ def _load_duplicates(session: Session, f: BatchFacts, subject_ids: list[int]) ->
     f.duplicates = out
 
 
-def streak_holders(session: Session, award_kind_id: int, years: list[int]) -> list[int]:
-    """Subjects holding the award (not revoked) in every one of ``years``."""
-    stmt = (
-        select(AwardRecord.subject_id)
-        .where(AwardRecord.award_kind_id == award_kind_id, AwardRecord.year.in_(years),
+def streaks_ending(session: Session, award_kind_id: int, last: int, minimum: int) -> dict[int, int]:
+    """Subject → number of consecutive years holding the award (not revoked) up to ``last``,
+    for the subjects with at least ``minimum`` such years."""
+    rows = session.execute(
+        select(AwardRecord.subject_id, AwardRecord.year).distinct()
+        .where(AwardRecord.award_kind_id == award_kind_id, AwardRecord.year <= last,
+               AwardRecord.revoked.is_(False)))
+    years: dict[int, set[int]] = defaultdict(set)
+    for sid, year in rows:
+        years[sid].add(year)
+    out = {}
+    for sid, held in years.items():
+        run = 0
+        while last - run in held:
+            run += 1
+        if run >= minimum:
+            out[sid] = run
+    return out
+
+
+def latest_award_years(session: Session, award_kind_id: int, up_to: int) -> dict[int, int]:
+    """Subject → the latest year (≤ ``up_to``) it received the award (not revoked)."""
+    return dict(session.execute(
+        select(AwardRecord.subject_id, func.max(AwardRecord.year))
+        .where(AwardRecord.award_kind_id == award_kind_id, AwardRecord.year <= up_to,
                AwardRecord.revoked.is_(False))
-        .group_by(AwardRecord.subject_id)
-        .having(func.count(func.distinct(AwardRecord.year)) == len(years))
-    )
-    return list(session.scalars(stmt))
+        .group_by(AwardRecord.subject_id)).all())

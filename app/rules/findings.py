@@ -30,7 +30,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A subject the rules suggest proposing (e.g. Gia đình văn hóa 3 years running)."""
+    """A subject the rules suggest proposing (e.g. Gia đình văn hóa 5 years running)."""
 
     subject_id: int
     subject_name: str
@@ -38,3 +38,4 @@ class Suggestion:
     award_name: str
     reason: str
     legal_basis: str = ""
+    of_total: int = 0  # how many subjects qualified before the rule's cap (0: not counted)

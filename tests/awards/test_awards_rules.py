@@ -87,17 +87,71 @@ def test_quota_share_across_batch(db, world):
 
 def test_streak_suggests_candidates_and_notes(db, world):
     k, home = world.kinds, world.households[0]
-    _held(db, home, k["GDVH"], 2022, 2023, 2024)
-    _held(db, world.households[1], k["GDVH"], 2023, 2024)
+    _held(db, home, k["GDVH"], 2020, 2021, 2022, 2023, 2024)
+    _held(db, world.households[1], k["GDVH"], 2021, 2022, 2023, 2024)  # 4 years: not enough
     bid = batches.create_batch(db, "Tổng kết 2025", 2025)
     sugg = batches.suggestions(db, bid)
     assert [(x.subject_id, x.award_code) for x in sugg] == [(home, "GK_CT")]
-    assert "3 năm liền (2022–2024)" in sugg[0].reason
+    assert "5 năm liền (2020–2024)" in sugg[0].reason and "chưa xác nhận" in sugg[0].legal_basis
     cid = batches.add_candidate(db, bid, world.households[1], k["GDVH"])
     note = next(f for f in batches.check_batch(db, bid)[cid] if f.code == "streak")
-    assert note.level == "info" and "3 năm liền (2023–2025)" in note.message
+    assert note.level == "info" and "5 năm liền (2021–2025)" in note.message
     batches.add_candidate(db, bid, home, k["GK_CT"])
     assert batches.suggestions(db, bid) == []
+
+
+def _households(db, world, *names):
+    from app.services.subjects import apply_name
+    from db.models import Household
+
+    with db.session() as s:
+        rows = []
+        for name in names:
+            h = Household(address="Số 9", area_id=world.area)
+            apply_name(h, name)
+            s.add(h)
+            rows.append(h)
+        s.flush()
+        return [h.id for h in rows]
+
+
+def _held_many(db, kind_id, by_year: dict[int, list[int]]):
+    """One external decision per year listing several subjects (faster than one each)."""
+    for y, subjects in by_year.items():
+        decision_issue.record_external_decision(
+            db, f"{y}/QĐ-UBND", date(y, 12, 20), "UBND phường Bình Hàn", "xa", "Khen thưởng",
+            [ExternalAward(sid, kind_id, y) for sid in subjects])
+
+
+def test_streak_shortlist_skips_recent_awards_longest_first_and_capped(db, world):
+    from db.models import AwardKind
+
+    k = world.kinds
+    six, seven, recent, long_ago, five = _households(
+        db, world, "Bùi Văn Sáu", "Lý Thị Bảy", "Cao Văn Gần", "An Văn Xưa", "Đinh Thị Năm")
+    starts = {six: 2019, seven: 2018, recent: 2018, long_ago: 2019, five: 2020}
+    _held_many(db, k["GDVH"], {y: [s for s, first in starts.items() if y >= first]
+                                for y in range(2018, 2025)})
+    gk = {2022: [recent], 2016: [long_ago]}  # Giấy khen 2022: within 5 years, skipped
+    for y, subjects in gk.items():
+        decision_issue.record_external_decision(
+            db, f"{y}/GK-UBND", date(y, 12, 21), "UBND phường Bình Hàn", "xa", "Giấy khen",
+            [ExternalAward(sid, k["GK_CT"], y) for sid in subjects])
+    bid = batches.create_batch(db, "Tổng kết 2025", 2025)
+    sugg = batches.suggestions(db, bid)
+    # 7 years, then the two 6-year streaks (never awarded before the one awarded in 2016), 5.
+    assert [x.subject_id for x in sugg] == [seven, six, long_ago, five]
+    assert "7 năm liền (2018–2024)" in sugg[0].reason
+    assert "lần gần nhất năm 2016" in sugg[2].reason and sugg[0].of_total == 4
+    with db.session() as s:
+        kind = s.get(AwardKind, k["GDVH"])
+        kind.prerequisites = {"streak_suggestion": {**kind.prerequisites["streak_suggestion"],
+                                                    "max": 2, "years": 6}}
+    capped = batches.suggestions(db, bid)
+    assert [x.subject_id for x in capped] == [seven, six] and capped[0].of_total == 3
+    # The note on a candidate is silent too when the suggested award was given recently.
+    cid = batches.add_candidate(db, bid, recent, k["GDVH"])
+    assert "streak" not in _codes(batches.check_batch(db, bid), cid)
 
 
 def test_likely_duplicate_person_and_wrong_subject_type(db, world):
