@@ -17,6 +17,13 @@ from app import text
 from app.errors import DomainError, ValidationError
 from app.services import audit
 from app.services.batches import _get, set_status
+from app.services.quorum import (  # noqa: F401  (re-exported)
+    DEFAULT_QUORUM,
+    QUORUM_BASIS,
+    QUORUM_KEY,
+    needed,
+)
+from app.services.quorum import share_in as quorum_share
 from db.engine import Database
 from db.models import (
     AwardKind,
@@ -26,15 +33,8 @@ from db.models import (
     CouncilMember,
     Meeting,
     MeetingAttendee,
-    Setting,
     Subject,
 )
-
-QUORUM_KEY = "council.quorum_share"
-# Share of members that must attend for a valid meeting: a local quy chế choice (UNCONFIRMED
-# in law), editable as the setting above.
-DEFAULT_QUORUM = Fraction(2, 3)
-QUORUM_BASIS = "Quy chế hoạt động của Hội đồng Thi đua – Khen thưởng (tỷ lệ có thể sửa trong Cài đặt)"
 
 
 @dataclass(frozen=True)
@@ -89,12 +89,6 @@ class TallyRow:
     needs_vote: bool
 
 
-def quorum_share(s: Session) -> Fraction:
-    """Share of members needed for a valid meeting (setting, default 2/3)."""
-    row = s.get(Setting, QUORUM_KEY)
-    return Fraction(str(row.value)) if row and row.value else DEFAULT_QUORUM
-
-
 def save_member(db: Database, data: MemberInfo) -> int:
     """Add or edit a council member."""
     name, role = text.nfc(data.full_name), text.nfc(data.role)
@@ -133,7 +127,7 @@ def meeting_info(s: Session, m: Meeting) -> MeetingInfo:
     """MeetingInfo of a meeting inside an open session."""
     present = s.scalar(select(func.count()).select_from(MeetingAttendee).where(
         MeetingAttendee.meeting_id == m.id, MeetingAttendee.present.is_(True))) or 0
-    need = -(-m.members_total * quorum_share(s).numerator // quorum_share(s).denominator)
+    need = needed(m.members_total, quorum_share(s))
     return MeetingInfo(m.id, m.batch_id, m.held_at, m.place, m.chair_name, m.secretary_name,
                        m.members_total, present, need, m.content, m.conclusion, m.status)
 

@@ -28,6 +28,7 @@ from app.services import award_kinds as ak
 from app.services.subjects import SUBJECT_TYPE_LABELS
 from ui import dialogs
 from ui.screens.batch_rows import BAD, RowsModel, rows_view, selected_items
+from ui.screens.quorum_box import QuorumBox
 from ui.widgets.form import DateEdit, FormDialog, combo, int_or_none, set_combo, spin
 
 
@@ -188,6 +189,8 @@ class AwardKindsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Danh hiệu và mức thưởng</h2>", self))
         layout.addWidget(splitter, 1)
+        self.quorum_box = QuorumBox(db, self)
+        layout.addWidget(self.quorum_box)
         self.reload()
 
     def _section(self, title: str, table, buttons) -> QWidget:
@@ -206,6 +209,8 @@ class AwardKindsPage(QWidget):
         return box
 
     def reload(self) -> None:
+        if hasattr(self, "quorum_box"):
+            self.quorum_box.reload()
         self.kinds.set_items(ak.list_award_kinds(self.db, active_only=False))
         self.salaries.set_items(ak.list_base_salaries(self.db))
 

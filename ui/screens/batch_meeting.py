@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.services import council
+from app.services import council, quorum
 from ui import dialogs
 from ui.screens.batch_rows import RowsModel, rows_view, selected_items
 from ui.widgets.form import DateEdit, FormDialog, combo, combo_value, set_combo, spin
@@ -107,6 +107,7 @@ class MeetingDialog(FormDialog):
     def __init__(self, db, batch_id: int, parent=None):
         super().__init__("Cuộc họp Hội đồng", parent)
         self.db, self.batch_id = db, batch_id
+        self.share = quorum.get_share(db)
         day = self.add_row("day", "Ngày họp (*)", DateEdit())
         day.set_value(date.today())
         t = self.add_row("time", "Giờ họp", QTimeEdit(QTime(8, 0)))
@@ -161,8 +162,7 @@ class MeetingDialog(FormDialog):
 
     def _quorum(self) -> None:
         total, present = len(self.members), len(self.present_ids())
-        share = council.DEFAULT_QUORUM  # preview only; the saved meeting uses the setting
-        need = -(-total * share.numerator // share.denominator)
+        need = quorum.needed(total, self.share)  # the same setting the saved meeting uses
         ok = total > 0 and present >= need
         self.quorum_label.setText(
             f"Có mặt {present}/{total} thành viên — cần ít nhất {need}: "

@@ -1,0 +1,70 @@
+"""The council quorum setting (share of members that must attend), shown on the "Danh hiệu
+và mức thưởng" screen and used by every meeting's quorum line."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.errors import ValidationError
+from app.services import council, quorum
+from ui import dialogs
+from ui.widgets.form import spin
+
+
+class QuorumBox(QWidget):
+    """“Cuộc họp Hội đồng hợp lệ khi có mặt ít nhất [2] / [3] tổng số thành viên [Lưu]”."""
+
+    def __init__(self, db, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.numerator, self.denominator = spin(1, 20, self), spin(1, 20, self)
+        self.numerator.setObjectName("quorum_numerator")
+        self.denominator.setObjectName("quorum_denominator")
+        self.save_button = QPushButton("Lưu tỷ lệ", self)
+        self.save_button.setObjectName("quorum_save")
+        self.save_button.clicked.connect(self.save)
+        self.example = QLabel(self)
+        for box in (self.numerator, self.denominator):
+            box.valueChanged.connect(lambda _v: self._show_example())
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("<b>Hội đồng Thi đua - Khen thưởng:</b> cuộc họp hợp lệ khi có mặt "
+                             "ít nhất", self))
+        row.addWidget(self.numerator)
+        row.addWidget(QLabel("/", self))
+        row.addWidget(self.denominator)
+        row.addWidget(QLabel("tổng số thành viên", self))
+        row.addWidget(self.save_button)
+        row.addWidget(self.example, 1)
+        self.setToolTip(quorum.QUORUM_BASIS)
+        self.reload()
+
+    def reload(self) -> None:
+        self.members = len(council.list_members(self.db, date.today()))
+        share = quorum.get_share(self.db)
+        self.numerator.setValue(share.numerator)
+        self.denominator.setValue(share.denominator)
+        self._show_example()
+
+    def _show_example(self) -> None:
+        n, d = self.numerator.value(), self.denominator.value()
+        if n > d:
+            self.example.setText("<span style='color:#b00020'>tử số lớn hơn mẫu số</span>")
+            return
+        total = self.members or 9  # no council entered yet: a typical nine-member one
+        who = f"Hội đồng hiện có {total}" if self.members else "Ví dụ Hội đồng 9"
+        self.example.setText(f"({who} thành viên: cần ít nhất "
+                             f"{quorum.needed(total, Fraction(n, d))} người có mặt)")
+
+    def save(self) -> None:
+        try:
+            share = quorum.save_share(self.db, self.numerator.value(), self.denominator.value())
+        except ValidationError as exc:
+            dialogs.warn(self, "Chưa lưu được", str(exc))
+            return
+        self.reload()
+        dialogs.info(self, "Đã lưu", f"Cuộc họp Hội đồng cần ít nhất {share.numerator}/"
+                     f"{share.denominator} tổng số thành viên có mặt.")
