@@ -46,6 +46,15 @@ class PlaceCount:
     count: int
 
 
+def gdvh_rate(achieved: int, registered: int, households: int) -> float | None:
+    """THE Gia đình văn hóa rate (%) shown for an area, a former unit or the ward, on every
+    screen and in the report: achieved out of the households that registered; in a year
+    without registrations kept, achieved out of all households. Counts from
+    figures_queries.culture_by_area. None when there is nothing to divide by."""
+    whole = registered or households
+    return 100.0 * achieved / whole if whole else None
+
+
 @dataclass(frozen=True)
 class CultureYear:
     """Gia đình văn hóa and Khu dân cư văn hóa for one year."""
@@ -71,6 +80,11 @@ class CultureYear:
         """Share of all households that achieved the title (when nobody registered)."""
         return 100.0 * self.achieved / self.households if self.households else None
 
+    @property
+    def rate(self) -> float | None:
+        """The rate every screen shows (see gdvh_rate)."""
+        return gdvh_rate(self.achieved, self.registered, self.households)
+
 
 @dataclass(frozen=True)
 class AreaCulture:
@@ -85,7 +99,13 @@ class AreaCulture:
 
     @property
     def achievement_rate(self) -> float | None:
+        """Achieved out of all households of the area (the XLSX column says so)."""
         return 100.0 * self.achieved / self.households if self.households else None
+
+    @property
+    def rate(self) -> float | None:
+        """The rate every screen shows for the area (see gdvh_rate)."""
+        return gdvh_rate(self.achieved, self.registered, self.households)
 
 
 @dataclass(frozen=True)
@@ -202,7 +222,8 @@ def collect(db: Database, year_from: int, year_to: int) -> Figures:
     return Figures(
         year_from=year_from, year_to=year_to, kinds=kinds, awards=awards, by_area=by_area,
         by_former_unit=by_unit, culture=culture,
-        area_culture=tuple(AreaCulture(*row) for row in area_rows),
+        area_culture=tuple(AreaCulture(r.year, r.area, r.former_unit, r.households,
+                                       r.registered, r.achieved) for r in area_rows),
         movements=movements, totals=totals, staff_classes=staff, role_models=models,
         initiatives=ideas,
     )
@@ -244,10 +265,11 @@ def _culture_years(s, area_rows, year_from, year_to):
     areas_total = q.areas_count(s)
     kdc = q.areas_achieved(s, year_from, year_to)
     for year in range(year_from, year_to + 1):
-        rows = [r for r in area_rows if r[0] == year]
+        rows = [r for r in area_rows if r.year == year]
         yield CultureYear(
-            year=year, households=sum(r[3] for r in rows), registered=sum(r[4] for r in rows),
-            achieved=sum(r[5] for r in rows), areas=areas_total, areas_achieved=kdc.get(year, 0),
+            year=year, households=sum(r.households for r in rows),
+            registered=sum(r.registered for r in rows), achieved=sum(r.achieved for r in rows),
+            areas=areas_total, areas_achieved=kdc.get(year, 0),
         )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, case, distinct, func, or_, select
+from typing import NamedTuple
+
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import (
@@ -97,11 +99,31 @@ def _kind_id(s: Session, code: str) -> int | None:
     return s.scalar(select(AwardKind.id).where(AwardKind.code == code))
 
 
-def culture_by_area(s: Session, y0: int, y1: int):
-    """(year, area, former unit, households, registered, achieved) per area, per year.
+class AreaCultureRow(NamedTuple):
+    year: int
+    area_id: int | None  # None: households recorded without an area
+    area: str
+    former_unit: str
+    households: int
+    registered: int
+    achieved: int
 
-    Households: the area's official count when known, else the households on record.
-    Achieved: a Gia đình văn hóa entry in the register, or a registration marked "đạt".
+
+def culture_by_area(s: Session, y0: int, y1: int) -> list[AreaCultureRow]:
+    """Gia đình văn hóa per residential area and year: THE definition every screen and report
+    uses (the report, the registrations' rates tab, the dashboard), so an area shows the same
+    figures everywhere. Areas in Vietnamese order, households without an area last.
+
+    Households: ResidentialArea.households_total when the officer entered the official count,
+    else the households on record in the area.
+    Achieved: a registration marked "đạt" OR an in-force Gia đình văn hóa entry in the register.
+    Why both: the officer records the result either way — by marking the year's registrations,
+    or by issuing the decision whose entries land in the register (past years are often typed in
+    from the paper register only) — and either is proof the household was recognised.
+    Registered: the year's registrations; when the ward kept registrations that year, a household
+    in the register counts as registered too (it could not be recognised without taking part),
+    so achieved never exceeds registered. A year without any registration keeps 0 registered:
+    its rate is then taken against all households (see app.reports.figures.gdvh_rate).
     """
     gdvh = _kind_id(s, GDVH)
     areas = s.execute(
@@ -120,29 +142,36 @@ def culture_by_area(s: Session, y0: int, y1: int):
         .join(Subject, Subject.id == Registration.subject_id)
         .where(household, Registration.award_kind_id == gdvh, Registration.year.between(y0, y1))
         .group_by(Registration.year, Subject.area_id)).all()
-    # Achieved = marked "đạt" ∪ in the register = đạt + register − both. "Both" is a point
-    # lookup in the registration's unique (year, subject, title) index per register entry.
-    both = (select(Registration.id).where(
-        Registration.year == AwardRecord.year, Registration.subject_id == AwardRecord.subject_id,
-        Registration.award_kind_id == gdvh, dat).exists())
+    # Achieved = marked "đạt" ∪ in the register = đạt + register − both. "Both" and "has a
+    # registration" are point lookups in the registration's unique (year, subject, title) index.
+    same = and_(Registration.year == AwardRecord.year,
+                Registration.subject_id == AwardRecord.subject_id,
+                Registration.award_kind_id == gdvh)
+    both = select(Registration.id).where(same, dat).exists()
+    has_reg = select(Registration.id).where(same).exists()
     awards = s.execute(
-        select(AwardRecord.year, Subject.area_id, func.count(), func.sum(case((both, 1), else_=0)))
+        select(AwardRecord.year, Subject.area_id, func.count(), func.sum(case((both, 1), else_=0)),
+               func.sum(case((has_reg, 0), else_=1)))
         .join(Subject, Subject.id == AwardRecord.subject_id)
         .where(household, AwardRecord.award_kind_id == gdvh, live(y0, y1))
         .group_by(AwardRecord.year, Subject.area_id)).all()
     # One registration per household, year and title (unique), so count(*) is households.
     registered = {(y, a): n for y, a, n, _ in regs}
     achieved = {(y, a): int(n_dat or 0) for y, a, _, n_dat in regs}
-    for y, a, n, n_both in awards:
+    kept = {y for y, _, n, _ in regs if n}
+    for y, a, n, n_both, n_unregistered in awards:
         achieved[(y, a)] = achieved.get((y, a), 0) + n - int(n_both or 0)
-    rows = []
+        if y in kept:
+            registered[(y, a)] = registered.get((y, a), 0) + int(n_unregistered or 0)
     if on_record.get(None):
         areas.append((None, NO_AREA, "", None))
+    rows = []
     for year in range(y0, y1 + 1):
         for area_id, name, unit, official in areas:
             total = official if official is not None else on_record.get(area_id, 0)
-            rows.append((year, name, unit, total, registered.get((year, area_id), 0),
-                         achieved.get((year, area_id), 0)))
+            rows.append(AreaCultureRow(year, area_id, name, unit, total,
+                                       registered.get((year, area_id), 0),
+                                       achieved.get((year, area_id), 0)))
     return rows
 
 
@@ -151,12 +180,22 @@ def areas_count(s: Session) -> int:
 
 
 def areas_achieved(s: Session, y0: int, y1: int) -> dict[int, int]:
+    """Year → residential areas achieving Khu dân cư văn hóa, by the same rule as the
+    households (culture_by_area): a registration marked "đạt" or an in-force register entry."""
     kdc = _kind_id(s, KDCVH)
-    stmt = (select(AwardRecord.year, func.count(distinct(AwardRecord.subject_id)))
-            .join(Subject, Subject.id == AwardRecord.subject_id)
-            .where(AwardRecord.award_kind_id == kdc, Subject.type == "area", live(y0, y1))
-            .group_by(AwardRecord.year))
-    return dict(s.execute(stmt).all())
+    entered = s.execute(
+        select(AwardRecord.year, AwardRecord.subject_id)
+        .join(Subject, Subject.id == AwardRecord.subject_id)
+        .where(AwardRecord.award_kind_id == kdc, Subject.type == "area", live(y0, y1))).all()
+    marked = s.execute(
+        select(Registration.year, Registration.subject_id)
+        .join(Subject, Subject.id == Registration.subject_id)
+        .where(Registration.award_kind_id == kdc, Subject.type == "area",
+               Registration.outcome == "dat", Registration.year.between(y0, y1))).all()
+    out: dict[int, int] = {}
+    for year, _ in {tuple(r) for r in entered} | {tuple(r) for r in marked}:
+        out[year] = out.get(year, 0) + 1
+    return out
 
 
 def movements(s: Session, y0: int, y1: int):

@@ -33,7 +33,7 @@ class Dashboard:
     years: tuple[int, ...]
     # (award kind name, counts per year in ``years``) — the stacked bar chart
     awards_by_kind: tuple[tuple[str, tuple[int, ...]], ...]
-    # (area name, Gia đình văn hóa achieved / households in %, latest year with data)
+    # (area name, Gia đình văn hóa rate in % (figures.gdvh_rate), latest year with data)
     gdvh_by_area: tuple[tuple[str, float], ...]
     gdvh_year: int | None
     staff_share: tuple[tuple[str, int], ...]  # awards to persons by staff class
@@ -89,13 +89,14 @@ def _kind_series(f, years) -> tuple[tuple[str, tuple[int, ...]], ...]:
 
 
 def _gdvh_areas(f) -> tuple[int | None, tuple[tuple[str, float], ...]]:
-    """Rates of the latest year that has any Gia đình văn hóa result."""
+    """Rates of the latest year that has any Gia đình văn hóa result — the same rate per area
+    as the registrations' rates tab and the report (app.reports.figures.gdvh_rate)."""
     with_data = [c.year for c in f.culture if c.achieved]
     if not with_data:
         return None, ()
     year = max(with_data)
-    rows = [(a.area, round(a.achievement_rate, 1)) for a in f.area_culture
-            if a.year == year and a.households and a.achievement_rate is not None]
+    rows = [(a.area, round(a.rate, 1)) for a in f.area_culture
+            if a.year == year and a.households and a.rate is not None]
     return year, tuple(rows)
 
 

@@ -2,19 +2,22 @@
 out of all households, and households achieving out of those registered — per residential
 area, per former unit and for the ward — plus the Khu dân cư văn hóa counts.
 
-Households of an area: ResidentialArea.households_total when the officer entered the official
-figure, otherwise the households recorded in the area."""
+The counts come from app.reports.figures_queries.culture_by_area and the rate from
+app.reports.figures.gdvh_rate — the report's and the dashboard's own definitions — so this tab,
+its Excel export, the dashboard and the report always show the same figures."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
-from app.services.registrations import GDVH, KDCVH
+from app.reports import figures_queries as q
+from app.reports.figures import gdvh_rate
+from app.services.registrations import KDCVH
 from app.text import format_money
 from db.engine import Database
-from db.models import AwardKind, FormerUnit, Household, Registration, ResidentialArea, Subject
+from db.models import AwardKind, FormerUnit, Registration, ResidentialArea, Subject
 
 NO_UNIT = "(chưa rõ địa bàn cũ)"
 
@@ -45,7 +48,8 @@ class RateRow:
 
     @property
     def achieved_pct(self) -> float | None:
-        return percent(self.achieved, self.registered)
+        """Of the registered households; of all households in a year without registrations."""
+        return gdvh_rate(self.achieved, self.registered, self.households)
 
     def cells(self) -> tuple:
         return (self.name, self.former_unit, format_money(self.households),
@@ -68,59 +72,61 @@ class YearRates:
     def sentence(self) -> str:
         """The report's sentence, with this year's figures."""
         w = self.ward
+        areas = (f"{self.areas_achieved}/{self.areas_total} khu dân cư đạt danh hiệu "
+                 "Khu dân cư văn hóa.")
+        if not w.registered:  # no registrations kept: the rate is of all households
+            return (f"Năm {self.year}: {format_money(w.achieved)}/{format_money(w.households)} "
+                    f"hộ đạt danh hiệu Gia đình văn hóa ({format_percent(w.achieved_pct)}); "
+                    + areas)
         return (f"Năm {self.year}: {format_money(w.registered)}/{format_money(w.households)} hộ "
                 f"đăng ký gia đình văn hóa ({format_percent(w.registered_pct)}); "
                 f"{format_money(w.achieved)} hộ đạt ({format_percent(w.achieved_pct)} số hộ đăng "
-                f"ký); {self.areas_achieved}/{self.areas_total} khu dân cư đạt danh hiệu "
-                "Khu dân cư văn hóa.")
+                f"ký); " + areas)
 
 
-def _counts(s, year: int, code: str, group_col):
-    kid = s.scalar(select(AwardKind.id).where(AwardKind.code == code))
-    stmt = (select(group_col, func.count(Registration.id),
-                   func.sum(case((Registration.outcome == "dat", 1), else_=0)))
-            .join(Subject, Subject.id == Registration.subject_id)
-            .where(Registration.year == year, Registration.award_kind_id == kid)
-            .group_by(group_col))
-    return {key: (n, int(ok or 0)) for key, n, ok in s.execute(stmt)}
+def _area_registrations(s, year: int) -> int:
+    """Residential areas registered for Khu dân cư văn hóa that year."""
+    kid = s.scalar(select(AwardKind.id).where(AwardKind.code == KDCVH))
+    return s.scalar(select(func.count(Registration.id))
+                    .join(Subject, Subject.id == Registration.subject_id)
+                    .where(Registration.year == year, Registration.award_kind_id == kid,
+                           Subject.type == "area")) or 0
 
 
 def year_rates(db: Database, year: int) -> YearRates:
     with db.read() as s:
-        areas = s.execute(
-            select(ResidentialArea.id, ResidentialArea.name, ResidentialArea.households_total,
-                   FormerUnit.name)
+        # Former units' order here (each unit's areas, then its subtotal); the figures are
+        # culture_by_area's, looked up by area.
+        order = s.execute(
+            select(ResidentialArea.id, FormerUnit.name)
             .outerjoin(FormerUnit, FormerUnit.id == ResidentialArea.former_unit_id)
             .order_by(FormerUnit.sort_order, FormerUnit.name, ResidentialArea.sort_key)).all()
-        recorded = dict(s.execute(select(Household.area_id, func.count(Household.id))
-                                  .group_by(Household.area_id)).all())
-        households = _counts(s, year, GDVH, Subject.area_id)
-        area_regs = _counts(s, year, KDCVH, Subject.id)
+        culture = {r.area_id: r for r in q.culture_by_area(s, year, year)}
+        areas_registered = _area_registrations(s, year)
+        areas_achieved = q.areas_achieved(s, year, year).get(year, 0)
     rows, unit_rows = [], []
     current, acc = None, [0, 0, 0]
-    for aid, name, official, unit in areas:
+    for aid, unit in order:
         unit = unit or NO_UNIT
         if current is not None and unit != current:
             rows.append(RateRow("unit", f"Cộng {current}", current, *acc))
             unit_rows.append(rows[-1])
             acc = [0, 0, 0]
         current = unit
-        total = official if official is not None else recorded.get(aid, 0)
-        reg, ok = households.get(aid, (0, 0))
-        rows.append(RateRow("area", name, unit, total, reg, ok))
-        acc = [acc[0] + total, acc[1] + reg, acc[2] + ok]
+        c = culture[aid]
+        rows.append(RateRow("area", c.area, unit, c.households, c.registered, c.achieved))
+        acc = [acc[0] + c.households, acc[1] + c.registered, acc[2] + c.achieved]
     if current is not None:
         rows.append(RateRow("unit", f"Cộng {current}", current, *acc))
         unit_rows.append(rows[-1])
     # Households recorded without an area still count for the ward.
-    loose_reg, loose_ok = households.get(None, (0, 0))
+    loose = culture.get(None)
     ward = RateRow("ward", "Toàn phường", "",
-                   sum(r.households for r in unit_rows) + recorded.get(None, 0),
-                   sum(r.registered for r in unit_rows) + loose_reg,
-                   sum(r.achieved for r in unit_rows) + loose_ok)
+                   sum(r.households for r in unit_rows) + (loose.households if loose else 0),
+                   sum(r.registered for r in unit_rows) + (loose.registered if loose else 0),
+                   sum(r.achieved for r in unit_rows) + (loose.achieved if loose else 0))
     rows.append(ward)
-    return YearRates(year, tuple(rows), len(areas), len(area_regs),
-                     sum(1 for _, ok in area_regs.values() if ok))
+    return YearRates(year, tuple(rows), len(order), areas_registered, areas_achieved)
 
 
 def rates_by_year(db: Database, year_from: int, year_to: int) -> list[YearRates]:
@@ -144,7 +150,7 @@ def period_sentence(db: Database, year_from: int, year_to: int) -> str:
 
 
 RATE_HEADERS = ["Khu dân cư", "Địa bàn cũ", "Tổng số hộ", "Hộ đăng ký", "Tỷ lệ đăng ký",
-                "Hộ đạt", "Tỷ lệ đạt / đăng ký"]
+                "Hộ đạt", "Tỷ lệ đạt / đăng ký"]  # of all households in a year without registrations
 
 
 def export_rates(db: Database, year: int, path) -> None:
