@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QAbstractItemView, QPushButton
 
 from app.services import award_ui_support as support
 from app.services import register
@@ -47,6 +48,22 @@ class RegisterPage(ListPage):
         self.btn_edit.setToolTip("Mọi lần khen thưởng của đối tượng đang chọn (Enter)")
         self.search_box.setPlaceholderText(
             "Tìm theo tên người, tập thể, hộ (gõ không dấu cũng được)…  Ctrl+F")
+        # Several entries can be revoked in one decision (Ctrl / Shift + click).
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+
+    def selected_id(self) -> int | None:
+        """The current row when it is selected, so history and correction act on the row the
+        officer last clicked even when several rows are selected for revocation."""
+        current = self.table.currentIndex()
+        if current.isValid() and self.table.selectionModel().isRowSelected(current.row(),
+                                                                            QModelIndex()):
+            return self.model.id_at(current.row())
+        return super().selected_id()
+
+    def selected_ids(self) -> list[int]:
+        """Every selected entry, in table order."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.model.id_at(r) for r in rows]
 
     # ListPage's "edit" opens the history: entries themselves are never edited.
     def open_editor(self, record_id):
@@ -96,13 +113,20 @@ class RegisterPage(ListPage):
         actions.issue(self, self.db, decision_id, on_done=lambda _r: self.reload())
 
     def action_revoke(self) -> None:
-        rec = self._selected()
-        if rec is None:
+        """All selected entries (Ctrl / Shift + click) go into one revocation draft."""
+        ids = self.selected_ids()
+        if not ids:
+            dialogs.info(self, "Chưa chọn", "Hãy chọn một hoặc nhiều mục trong sổ (giữ Ctrl "
+                         "hoặc Shift khi bấm để chọn nhiều mục).")
             return
-        if rec.revoked:
-            dialogs.info(self, "Đã thu hồi", f"Mục {rec.certificate_no} đã bị thu hồi.")
+        recs = [support.record_info(self.db, rid) for rid in ids]
+        done = [r for r in recs if r.revoked]
+        recs = [r for r in recs if not r.revoked]
+        if not recs:
+            nos = ", ".join(r.certificate_no for r in done)
+            dialogs.info(self, "Đã thu hồi", f"Mục {nos} đã bị thu hồi.")
             return
-        dialog = RevokeDialog(self.db, rec, self)
+        dialog = RevokeDialog(self.db, recs, self, skipped=done)
         if dialog.exec():
             self._draft_then_issue(dialog.saved_id, "thu hồi")
 

@@ -73,20 +73,49 @@ def _entry_label(r: RecordInfo) -> QLabel:
     return label
 
 
+SHOWN = 8  # entries listed by name in the revoke dialog; the rest are counted
+
+
+def _entries_label(records: list[RecordInfo]) -> QLabel:
+    lines = [f"<b>{r.certificate_no}</b> — {r.printed_name}: {r.award_name} năm {r.year} "
+             f"({r.decision})" for r in records[:SHOWN]]
+    if len(records) > SHOWN:
+        lines.append(f"… và {len(records) - SHOWN} mục khác")
+    label = QLabel("<br>".join(lines))
+    label.setWordWrap(True)
+    return label
+
+
 class RevokeDialog(FormDialog):
-    def __init__(self, db, record: RecordInfo, parent=None):
+    """Revoke one or several register entries in one draft Quyết định thu hồi."""
+
+    def __init__(self, db, records: list[RecordInfo], parent=None,
+                 skipped: list[RecordInfo] = ()):
         super().__init__("Thu hồi khen thưởng", parent)
-        self.db, self.record = db, record
-        self.form.addRow("Mục trong sổ", _entry_label(record))
+        self.db, self.records = db, list(records)
+        many = len(self.records) > 1
+        self.form.addRow(f"Các mục trong sổ ({len(self.records)})" if many else "Mục trong sổ",
+                         _entries_label(self.records))
+        money = sum(r.money for r in self.records)
+        if money:
+            self.form.addRow("Tiền thưởng phải thu hồi",
+                             QLabel(f"{text.format_money(money)} đồng"))
+        if skipped:
+            gone = QLabel("Bỏ qua vì đã thu hồi trước đó: "
+                          + ", ".join(r.certificate_no for r in skipped) + ".")
+            gone.setWordWrap(True)
+            self.form.addRow("", gone)
         self.add_row("reason", "Lý do thu hồi (*)", QLineEdit())
         self.add_row("signed_on", "Ngày ký quyết định thu hồi", DateEdit())
-        note = QLabel("Lập dự thảo Quyết định thu hồi (Luật Thi đua, khen thưởng 2022). Mục trong "
-                      "sổ chỉ được đánh dấu thu hồi khi quyết định đó được ban hành.")
+        note = QLabel("Lập một dự thảo Quyết định thu hồi (Luật Thi đua, khen thưởng 2022) cho "
+                      + ("tất cả các mục trên" if many else "mục này")
+                      + ". Mục trong sổ chỉ được đánh dấu thu hồi khi quyết định đó được ban "
+                      "hành.")
         note.setWordWrap(True)
         self.form.addRow("", note)
 
     def save(self) -> int:
-        return decision_issue.draft_revocation(self.db, [self.record.id],
+        return decision_issue.draft_revocation(self.db, [r.id for r in self.records],
                                                self.fields["reason"].text(),
                                                self.fields["signed_on"].value())
 
