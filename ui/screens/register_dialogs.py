@@ -94,6 +94,7 @@ class RevokeDialog(FormDialog):
         super().__init__("Thu hồi khen thưởng", parent)
         self.db, self.records = db, list(records)
         many = len(self.records) > 1
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 125)  # one entry a line
         self.form.addRow(f"Các mục trong sổ ({len(self.records)})" if many else "Mục trong sổ",
                          _entries_label(self.records))
         money = sum(r.money for r in self.records)
