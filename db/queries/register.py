@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Select, and_, exists, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import AwardKind, AwardRecord, Decision, FormerUnit, ResidentialArea, Subject
@@ -28,6 +28,11 @@ def in_force():
 _NEWEST = (AwardRecord.register_year.desc(), AwardRecord.register_no.desc())
 
 
+# Filters on the subject's own data; the rest (years, decision, kind, level) select entries
+# that sit together in register order.
+_SUBJECT_FILTERS = ("subject_type", "area_id", "former_unit_id")
+
+
 def _sort_keys():
     return [
         (AwardRecord.register_year, AwardRecord.register_no),  # Số vào sổ
@@ -45,12 +50,15 @@ def _sort_keys():
 
 
 def _filtered(session: Session, tokens: list[str], filters: dict,
-              join_subject: bool = False) -> Select:
+              join_subject: bool = False, walk: bool = False) -> Select:
+    """``walk``: hide subject_id from the planner ("+ 0" is an expression, so its index is not
+    usable) so that SQLite scans the register in number order and tests each entry."""
     stmt = select(AwardRecord.id)
-    if join_subject or any(filters.get(k) for k in ("subject_type", "area_id", "former_unit_id")):
-        stmt = stmt.join(Subject, Subject.id == AwardRecord.subject_id)
+    subject_id = AwardRecord.subject_id + 0 if walk else AwardRecord.subject_id
+    if join_subject or any(filters.get(k) for k in _SUBJECT_FILTERS):
+        stmt = stmt.join(Subject, Subject.id == subject_id)
     if tokens:
-        stmt = stmt.where(subject_name_matches(session, tokens, AwardRecord.subject_id))
+        stmt = stmt.where(subject_name_matches(session, tokens, subject_id))
     simple = {"year": AwardRecord.year, "register_year": AwardRecord.register_year,
               "award_kind_id": AwardRecord.award_kind_id, "decision_id": AwardRecord.decision_id,
               "subject_id": AwardRecord.subject_id, "level": AwardRecord.level,
@@ -102,6 +110,34 @@ def register_ids(session: Session, tokens: list[str], filters: dict,
         stmt = stmt.outerjoin(Decision, Decision.id == AwardRecord.decision_id)
     ordered = [k if asc else k.desc() for k in key]
     return fetch_ids(session, stmt.order_by(*ordered, AwardRecord.id))
+
+
+def register_head(session: Session, tokens: list[str], filters: dict, descending: bool,
+                  limit: int, min_count: int, min_share: float) -> tuple[int, list[int]] | None:
+    """(count, first ``limit`` ids in register-number order) without listing every match, or
+    None when that would not pay (the caller then asks register_ids).
+
+    Listing 100,000 matches of a one-letter search costs ~120 ms (subject_id index, then a
+    sort); counting them costs ~20 ms, and walking the (register_year, register_no) index
+    stops after ``limit`` hits. The walk only pays when matches are many and spread evenly:
+    at least ``min_count`` of them, ``min_share`` of the register, and no filter on years,
+    decision, kind, level or subject (those pick entries that sit together, far down the
+    walk). Same ids in the same order as register_ids: (register_year, register_no) is
+    unique, so its id tie-break never applies."""
+    spread = (*_SUBJECT_FILTERS, "revoked")
+    if any(filters.get(k) not in (None, "") for k in filters if k not in spread):
+        return None
+    count = fetch_ids(session, select(func.count()).select_from(
+        _filtered(session, tokens, filters).subquery()))[0]
+    if count < min_count:
+        return None
+    total = fetch_ids(session, select(func.count()).select_from(AwardRecord))[0]  # b-tree count
+    if count < min_share * total:
+        return None
+    order = (_NEWEST if descending else
+             (AwardRecord.register_year.asc(), AwardRecord.register_no.asc()))
+    stmt = _filtered(session, tokens, filters, walk=True).order_by(*order).limit(limit)
+    return count, fetch_ids(session, stmt)
 
 
 def register_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple]:

@@ -65,3 +65,69 @@ def test_history_export_and_book(db, world, tmp_path):
     assert page.mediabox.width > page.mediabox.height  # landscape book
     txt = page.extract_text()
     assert "SỔ KHEN THƯỞNG" in txt and "2025/0001" in txt and "Tổng số: 3 mục" in txt
+
+
+_FAMILY = ("Nguyễn", "Đặng", "Đỗ", "Trần", "Lê", "Dương", "Đinh", "Hoàng")
+_GIVEN = ("Thị Hoa", "Văn Đức", "Minh Dũng", "Thu Hà", "Đình Nam", "Ngọc Ánh", "Văn Tâm")
+
+
+def _many(db, world):
+    """~70 people with overlapping names (đ and d, shared prefixes) and ~300 register entries
+    over three years, so that short searches match a large share of the register."""
+    import random
+
+    from tests.awards.awards_world import make_person
+
+    rnd = random.Random(7)
+    with db.session() as s:
+        people = [make_person(s, f"{f} {g}") for f in _FAMILY for g in _GIVEN]
+        ids = [p.id for p in people] + world.households
+    kinds = [world.kinds["LDTT"], world.kinds["GDVH"], world.kinds["BK_TP"]]
+    for year in (2023, 2024, 2025):
+        for n in range(1, 4):
+            chosen = rnd.sample(ids, 35)
+            record_external_decision(
+                db, f"{n}{year}/QĐ-UBND", date(year, 12, 10 + n), "UBND phường Bình Hàn", "xa",
+                "Khen thưởng", [ExternalAward(i, rnd.choice(kinds), year) for i in chosen])
+
+
+def test_large_matches_list_lazily_with_the_same_ids_in_the_same_order(db, world, monkeypatch):
+    from app.text import fold_tokens
+    from db.queries import register as q
+
+    _many(db, world)
+    monkeypatch.setattr(register, "LAZY_FROM", 20)
+    monkeypatch.setattr(register, "HEAD", 7)
+    src = register.register_source(db)
+    lazy = 0
+    for search in ("", "d", "đ", "ĐẶNG", "dang v", "ng", "nguyen thi", "t", "th h", "van duc",
+                   "do", "xyz"):
+        for filters in ({}, {"subject_type": "person"}, {"subject_type": "household"},
+                        {"revoked": "valid"}, {"area_id": world.area}, {"year": 2024}):
+            for order in (None, (0, True), (0, False), (2, True)):
+                with db.read() as s:
+                    plain = q.register_ids(s, fold_tokens(search), filters, order)
+                got = src.ids(search, filters, order)
+                if isinstance(got, register.LazyIds):
+                    lazy += 1
+                    # what the table asks first is answered from the head, then the rest
+                    assert len(got) == len(plain) and got[0] == plain[0]
+                    assert got[0:7] == plain[0:7] and got[2:5] == plain[2:5]
+                    assert got._all is None
+                    assert got[7:20] == plain[7:20] and got._all is not None
+                assert list(got) == plain, (search, filters, order)
+    assert lazy >= 30  # the fast path did run, for searches and for subject filters
+    d = src.ids("d", {}, (0, True))
+    assert isinstance(d, register.LazyIds) and src.ids("đ", {}, (0, True)) == d
+    assert d.index(d[len(d) - 1]) == len(d) - 1
+
+
+def test_small_or_clustered_matches_list_everything_at_once(db, world, monkeypatch):
+    _many(db, world)
+    monkeypatch.setattr(register, "LAZY_FROM", 20)
+    src = register.register_source(db)
+    assert isinstance(src.ids("", {}, None), register.LazyIds)
+    # a year's entries sit together in register order: walking to them would not pay
+    assert isinstance(src.ids("", {"year": 2023}, None), list)
+    assert isinstance(src.ids("nguyen thi hoa", {}, None), list)  # few matches
+    assert isinstance(src.ids("", {}, (2, True)), list)  # by name: not register order
