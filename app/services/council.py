@@ -127,7 +127,8 @@ def meeting_info(s: Session, m: Meeting) -> MeetingInfo:
     """MeetingInfo of a meeting inside an open session."""
     present = s.scalar(select(func.count()).select_from(MeetingAttendee).where(
         MeetingAttendee.meeting_id == m.id, MeetingAttendee.present.is_(True))) or 0
-    need = needed(m.members_total, quorum_share(s))
+    share = Fraction(m.quorum_share) if m.quorum_share else quorum_share(s)
+    need = needed(m.members_total, share)
     return MeetingInfo(m.id, m.batch_id, m.held_at, m.place, m.chair_name, m.secretary_name,
                        m.members_total, present, need, m.content, m.conclusion, m.status)
 
@@ -149,7 +150,8 @@ def create_meeting(db: Database, batch_id: int, held_at: datetime, place: str | 
         m = Meeting(batch_id=batch_id, held_at=held_at, place=text.nfc_or_none(place),
                     chair_name=text.nfc_or_none(chair_name),
                     secretary_name=text.nfc_or_none(secretary_name), members_total=members_total,
-                    content=text.nfc_or_none(content), status="planned")
+                    content=text.nfc_or_none(content), status="planned",
+                    quorum_share=str(quorum_share(s)))
         s.add(m)
         s.flush()
         for mid in sorted(set(present_member_ids)):

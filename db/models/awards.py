@@ -146,6 +146,9 @@ class Meeting(Timestamps, Base):
     content: Mapped[str | None] = mapped_column(Text)
     conclusion: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(30), default="planned")
+    # Quorum share in force when the meeting was created ("2/3"), so a later change of the
+    # setting does not rewrite an old meeting's minutes; NULL: follow the setting.
+    quorum_share: Mapped[str | None] = mapped_column(String(20))
 
 
 class MeetingAttendee(Base):

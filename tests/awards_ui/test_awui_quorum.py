@@ -9,8 +9,9 @@ from fractions import Fraction
 import pytest
 from PySide6.QtCore import Qt
 
+from app.documents import Paragraph
 from app.errors import ValidationError
-from app.services import batches, council, quorum
+from app.services import batches, council, paperwork, quorum
 from ui.screens.batch_meeting import MeetingDialog
 
 
@@ -53,8 +54,15 @@ def test_saved_share_decides_meeting_quorum(org_db):
                                  members[:5])
     assert council.get_meeting(org_db, mid).quorum_needed == 6  # 2/3 of 9
     assert quorum.save_share(org_db, 1, 2) == Fraction(1, 2)
-    assert council.get_meeting(org_db, mid).quorum_needed == 5
-    assert council.get_meeting(org_db, mid).quorum_ok
+    later = council.create_meeting(org_db, bid, datetime(2025, 12, 8, 8), "Hội trường",
+                                   members[:5])
+    assert council.get_meeting(org_db, later).quorum_needed == 5
+    assert council.get_meeting(org_db, later).quorum_ok
+    # The first meeting keeps the share in force when it was held: its minutes do not change.
+    assert council.get_meeting(org_db, mid).quorum_needed == 6
+    minutes = paperwork.minutes_document(org_db, mid)
+    assert "chưa đủ 6 thành viên" in " ".join(
+        r.text for b in minutes.blocks if isinstance(b, Paragraph) for r in b.runs)
     for bad in ((0, 3), (4, 3)):
         with pytest.raises(ValidationError, match="Tỷ lệ thành viên có mặt") as err:
             quorum.save_share(org_db, *bad)

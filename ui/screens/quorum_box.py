@@ -67,4 +67,5 @@ class QuorumBox(QWidget):
             return
         self.reload()
         dialogs.info(self, "Đã lưu", f"Cuộc họp Hội đồng cần ít nhất {share.numerator}/"
-                     f"{share.denominator} tổng số thành viên có mặt.")
+                     f"{share.denominator} tổng số thành viên có mặt. Tỷ lệ này áp dụng cho các cuộc họp "
+                     "lập từ nay; cuộc họp đã lập giữ tỷ lệ lúc lập.")

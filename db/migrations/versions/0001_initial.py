@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-11-26 14:43:02.643423
+Create Date: 2026-11-26 16:01:45.170052
 """
 from alembic import op
 import sqlalchemy as sa
@@ -303,6 +303,7 @@ def upgrade() -> None:
     sa.Column('content', sa.Text(), nullable=True),
     sa.Column('conclusion', sa.Text(), nullable=True),
     sa.Column('status', sa.String(length=30), nullable=False),
+    sa.Column('quorum_share', sa.String(length=20), nullable=True),
     sa.Column('created_at', sa.DateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.Column('updated_at', sa.DateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.ForeignKeyConstraint(['batch_id'], ['batch.id'], name=op.f('fk_meeting_batch_id_batch'), ondelete='RESTRICT'),
