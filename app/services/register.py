@@ -137,12 +137,10 @@ class RegisterSource(ListSource):
     def ids(self, search: str, filters: dict,
             order: tuple[int, bool] | None = None) -> Sequence[int]:
         """Ordered ids of the entries matching the search box and filters (a LazyIds when
-        they are many and in register-number order)."""
+        they are many and in register-number or name order)."""
         tokens = text.fold_tokens(search)
-        col, asc = order if order else (0, False)
         with self.db.read() as s:
-            found = q.register_head(s, tokens, filters, not asc, HEAD, LAZY_FROM,
-                                    LAZY_SHARE) if col == 0 else None
+            found = q.register_head(s, tokens, filters, order, HEAD, LAZY_FROM, LAZY_SHARE)
             if found is None:
                 return q.register_ids(s, tokens, filters, order)
         return LazyIds(*found, lambda: self._all_ids(tokens, filters, order))

@@ -50,15 +50,17 @@ def _sort_keys():
 
 
 def _filtered(session: Session, tokens: list[str], filters: dict,
-              join_subject: bool = False, walk: bool = False) -> Select:
-    """``walk``: hide subject_id from the planner ("+ 0" is an expression, so its index is not
-    usable) so that SQLite scans the register in number order and tests each entry."""
+              join_subject: bool = False, walk: str = "") -> Select:
+    """``walk`` ("register" or "name"): hide the name match from the planner ("+ 0" makes an
+    expression, whose index is not usable) so that SQLite walks the register numbers or the
+    subjects' sort keys in display order and tests each entry on the way."""
     stmt = select(AwardRecord.id)
-    subject_id = AwardRecord.subject_id + 0 if walk else AwardRecord.subject_id
-    if join_subject or any(filters.get(k) for k in _SUBJECT_FILTERS):
+    subject_id = AwardRecord.subject_id + 0 if walk == "register" else AwardRecord.subject_id
+    if join_subject or walk == "name" or any(filters.get(k) for k in _SUBJECT_FILTERS):
         stmt = stmt.join(Subject, Subject.id == subject_id)
     if tokens:
-        stmt = stmt.where(subject_name_matches(session, tokens, subject_id))
+        matched = Subject.id + 0 if walk == "name" else subject_id
+        stmt = stmt.where(subject_name_matches(session, tokens, matched))
     simple = {"year": AwardRecord.year, "register_year": AwardRecord.register_year,
               "award_kind_id": AwardRecord.award_kind_id, "decision_id": AwardRecord.decision_id,
               "subject_id": AwardRecord.subject_id, "level": AwardRecord.level,
@@ -93,39 +95,56 @@ def fetch_ids(session: Session, stmt: Select) -> list[int]:
         cur.close()
 
 
-def register_ids(session: Session, tokens: list[str], filters: dict,
-                 order: tuple[int, bool] | None = None) -> list[int]:
-    """Ids of the register entries matching search and filters, in the asked order
-    (default: newest register number first)."""
-    col, asc = order if order else (0, False)
-    keys = _sort_keys()
-    key = keys[col] if 0 <= col < len(keys) else None
-    by_subject = key is not None and key[0].table is Subject.__table__
-    stmt = _filtered(session, tokens, filters, join_subject=by_subject)
+def _ordered(stmt: Select, key, asc: bool) -> Select:
+    """``stmt`` in the order of sort ``key`` (None: newest register number first); ties by
+    ascending id whichever the direction."""
     if key is None:
-        return fetch_ids(session, stmt.order_by(*_NEWEST))
+        return stmt.order_by(*_NEWEST)
     if key[0].table is AwardKind.__table__:
         stmt = stmt.join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
     if key[0].table is Decision.__table__:
         stmt = stmt.outerjoin(Decision, Decision.id == AwardRecord.decision_id)
     ordered = [k if asc else k.desc() for k in key]
-    return fetch_ids(session, stmt.order_by(*ordered, AwardRecord.id))
+    return stmt.order_by(*ordered, AwardRecord.id)
 
 
-def register_head(session: Session, tokens: list[str], filters: dict, descending: bool,
-                  limit: int, min_count: int, min_share: float) -> tuple[int, list[int]] | None:
-    """(count, first ``limit`` ids in register-number order) without listing every match, or
-    None when that would not pay (the caller then asks register_ids).
+def _key(order: tuple[int, bool] | None):
+    col, asc = order if order else (0, False)
+    keys = _sort_keys()
+    return col, (keys[col] if 0 <= col < len(keys) else None), asc
 
-    Listing 100,000 matches of a one-letter search costs ~120 ms (subject_id index, then a
-    sort); counting them costs ~20 ms, and walking the (register_year, register_no) index
-    stops after ``limit`` hits. The walk only pays when matches are many and spread evenly:
-    at least ``min_count`` of them, ``min_share`` of the register, and no filter on years,
-    decision, kind, level or subject (those pick entries that sit together, far down the
-    walk). Same ids in the same order as register_ids: (register_year, register_no) is
-    unique, so its id tie-break never applies."""
+
+def register_ids(session: Session, tokens: list[str], filters: dict,
+                 order: tuple[int, bool] | None = None) -> list[int]:
+    """Ids of the register entries matching search and filters, in the asked order
+    (default: newest register number first)."""
+    _, key, asc = _key(order)
+    by_subject = key is not None and key[0].table is Subject.__table__
+    stmt = _filtered(session, tokens, filters, join_subject=by_subject)
+    return fetch_ids(session, _ordered(stmt, key, asc))
+
+
+# Orders that an index walks (column of the list → what _filtered walks): the register's
+# (register_year, register_no) and the subject's sort_key indexes.
+_WALKS = {0: "register", 2: "name"}
+
+
+def register_head(session: Session, tokens: list[str], filters: dict,
+                  order: tuple[int, bool] | None, limit: int, min_count: int,
+                  min_share: float) -> tuple[int, list[int]] | None:
+    """(count, first ``limit`` ids in the asked order) without listing every match, or None
+    when that would not pay (the caller then asks register_ids).
+
+    Listing 100,000 matches of a one-letter search costs ~110 ms (subject index, then a sort
+    of them all; ~190 ms by name); counting them costs ~15 ms, and walking the index of the
+    display order stops after ``limit`` hits (~5 ms). The walk only pays when matches are many
+    and spread evenly: at least ``min_count`` of them, ``min_share`` of the register, no filter
+    on years, decision, kind or level (those pick entries that sit together, far down the
+    walk). Same ids in the same order as register_ids: same ORDER BY, only the plan differs."""
+    col, key, asc = _key(order)
     spread = (*_SUBJECT_FILTERS, "revoked")
-    if any(filters.get(k) not in (None, "") for k in filters if k not in spread):
+    if col not in _WALKS or any(filters.get(k) not in (None, "")
+                                for k in filters if k not in spread):
         return None
     count = fetch_ids(session, select(func.count()).select_from(
         _filtered(session, tokens, filters).subquery()))[0]
@@ -134,10 +153,8 @@ def register_head(session: Session, tokens: list[str], filters: dict, descending
     total = fetch_ids(session, select(func.count()).select_from(AwardRecord))[0]  # b-tree count
     if count < min_share * total:
         return None
-    order = (_NEWEST if descending else
-             (AwardRecord.register_year.asc(), AwardRecord.register_no.asc()))
-    stmt = _filtered(session, tokens, filters, walk=True).order_by(*order).limit(limit)
-    return count, fetch_ids(session, stmt)
+    stmt = _filtered(session, tokens, filters, walk=_WALKS[col])
+    return count, fetch_ids(session, _ordered(stmt, key, asc).limit(limit))
 
 
 def register_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple]:
