@@ -133,6 +133,18 @@ def wait_all(timeout_ms: int = 30000) -> None:
     _running.clear()
 
 
+def run_in_background(parent: QObject, fn: Callable, *args, on_success=None, on_failure=None,
+                      on_done=None, **kwargs) -> Job:
+    """Run ``fn`` off the GUI thread without a dialog (screens that refresh themselves);
+    callbacks arrive in the GUI thread. ``wait_all`` ends it at exit."""
+    job = Job(fn, *args, **kwargs)
+    relay = Relay(None, on_success, on_failure, on_done, parent=parent)
+    relay.attach(job)
+    job.relay = relay
+    start(job)
+    return job
+
+
 def run_with_progress(
     parent: QWidget | None,
     title: str,

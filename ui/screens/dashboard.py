@@ -13,7 +13,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QFrame,
@@ -49,7 +49,6 @@ class DashboardPage(QScrollArea):
         self.db = db
         self.loaded: dashboard.Dashboard | None = None
         self._job = None
-        QCoreApplication.instance().aboutToQuit.connect(self._wait_for_job)
         self.setWidgetResizable(True)
         body = QWidget(self)
         self.body = QVBoxLayout(body)
@@ -101,19 +100,9 @@ class DashboardPage(QScrollArea):
         if self._job is not None:
             return
         self.status.setText("Đang tải số liệu…")
-        job = workers.Job(lambda progress=None, cancelled=None: dashboard.load(self.db))
-        relay = workers.Relay(on_success=self._show, on_failure=self._failed,
-                              on_done=self._finished, parent=self)
-        relay.attach(job)
-        job.relay = relay
-        self._job = job
-        self._thread = workers.start(job)
-
-    def _wait_for_job(self) -> None:
-        """At quit, let a running computation end: Qt aborts on a still-running QThread."""
-        thread = getattr(self, "_thread", None)
-        if self._job is not None and thread is not None and thread.isRunning():
-            thread.wait(10_000)
+        self._job = workers.run_in_background(
+            self, lambda progress=None, cancelled=None: dashboard.load(self.db),
+            on_success=self._show, on_failure=self._failed, on_done=self._finished)
 
     def _finished(self) -> None:
         self._job = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer, QUrl
+from PySide6.QtCore import QDate, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -93,7 +93,6 @@ class ReportsPage(QWidget):
         self._job = None
         self._job_spec: sec.ReportSpec | None = None
         self._pending = False
-        QCoreApplication.instance().aboutToQuit.connect(self._wait_for_job)
         # Year boxes change value by value; reload once the user pauses.
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -230,22 +229,12 @@ class ReportsPage(QWidget):
             return
         self._job_spec = spec
         self._set_busy(True)
-        job = workers.Job(lambda progress=None, cancelled=None: collect(
-            self.db, spec.year_from, spec.year_to))
-        relay = workers.Relay(on_success=lambda f: self._loaded(spec, f),
-                              on_failure=lambda exc: dialogs.error(
-                                  self, "Không tính được số liệu", str(exc)),
-                              on_done=self._job_done, parent=self)
-        relay.attach(job)
-        job.relay = relay
-        self._job = job
-        self._thread = workers.start(job)
-
-    def _wait_for_job(self) -> None:
-        """At quit, let a running computation end: Qt aborts on a still-running QThread."""
-        thread = getattr(self, "_thread", None)
-        if self._job is not None and thread is not None and thread.isRunning():
-            thread.wait(10_000)
+        self._job = workers.run_in_background(
+            self, lambda progress=None, cancelled=None: collect(
+                self.db, spec.year_from, spec.year_to),
+            on_success=lambda f: self._loaded(spec, f),
+            on_failure=lambda exc: dialogs.error(self, "Không tính được số liệu", str(exc)),
+            on_done=self._job_done)
 
     def _job_done(self) -> None:
         self._job = None
