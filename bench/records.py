@@ -12,27 +12,12 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-
-def ensure_db(path: str | None) -> Path:
-    if path:
-        return Path(path)
-    from app.context import open_app_database
-    from app.demo import build_demo
-
-    target = Path(tempfile.mkdtemp()) / "large.sqlite"
-    db = open_app_database(target)
-    t = time.perf_counter()
-    build_demo(db, "large")
-    print(f"large demo built in {time.perf_counter() - t:.1f} s")
-    db.dispose()
-    return target
+from large_demo import ensure_db
 
 
 def first_rows(page) -> None:

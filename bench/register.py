@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from large_demo import ensure_db
 
 PAGE = 200  # rows the lazy table fetches for its first page (ui/widgets/lazy_table.PAGE)
 TYPED = ("nguyen thi hoa", "dang van", "tran minh duc", "le", "hoang", "vu thi")
@@ -60,16 +61,7 @@ def _report_typing(label: str, times: list[tuple[float, str, int]]) -> None:
 def _open(path: Path | None):
     from app.context import open_app_database
 
-    if path and path.exists():
-        return open_app_database(path)
-    from app.demo import build_demo
-
-    path = path or Path(tempfile.mkdtemp()) / "large.sqlite"
-    print(f"Tạo dữ liệu mẫu lớn: {path} …", flush=True)
-    db = open_app_database(path)
-    for line in build_demo(db, scale="large"):
-        print(line)
-    return db
+    return open_app_database(ensure_db(path))
 
 
 def main() -> int:

@@ -20,24 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-CACHE = Path(tempfile.gettempdir()) / "tdkt-bench-reports-large.sqlite"
-
-
-def ensure_db(path: str | None) -> Path:
-    from app.context import open_app_database
-
-    if path:
-        return Path(path)
-    if CACHE.exists():
-        return CACHE
-    from app.demo import build_demo
-
-    db = open_app_database(CACHE)
-    t = time.perf_counter()
-    build_demo(db, "large")
-    print(f"large demo built in {time.perf_counter() - t:.1f} s")
-    db.dispose()
-    return CACHE
+from large_demo import ensure_db
 
 
 def main() -> int:
