@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.cli.common import add_db_option, db_path, resolve_db
+from app.cli.common import add_db_option, db_path, opened_db, resolve_db
 
 
 def register(sub) -> None:
@@ -37,16 +37,13 @@ def _print_progress(done: int, total: int, message: str) -> None:
 def cmd_backup(args) -> int:
     from app.backup import backup_database, load_settings, update_settings
 
-    db = resolve_db(args)
-    try:
+    with opened_db(args) as db:
         settings = load_settings(db)
         password = args.password if args.password is not None else settings.password or None
         keep = args.keep if args.keep is not None else settings.keep
         result = backup_database(db, Path(args.to), password=password, kind="auto", keep=keep,
                                  progress=_print_progress)
         update_settings(db, last_target=str(Path(args.to).resolve()))
-    finally:
-        db.dispose()
     print(file=sys.stderr)
     print(f"Đã sao lưu và kiểm tra: {result.path}")
     lock = "có mật khẩu (ZIP AES-256)" if result.encrypted else "không mật khẩu"

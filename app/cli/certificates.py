@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.cli.common import add_db_option, resolve_db
+from app.cli.common import add_db_option, opened_db
 
 
 def register(sub) -> None:
@@ -29,8 +29,7 @@ def cmd_certificates(args) -> int:
     from app.errors import NotFoundError
     from app.services import certificates as svc
 
-    db = resolve_db(args)
-    try:
+    with opened_db(args) as db:
         decision_id = svc.find_decision(db, args.decision, args.year)
         record_ids = None
         if args.record:
@@ -59,5 +58,3 @@ def cmd_certificates(args) -> int:
         print(f"Đã ghi {pages} giấy ({'in lên phôi' if args.blank else 'mẫu đầy đủ'}) vào {out}",
               file=sys.stdout)
         return 0
-    finally:
-        db.dispose()

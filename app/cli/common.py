@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,3 +33,13 @@ def resolve_db(args) -> Database:
     if getattr(args, "db_sub", None):
         args.db = args.db_sub
     return open_db(args)
+
+
+@contextmanager
+def opened_db(args) -> Iterator[Database]:
+    """The command's database, closed when the command ends (whatever happens)."""
+    db = resolve_db(args)
+    try:
+        yield db
+    finally:
+        db.dispose()

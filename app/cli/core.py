@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli.common import add_db_option, db_path, resolve_db
+from app.cli.common import add_db_option, db_path, opened_db
 
 
 def register(sub) -> None:
@@ -20,26 +20,20 @@ def register(sub) -> None:
 def cmd_check(args) -> int:
     from db.migrate import current_revision, integrity_check, schema_number
 
-    db = resolve_db(args)
-    try:
+    with opened_db(args) as db:
         rev = current_revision(db)
         result = integrity_check(db)
         print(f"Tệp: {db_path(args)}")
         print(f"Phiên bản lược đồ: {schema_number(rev)} ({rev})")
         print(f"Kiểm tra toàn vẹn: {result}")
         return 0 if result == "ok" else 1
-    finally:
-        db.dispose()
 
 
 def cmd_demo(args) -> int:
     from app.demo import build_demo
 
-    db = resolve_db(args)
-    try:
+    with opened_db(args) as db:
         summary = build_demo(db, scale=args.scale, seed=args.seed, progress=print)
-    finally:
-        db.dispose()
     for line in summary:
         print(line)
     return 0

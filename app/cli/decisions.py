@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli.common import add_db_option, resolve_db
+from app.cli.common import add_db_option, opened_db
 
 
 def register(sub) -> None:
@@ -22,12 +22,9 @@ def cmd_issue(args) -> int:
     from app.services import decision_issue, decisions
     from app.text import format_money
 
-    db = resolve_db(args)
-    try:
+    with opened_db(args) as db:
         d = decisions.get_decision(db, args.id)
         result = decision_issue.issue_decision(db, args.id)
-    finally:
-        db.dispose()
     print(f"Đã ban hành Quyết định số {result.full_number}: {d.title}.")
     if result.certificate_nos:
         print(f"Ghi sổ {len(result.certificate_nos)} mục: {result.certificate_nos[0]} … "
@@ -41,11 +38,8 @@ def cmd_list(args) -> int:
     from app.services import decisions
     from app.text import format_date_vn, format_money
 
-    db = resolve_db(args)
-    try:
+    with opened_db(args) as db:
         rows = decisions.list_decisions(db, year=args.year)
-    finally:
-        db.dispose()
     for d in rows:
         state = "đã ban hành" if d.status == "issued" else "dự thảo"
         print(f"{d.id:>5}  {d.full_number or '—':<16} {format_date_vn(d.signed_on):<10}  {state:<12} "

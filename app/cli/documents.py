@@ -3,7 +3,7 @@ batch's tờ trình, biên bản họp, biên bản kiểm phiếu and phiếu b
 
 from __future__ import annotations
 
-from app.cli.common import add_db_option, resolve_db
+from app.cli.common import add_db_option, opened_db
 
 
 def register(sub) -> None:
@@ -21,12 +21,9 @@ def register(sub) -> None:
 def cmd_documents(args) -> int:
     from app.services import decisions, paperwork
 
-    db = resolve_db(args)
-    try:
+    with opened_db(args) as db:
         d = decisions.find_decision(db, args.decision, args.year)
         paths = paperwork.write_decision_kit(db, d.id, args.format, args.output)
-    finally:
-        db.dispose()
     for p in paths:
         print(p)
     return 0

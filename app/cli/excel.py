@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from app.cli.common import add_db_option, resolve_db
+from app.cli.common import add_db_option, opened_db
 
 KIND_HELP = "area (khu dân cư), person (cá nhân), collective (tập thể), household (hộ gia đình), " \
             "registration (đăng ký thi đua), candidate (ứng viên của một đợt xét)"
@@ -51,8 +51,7 @@ def cmd_import(args) -> int:
     from app.excel.importer import commit, kind_of, preview
 
     kind = kind_of(args.kind)
-    db = resolve_db(args)
-    try:
+    with opened_db(args) as db:
         context = {"batch_id": args.batch, "year": args.year, "award": args.award}
         result = preview(db, kind, args.file, context)
         for note in result.notes:
@@ -76,18 +75,13 @@ def cmd_import(args) -> int:
             return 0
         print(commit(db, result).text())
         return 0
-    finally:
-        db.dispose()
 
 
 def cmd_export(args) -> int:
     from app.excel.importer import kind_of
     from app.excel.templates import export_kind
 
-    db = resolve_db(args)
-    try:
+    with opened_db(args) as db:
         count = export_kind(db, kind_of(args.kind), args.output)
-    finally:
-        db.dispose()
     print(f"Đã xuất {count} dòng ra {args.output}")
     return 0

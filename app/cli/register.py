@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli.common import add_db_option, resolve_db
+from app.cli.common import add_db_option, opened_db
 
 
 def register(sub) -> None:
@@ -23,12 +23,9 @@ def register(sub) -> None:
 def cmd_export(args) -> int:
     from app.services import register as reg
 
-    db = resolve_db(args)
-    try:
+    with opened_db(args) as db:
         out = reg.export_xlsx(db, args.output, year=args.year)
         count = len(reg.register_source(db).ids("", {"year": args.year} if args.year else {}))
-    finally:
-        db.dispose()
     print(f"Đã xuất {count} mục của sổ khen thưởng ra {out}")
     return 0
 
@@ -37,10 +34,7 @@ def cmd_book(args) -> int:
     from app.documents import render
     from app.services import register as reg
 
-    db = resolve_db(args)
-    try:
+    with opened_db(args) as db:
         out = render(reg.register_book(db, args.year), args.output)
-    finally:
-        db.dispose()
     print(f"Đã in sổ khen thưởng năm {args.year} ra {out}")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from app.cli.common import add_db_option, resolve_db
+from app.cli.common import add_db_option, opened_db
 
 
 def register(sub) -> None:
@@ -70,12 +70,9 @@ def cmd_summary(args) -> int:
     from app.reports.summary import build_summary
 
     fmt = args.format or Path(args.output).suffix.lower().lstrip(".") or "pdf"
-    db = resolve_db(args)
-    try:
+    with opened_db(args) as db:
         out = build_summary(db, args.year_from, args.year_to or args.year_from, fmt, args.output,
                             report_date=_date(args.date))
-    finally:
-        db.dispose()
     print(f"Đã ghi báo cáo vào {out}", file=sys.stdout)
     return 0
 
@@ -83,11 +80,8 @@ def cmd_summary(args) -> int:
 def cmd_forms(args) -> int:
     from app.reports.forms import build_forms
 
-    db = resolve_db(args)
-    try:
+    with opened_db(args) as db:
         out = build_forms(db, args.year, args.output)
-    finally:
-        db.dispose()
     print(f"Đã ghi biểu thống kê năm {args.year} vào {out}", file=sys.stdout)
     return 0
 
@@ -95,15 +89,12 @@ def cmd_forms(args) -> int:
 def cmd_public_list(args) -> int:
     from app.reports.public_list import build_public_list, find_decision
 
-    db = resolve_db(args)
-    try:
+    with opened_db(args) as db:
         if args.batch is not None:
             out = build_public_list(db, args.output, batch_id=args.batch)
         else:
             out = build_public_list(db, args.output,
                                     decision_id=find_decision(db, args.decision, args.year))
-    finally:
-        db.dispose()
     print(f"Đã ghi danh sách công khai vào {out}", file=sys.stdout)
     return 0
 
@@ -111,10 +102,7 @@ def cmd_public_list(args) -> int:
 def cmd_history(args) -> int:
     from app.reports.history import build_history
 
-    db = resolve_db(args)
-    try:
+    with opened_db(args) as db:
         out = build_history(db, args.subject, args.output, purpose=args.purpose)
-    finally:
-        db.dispose()
     print(f"Đã ghi giấy xác nhận vào {out}", file=sys.stdout)
     return 0
