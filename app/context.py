@@ -13,7 +13,7 @@ from db.migrate import open_database
 
 def open_app_database(path: str | Path) -> Database:
     """Open or create the database file, upgraded to this version, with reference data."""
-    from app.services.reference import seed_reference_data
+    from app.services.awards.reference import seed_reference_data
 
     refuse_if_damaged(Path(path))  # quick integrity check: never write into a damaged file
     db = open_database(path, before_upgrade=pre_migration_backup)

@@ -167,7 +167,7 @@ def main() -> None:
     from app import paths
     from app.certificates import render_pdf
     from app.context import open_app_database
-    from app.services import certificates as svc
+    from app.services.awards import certificates as svc
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

@@ -42,7 +42,7 @@ def main() -> None:
     from app.context import open_app_database
     from app.excel.importer import commit, preview
     from app.paths import set_data_dir
-    from app.services.subjects import apply_name
+    from app.services.records.subjects import apply_name
     from db.models import ResidentialArea
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -72,7 +72,7 @@ def main() -> int:
 
     paths.set_data_dir(tempfile.mkdtemp())
     db = _open(args.db)
-    from app.services.register import register_source
+    from app.services.awards.register import register_source
 
     source = register_source(db)
     cold, total = _first_rows(source, "", {})

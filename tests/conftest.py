@@ -40,7 +40,7 @@ def dialogs(monkeypatch):
 @pytest.fixture
 def org_db(db):
     """A database with the organisation and a signer set up (past the first-run screen)."""
-    from app.services.organization import OrgData, SignerData, save_org, save_signers
+    from app.services.system.organization import OrgData, SignerData, save_org, save_signers
 
     save_org(db, OrgData("UBND THÀNH PHỐ HẢI PHÒNG", "ỦY BAN NHÂN DÂN PHƯỜNG THÀNH ĐÔNG",
                          "phường Thành Đông", "Thành Đông"))

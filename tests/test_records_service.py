@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import InUseError, ValidationError
-from app.services import records
+from app.services.records import records
 from db.models import AuditLog, AwardKind, Person, Registration
 
 
@@ -85,7 +85,7 @@ def test_delete_free_record_is_audited(db):
 
 
 def test_failed_save_writes_nothing(db, monkeypatch):
-    from app.services import audit
+    from app.services.system import audit
 
     def boom(*a, **k):
         raise RuntimeError("disk error")

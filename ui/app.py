@@ -49,7 +49,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def open_main_window(db):
     """First-run set-up if the organisation is unknown, then the main window (or None)."""
-    from app.services.organization import get_org
+    from app.services.system.organization import get_org
     from ui.main_window import MainWindow
     from ui.screens.first_run import FirstRunDialog
 

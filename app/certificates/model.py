@@ -1,6 +1,6 @@
 """Plain data the certificate renderer works on: one certificate, a template, a layout.
 
-No database and no Qt here: the service (app.services.certificates) gathers these from the
+No database and no Qt here: the service (app.services.awards.certificates) gathers these from the
 register, the renderer (app.certificates.render) draws them.
 """
 

@@ -27,7 +27,7 @@ def register(sub) -> None:
 def cmd_certificates(args) -> int:
     from app.certificates import render_pdf
     from app.errors import NotFoundError
-    from app.services import certificates as svc
+    from app.services.awards import certificates as svc
 
     with opened_db(args) as db:
         decision_id = svc.find_decision(db, args.decision, args.year)

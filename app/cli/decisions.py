@@ -19,7 +19,7 @@ def register(sub) -> None:
 
 
 def cmd_issue(args) -> int:
-    from app.services import decision_issue, decisions
+    from app.services.rounds import decision_issue, decisions
     from app.text import format_money
 
     with opened_db(args) as db:
@@ -35,7 +35,7 @@ def cmd_issue(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from app.services import decisions
+    from app.services.rounds import decisions
     from app.text import format_date_vn, format_money
 
     with opened_db(args) as db:

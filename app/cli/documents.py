@@ -19,7 +19,7 @@ def register(sub) -> None:
 
 
 def cmd_documents(args) -> int:
-    from app.services import decisions, paperwork
+    from app.services.rounds import decisions, paperwork
 
     with opened_db(args) as db:
         d = decisions.find_decision(db, args.decision, args.year)

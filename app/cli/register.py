@@ -21,7 +21,7 @@ def register(sub) -> None:
 
 
 def cmd_export(args) -> int:
-    from app.services import register as reg
+    from app.services.awards import register as reg
 
     with opened_db(args) as db:
         out = reg.export_xlsx(db, args.output, year=args.year)
@@ -32,7 +32,7 @@ def cmd_export(args) -> int:
 
 def cmd_book(args) -> int:
     from app.documents import render
-    from app.services import register as reg
+    from app.services.awards import register as reg
 
     with opened_db(args) as db:
         out = render(reg.register_book(db, args.year), args.output)

@@ -168,7 +168,7 @@ def _settle(app, deadline_s: float = 20.0) -> None:
 
 def check_main_window(work: Path) -> str:
     from app.context import open_app_database
-    from app.services.organization import OrgData, save_org
+    from app.services.system.organization import OrgData, save_org
     from ui.app import make_application
     from ui.main_window import MainWindow
 

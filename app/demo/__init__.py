@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from app.services.organization import OrgData, SignerData, get_org, save_org, save_signers
+from app.services.system.organization import OrgData, SignerData, get_org, save_org, save_signers
 from db.engine import Database
 from db.models import AwardRecord, Subject
 

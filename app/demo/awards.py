@@ -11,7 +11,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.demo.records import DemoRecords
-from app.services.money import award_amount, base_salary_on, coefficient
+from app.services.awards.money import award_amount, base_salary_on, coefficient
 from db.models import (
     AwardKind,
     AwardRecord,

@@ -1,4 +1,4 @@
-"""Frozen data the commendation documents are built from (gathered by app.services.paperwork)."""
+"""Frozen data the commendation documents are built from (gathered by app.services.rounds.paperwork)."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from app.text import date_line, format_date_vn, format_money
 
 
 def _amount_words(amount: int) -> str:
-    from app.services.money import amount_in_words
+    from app.services.awards.money import amount_in_words
 
     return amount_in_words(amount)
 

@@ -20,7 +20,7 @@ from app.excel.preview import Preview, PreviewRow, parse_fields
 from app.excel.reader import read_workbook
 from app.excel.rows_emulation import CandidateRows, RegistrationRows
 from app.excel.rows_records import AreaRows, CollectiveRows, HouseholdRows, PersonRows
-from app.services import audit
+from app.services.system import audit
 from app.text import fold
 from db.engine import Database
 from db.models import (

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.excel.lookups import Lookups, area_key
 from app.excel.preview import PreviewRow
-from app.services.batches import ACHIEVEMENT_MAX
+from app.services.rounds.batches import ACHIEVEMENT_MAX
 from app.text import fold
 from db.models import Batch, Candidate, Registration
 

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from app.excel.lookups import Lookups, area_key
 from app.excel.preview import PreviewRow
-from app.services import audit
-from app.services.subjects import apply_name
+from app.services.records.subjects import apply_name
+from app.services.system import audit
 from app.text import fold
 from db.models import Collective, FormerUnit, Household, Person, ResidentialArea
 

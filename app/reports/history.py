@@ -13,7 +13,7 @@ from app import text
 from app.documents import Document, Header, Signatures, Signer, Table, Title, para, render
 from app.errors import NotFoundError
 from app.reports.summary import issuer
-from app.services.subjects import SUBJECT_TYPE_LABELS
+from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from db.engine import Database
 from db.models import AwardKind, AwardRecord, Decision, Household, Person, Subject
 

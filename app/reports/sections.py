@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from app import text
 from app.paths import resource_path
-from app.services import audit
+from app.services.system import audit
 from db.engine import Database
 from db.models import ReportNarrative
 

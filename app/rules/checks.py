@@ -6,7 +6,7 @@ import math
 
 from app.rules.facts import INACTIVE, SCOPE_RANK, BatchFacts
 from app.rules.findings import INFO, WARNING, Finding
-from app.services.subjects import SUBJECT_TYPE_LABELS
+from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from db.models import AwardKind, Candidate
 
 DUPLICATE_BASIS = ("Điều 6 Luật Thi đua, khen thưởng 2022: một hình thức khen thưởng "

@@ -24,7 +24,7 @@ def in_force():
     return and_(AwardRecord.revoked.is_(False),
                 ~exists().where(Corrector.corrects_id == AwardRecord.id))
 
-# Sort keys by column of the register list (see app.services.register.COLUMNS).
+# Sort keys by column of the register list (see app.services.awards.register.COLUMNS).
 _NEWEST = (AwardRecord.register_year.desc(), AwardRecord.register_no.desc())
 
 

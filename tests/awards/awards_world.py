@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from sqlalchemy import select
 
-from app.services.subjects import apply_name
+from app.services.records.subjects import apply_name
 from db.models import (
     AwardKind,
     Collective,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.errors import ValidationError
-from app.services import batch_files, batches
+from app.services.rounds import batch_files, batches
 
 
 def test_attach_list_export_and_delete(db, world, tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from app.cli import main
-from app.services import batches, council, decisions
+from app.services.rounds import batches, council, decisions
 
 
 def _draft(db, world):

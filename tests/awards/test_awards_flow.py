@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import ReadOnlyError, ValidationError
-from app.services import batches, council, decision_issue, decisions, fund
+from app.services.awards import fund
+from app.services.rounds import batches, council, decision_issue, decisions
 from db.models import AuditLog, AwardRecord, Candidate
 
 

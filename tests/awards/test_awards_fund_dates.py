@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from app.errors import ValidationError
-from app.services import fund
+from app.services.awards import fund
 
 
 def test_line_dated_outside_its_year_is_refused(db):

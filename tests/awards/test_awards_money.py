@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from app.errors import DomainError, ValidationError
-from app.services import award_kinds, fund, money
+from app.services.awards import award_kinds, fund, money
 
 
 @pytest.mark.parametrize(("coef", "amount"), [

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from pypdf import PdfReader
 
-from app.services import batches, council, decision_issue, decisions, paperwork
+from app.services.rounds import batches, council, decision_issue, decisions, paperwork
 
 
 def _issued(db, world):
@@ -78,7 +78,7 @@ def test_upward_proposal_for_higher_awards(db, world, tmp_path):
     assert "Kính gửi: Chủ tịch Ủy ban nhân dân thành phố Hải Phòng" in txt
     assert "Chiến sĩ thi đua thành phố" in txt and "TM. ỦY BAN NHÂN DÂN" in txt
     # the city's decision, recorded by reference, closes the proposal
-    from app.services.decision_issue import ExternalAward, record_external_decision
+    from app.services.rounds.decision_issue import ExternalAward, record_external_decision
 
     record_external_decision(db, "321/QĐ-UBND", date(2026, 2, 1), "UBND thành phố Hải Phòng",
                              "tinh", "Tặng danh hiệu", [ExternalAward(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.services import register
-from app.services.decision_issue import ExternalAward, record_external_decision
+from app.services.awards import register
+from app.services.rounds.decision_issue import ExternalAward, record_external_decision
 
 
 def _fill(db, world):

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select, update
 
 from app.errors import DomainError, ProtectedRowError
-from app.services import batches, council, decision_issue, decisions, fund, register
+from app.services.awards import fund, register
+from app.services.rounds import batches, council, decision_issue, decisions
 from db.models import AwardRecord
 from db.queries.register import in_force
 
@@ -104,7 +105,7 @@ def test_draft_can_be_deleted_and_candidates_freed(db, world):
 
 
 def test_higher_level_awards_are_revoked_only_by_the_higher_level(db, world):
-    from app.services.decision_issue import ExternalAward
+    from app.services.rounds.decision_issue import ExternalAward
 
     did = decision_issue.record_external_decision(
         db, "123/QĐ-UBND", date(2025, 6, 2), "UBND thành phố Hải Phòng", "tinh", "Bằng khen",

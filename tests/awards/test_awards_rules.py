@@ -6,8 +6,8 @@ from datetime import date
 
 from awards_world import make_person
 
-from app.services import batches, decision_issue
-from app.services.decision_issue import ExternalAward
+from app.services.rounds import batches, decision_issue
+from app.services.rounds.decision_issue import ExternalAward
 from db.models import Initiative, InitiativeAuthor
 
 
@@ -101,7 +101,7 @@ def test_streak_suggests_candidates_and_notes(db, world):
 
 
 def _households(db, world, *names):
-    from app.services.subjects import apply_name
+    from app.services.records.subjects import apply_name
     from db.models import Household
 
     with db.session() as s:

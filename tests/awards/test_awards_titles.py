@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from app import text
 from app.documents import Title, render
 from app.documents.common import occasion
-from app.services import batches, council, paperwork
+from app.services.rounds import batches, council, paperwork
 
 
 @pytest.mark.parametrize("name, expected", [

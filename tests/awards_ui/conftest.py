@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.services import council, records
+from app.services.records import records
+from app.services.rounds import council
 
 
 @pytest.fixture
@@ -77,7 +78,8 @@ def issued(ward):
     """A 2025 round done through the services: three Lao động tiên tiến entries issued."""
     from datetime import date, datetime
 
-    from app.services import award_kinds, batches, decision_issue, decisions
+    from app.services.awards import award_kinds
+    from app.services.rounds import batches, decision_issue, decisions
 
     db = ward.db
     ldtt = award_kinds.get_award_kind(db, code="LDTT").id

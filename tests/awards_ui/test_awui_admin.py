@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.services import award_kinds, fund
+from app.services.awards import award_kinds, fund
 from tests.ui.helpers import type_text
 from ui.screens.award_kinds import AwardKindDialog, SalaryDialog
 from ui.screens.fund import FundLineDialog

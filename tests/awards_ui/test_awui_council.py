@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
-from app.services import batches, council
+from app.services.rounds import batches, council
 from tests.ui.helpers import type_text
 from ui.screens.batch_meeting import MeetingDialog, MemberDialog, MembersDialog
 
@@ -51,7 +51,8 @@ def test_members_added_from_the_meeting_dialog_and_quorum(qtbot, org_db, when_di
 def test_households_pass_without_secret_vote_and_can_be_hidden(qtbot, window, ward, dialogs):
     from datetime import datetime
 
-    from app.services import award_kinds, records
+    from app.services.awards import award_kinds
+    from app.services.records import records
 
     db = ward.db
     homes = [records.save_household(db, records.HouseholdData(f"Hộ ông Tư {i}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.services import decision_issue, decisions
+from app.services.rounds import decision_issue, decisions
 from ui.screens.decision_editor import DecisionEditor
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.services import fund
+from app.services.awards import fund
 from tests.ui.helpers import type_text
 from ui.screens.fund import FundLineDialog
 

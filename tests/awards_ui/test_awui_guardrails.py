@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from app.services import batches
+from app.services.rounds import batches
 from tests.ui.helpers import type_text
 from ui.screens.batch_rows import WARN
 

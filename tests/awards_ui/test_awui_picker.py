@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services import records
+from app.services.records import records
 from tests.ui.helpers import type_text
 from ui.widgets.subject_picker import SubjectPicker
 

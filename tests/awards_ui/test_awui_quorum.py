@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from app.documents import Paragraph
 from app.errors import ValidationError
-from app.services import batches, council, paperwork, quorum
+from app.services.rounds import batches, council, paperwork, quorum
 from ui.screens.batch_meeting import MeetingDialog
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
-from app.services import decisions
+from app.services.rounds import decisions
 from tests.ui.helpers import DialogRecorder, type_text
 from ui.screens.decision_editor import DecisionEditor
 from ui.screens.register_dialogs import CorrectDialog, HistoryDialog, RevokeDialog

@@ -8,7 +8,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.services import decisions, fund
+from app.services.awards import fund
+from app.services.rounds import decisions
 from tests.ui.helpers import type_text
 from ui.screens.batch_add import AddCandidatesDialog
 from ui.screens.batch_meeting import MeetingDialog

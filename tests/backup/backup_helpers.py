@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.services.subjects import apply_name
+from app.services.records.subjects import apply_name
 from db.models import AwardKind, AwardRecord, Decision, Person
 
 

@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from app.services.subjects import apply_name
+from app.services.records.subjects import apply_name
 from db.engine import Database
 from db.models import AwardKind, AwardRecord, Decision, Person
 

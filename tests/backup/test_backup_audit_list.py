@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from app.services import audit
+from app.services.system import audit
 from db.models import AuditLog
 
 

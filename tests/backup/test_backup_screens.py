@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from app import backup
 from app.backup.drives import Drive
-from app.services import records
+from app.services.records import records
 from db.models import BackupLog, Person
 from tests.backup.backup_helpers import file_sha
 from tests.ui.helpers import DialogRecorder, when_modal

@@ -19,7 +19,7 @@ def make_decision(db, lines, number=15, year=2025, signed=date(2025, 12, 20),
 
     ``lines``: (award code, subject kind, name, extra dict) tuples.
     """
-    from app.services.subjects import apply_name
+    from app.services.records.subjects import apply_name
     from db.models import (
         AwardKind,
         AwardRecord,

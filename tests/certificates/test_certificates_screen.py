@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app.services import certificates as svc
+from app.services.awards import certificates as svc
 from db.models import CertificatePrint
 from tests.ui.helpers import DialogRecorder
 from ui.screens import certificate_print

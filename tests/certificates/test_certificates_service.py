@@ -12,8 +12,8 @@ from sqlalchemy import select
 from app.certificates import Offsets, render_pdf
 from app.cli import main as cli_main
 from app.errors import NotFoundError, ValidationError
-from app.services import audit
-from app.services import certificates as svc
+from app.services.awards import certificates as svc
+from app.services.system import audit
 from db.models import AwardRecord, CertificatePrint, Decision
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services.subjects import apply_name
+from app.services.records.subjects import apply_name
 from db.models import Collective, FormerUnit, Household, Person, ResidentialArea
 
 

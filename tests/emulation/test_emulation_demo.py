@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 
 from app.demo import build_demo
-from app.services.registration_rates import period_sentence, year_rates
+from app.services.emulation.registration_rates import period_sentence, year_rates
 from db.models import Initiative, Movement, MovementResult, Registration, RoleModel
 
 

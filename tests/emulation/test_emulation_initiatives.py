@@ -9,9 +9,9 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.errors import ValidationError
-from app.services import initiatives as ini
-from app.services import role_models as rm
-from app.services.role_model_profile import write_profile
+from app.services.emulation import initiatives as ini
+from app.services.emulation import role_models as rm
+from app.services.emulation.role_model_profile import write_profile
 from db.models import AuditLog, AwardKind, AwardRecord
 
 

@@ -1,6 +1,6 @@
 """Movements list in Vietnamese order: Đ after every D, not mixed in with them."""
 
-from app.services import movements as mv
+from app.services.emulation import movements as mv
 
 
 def test_movements_sort_in_vietnamese_order(db):

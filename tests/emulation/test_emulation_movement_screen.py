@@ -4,7 +4,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.services import movements as mv
+from app.services.emulation import movements as mv
 from tests.ui.helpers import DialogRecorder, type_text, when_modal
 from ui.main_window import MainWindow
 

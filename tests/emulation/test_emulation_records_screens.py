@@ -6,8 +6,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
-from app.services import initiatives as ini
-from app.services import role_models as rm
+from app.services.emulation import initiatives as ini
+from app.services.emulation import role_models as rm
 from tests.ui.helpers import DialogRecorder, type_text
 from ui.main_window import MainWindow
 from ui.widgets.subject_picker import SubjectPicker

@@ -6,9 +6,9 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app.services import batches
-from app.services import movements as mv
-from app.services import registrations as reg
+from app.services.emulation import movements as mv
+from app.services.emulation import registrations as reg
+from app.services.rounds import batches
 from db.models import Registration
 from ui.main_window import MainWindow
 

@@ -5,9 +5,9 @@ from emulation_helpers import small_ward
 from sqlalchemy import select
 
 from app.errors import InUseError, ValidationError
-from app.services import movements as mv
-from app.services import registrations as reg
-from app.services.registration_rates import format_percent, year_rates
+from app.services.emulation import movements as mv
+from app.services.emulation import registrations as reg
+from app.services.emulation.registration_rates import format_percent, year_rates
 from db.models import AuditLog, Registration
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from app.services.subjects import apply_name
+from app.services.records.subjects import apply_name
 from db.models import Collective, FormerUnit, ResidentialArea
 
 AREAS = ["Khu dân cư số 1", "Khu dân cư số 2", "Thôn Đông Giàng"]

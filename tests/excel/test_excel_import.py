@@ -226,7 +226,7 @@ def test_birth_year_under_nam_and_nu_columns(db, ward, tmp_path):
 def test_stale_preview_writes_nothing(db, ward, tmp_path):
     """Someone adds the same CCCD between preview and import: the whole import is refused."""
     from app.errors import DomainError
-    from app.services import records
+    from app.services.records import records
 
     path = workbook([["Họ và tên", "CCCD"], ["Mai Văn Một", "001080000009"],
                      ["Mai Văn Hai", "001080000010"]], path=tmp_path / "p.xlsx")

@@ -76,7 +76,7 @@ def test_template_download(qtbot, org_db, monkeypatch, tmp_path):
 def test_registration_list_with_year_chosen_on_screen(qtbot, org_db, monkeypatch, tmp_path):
     seed_ward(org_db)
     with org_db.session() as s:
-        from app.services.subjects import apply_name
+        from app.services.records.subjects import apply_name
         from db.models import Household as H
 
         h = H(area_id=None)

@@ -11,7 +11,7 @@ from app.context import open_app_database
 from app.excel.importer import commit, preview
 from app.excel.kinds import KINDS
 from app.excel.templates import export_kind, write_template
-from app.services.subjects import apply_name
+from app.services.records.subjects import apply_name
 from db.models import AwardKind, Collective, Household, Person, Registration
 
 
@@ -138,7 +138,7 @@ def test_cli_template_import_dry_run_and_errors(db, tmp_path, capsys):
 
 
 def test_candidate_import_into_a_batch(db, tmp_path):
-    from app.services import batches
+    from app.services.rounds import batches
 
     ids = seed_ward(db)
     _people_and_households(db, ids)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from app.services.subjects import apply_name
+from app.services.records.subjects import apply_name
 from db.models import (
     AwardKind,
     AwardRecord,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.services import dashboard
+from app.services.system import dashboard
 from db.models import Batch, Candidate
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from app.reports.figures import collect, gdvh_rate
-from app.services import dashboard
-from app.services.registration_rates import format_percent, year_rates
+from app.services.emulation.registration_rates import format_percent, year_rates
+from app.services.system import dashboard
 
 
 def _ward(build):

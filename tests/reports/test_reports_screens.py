@@ -154,7 +154,7 @@ def test_dashboard_shows_counts_charts_and_reminders(db, build, qtbot, monkeypat
     from ui.screens.dashboard import DashboardPage
 
     _ward(build)
-    monkeypatch.setattr("app.services.dashboard.date",
+    monkeypatch.setattr("app.services.system.dashboard.date",
                         type("D", (), {"today": staticmethod(lambda: date(2025, 12, 1))}))
     page = DashboardPage(db)
     qtbot.addWidget(page)

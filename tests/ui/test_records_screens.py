@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.services import records
+from app.services.records import records
 from tests.ui.helpers import type_text, when_modal
 from ui.main_window import MainWindow
 
@@ -120,7 +120,7 @@ def test_edit_collective_keeps_id_and_updates_row(qtbot, org_db):
 
 
 def test_first_run_dialog_requires_the_organisation(qtbot, db):
-    from app.services.organization import get_org, list_signers
+    from app.services.system.organization import get_org, list_signers
     from ui.screens.first_run import FirstRunDialog
 
     dialog = FirstRunDialog(db)
@@ -140,7 +140,7 @@ def test_first_run_dialog_requires_the_organisation(qtbot, db):
 
 def test_open_other_database_switches_window(qtbot, org_db, tmp_path, monkeypatch):
     from app.context import open_app_database
-    from app.services.organization import OrgData, save_org
+    from app.services.system.organization import OrgData, save_org
     from tests.ui.helpers import DialogRecorder
 
     other = tmp_path / "bản sao.sqlite"
@@ -171,7 +171,7 @@ def test_open_foreign_file_is_refused_with_reason(qtbot, org_db, tmp_path, monke
 def test_first_run_on_a_new_pc_restores_the_usb_backup(qtbot, tmp_path, monkeypatch):
     from app.backup import backup_database
     from app.context import open_app_database
-    from app.services.organization import OrgData, get_org, save_org
+    from app.services.system.organization import OrgData, get_org, save_org
     from tests.ui.helpers import DialogRecorder
     from ui.screens.first_run import FirstRunDialog
 
@@ -197,6 +197,6 @@ def test_first_run_on_a_new_pc_restores_the_usb_backup(qtbot, tmp_path, monkeypa
 
 
 def new_ids(db):
-    from app.services.record_lists import PersonSource
+    from app.services.records.record_lists import PersonSource
 
     return PersonSource(db).ids("", {}, (0, True))

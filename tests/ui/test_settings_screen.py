@@ -1,7 +1,7 @@
 """Cài đặt đơn vị: change the body, signers and former units through the screen."""
 
-from app.services import records
-from app.services.organization import get_org, list_signers
+from app.services.records import records
+from app.services.system.organization import get_org, list_signers
 from tests.ui.helpers import DialogRecorder, type_text
 from ui.screens.settings_org import OrgSettingsPage
 

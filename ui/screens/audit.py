@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ReadOnlyError
-from app.services import audit
+from app.services.system import audit
 from ui.widgets.list_page import ListPage
 
 

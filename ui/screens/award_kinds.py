@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from app import text
 from app.errors import DomainError, ValidationError
-from app.services import award_kinds as ak
-from app.services.subjects import SUBJECT_TYPE_LABELS
+from app.services.awards import award_kinds as ak
+from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from ui import dialogs
 from ui.screens.batch_rows import BAD, RowsModel, rows_view, selected_items
 from ui.screens.quorum_box import QuorumBox

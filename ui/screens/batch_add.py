@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.services import award_kinds, batches
+from app.services.awards import award_kinds
+from app.services.rounds import batches
 from ui.widgets.form import FormDialog, combo, set_combo
 from ui.widgets.subject_picker import SubjectPicker
 

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from app import text
 from app.errors import DomainError
-from app.services import award_kinds, batches
-from app.services.award_ui_support import checked_candidates
-from app.services.subjects import SUBJECT_TYPE_LABELS
+from app.services.awards import award_kinds
+from app.services.awards.award_ui_support import checked_candidates
+from app.services.records.subjects import SUBJECT_TYPE_LABELS
+from app.services.rounds import batches
 from ui import dialogs
 from ui.screens.batch_add import AddCandidatesDialog, CandidateDialog, ChecklistDialog
 from ui.screens.batch_rows import BAD, GOOD, WARN, RowsModel, rows_view, selected_items
@@ -150,7 +151,7 @@ class CandidatesTab(QWidget):
         dialogs.info(self, "Thêm ứng viên", msg)
 
     def action_registrations(self) -> None:
-        from app.services.award_ui_support import achieved_registrations
+        from app.services.awards.award_ui_support import achieved_registrations
 
         regs = achieved_registrations(self.db, self.batch.year)
         if not regs:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
-from app.services import council, paperwork
+from app.services.rounds import council, paperwork
 from ui import dialogs
 from ui.screens.batch_meeting import MeetingDialog, MembersDialog
 from ui.screens.batch_rows import BAD, GOOD

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app import text
 from app.errors import DomainError
-from app.services import batches, decisions
+from app.services.rounds import batches, decisions
 from ui import dialogs
 from ui.screens import decision_actions as actions
 from ui.screens.batch_rows import GOOD, RowsModel, rows_view, selected_items
@@ -91,7 +91,7 @@ class BatchDecisionsTab(QWidget):
         return d
 
     def action_draft(self) -> None:
-        from app.services.award_kinds import list_award_kinds
+        from app.services.awards.award_kinds import list_award_kinds
 
         passed = {c.award_kind_id for c in batches.list_candidates(self.db, self.batch.id,
                                                                    "passed")}

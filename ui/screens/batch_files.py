@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app import text
 from app.errors import DomainError
-from app.services import batch_files
+from app.services.rounds import batch_files
 from ui import dialogs
 from ui.screens.batch_rows import RowsModel, rows_view, selected_items
 from ui.widgets.form import DateEdit, FormDialog, combo

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.services import council, quorum
+from app.services.rounds import council, quorum
 from ui import dialogs
 from ui.screens.batch_rows import RowsModel, rows_view, selected_items
 from ui.widgets.form import DateEdit, FormDialog, combo, combo_value, set_combo, spin

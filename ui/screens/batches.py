@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
-from app.services import batches
+from app.services.rounds import batches
 from ui import dialogs
 from ui.screens.batch_candidates import CandidatesTab
 from ui.screens.batch_council import CouncilTab

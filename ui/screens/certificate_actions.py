@@ -119,7 +119,7 @@ class CertificateActions:
             return
 
         def done(saved_ids) -> None:
-            from app.services import certificates as svc
+            from app.services.awards import certificates as svc
 
             svc.log_prints(self.db, saved_ids, self.mode(), note=f"Lưu tệp PDF: {target}")
             self.load_lines()

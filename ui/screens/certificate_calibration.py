@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.certificates import Offsets, blank_models, get_layout, render_test_grid
 from app.errors import DomainError
-from app.services import certificates as svc
+from app.services.awards import certificates as svc
 from ui import dialogs, workers
 from ui.screens.certificate_print import PDF_PRINTER, PdfPreview, print_pdf, printer_names
 

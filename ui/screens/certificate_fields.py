@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from app.certificates import CertificateData, blank_models, get_layout, get_template, render_pdf
 from app.certificates.registry import TEMPLATES
-from app.services import certificates as svc
-from app.services.subjects import SUBJECT_TYPE_LABELS
+from app.services.awards import certificates as svc
+from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from ui import dialogs
 from ui.screens.certificate_print import PdfPreview
 

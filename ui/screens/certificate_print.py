@@ -105,7 +105,7 @@ class PdfPreview(QPdfView):
 
 def _offsets(db, printer: str) -> dict:
     from app.certificates import blank_models
-    from app.services import certificates as svc
+    from app.services.awards import certificates as svc
 
     return {blank: svc.get_offsets(db, printer, blank) for blank in blank_models()}
 
@@ -114,7 +114,7 @@ def build_job(db, decision_id: int, record_ids, mode: str, printer: str, path: s
               preview: bool = False, *, progress=None, cancelled=None) -> list[int]:
     """Gather and render the certificates to ``path``; returns their register entry ids."""
     from app.certificates import render_pdf
-    from app.services import certificates as svc
+    from app.services.awards import certificates as svc
 
     certs = svc.gather(db, decision_id, record_ids)
     if not certs:
@@ -136,7 +136,7 @@ def build_job(db, decision_id: int, record_ids, mode: str, printer: str, path: s
 def print_job(db, decision_id: int, record_ids, mode: str, printer: str, pdf_path: str,
               pdf_target: str | None, note: str, *, progress=None, cancelled=None) -> int:
     """Render, print, and log the pages that reached the printer. Returns pages printed."""
-    from app.services import certificates as svc
+    from app.services.awards import certificates as svc
 
     try:
         ids = build_job(db, decision_id, record_ids, mode, printer, pdf_path,

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.certificates import blank_models, get_layout, get_template
-from app.services import certificates as svc
-from app.services.subjects import SUBJECT_TYPE_LABELS
+from app.services.awards import certificates as svc
+from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from ui.screens.certificate_actions import CertificateActions
 from ui.screens.certificate_print import PdfPreview, printer_names
 

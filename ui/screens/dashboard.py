@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.reports.labels import number, percent
-from app.services import dashboard
+from app.services.system import dashboard
 from ui import workers
 
 TILE_COLUMNS = 3

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from app import text
 from app.errors import DomainError
-from app.services import decision_issue, decisions, paperwork
-from app.services.organization import list_signers
+from app.services.rounds import decision_issue, decisions, paperwork
+from app.services.system.organization import list_signers
 from ui import dialogs, workers
 from ui.screens.decision_preview import show_document
 from ui.widgets.form import DateEdit, FormDialog, combo

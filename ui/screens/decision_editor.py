@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from app import text
 from app.errors import DomainError, ValidationError
-from app.services import decisions, money
-from app.services.organization import SIGN_MODES, list_signers
+from app.services.awards import money
+from app.services.rounds import decisions
+from app.services.system.organization import SIGN_MODES, list_signers
 from ui import dialogs
 from ui.screens.batch_rows import RowsModel, rows_view, selected_items
 from ui.screens.decision_line import LineDialog

@@ -8,7 +8,8 @@ from datetime import date
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.errors import ValidationError
-from app.services import award_kinds, decision_issue
+from app.services.awards import award_kinds
+from app.services.rounds import decision_issue
 from ui.widgets.form import DateEdit, FormDialog, combo, int_or_none, spin
 from ui.widgets.subject_picker import SubjectPicker
 

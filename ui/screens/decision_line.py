@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit
 
-from app.services import decisions
+from app.services.rounds import decisions
 from ui.widgets.form import FormDialog
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.errors import DomainError
-from app.services import decisions
+from app.services.rounds import decisions
 from ui import dialogs
 from ui.screens import decision_actions as actions
 from ui.screens.batch_decisions import decision_columns

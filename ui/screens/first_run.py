@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGroupBox, QLabel, QVBoxLayout
 
 from app.errors import ValidationError
-from app.services.organization import get_org, save_org, save_signers
+from app.services.system.organization import get_org, save_org, save_signers
 from ui.screens.org_form import OrgForm, SignerRow
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from app import text
 from app.errors import DomainError
-from app.services import fund
+from app.services.awards import fund
 from ui import dialogs
 from ui.screens.batch_rows import BAD, GOOD, RowsModel, rows_view, selected_items
 from ui.widgets.form import DateEdit, FormDialog, combo, int_or_none, spin

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.excel.kinds import KINDS
-from app.services import registrations
+from app.services.emulation import registrations
 from ui import dialogs, workers
 from ui.screens.import_preview import PreviewModel, problem_lines
 
@@ -125,7 +125,7 @@ class ImportPage(QWidget):
         self.year.setVisible(self.kind.currentData() == "registration")
         self.award.setVisible(self.kind.currentData() in ("registration", "candidate"))
         if is_candidate:
-            from app.services import batches
+            from app.services.rounds import batches
 
             self.batch.clear()
             for b in batches.list_batches(self.db):

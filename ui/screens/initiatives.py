@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import initiatives as ini
+from app.services.emulation import initiatives as ini
 from ui.widgets.form import DateEdit, FormDialog, combo, combo_value, set_combo, spin
 from ui.widgets.list_page import ListPage
 from ui.widgets.subject_picker import SubjectPicker

@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from app.services import movements as mv
+from app.services.emulation import movements as mv
 from ui.widgets.form import DateEdit, FormDialog, combo, combo_value, set_combo
 from ui.widgets.list_page import ListPage
 

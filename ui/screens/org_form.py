@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
-from app.services.organization import SIGN_MODES, OrgData, SignerData
+from app.services.system.organization import SIGN_MODES, OrgData, SignerData
 
 ORG_FIELDS = [
     ("parent_body", "Cơ quan cấp trên", "UBND THÀNH PHỐ HẢI PHÒNG"),

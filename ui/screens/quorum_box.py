@@ -9,7 +9,7 @@ from fractions import Fraction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.errors import ValidationError
-from app.services import council, quorum
+from app.services.rounds import council, quorum
 from ui import dialogs
 from ui.widgets.form import spin
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from app.services import records
-from app.services.record_lists import AreaSource
+from app.services.records import records
+from app.services.records.record_lists import AreaSource
 from ui.widgets.form import FormDialog, combo, int_or_none, set_combo
 from ui.widgets.list_page import ListPage
 

@@ -9,8 +9,8 @@ from datetime import date
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QPushButton
 
-from app.services import award_ui_support as support
-from app.services import register
+from app.services.awards import award_ui_support as support
+from app.services.awards import register
 from ui import dialogs, workers
 from ui.screens import decision_actions as actions
 from ui.screens.decision_preview import show_document

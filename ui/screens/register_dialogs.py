@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButt
 
 from app import text
 from app.errors import DomainError
-from app.services import decision_issue
-from app.services.award_ui_support import RecordInfo
-from app.services.register import subject_history
+from app.services.awards.award_ui_support import RecordInfo
+from app.services.awards.register import subject_history
+from app.services.rounds import decision_issue
 from ui import dialogs
 from ui.screens.batch_rows import BAD, RowsModel, rows_view
 from ui.widgets.form import DateEdit, FormDialog

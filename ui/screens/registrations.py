@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
-from app.services import movements, records
-from app.services import registrations as reg
+from app.services.emulation import movements
+from app.services.emulation import registrations as reg
+from app.services.records import records
 from ui import dialogs
 from ui.screens.registrations_actions import RegistrationActions
 from ui.screens.registrations_grid import OutcomeModel, OutcomeView

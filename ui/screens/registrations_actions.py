@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from app.services import registrations as reg
+from app.services.emulation import registrations as reg
 from ui import dialogs
 from ui.widgets.subject_picker import SubjectPicker
 
@@ -81,7 +81,7 @@ class RegistrationActions:
     def export(self) -> None:
         """The grid as shown (filter and order) to Excel."""
         from app.excel.export import write_table
-        from app.services.registrations import OUTCOMES
+        from app.services.emulation.registrations import OUTCOMES
 
         year = self.year.value()
         path = dialogs.save_file(self, "Xuất Excel", f"Đăng ký thi đua {year}.xlsx",
@@ -116,7 +116,7 @@ class RegistrationActions:
             dialogs.info(self, "Đã lưu", f"Đã lưu kết quả bình xét của {changed} đăng ký.")
 
     def to_batch(self) -> None:
-        from app.services import batches
+        from app.services.rounds import batches
 
         if self.model.pending():
             dialogs.info(self, "Kết quả chưa lưu", "Hãy lưu kết quả bình xét trước.")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
-from app.services.registrations import OUTCOMES, RegistrationRow
+from app.services.emulation.registrations import OUTCOMES, RegistrationRow
 from app.text import fold
 
 COLUMNS = ("Đạt", "Không đạt", "Đối tượng", "Khu dân cư", "Danh hiệu", "Kết quả")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import registration_rates as rates
+from app.services.emulation import registration_rates as rates
 from ui import dialogs
 
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
-from app.services import role_models as rm
-from app.services.register import subject_history
+from app.services.awards.register import subject_history
+from app.services.emulation import role_models as rm
 from ui import dialogs
 from ui.widgets.form import FormDialog, combo, combo_value, set_combo, spin
 from ui.widgets.list_page import ListPage
@@ -167,7 +167,7 @@ class RoleModelsPage(ListPage):
         rm.delete_role_model(self.db, record_id)
 
     def print_profile(self) -> None:
-        from app.services.role_model_profile import write_profile
+        from app.services.emulation.role_model_profile import write_profile
 
         record_id = self.selected_id()
         if record_id is None:

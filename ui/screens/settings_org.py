@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
-from app.services import records
-from app.services.organization import get_org, list_signers, save_org, save_signers
+from app.services.records import records
+from app.services.system.organization import get_org, list_signers, save_org, save_signers
 from ui import dialogs
 from ui.screens.org_form import OrgForm, SignerRow
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from app.services.listing import ListSource
+from app.services.records.listing import ListSource
 
 PAGE = 200
 _ALIGN = {

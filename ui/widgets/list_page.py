@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
-from app.services.listing import ListSource
+from app.services.records.listing import ListSource
 from ui import dialogs
 from ui.widgets.lazy_table import LazyTableModel
 

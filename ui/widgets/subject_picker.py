@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import record_lists
-from app.services.subjects import SUBJECT_TYPE_LABELS
+from app.services.records import record_lists
+from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from ui.widgets.lazy_table import LazyTableModel
 
 SOURCES = {

@@ -10,9 +10,9 @@ from sqlalchemy import delete, select
 
 from app import text
 from app.errors import NotFoundError, ValidationError
-from app.services import audit
-from app.services.listing import Column, FilterSpec, ListSource, reorder
-from app.services.subjects import SUBJECT_TYPE_LABELS
+from app.services.records.listing import Column, FilterSpec, ListSource, reorder
+from app.services.records.subjects import SUBJECT_TYPE_LABELS
+from app.services.system import audit
 from db.engine import Database
 from db.models import AwardRecord, RoleModel, RoleModelAward, Subject
 

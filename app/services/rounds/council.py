@@ -15,15 +15,16 @@ from sqlalchemy.orm import Session
 
 from app import text
 from app.errors import DomainError, ValidationError
-from app.services import audit
-from app.services.batches import _get, set_status
-from app.services.quorum import (  # noqa: F401  (re-exported)
+from app.services.common import get_or_raise
+from app.services.rounds.batches import set_status
+from app.services.rounds.quorum import (  # noqa: F401  (re-exported)
     DEFAULT_QUORUM,
     QUORUM_BASIS,
     QUORUM_KEY,
     needed,
 )
-from app.services.quorum import share_in as quorum_share
+from app.services.rounds.quorum import share_in as quorum_share
+from app.services.system import audit
 from db.engine import Database
 from db.models import (
     AwardKind,
@@ -140,7 +141,7 @@ def create_meeting(db: Database, batch_id: int, held_at: datetime, place: str | 
     """A council meeting for a batch with its attendance; members_total defaults to the
     members serving that day."""
     with db.session() as s:
-        _get(s, Batch, batch_id, "đợt xét")
+        get_or_raise(s, Batch, batch_id, "đợt xét")
         if members_total is None:
             members_total = len(list_members_in(s, held_at.date()))
         if members_total <= 0:
@@ -155,7 +156,7 @@ def create_meeting(db: Database, batch_id: int, held_at: datetime, place: str | 
         s.add(m)
         s.flush()
         for mid in sorted(set(present_member_ids)):
-            _get(s, CouncilMember, mid, "thành viên Hội đồng")
+            get_or_raise(s, CouncilMember, mid, "thành viên Hội đồng")
             s.add(MeetingAttendee(meeting_id=m.id, member_id=mid, present=True))
         audit.log(s, "create", "meeting", m.id, None,
                   {**audit.snapshot(m), "present": sorted(set(present_member_ids))})
@@ -172,7 +173,7 @@ def list_members_in(s: Session, on: date) -> list[CouncilMember]:
 def get_meeting(db: Database, meeting_id: int) -> MeetingInfo:
     """A meeting with attendance and quorum."""
     with db.read() as s:
-        return meeting_info(s, _get(s, Meeting, meeting_id, "cuộc họp"))
+        return meeting_info(s, get_or_raise(s, Meeting, meeting_id, "cuộc họp"))
 
 
 def list_meetings(db: Database, batch_id: int) -> list[MeetingInfo]:
@@ -213,7 +214,7 @@ def record_tallies(db: Database, meeting_id: int,
                    counts: list[tuple[int, int, int, int]]) -> list[TallyRow]:
     """Enter several (candidate, issued, valid, agree) counts in one transaction."""
     with db.session() as s:
-        meeting = _get(s, Meeting, meeting_id, "cuộc họp")
+        meeting = get_or_raise(s, Meeting, meeting_id, "cuộc họp")
         info = meeting_info(s, meeting)
         return [_tally_one(s, meeting, info, *row) for row in counts]
 
@@ -232,7 +233,7 @@ def _check_counts(info: MeetingInfo, name: str, issued: int, valid: int, agree: 
 
 def _tally_one(s: Session, meeting: Meeting, info: MeetingInfo, cid: int, issued: int,
                valid: int, agree: int) -> TallyRow:
-    c = _get(s, Candidate, cid, "ứng viên")
+    c = get_or_raise(s, Candidate, cid, "ứng viên")
     if c.batch_id != meeting.batch_id:
         raise DomainError("Ứng viên không thuộc đợt xét của cuộc họp này.")
     if c.status in ("decided", "withdrawn"):
@@ -270,7 +271,7 @@ def approve_without_vote(db: Database, meeting_id: int, candidate_ids: list[int]
                          note: str = "Hội đồng thống nhất, không bỏ phiếu kín") -> None:
     """Mark candidates passed without a ballot (award kinds without a vote threshold)."""
     with db.session() as s:
-        meeting = _get(s, Meeting, meeting_id, "cuộc họp")
+        meeting = get_or_raise(s, Meeting, meeting_id, "cuộc họp")
         ids = list(dict.fromkeys(candidate_ids))
         found = {}
         for start in range(0, len(ids), 5000):
@@ -295,7 +296,7 @@ def tally(db: Database, meeting_id: int) -> list[TallyRow]:
 
 def tally_rows(s: Session, meeting_id: int) -> list[TallyRow]:
     """Session-level :func:`tally` (used by the documents)."""
-    meeting = _get(s, Meeting, meeting_id, "cuộc họp")
+    meeting = get_or_raise(s, Meeting, meeting_id, "cuộc họp")
     info = meeting_info(s, meeting)
     stmt = (select(Candidate, Subject, AwardKind, Ballot)
             .join(Subject, Subject.id == Candidate.subject_id)
@@ -323,7 +324,7 @@ def _row(info: MeetingInfo, c: Candidate, subj: Subject, kind: AwardKind, b: Bal
 def close_meeting(db: Database, meeting_id: int, conclusion: str | None = None) -> None:
     """Record the conclusion; the batch moves on to "Đã họp Hội đồng"."""
     with db.session() as s:
-        m = _get(s, Meeting, meeting_id, "cuộc họp")
+        m = get_or_raise(s, Meeting, meeting_id, "cuộc họp")
         info = meeting_info(s, m)
         if not info.quorum_ok:
             note = (f"Chỉ có {info.present}/{info.members_total} thành viên dự họp "

@@ -11,9 +11,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app import text
-from app.services import award_kinds, records
-from app.services.listing import Column, FilterSpec, ListSource, reorder
-from app.services.subjects import SUBJECT_TYPE_LABELS
+from app.services.awards import award_kinds
+from app.services.records import records
+from app.services.records.listing import Column, FilterSpec, ListSource, reorder
+from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from db.engine import Database
 from db.models import Decision
 from db.queries import register as q
@@ -226,7 +227,7 @@ def register_book(db: Database, year: int, printed_on: date | None = None):
     """The register of a year as a landscape document (book layout, entries in number order)."""
     from app.documents import Document, Table, para
     from app.documents.model import Title
-    from app.services.paperwork import org_data
+    from app.services.rounds.paperwork import org_data
 
     with db.read() as s:
         org = org_data(s)

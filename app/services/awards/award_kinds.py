@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app import text
 from app.errors import NotFoundError, ValidationError
-from app.services import audit
+from app.services.system import audit
 from db.engine import Database
 from db.models import AwardKind, BaseSalary
 

@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session
 
 from app import text
 from app.errors import DomainError, ReadOnlyError, ValidationError
-from app.services import audit, decision_texts, money
-from app.services.batches import _get
+from app.services.awards import money
+from app.services.common import get_or_raise
+from app.services.rounds import decision_texts
+from app.services.system import audit
 from db.engine import Database
 from db.models import AwardKind, Batch, Candidate, Decision, DecisionLine, Signer, Subject
 
@@ -96,7 +98,7 @@ def info(s: Session, d: Decision) -> DecisionInfo:
 
 def editable(s: Session, decision_id: int) -> Decision:
     """The decision if it may still change; ReadOnlyError for an issued one."""
-    d = _get(s, Decision, decision_id, "quyết định")
+    d = get_or_raise(s, Decision, decision_id, "quyết định")
     if d.status != "draft" or d.external:
         raise ReadOnlyError(
             f"Quyết định {d.full_number or ''} đã ban hành: không sửa, không xóa được. "
@@ -128,7 +130,7 @@ def list_decisions(db: Database, year: int | None = None, status: str | None = N
 def get_decision(db: Database, decision_id: int) -> DecisionInfo:
     """One decision."""
     with db.read() as s:
-        return info(s, _get(s, Decision, decision_id, "quyết định"))
+        return info(s, get_or_raise(s, Decision, decision_id, "quyết định"))
 
 
 def find_decision(db: Database, full_number: str, year: int | None = None) -> DecisionInfo:
@@ -163,7 +165,7 @@ def line_infos(s: Session, decision_id: int) -> list[LineInfo]:
             for x, t, k in s.execute(stmt)]
 
 
-def _signer(s: Session, d: Decision, signer_id: int | None) -> None:
+def apply_signer(s: Session, d: Decision, signer_id: int | None) -> None:
     stmt = select(Signer).where(Signer.active.is_(True)).order_by(Signer.sort_order, Signer.id)
     sig = s.get(Signer, signer_id) if signer_id else s.scalars(stmt).first()
     if sig is not None:
@@ -188,7 +190,7 @@ def draft_from_batch(db: Database, batch_id: int, award_kind_ids: list[int] | No
     """A draft decision listing the batch's passed candidates (optionally of some awards only)
     that the ward awards itself and that no other decision lists yet."""
     with db.session() as s:
-        b = _get(s, Batch, batch_id, "đợt xét")
+        b = get_or_raise(s, Batch, batch_id, "đợt xét")
         cands = _free_passed(s, batch_id, award_kind_ids)
         if not cands:
             raise DomainError("Không còn ứng viên nào được Hội đồng thông qua mà chưa có quyết "
@@ -203,7 +205,7 @@ def draft_from_batch(db: Database, batch_id: int, award_kind_ids: list[int] | No
                      recipients="\n".join(decision_texts.default_recipients()))
         s.add(d)
         s.flush()
-        _signer(s, d, signer_id)
+        apply_signer(s, d, signer_id)
         loaded = decision_texts.preload(s, [c.subject_id for c in cands])
         with s.no_autoflush:  # lines are added in bulk; nothing needs flushing in between
             s.add_all([decision_texts.line_for(s, d, c, kinds[c.award_kind_id], b.year, order)
@@ -274,7 +276,7 @@ def update_line(db: Database, line_id: int, salutation: str | None, printed_name
     if not text.nfc(printed_name):
         raise ValidationError("Chưa nhập tên in trên quyết định.", "printed_name")
     with db.session() as s:
-        line = _get(s, DecisionLine, line_id, "dòng danh sách")
+        line = get_or_raise(s, DecisionLine, line_id, "dòng danh sách")
         editable(s, line.decision_id)
         before = audit.snapshot(line)
         line.salutation, line.printed_name = text.nfc_or_none(salutation), text.nfc(printed_name)
@@ -287,7 +289,7 @@ def update_line(db: Database, line_id: int, salutation: str | None, printed_name
 def remove_line(db: Database, line_id: int) -> None:
     """Take one line out of a draft (its candidate becomes free for another decision)."""
     with db.session() as s:
-        line = _get(s, DecisionLine, line_id, "dòng danh sách")
+        line = get_or_raise(s, DecisionLine, line_id, "dòng danh sách")
         d = editable(s, line.decision_id)
         audit.log(s, "delete", "decision_line", line.id, audit.snapshot(line), None)
         s.delete(line)

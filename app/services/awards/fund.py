@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app import text
 from app.errors import DomainError, NotFoundError, ValidationError
-from app.services import audit
+from app.services.system import audit
 from db.engine import Database
 from db.models import Decision, FundLine
 

@@ -13,8 +13,8 @@ from sqlalchemy import delete, func, select
 
 from app import text
 from app.errors import NotFoundError, ValidationError
-from app.services import audit
-from app.services.listing import Column, FilterSpec, ListSource, reorder
+from app.services.records.listing import Column, FilterSpec, ListSource, reorder
+from app.services.system import audit
 from db.engine import Database
 from db.models import Initiative, InitiativeAuthor, Person, Subject
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app import text
 from app.errors import NotFoundError
-from app.services.subjects import SUBJECT_TYPE_LABELS
+from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from db.engine import Database
 from db.models import (
     AwardKind,

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app import text
 from app.errors import ValidationError
-from app.services import audit
+from app.services.system import audit
 from db.engine import Database
 from db.models import Organization, Signer
 

@@ -10,8 +10,8 @@ from sqlalchemy import delete, func, or_, select
 
 from app import text
 from app.errors import InUseError, NotFoundError, ValidationError
-from app.services import audit
-from app.services.listing import Column, FilterSpec, ListSource, reorder
+from app.services.records.listing import Column, FilterSpec, ListSource, reorder
+from app.services.system import audit
 from db.engine import Database
 from db.models import Batch, Movement, MovementResult, Registration
 

@@ -9,7 +9,7 @@ from fractions import Fraction
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
-from app.services import audit
+from app.services.system import audit
 from db.engine import Database
 from db.models import Setting
 

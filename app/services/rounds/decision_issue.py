@@ -15,9 +15,12 @@ from sqlalchemy.orm import Session
 
 from app import text
 from app.errors import DomainError, ValidationError
-from app.services import audit, decision_texts, fund
-from app.services.batches import _get, set_status
-from app.services.decisions import editable, price
+from app.services.awards import fund
+from app.services.common import get_or_raise
+from app.services.rounds import decision_texts
+from app.services.rounds.batches import set_status
+from app.services.rounds.decisions import editable, price
+from app.services.system import audit
 from db.engine import Database
 from db.models import AwardKind, AwardRecord, Batch, Candidate, Decision, DecisionLine
 
@@ -167,7 +170,7 @@ def _records(s: Session, record_ids: list[int], allow_external: bool = False) ->
         raise ValidationError("Chưa chọn mục nào trong sổ khen thưởng.", "records")
     recs = []
     for rid in record_ids:
-        rec = _get(s, AwardRecord, rid, "mục trong sổ khen thưởng")
+        rec = get_or_raise(s, AwardRecord, rid, "mục trong sổ khen thưởng")
         if rec.revoked:
             raise DomainError(f"Mục số {rec.certificate_no} đã bị thu hồi.")
         if rec.external_decision_ref and not allow_external:
@@ -195,9 +198,9 @@ def _linked_draft(s: Session, kind: str, title: str, reason: str, recs: list[Awa
                  recipients="\n".join(decision_texts.default_recipients()))
     s.add(d)
     s.flush()
-    from app.services.decisions import _signer
+    from app.services.rounds.decisions import apply_signer
 
-    _signer(s, d, None)
+    apply_signer(s, d, None)
     return d
 
 
@@ -252,7 +255,7 @@ def draft_correction(db: Database, record_id: int, reason: str, printed_name: st
 
 
 # Higher-level decisions live in external_decisions.py; re-exported for existing callers.
-from app.services.external_decisions import (  # noqa: F401
+from app.services.rounds.external_decisions import (  # noqa: F401
     ExternalAward,
     record_external_decision,
     record_external_revocation,

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from app import text
 from app.errors import InUseError, NotFoundError, ValidationError
-from app.services import audit
-from app.services.subjects import apply_name
+from app.services.records.subjects import apply_name
+from app.services.system import audit
 from db.engine import Database
 from db.models import (
     AwardRecord,

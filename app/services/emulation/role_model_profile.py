@@ -11,9 +11,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app import text
-from app.services.register import subject_history
-from app.services.role_models import get_role_model
-from app.services.subjects import SUBJECT_TYPE_LABELS
+from app.services.awards.register import subject_history
+from app.services.emulation.role_models import get_role_model
+from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from db.engine import Database
 from db.models import Collective, Organization, Person, ResidentialArea, Subject
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app import text
-from app.services import records
-from app.services.listing import Column, FilterSpec, ListSource, reorder
+from app.services.records import records
+from app.services.records.listing import Column, FilterSpec, ListSource, reorder
 from db.engine import Database
 from db.queries import records as q
 

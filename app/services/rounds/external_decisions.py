@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 
 from app import text
 from app.errors import ValidationError
-from app.services import audit, decision_texts
-from app.services.batches import _get, set_status
+from app.services.common import get_or_raise
+from app.services.rounds import decision_texts
+from app.services.rounds.batches import set_status
+from app.services.system import audit
 from db.engine import Database
 from db.models import AwardKind, Batch, Candidate, Decision, DecisionLine, Subject
 
@@ -47,7 +49,7 @@ def record_external_decision(db: Database, reference: str, signed_on: date, issu
                               "reference")
     if not awards:
         raise ValidationError("Chưa có ai trong quyết định.", "awards")
-    from app.services import decision_issue as di  # imported here: it re-exports this module
+    from app.services.rounds import decision_issue as di  # imported here: it re-exports this module
 
     with db.session() as s:
         d = Decision(year=signed_on.year, symbol="", full_number=reference, signed_on=signed_on,
@@ -57,8 +59,8 @@ def record_external_decision(db: Database, reference: str, signed_on: date, issu
         s.add(d)
         s.flush()
         for i, a in enumerate(awards, start=1):
-            subj = _get(s, Subject, a.subject_id, "đối tượng")
-            _get(s, AwardKind, a.award_kind_id, "danh hiệu")
+            subj = get_or_raise(s, Subject, a.subject_id, "đối tượng")
+            get_or_raise(s, AwardKind, a.award_kind_id, "danh hiệu")
             line = DecisionLine(decision_id=d.id, subject_id=subj.id, award_kind_id=a.award_kind_id,
                                 achievement_year=a.year, salutation=decision_texts.salutation(subj),
                                 printed_name=subj.name,
@@ -82,7 +84,7 @@ def record_external_revocation(db: Database, reference: str, signed_on: date, is
     if not reference or not signed_on or not issuer:
         raise ValidationError("Cần đủ số, ngày và cơ quan ban hành quyết định thu hồi.",
                               "reference")
-    from app.services import decision_issue as di
+    from app.services.rounds import decision_issue as di
 
     with db.session() as s:
         recs = di._records(s, record_ids, allow_external=True)

@@ -19,7 +19,7 @@ from app import text
 from app.certificates.model import CertificateData
 from app.certificates.render import Offsets
 from app.errors import NotFoundError, ValidationError
-from app.services import audit
+from app.services.system import audit
 from app.text import local_time
 from db.engine import Database
 from db.models import (

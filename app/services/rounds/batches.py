@@ -8,9 +8,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app import rules, text
-from app.errors import DomainError, NotFoundError, ValidationError
+from app.errors import DomainError, ValidationError
 from app.rules import Finding, Suggestion
-from app.services import audit
+from app.services.common import get_or_raise
+from app.services.system import audit
 from db.engine import Database
 from db.models import AwardKind, Batch, Candidate, Registration, StatusHistory, Subject
 
@@ -71,13 +72,6 @@ class AddResult:
     skipped: list[str] = field(default_factory=list)
 
 
-def _get(s: Session, model, obj_id: int, label: str):
-    obj = s.get(model, obj_id)
-    if obj is None:
-        raise NotFoundError(f"Không tìm thấy {label} (mã {obj_id}).")
-    return obj
-
-
 def set_status(s: Session, obj, entity: str, status: str, reason: str | None = None) -> None:
     """Change a batch/candidate status and keep the history."""
     if obj.status == status:
@@ -124,7 +118,7 @@ def update_batch(db: Database, batch_id: int, name: str, year: int, kind: str,
     """Edit a batch's name, year, kind, notes."""
     name = _validate_batch(name, year, kind)
     with db.session() as s:
-        b = _get(s, Batch, batch_id, "đợt xét")
+        b = get_or_raise(s, Batch, batch_id, "đợt xét")
         if year != b.year and b.status == "decided":
             raise DomainError("Đợt xét đã có quyết định: không đổi năm được.")
         before = audit.snapshot(b)
@@ -139,7 +133,7 @@ def delete_batch(db: Database, batch_id: int) -> None:
     from db.models import Decision, Meeting
 
     with db.session() as s:
-        b = _get(s, Batch, batch_id, "đợt xét")
+        b = get_or_raise(s, Batch, batch_id, "đợt xét")
         if s.scalar(select(func.count()).select_from(Decision).where(Decision.batch_id == b.id)):
             raise DomainError("Đợt xét đã có quyết định: không xóa được.")
         if s.scalar(select(func.count()).select_from(Meeting).where(Meeting.batch_id == b.id)):
@@ -160,7 +154,7 @@ def list_batches(db: Database, year: int | None = None) -> list[BatchInfo]:
 def get_batch(db: Database, batch_id: int) -> BatchInfo:
     """One batch with its candidate counts."""
     with db.read() as s:
-        return _batch_info(s, _get(s, Batch, batch_id, "đợt xét"))
+        return _batch_info(s, get_or_raise(s, Batch, batch_id, "đợt xét"))
 
 
 def _clean_achievement(value: str | None) -> str | None:
@@ -200,9 +194,9 @@ def add_candidate(db: Database, batch_id: int, subject_id: int, award_kind_id: i
                   citation: str | None = None) -> int:
     """Propose one subject for one award in the batch; returns the candidate id."""
     with db.session() as s:
-        b = _get(s, Batch, batch_id, "đợt xét")
-        _get(s, Subject, subject_id, "đối tượng")
-        _get(s, AwardKind, award_kind_id, "danh hiệu")
+        b = get_or_raise(s, Batch, batch_id, "đợt xét")
+        get_or_raise(s, Subject, subject_id, "đối tượng")
+        get_or_raise(s, AwardKind, award_kind_id, "danh hiệu")
         return _add(s, b, subject_id, award_kind_id, achievement, proposing_unit, citation).id
 
 
@@ -212,8 +206,8 @@ def add_candidates(db: Database, batch_id: int, subject_ids: list[int], award_ki
     subjects already proposed for it are skipped with the reason."""
     result = AddResult()
     with db.session() as s:
-        b = _get(s, Batch, batch_id, "đợt xét")
-        kind = _get(s, AwardKind, award_kind_id, "danh hiệu")
+        b = get_or_raise(s, Batch, batch_id, "đợt xét")
+        kind = get_or_raise(s, AwardKind, award_kind_id, "danh hiệu")
         if b.status == "decided":
             raise DomainError("Đợt xét đã có quyết định: không thêm ứng viên được.")
         wanted = list(dict.fromkeys(subject_ids))
@@ -250,9 +244,9 @@ def add_candidates_from_registrations(db: Database, batch_id: int,
     """Candidates from achieved registrations (outcome "dat"): same subject and award."""
     result = AddResult()
     with db.session() as s:
-        b = _get(s, Batch, batch_id, "đợt xét")
+        b = get_or_raise(s, Batch, batch_id, "đợt xét")
         for rid in registration_ids:
-            reg = _get(s, Registration, rid, "đăng ký thi đua")
+            reg = get_or_raise(s, Registration, rid, "đăng ký thi đua")
             subj = s.get(Subject, reg.subject_id)
             if reg.outcome != "dat":
                 result.skipped.append(f"“{subj.name}”: đăng ký năm {reg.year} chưa được đánh giá đạt.")
@@ -271,14 +265,14 @@ def update_candidate(db: Database, candidate_id: int, achievement: str | None,
                      award_kind_id: int | None = None) -> None:
     """Edit a candidate's texts (and award, while not decided)."""
     with db.session() as s:
-        c = _get(s, Candidate, candidate_id, "ứng viên")
+        c = get_or_raise(s, Candidate, candidate_id, "ứng viên")
         if c.status == "decided":
             raise DomainError("Ứng viên đã có trong quyết định: sửa trên dự thảo quyết định.")
         before = audit.snapshot(c)
         c.achievement = _clean_achievement(achievement)
         c.citation, c.proposing_unit = text.nfc_or_none(citation), text.nfc_or_none(proposing_unit)
         if award_kind_id and award_kind_id != c.award_kind_id:
-            _get(s, AwardKind, award_kind_id, "danh hiệu")
+            get_or_raise(s, AwardKind, award_kind_id, "danh hiệu")
             c.award_kind_id, c.findings = award_kind_id, None
         s.flush()
         audit.log(s, "update", "candidate", c.id, before, audit.snapshot(c))
@@ -290,7 +284,7 @@ def withdraw_candidate(db: Database, candidate_id: int, reason: str) -> None:
     if not reason:
         raise ValidationError("Cần ghi lý do rút đề nghị.", "reason")
     with db.session() as s:
-        c = _get(s, Candidate, candidate_id, "ứng viên")
+        c = get_or_raise(s, Candidate, candidate_id, "ứng viên")
         if c.status == "decided":
             raise DomainError("Ứng viên đã có trong quyết định đã ban hành: không rút được.")
         before = audit.snapshot(c)
@@ -323,7 +317,7 @@ def list_candidates(db: Database, batch_id: int, status: str | None = None) -> l
 def check_batch(db: Database, batch_id: int) -> dict[int, list[Finding]]:
     """Run the eligibility rules; store and return the findings per candidate (advice only)."""
     with db.session() as s:
-        _get(s, Batch, batch_id, "đợt xét")
+        get_or_raise(s, Batch, batch_id, "đợt xét")
         found = rules.evaluate_batch(s, batch_id)
         if found:  # one executemany UPDATE by primary key, not 15,000 loads and flushes
             s.execute(update(Candidate), [{"id": cid, "findings": [f.as_dict() for f in items]}
@@ -337,5 +331,5 @@ def check_batch(db: Database, batch_id: int) -> dict[int, list[Finding]]:
 def suggestions(db: Database, batch_id: int) -> list[Suggestion]:
     """Subjects the rules suggest adding (e.g. several years running)."""
     with db.read() as s:
-        _get(s, Batch, batch_id, "đợt xét")
+        get_or_raise(s, Batch, batch_id, "đợt xét")
         return rules.streak_suggestions(s, batch_id)

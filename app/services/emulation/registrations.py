@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, ValidationError
-from app.services import audit
+from app.services.system import audit
 from db.engine import Database
 from db.models import (
     AwardKind,

@@ -13,8 +13,8 @@ from app import text
 from app.documents import Document, render
 from app.documents.data import DecisionDoc, Entry, MeetingDoc, Org, ProposalDoc, Vote
 from app.errors import DomainError
-from app.services import council, decision_texts
-from app.services.batches import _get
+from app.services.common import get_or_raise
+from app.services.rounds import council, decision_texts
 from db.engine import Database
 from db.models import (
     AwardKind,
@@ -73,7 +73,7 @@ def _entry(kind: AwardKind, subj_type: str, line: DecisionLine, rec: AwardRecord
 
 def decision_data(s: Session, decision_id: int) -> DecisionDoc:
     """Everything the Quyết định document prints."""
-    d = _get(s, Decision, decision_id, "quyết định")
+    d = get_or_raise(s, Decision, decision_id, "quyết định")
     if d.external:
         raise DomainError("Quyết định của cấp trên chỉ được ghi số hiệu, không in lại.")
     rows = s.execute(select(DecisionLine, AwardKind, Subject.type)
@@ -112,7 +112,7 @@ def _votes(s: Session, meeting_id: int) -> tuple[Vote, ...]:
 
 def meeting_data(s: Session, meeting_id: int) -> MeetingDoc:
     """Everything the minutes, vote count and ballots print."""
-    m = _get(s, Meeting, meeting_id, "cuộc họp")
+    m = get_or_raise(s, Meeting, meeting_id, "cuộc họp")
     b = s.get(Batch, m.batch_id)
     present_ids = set(s.scalars(select(MeetingAttendee.member_id).where(
         MeetingAttendee.meeting_id == m.id, MeetingAttendee.present.is_(True))))
@@ -130,7 +130,7 @@ def meeting_data(s: Session, meeting_id: int) -> MeetingDoc:
 
 def proposal_data(s: Session, batch_id: int, upward: bool = False) -> ProposalDoc:
     """Everything the Tờ trình prints (passed candidates of the batch)."""
-    b = _get(s, Batch, batch_id, "đợt xét")
+    b = get_or_raise(s, Batch, batch_id, "đợt xét")
     o = org_data(s)
     rows = s.execute(select(Candidate, Subject, AwardKind)
                      .join(Subject, Subject.id == Candidate.subject_id)
@@ -207,7 +207,7 @@ def write_decision_kit(db: Database, decision_id: int, fmt: str, out_dir: str | 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with db.read() as s:
-        d = _get(s, Decision, decision_id, "quyết định")
+        d = get_or_raise(s, Decision, decision_id, "quyết định")
         stem = (d.full_number or f"du-thao-{d.id}").replace("/", "-")
         meeting = s.scalars(select(Meeting).where(Meeting.batch_id == d.batch_id)
                             .order_by(Meeting.id.desc())).first() if d.batch_id else None

@@ -12,7 +12,7 @@ from sqlalchemy import String, func, or_, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
-from app.services.listing import Column, FilterSpec, ListSource, reorder
+from app.services.records.listing import Column, FilterSpec, ListSource, reorder
 from app.text import local_time, nfc, text_sort_key, to_utc
 from db.models import AuditLog
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from app.reports import figures_queries as q
 from app.reports.figures import gdvh_rate
-from app.services.registrations import KDCVH
+from app.services.emulation.registrations import KDCVH
 from app.text import format_money
 from db.engine import Database
 from db.models import AwardKind, FormerUnit, Registration, ResidentialArea, Subject

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from app import text
 from app.errors import DomainError
-from app.services import money
+from app.services.awards import money
 from db.models import (
     AwardKind,
     Candidate,

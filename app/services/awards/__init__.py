@@ -1,0 +1,1 @@
+"""Register and money: the register, award kinds and base salary, money, fund, certificates."""

@@ -1,0 +1,1 @@
+"""Emulation: movements, registrations and their rates, initiatives, role models."""

@@ -1,0 +1,1 @@
+"""Records: people, collectives, residential areas, households and their list sources."""

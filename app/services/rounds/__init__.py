@@ -1,0 +1,1 @@
+"""The round: batches → council → decisions → issue (and higher levels' decisions)."""

@@ -1,0 +1,1 @@
+"""System: audit trail, organisation settings, dashboard."""
