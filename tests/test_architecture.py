@@ -59,3 +59,15 @@ def test_sqlite_only_sql_stays_in_db():
             hits = [n for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
                     if pattern.search(line) and not line.lstrip().startswith("#")]
             assert not hits, f"{f.relative_to(ROOT)} lines {hits}"
+
+
+def test_no_module_borrows_another_modules_private_names():
+    """A helper two modules need is made public where it belongs, not imported as ``_name``."""
+    for package in ("app", "ui", "db"):
+        for f in _files(package):
+            tree = ast.parse(f.read_text(encoding="utf-8"))
+            bad = [f"{node.module}.{a.name}" for node in ast.walk(tree)
+                   if isinstance(node, ast.ImportFrom) and node.module
+                   and node.module.split(".")[0] in ("app", "ui", "db")
+                   for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+            assert not bad, f"{f.relative_to(ROOT)} imports private names {bad}"

@@ -121,15 +121,16 @@ def _partial(folder: Path, ext: str) -> Path:
     return folder / f".{PREFIX}{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.{ext}{PARTIAL_SUFFIX}"
 
 
-def _staging_dir() -> Path:
-    """Encrypted backups are staged on this PC so personal data never lands unencrypted on USB."""
+def staging_dir() -> Path:
+    """The PC-local work folder: encrypted backups are staged here so personal data never lands
+    unencrypted on USB, and restores unpack here."""
     folder = data_dir() / "backups" / "tam"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
 def _copy_and_verify(src, target, counts, need, password, progress, cancelled):
-    staging = _staging_dir() if password else target
+    staging = staging_dir() if password else target
     if password:
         remove_stale_partials(staging)
     plain = _partial(staging, "sqlite")

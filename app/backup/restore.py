@@ -162,6 +162,6 @@ def _carry_from(con, aside: Path) -> None:
 
 
 def _temp_folder() -> Path:
-    from app.backup.make import _staging_dir
+    from app.backup.make import staging_dir
 
-    return _staging_dir()
+    return staging_dir()
