@@ -37,12 +37,20 @@ class DateEdit(QLineEdit):
         self.setText(text.format_date_vn(value))
 
 
-def combo(items, parent=None, empty: str | None = "— không chọn —", editable=False) -> QComboBox:
-    """A combo of (value, label) pairs (or plain strings), optionally with an empty first item."""
+NOTHING = "— không chọn —"
+
+
+def combo(items, parent=None, empty: str | None = NOTHING, editable=False) -> QComboBox:
+    """A combo of (value, label) pairs (or plain strings), optionally with an empty first item.
+
+    An editable box shows ``empty`` only as the greyed hint of its empty text field: its
+    first item is blank, so the hint is never the box's text and never saved as a value."""
     box = QComboBox(parent)
     box.setEditable(editable)
     if empty is not None:
-        box.addItem(empty, None)
+        box.addItem("" if editable else empty, None)
+        if editable:
+            box.lineEdit().setPlaceholderText(empty)
     for item in items:
         value, label = item if isinstance(item, tuple) else (item, item)
         box.addItem(label, value)
@@ -58,10 +66,14 @@ def set_combo(box: QComboBox, value) -> None:
 
 
 def combo_value(box: QComboBox):
+    """The chosen item's value; for an editable box the typed text when it names no item;
+    None when nothing is chosen or typed (a hint is never a value)."""
     if box.isEditable():
         typed = box.currentText().strip()
+        if not typed or typed == box.lineEdit().placeholderText():
+            return None
         idx = box.findText(typed)
-        return box.itemData(idx) if idx >= 0 and box.itemData(idx) is not None else (typed or None)
+        return box.itemData(idx) if idx >= 0 and box.itemData(idx) is not None else typed
     return box.currentData()
 
 
