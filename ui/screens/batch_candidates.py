@@ -25,7 +25,16 @@ from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from app.services.rounds import batches
 from ui import dialogs
 from ui.screens.batch_add import AddCandidatesDialog, CandidateDialog, ChecklistDialog
-from ui.screens.batch_rows import BAD, GOOD, WARN, RowsModel, rows_view, selected_items
+from ui.screens.batch_rows import (
+    BAD,
+    GOOD,
+    WARN,
+    RowsModel,
+    current_item,
+    on_selection,
+    rows_view,
+    selected_items,
+)
 
 
 def _colour(c: batches.CandidateInfo):
@@ -57,7 +66,7 @@ class CandidatesTab(QWidget):
             ("Đơn vị đề nghị", lambda c: c.proposing_unit),
         ], colour=_colour, parent=self)
         self.table = rows_view(self.model, self, widths=(22, 18, 21, 30, 9, 20), multi=True)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_findings())
+        on_selection(self.table, self._show_findings)
         self.table.doubleClicked.connect(lambda _i: self.action_edit())
         self.findings = QTextBrowser(self)
         self.findings.setObjectName("findings")
@@ -124,11 +133,11 @@ class CandidatesTab(QWidget):
         self._show_findings()
 
     def _show_findings(self) -> None:
-        items = selected_items(self.table)
-        if not items:
+        c = current_item(self.table)
+        if c is None:
             self.findings.setHtml("<p>Chọn một ứng viên để xem kết quả kiểm tra điều kiện.</p>")
             return
-        self.findings.setHtml(findings_html(items[0], items[0].id in self.checked))
+        self.findings.setHtml(findings_html(c, c.id in self.checked))
 
     def _done(self, reload_list: bool = True) -> None:
         if reload_list:
@@ -189,11 +198,11 @@ class CandidatesTab(QWidget):
         self._done()
 
     def action_edit(self) -> None:
-        items = selected_items(self.table)
-        if not items:
+        c = current_item(self.table)
+        if c is None:
             dialogs.info(self, "Chưa chọn", "Hãy chọn một ứng viên.")
             return
-        if CandidateDialog(self.db, items[0], self).exec():
+        if CandidateDialog(self.db, c, self).exec():
             self._done()
 
     def action_withdraw(self) -> None:
@@ -215,11 +224,10 @@ class CandidatesTab(QWidget):
     def action_files(self) -> None:
         from ui.screens.batch_files import AttachmentsDialog
 
-        items = selected_items(self.table)
-        if not items:
+        c = current_item(self.table)
+        if c is None:
             dialogs.info(self, "Chưa chọn", "Hãy chọn một ứng viên.")
             return
-        c = items[0]
         AttachmentsDialog(self.db, c.batch_id, c.id, c.subject_name, self).exec()
 
     def action_check(self) -> None:

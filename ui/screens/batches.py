@@ -24,7 +24,14 @@ from ui import dialogs
 from ui.screens.batch_candidates import CandidatesTab
 from ui.screens.batch_council import CouncilTab
 from ui.screens.batch_decisions import BatchDecisionsTab
-from ui.screens.batch_rows import GOOD, RowsModel, rows_view, select_row, selected_items
+from ui.screens.batch_rows import (
+    GOOD,
+    RowsModel,
+    current_item,
+    on_selection,
+    rows_view,
+    select_row,
+)
 from ui.widgets.form import FormDialog, combo, set_combo, spin
 
 
@@ -66,7 +73,7 @@ class BatchesPage(QWidget):
             ("Ứng viên", lambda b: b.candidates), ("Được thông qua", lambda b: b.passed),
         ], colour=lambda b: GOOD if b.status == "decided" else None, parent=self)
         self.table = rows_view(self.model, self, widths=(50, 6, 12, 18, 8, 12))
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_batch())
+        on_selection(self.table, self._show_batch)
         self.tabs = QTabWidget(self)
         self.candidates = CandidatesTab(db, self)
         self.council = CouncilTab(db, self)
@@ -132,8 +139,7 @@ class BatchesPage(QWidget):
             self._set_heading(self.model.item(rows[0]))
 
     def current(self) -> batches.BatchInfo | None:
-        items = selected_items(self.table)
-        return items[0] if items else None
+        return current_item(self.table)
 
     def _set_heading(self, b: batches.BatchInfo | None) -> None:
         self.heading.setText(
