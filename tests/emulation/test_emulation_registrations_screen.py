@@ -26,6 +26,11 @@ def _select(box, value):
     box.setCurrentIndex(box.findData(value))
 
 
+def _loaded(qtbot, page):
+    """The list loads off the GUI thread: wait for it (and for the rates when shown)."""
+    qtbot.waitUntil(lambda: not page.loader.busy and not page.rates.loader.busy, timeout=10000)
+
+
 def test_register_tick_outcomes_and_see_rates(qtbot, org_db, dialogs):
     ward = small_ward(org_db)
     win = _window(qtbot, org_db)
@@ -34,6 +39,7 @@ def test_register_tick_outcomes_and_see_rates(qtbot, org_db, dialogs):
     _select(page.area, ward["Khu dân cư số 2"])
     page.btn_households.click()
     assert dialogs.texts("info")[-1] == "Đã đăng ký thêm 5."
+    _loaded(qtbot, page)
     assert page.model.rowCount() == 5
     assert page.model.counts() == (0, 0, 5)
 
@@ -58,6 +64,8 @@ def test_register_tick_outcomes_and_see_rates(qtbot, org_db, dialogs):
     assert sorted(r.outcome or "" for r in reg.rows(org_db, 2025)) == [
         "", "dat", "dat", "dat", "khong_dat"]
 
+    page.tabs.setCurrentWidget(page.rates)  # the rates compute when their tab is shown
+    _loaded(qtbot, page)
     table = page.rates.table
     cells = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(7)]
              for r in range(table.rowCount())}
@@ -76,11 +84,13 @@ def test_whole_ward_all_achieved_then_to_batch(qtbot, org_db, dialogs, monkeypat
     _select(page.movement, mid)
     page.btn_households.click()  # no area chosen: the whole ward
     page.btn_areas.click()
+    _loaded(qtbot, page)
     assert page.model.rowCount() == 23 + 3
     page.search.setText("dong giang")  # filter, then mark what is shown
     qtbot.waitUntil(lambda: page.model.rowCount() == 9)
     page.btn_all.click()
     page.btn_save.click()
+    _loaded(qtbot, page)
     from ui.screens import registrations_actions
 
     monkeypatch.setattr(registrations_actions.BatchChoice, "ask",
