@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -233,7 +234,14 @@ def steps_for(window, key: str):
 
 
 def extra_steps(window, key: str, page):
-    """Buttons the issue names: the streak suggestions of a round."""
+    """Buttons the issue names (the streak suggestions of a round) and the largest choices."""
+    if key == "certificates" and hasattr(page, "decision"):
+        box = page.decision
+        sizes = [int(re.search(r"\((\d+) giấy\)", box.itemText(i)).group(1))
+                 for i in range(box.count())]
+        if sizes:
+            biggest = sizes.index(max(sizes))
+            yield f"quyết định lớn nhất ({max(sizes)} giấy)", lambda: box.setCurrentIndex(biggest)
     if key == "batches" and hasattr(page, "candidates"):
         button = page.candidates.buttons.get("suggest")
         if button is not None and button.isEnabled():
