@@ -23,7 +23,7 @@ from app.services.awards import award_kinds
 from app.services.awards.award_ui_support import checked_candidates
 from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from app.services.rounds import batches
-from ui import dialogs
+from ui import dialogs, workers
 from ui.screens.batch_add import AddCandidatesDialog, CandidateDialog, ChecklistDialog
 from ui.screens.batch_rows import (
     BAD,
@@ -176,13 +176,22 @@ class CandidatesTab(QWidget):
             self._done()
 
     def action_suggest(self) -> None:
-        found = batches.suggestions(self.db, self.batch.id)
+        """The rules' shortlist (seconds on a large register: off the GUI thread)."""
+        if self.batch is None:
+            return
+        batch_id = self.batch.id
+        workers.run_with_progress(
+            self, "Đang tìm gợi ý khen thưởng nhiều năm liền…", _suggestions_job, self.db,
+            batch_id, on_success=lambda found: self._offer(batch_id, found),
+            on_failure=lambda exc: dialogs.warn(self, "Không tìm được gợi ý", str(exc)))
+
+    def _offer(self, batch_id: int, found) -> None:
         if not found:
             dialogs.info(self, "Không có gợi ý", "Quy tắc hiện hành không gợi ý thêm ai.")
             return
-        dialog = ChecklistDialog("Gợi ý đề nghị", [
+        dialog = ChecklistDialog("Gợi ý đề nghị (đánh dấu những trường hợp muốn thêm)", [
             (i, f"{x.subject_name} — {x.award_name}: {x.reason}") for i, x in enumerate(found)],
-            self)
+            self, ticked=False)
         if not (dialog.exec() and dialog.checked()):
             return
         result = batches.AddResult()
@@ -190,7 +199,7 @@ class CandidatesTab(QWidget):
             x = found[i]
             kind = award_kinds.get_award_kind(self.db, code=x.award_code)
             try:
-                result.added.append(batches.add_candidate(self.db, self.batch.id, x.subject_id,
+                result.added.append(batches.add_candidate(self.db, batch_id, x.subject_id,
                                                           kind.id))
             except DomainError as exc:
                 result.skipped.append(str(exc))
@@ -240,6 +249,11 @@ class CandidatesTab(QWidget):
         dialogs.info(self, "Kiểm tra điều kiện",
                      f"Đã kiểm tra {len(found)} ứng viên: {warn} cảnh báo ở {people} ứng viên "
                      "(tô vàng). Đây là gợi ý để Hội đồng xem xét, không tự loại ai.")
+
+
+def _suggestions_job(db, batch_id: int, progress=None, cancelled=None):
+    progress(0, 0, "Đang xem các năm liền trong sổ khen thưởng…")
+    return batches.suggestions(db, batch_id)
 
 
 def findings_html(c: batches.CandidateInfo, checked: bool) -> str:
