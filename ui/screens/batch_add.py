@@ -152,9 +152,9 @@ class ChecklistDialog(QDialog):
         self._fit()
 
     def _fit(self) -> None:
-        """About 45 × 28 lines of text, never larger than the screen's free area."""
+        """About 60 × 30 lines of text, never larger than the screen's free area."""
         h = self.fontMetrics().height()
-        width, height = h * 45, h * 28
+        width, height = h * 60, h * 30
         screen = self.screen() or QApplication.primaryScreen()
         if screen is not None:
             free = screen.availableGeometry()

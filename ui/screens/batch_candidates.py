@@ -189,8 +189,13 @@ class CandidatesTab(QWidget):
         if not found:
             dialogs.info(self, "Không có gợi ý", "Quy tắc hiện hành không gợi ý thêm ai.")
             return
-        dialog = ChecklistDialog("Gợi ý đề nghị (đánh dấu những trường hợp muốn thêm)", [
-            (i, f"{x.subject_name} — {x.award_name}: {x.reason}") for i, x in enumerate(found)],
+        awards = {x.award_name for x in found}
+        one = awards.pop() if len(awards) == 1 else None  # said once in the title, not per line
+        title = (f"Gợi ý đề nghị “{one}”" if one else "Gợi ý đề nghị") + \
+            " — đánh dấu những trường hợp muốn thêm vào đợt xét"
+        dialog = ChecklistDialog(title, [
+            (i, f"{x.subject_name}: {x.reason}" if one else
+             f"{x.subject_name} — {x.award_name}: {x.reason}") for i, x in enumerate(found)],
             self, ticked=False)
         if not (dialog.exec() and dialog.checked()):
             return
