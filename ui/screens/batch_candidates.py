@@ -128,6 +128,7 @@ class CandidatesTab(QWidget):
         self.model.set_items(items)
         warned = sum(1 for c in items if c.warnings)
         self.count.setText(f"{len(items)} ứng viên, {warned} có cảnh báo")
+        self.table.scrollToTop()  # a new search shows its first rows
         if items:
             self.table.selectRow(0)
         self._show_findings()

@@ -178,6 +178,7 @@ class RegistrationsPage(RegistrationActions, QWidget):
     def _loaded(self, result) -> None:
         rows, keys = result
         self.model.load(rows, keys, self.search.text(), self.outcome_filter.currentData())
+        self.view.scrollToTop()
 
     def _load_failed(self, exc: Exception) -> None:
         self.counts.setText(f"Không tải được danh sách đăng ký: {exc}")
@@ -190,6 +191,7 @@ class RegistrationsPage(RegistrationActions, QWidget):
 
     def _filter(self, *_) -> None:
         self.model.set_filter(self.search.text(), self.outcome_filter.currentData())
+        self.view.scrollToTop()  # a new search shows its first rows
         self._update_counts()
 
     def _filters_changed(self) -> None:
