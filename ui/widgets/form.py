@@ -23,18 +23,37 @@ from app.errors import DomainError, ValidationError
 
 
 class DateEdit(QLineEdit):
-    """dd/mm/yyyy text field that may be empty (QDateEdit cannot be empty)."""
+    """dd/mm/yyyy text field that may be empty (QDateEdit cannot be empty). Typed quickly as
+    eight digits (12031985) it reads 12/03/1985 and shows it so when the field is left."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setPlaceholderText("dd/mm/yyyy")
         self.setMaxLength(10)
+        self.editingFinished.connect(self._tidy)
 
     def value(self) -> date | None:
-        return text.parse_date_vn(self.text())  # ValueError with a Vietnamese message
+        return text.parse_date_vn(with_slashes(self.text()))  # ValueError, Vietnamese text
 
     def set_value(self, value: date | None) -> None:
         self.setText(text.format_date_vn(value))
+
+    def _tidy(self) -> None:
+        """Show the date as understood (a wrong one stays as typed, to be corrected)."""
+        try:
+            value = self.value()
+        except ValueError:
+            return
+        if value is not None:
+            self.set_value(value)
+
+
+def with_slashes(typed: str) -> str:
+    """"12031985" → "12/03/1985" (day, month, year typed without separators)."""
+    raw = (typed or "").strip()
+    if len(raw) == 8 and raw.isdigit():
+        return f"{raw[:2]}/{raw[2:4]}/{raw[4:]}"
+    return raw
 
 
 NOTHING = "— không chọn —"
