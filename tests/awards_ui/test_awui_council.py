@@ -66,6 +66,7 @@ def test_households_pass_without_secret_vote_and_can_be_hidden(qtbot, window, wa
     page = window.show_screen("batches")
     page.reload(bid)
     tab = page.council
+    page.tabs.setCurrentWidget(tab)  # a tab loads when shown
     assert tab.table.rowCount() == 4
     tab.only_votes.setChecked(True)
     shown = [tab.table.item(r, 0).text() for r in range(4) if not tab.table.isRowHidden(r)]

@@ -57,4 +57,8 @@ def test_batch_tabs_follow_the_batch_clicked(qtbot, window, issued, dialogs):
         assert page.heading.text().startswith(f"<b>{name}</b>")
         expected = other if "thiên tai" in name else issued.batch
         assert page.candidates.batch.id == expected
-        assert page.council.batch.id == expected
+    page.tabs.setCurrentWidget(page.council)  # hidden tabs load when shown, for that batch
+    assert page.council.batch.id == expected
+    first = next(i for i, b in enumerate(page.model.items) if b.id == issued.batch)
+    click_row(view, first)
+    assert page.council.batch.id == issued.batch

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.services.awards import award_kinds
 from app.services.rounds import council, paperwork
 from ui import dialogs
 from ui.screens.batch_meeting import MeetingDialog, MembersDialog
@@ -32,6 +33,16 @@ COUNT_COLS = (2, 3, 4)
 
 def _pct(value) -> str:
     return "" if value is None else f"{value:f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+
+
+BASES = {"all": "thành viên Hội đồng", "present": "thành viên có mặt"}
+
+
+def share_text(row, vote_base: str) -> str:
+    """"75% (3/4 thành viên Hội đồng)": the share and what it is counted over."""
+    if row.percent is None or row.agree is None:
+        return ""
+    return f"{_pct(row.percent)} ({row.agree}/{row.base} {BASES.get(vote_base, BASES['present'])})"
 
 
 class CouncilTab(QWidget):
@@ -52,7 +63,7 @@ class CouncilTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         char = self.fontMetrics().averageCharWidth()
-        for i, w in enumerate((26, 26, 12, 12, 8, 8, 11)):
+        for i, w in enumerate((24, 24, 11, 11, 8, 30, 11)):
             self.table.setColumnWidth(i, w * char + 12)
         self.buttons: dict[str, QPushButton] = {}
         top = self._bar((("members", "Thành viên Hội đồng…", self.action_members),
@@ -129,6 +140,8 @@ class CouncilTab(QWidget):
                             f"{m.secretary_name or '—'}.")
         self.present = m.present
         self.rows = council.tally(self.db, mid)
+        self._bases = {k.code: k.vote_base
+                       for k in award_kinds.list_award_kinds(self.db, active_only=False)}
         self._fill_table()
 
     def _fill_table(self) -> None:
@@ -142,7 +155,8 @@ class CouncilTab(QWidget):
                     row.passed, "Không bỏ phiếu kín")
             values = (row.subject_name, row.award_name, *["" if c is None else str(c)
                                                           for c in counts],
-                      _pct(row.percent), _pct(row.threshold) if row.needs_vote else "", result)
+                      share_text(row, self._bases.get(row.award_code, "present")),
+                      _pct(row.threshold) if row.needs_vote else "", result)
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 editable = c in COUNT_COLS and row.needs_vote

@@ -81,8 +81,12 @@ class BatchesPage(QWidget):
         self.tabs.addTab(self.candidates, "1. Ứng viên và điều kiện")
         self.tabs.addTab(self.council, "2. Hội đồng, phiếu bầu, kiểm phiếu")
         self.tabs.addTab(self.decisions, "3. Quyết định")
+        # A tab loads when shown (a hidden one costs nothing) and again once another tab
+        # changed the round (a meeting passes candidates: step 3 must count them).
+        self._stale: set[QWidget] = set()
         for tab in (self.candidates, self.council, self.decisions):
-            tab.changed.connect(self._refresh_list)
+            tab.changed.connect(lambda t=tab: self._tab_changed(t))
+        self.tabs.currentChanged.connect(lambda _i: self._load_shown_tab())
         self.heading = QLabel(self)
         self._build()
         self.reload()
@@ -123,8 +127,22 @@ class BatchesPage(QWidget):
         current = select_id or (self.current().id if self.current() else None)
         self.model.set_items(batches.list_batches(self.db))
         rows = [i for i, b in enumerate(self.model.items) if b.id == current]
+        sel = self.table.selectionModel()
+        sel.blockSignals(True)  # the tabs load once, below
         select_row(self.table, rows[0] if rows else 0)
+        sel.blockSignals(False)
+        self.table.viewport().update()
         self._show_batch()
+
+    def _tab_changed(self, tab: QWidget) -> None:
+        self._stale = {self.candidates, self.council, self.decisions} - {tab}
+        self._refresh_list()
+
+    def _load_shown_tab(self) -> None:
+        tab = self.tabs.currentWidget()
+        if tab in self._stale:
+            self._stale.discard(tab)
+            tab.set_batch(self.current())
 
     def _refresh_list(self) -> None:
         """Counts and status changed inside a tab: refresh the list, keep the selection."""
@@ -151,8 +169,8 @@ class BatchesPage(QWidget):
         b = self.current()
         self._set_heading(b)
         self.tabs.setEnabled(b is not None)
-        for tab in (self.candidates, self.council, self.decisions):
-            tab.set_batch(b)
+        self._stale = {self.candidates, self.council, self.decisions}
+        self._load_shown_tab()
 
     def on_show(self) -> None:
         self.reload()
