@@ -4,6 +4,8 @@ An issued decision opens read-only."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +28,7 @@ from app.services.system.organization import SIGN_MODES, list_signers
 from ui import dialogs
 from ui.screens.batch_rows import RowsModel, rows_view, selected_items
 from ui.screens.decision_line import LineDialog
+from ui.screens.decision_preview import draft_mark
 from ui.widgets.form import DateEdit, combo, set_combo
 
 
@@ -130,6 +133,9 @@ class DecisionEditor(QDialog):
         for b in (self.save_button, preview, close):
             bar.addWidget(b)
         layout = QVBoxLayout(self)
+        if not self.read_only:
+            layout.addWidget(draft_mark(self, "DỰ THẢO — chưa ban hành: chưa ghi sổ khen thưởng, "
+                                              "chưa có hiệu lực"))
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error_label)
         layout.addLayout(bar)
@@ -254,6 +260,9 @@ class DecisionEditor(QDialog):
         self.d = decisions.get_decision(self.db, self.decision_id)
         self.setWindowTitle(self.d.label)
         self._total()
+        self.state_label.setText(
+            f"<b>Đã lưu dự thảo lúc {datetime.now():%H:%M}</b> — vẫn là dự thảo, chưa ban hành "
+            "(ban hành ở danh sách quyết định).")
         return True
 
     def preview(self) -> None:
