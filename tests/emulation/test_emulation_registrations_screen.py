@@ -10,7 +10,16 @@ from app.services.emulation import movements as mv
 from app.services.emulation import registrations as reg
 from app.services.rounds import batches
 from db.models import Registration
+from tests.ui.helpers import when_modal
 from ui.main_window import MainWindow
+
+
+def _accept_scope(expected_scope):
+    """The "which households" dialog: check what it proposes, then go on."""
+    def answer(dialog):
+        assert dialog.scope()[0] == expected_scope, dialog.scope()
+        dialog.accept()
+    when_modal(answer)
 
 
 def _window(qtbot, db):
@@ -37,6 +46,7 @@ def test_register_tick_outcomes_and_see_rates(qtbot, org_db, dialogs):
     page = win.show_screen("registrations")
     page.year.setValue(2025)
     _select(page.area, ward["Khu dân cư số 2"])
+    _accept_scope("area")  # the area the list shows is proposed
     page.btn_households.click()
     assert dialogs.texts("info")[-1] == "Đã đăng ký thêm 5."
     _loaded(qtbot, page)
@@ -59,6 +69,8 @@ def test_register_tick_outcomes_and_see_rates(qtbot, org_db, dialogs):
     _select(page.outcome_filter, "chua")  # what is left to evaluate
     assert page.model.rowCount() == 1
     _select(page.outcome_filter, "")
+    win.activateWindow()  # back from the dialog
+    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
     qtbot.keyClick(page, Qt.Key_S, Qt.ControlModifier)  # Ctrl+S saves
     assert dialogs.texts("info")[-1] == "Đã lưu kết quả bình xét của 4 đăng ký."
     assert sorted(r.outcome or "" for r in reg.rows(org_db, 2025)) == [
@@ -82,7 +94,8 @@ def test_whole_ward_all_achieved_then_to_batch(qtbot, org_db, dialogs, monkeypat
     page = win.show_screen("registrations")
     page.year.setValue(2025)
     _select(page.movement, mid)
-    page.btn_households.click()  # no area chosen: the whole ward
+    _accept_scope("ward")  # no area chosen: the whole ward
+    page.btn_households.click()
     page.btn_areas.click()
     _loaded(qtbot, page)
     assert page.model.rowCount() == 23 + 3

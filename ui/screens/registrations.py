@@ -107,8 +107,8 @@ class RegistrationsPage(RegistrationActions, QWidget):
 
     def _register_bar(self) -> QHBoxLayout:
         self.btn_households = self._button(
-            "Đăng ký hộ gia đình", self.register_households,
-            "Mọi hộ của khu dân cư đang chọn (hoặc cả phường) đăng ký Gia đình văn hóa")
+            "Đăng ký hộ gia đình…", self.register_households,
+            "Hộ gia đình đăng ký Gia đình văn hóa: cả phường, một khu dân cư hoặc từng hộ")
         self.btn_areas = self._button("Đăng ký mọi khu dân cư", self.register_areas,
                                       "Mọi khu dân cư đăng ký Khu dân cư văn hóa")
         self.btn_staff = self._button("Đăng ký cán bộ của tập thể…", self.register_staff,

@@ -26,15 +26,32 @@ class RegistrationActions:
             dialogs.info(self, "Đăng ký thi đua", result.text())
 
     def register_households(self) -> None:
-        area_id, area = self.area.currentData(), self.area.currentText()
-        where = f"khu dân cư “{area}”" if area_id else "cả phường"
+        """The whole ward, one khu dân cư, or households chosen one by one."""
+        from app.services.awards.award_kinds import get_award_kind
+        from app.services.records.records import area_choices
+        from ui.screens.registrations_households import AREA, CHOSEN, HouseholdScopeDialog
+
         code = self._code_for("household", reg.GDVH)
-        if not dialogs.confirm(self, "Đăng ký hộ gia đình",
-                               f"Đăng ký mọi hộ gia đình của {where} năm {self.year.value()}?",
-                               default_yes=True):
+        kind = get_award_kind(self.db, code=code)
+        year = self.year.value()
+        dialog = HouseholdScopeDialog(self, year, kind.name,
+                                      [(c.id, c.label) for c in area_choices(self.db)],
+                                      self.area.currentData())
+        if not dialog.exec():
             return
-        self._done(self._run(reg.register_area_households, self.db, self.year.value(), area_id,
-                             code, self.movement.currentData()))
+        scope, area_id = dialog.scope()
+        if scope == CHOSEN:
+            picker = SubjectPicker(self.db, f"Chọn hộ gia đình đăng ký “{kind.name}” năm {year}",
+                                   ("household",), parent=self)
+            if not picker.exec():
+                return
+            self._done(self._run(reg.register, self.db, year, kind.id,
+                                 [sid for sid, _ in picker.chosen()],
+                                 self.movement.currentData()))
+            return
+        self._done(self._run(reg.register_area_households, self.db, year,
+                             area_id if scope == AREA else None, code,
+                             self.movement.currentData()))
 
     def register_areas(self) -> None:
         code = self._code_for("area", reg.KDCVH)
