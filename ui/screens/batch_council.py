@@ -63,8 +63,9 @@ class CouncilTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         char = self.fontMetrics().averageCharWidth()
-        for i, w in enumerate((24, 24, 11, 11, 8, 30, 11)):
-            self.table.setColumnWidth(i, w * char + 12)
+        titles = self.table.horizontalHeader().fontMetrics()
+        for i, w in enumerate((24, 24, 8, 8, 6, 28, 8)):  # headers never cut
+            self.table.setColumnWidth(i, max(w * char + 12, titles.horizontalAdvance(COLS[i]) + 24))
         self.buttons: dict[str, QPushButton] = {}
         top = self._bar((("members", "Thành viên Hội đồng…", self.action_members),
                          ("new_meeting", "Cuộc họp mới…", self.action_new_meeting)))

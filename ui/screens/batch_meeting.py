@@ -93,7 +93,7 @@ class MembersDialog(QDialog):
                                 ("Chức vụ", lambda m: m.position),
                                 ("Đến ngày", lambda m: m.to_date.strftime("%d/%m/%Y")
                                  if m.to_date else "")], parent=self)
-        self.table = rows_view(self.model, self, widths=(24, 22, 26))
+        self.table = rows_view(self.model, self, widths=(24, 20, 46))
         self.table.doubleClicked.connect(lambda _i: self.edit())
         bar = QHBoxLayout()
         for text, slot, name in (

@@ -12,7 +12,7 @@ from app.services.records.subjects import SUBJECT_TYPE_LABELS
 
 COLUMNS = ["In", "Số vào sổ", "Người / tập thể được khen", "Đối tượng", "Hình thức / danh hiệu",
            "Đã in", "In lần cuối"]
-WIDTHS = (4, 11, 34, 10, 26, 6, 16)  # in average characters; the name column stretches
+WIDTHS = (3, 10, 30, 8, 16, 5, 15)  # in average characters; the name column stretches
 _ROOT = QModelIndex()
 
 

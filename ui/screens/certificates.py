@@ -29,7 +29,7 @@ from app.services.awards import certificates as svc
 from ui import workers
 from ui.screens import certificate_lines
 from ui.screens.certificate_actions import CertificateActions
-from ui.screens.certificate_lines import WIDTHS, CertificateLinesModel
+from ui.screens.certificate_lines import COLUMNS, WIDTHS, CertificateLinesModel
 from ui.screens.certificate_print import PdfPreview, printer_names
 
 
@@ -101,12 +101,15 @@ class CertificatesPage(CertificateActions, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.ElideRight)  # long collective names: full text in tooltip
         header = self.table.horizontalHeader()
         char = self.fontMetrics().averageCharWidth()
+        titles = header.fontMetrics()
         for col, width in enumerate(WIDTHS):  # fixed: measuring 14,000 rows would take seconds
-            self.table.setColumnWidth(col, width * char + 16)
+            self.table.setColumnWidth(col, max(width * char + 16, titles.horizontalAdvance(
+                COLUMNS[col]) + 24))  # the header's own text is never cut
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
         lay.addWidget(self.table, 1)

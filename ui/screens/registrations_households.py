@@ -23,6 +23,7 @@ class HouseholdScopeDialog(QDialog):
                  area_id: int | None = None):
         super().__init__(parent)
         self.setWindowTitle("Đăng ký hộ gia đình")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         heading = QLabel(f"<b>Đăng ký “{award}” năm {year}</b> — những hộ nào?", self)
         heading.setWordWrap(True)
         self.ward = QRadioButton("Mọi hộ gia đình của cả phường", self)
