@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPushButton
 
 from app.services.awards import award_kinds
 from app.services.rounds import batches, council
+from tests.ui.helpers import wait_for_jobs
 
 
 def _meeting(ward, present: int):
@@ -29,15 +30,21 @@ def _council_tab(window, bid):
     return page, page.council
 
 
+def _type_agree(qtbot, tab, n: int) -> None:
+    """Fill the usual counts, type how many agree on every row, save the tally."""
+    wait_for_jobs(qtbot)
+    tab.findChild(QPushButton, "council_fill").click()
+    for r in range(tab.model.rowCount()):
+        assert tab.model.set_text(r, 4, str(n))
+    tab.findChild(QPushButton, "council_save_tally").click()
+    wait_for_jobs(qtbot)
+
+
 def test_vote_share_states_its_base(qtbot, window, ward, dialogs):
     bid = _meeting(ward, present=3)  # 3 of the council's 4 members
     _page, tab = _council_tab(window, bid)
-    tab.findChild(QPushButton, "council_fill").click()
-    for r in range(tab.table.rowCount()):
-        tab.table.item(r, 4).setText("3")  # everyone present agrees
-    tab.findChild(QPushButton, "council_save_tally").click()
-    share = {tab.table.item(r, 0).text(): tab.table.item(r, 5).text()
-             for r in range(tab.table.rowCount())}
+    _type_agree(qtbot, tab, 3)  # everyone present agrees
+    share = {tab.model.text(r, 0): tab.model.text(r, 5) for r in range(tab.model.rowCount())}
     # Lao động tiên tiến counts over the members present, Chiến sĩ thi đua cơ sở over the
     # whole council (Cài đặt › Danh hiệu): the officer sees which.
     assert share["Nguyễn Thị Ánh"] == "100% (3/3 thành viên có mặt)"
@@ -48,12 +55,11 @@ def test_decisions_tab_counts_who_just_passed(qtbot, window, ward, dialogs):
     bid = _meeting(ward, present=4)
     page, tab = _council_tab(window, bid)
     page.tabs.setCurrentWidget(page.decisions)  # seen once before the meeting: nobody yet
+    wait_for_jobs(qtbot)
     assert page.decisions.hint.text().startswith("0 ứng viên")
     page.tabs.setCurrentWidget(tab)
-    tab.findChild(QPushButton, "council_fill").click()
-    for r in range(tab.table.rowCount()):
-        tab.table.item(r, 4).setText("4")
-    tab.findChild(QPushButton, "council_save_tally").click()
+    _type_agree(qtbot, tab, 4)
     page.tabs.setCurrentWidget(page.decisions)
+    wait_for_jobs(qtbot)
     assert page.decisions.hint.text().startswith("3 ứng viên được Hội đồng thông qua")
     assert "3 được thông qua" in page.heading.text()

@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
 from app.services.rounds import batches
+from tests.ui.helpers import wait_for_jobs
 
 
 def click_row(view, row: int, modifier=Qt.NoModifier) -> None:
@@ -24,6 +25,7 @@ def test_candidate_findings_follow_the_mouse(qtbot, window, issued, dialogs):
     page.reload(again)
     tab = page.candidates
     tab.findChild(QPushButton, "cand_check").click()
+    wait_for_jobs(qtbot)
     rows = {c.subject_name: i for i, c in enumerate(tab.model.items)}
     view = tab.table
     qtbot.waitExposed(view)
@@ -57,6 +59,8 @@ def test_batch_tabs_follow_the_batch_clicked(qtbot, window, issued, dialogs):
         assert page.heading.text().startswith(f"<b>{name}</b>")
         expected = other if "thiên tai" in name else issued.batch
         assert page.candidates.batch.id == expected
+        wait_for_jobs(qtbot)
+        assert len(page.candidates.model.items) == (0 if expected == other else 3)
     page.tabs.setCurrentWidget(page.council)  # hidden tabs load when shown, for that batch
     assert page.council.batch.id == expected
     first = next(i for i, b in enumerate(page.model.items) if b.id == issued.batch)

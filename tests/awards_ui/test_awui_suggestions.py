@@ -12,6 +12,7 @@ from app.services.awards import award_kinds
 from app.services.records import records
 from app.services.rounds import batches, decision_issue
 from app.services.rounds.decision_issue import ExternalAward
+from tests.ui.helpers import wait_for_jobs
 from ui.screens.batch_add import ChecklistDialog
 
 NAMES = ("Nguyễn Thị Thanh Hương", "Trần Văn Bảy", "Lê Thị Minh Nguyệt")
@@ -34,6 +35,7 @@ def test_streak_suggestions_start_unticked_and_fit(qtbot, window, ward, dialogs,
     window.resize(1366, 768)
     page = window.show_screen("batches")
     page.reload(bid)
+    wait_for_jobs(qtbot)
     seen = {}
 
     def look(dialog):
@@ -63,6 +65,7 @@ def test_ticked_suggestions_become_candidates(qtbot, window, ward, dialogs, when
     bid = batches.create_batch(ward.db, "Tổng kết năm 2025", 2025)
     page = window.show_screen("batches")
     page.reload(bid)
+    wait_for_jobs(qtbot)
 
     def tick_one(dialog):
         dialog.list.item(0).setCheckState(Qt.Checked)
@@ -71,6 +74,7 @@ def test_ticked_suggestions_become_candidates(qtbot, window, ward, dialogs, when
     when_dialog(ChecklistDialog, tick_one)
     page.candidates.findChild(QPushButton, "cand_suggest").click()
     qtbot.waitUntil(lambda: len(batches.list_candidates(ward.db, bid)) == 1, timeout=15000)
+    wait_for_jobs(qtbot)
     assert batches.list_candidates(ward.db, bid)[0].subject_id in homes
     qtbot.waitUntil(lambda: len(page.candidates.model.items) == 1, timeout=5000)
     assert "Đã thêm 1 ứng viên." in dialogs.texts("info")[-1]

@@ -5,7 +5,7 @@ from emulation_helpers import small_ward
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app.services.emulation import registrations as reg
-from tests.ui.helpers import type_text, when_modal
+from tests.ui.helpers import type_text, wait_for_jobs, when_modal
 from ui.main_window import MainWindow
 from ui.screens.registrations_households import HouseholdScopeDialog
 from ui.widgets.subject_picker import SubjectPicker
@@ -38,6 +38,7 @@ def test_one_khu_dan_cu_chosen_in_the_dialog(qtbot, org_db, dialogs):
 
     when_modal(one_area)
     page.btn_households.click()
+    wait_for_jobs(qtbot)
     assert dialogs.texts("info")[-1] == "Đã đăng ký thêm 8."
     assert _registered(org_db) == sorted(f"Hộ Thôn Đông Giàng {i}" for i in range(1, 9))
     qtbot.waitUntil(lambda: not page.loader.busy and page.model.rowCount() == 8, timeout=5000)
@@ -65,6 +66,7 @@ def test_households_chosen_one_by_one(qtbot, org_db, dialogs):
     when_modal(chosen)
     page.btn_households.click()
     qtbot.waitUntil(lambda: bool(dialogs.texts("info")), timeout=5000)
+    wait_for_jobs(qtbot)
     assert dialogs.texts("info")[-1] == "Đã đăng ký thêm 2."
     assert _registered(org_db) == picked
     assert QApplication.activeModalWidget() is None

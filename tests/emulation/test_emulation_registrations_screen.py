@@ -10,7 +10,7 @@ from app.services.emulation import movements as mv
 from app.services.emulation import registrations as reg
 from app.services.rounds import batches
 from db.models import Registration
-from tests.ui.helpers import when_modal
+from tests.ui.helpers import wait_for_jobs, when_modal
 from ui.main_window import MainWindow
 
 
@@ -36,8 +36,8 @@ def _select(box, value):
 
 
 def _loaded(qtbot, page):
-    """The list loads off the GUI thread: wait for it (and for the rates when shown)."""
-    qtbot.waitUntil(lambda: not page.loader.busy and not page.rates.loader.busy, timeout=10000)
+    """Registering and loading run off the GUI thread: wait for them (and the rates)."""
+    wait_for_jobs(qtbot)
 
 
 def test_register_tick_outcomes_and_see_rates(qtbot, org_db, dialogs):
@@ -48,8 +48,8 @@ def test_register_tick_outcomes_and_see_rates(qtbot, org_db, dialogs):
     _select(page.area, ward["Khu dân cư số 2"])
     _accept_scope("area")  # the area the list shows is proposed
     page.btn_households.click()
-    assert dialogs.texts("info")[-1] == "Đã đăng ký thêm 5."
     _loaded(qtbot, page)
+    assert dialogs.texts("info")[-1] == "Đã đăng ký thêm 5."
     assert page.model.rowCount() == 5
     assert page.model.counts() == (0, 0, 5)
 
@@ -96,6 +96,7 @@ def test_whole_ward_all_achieved_then_to_batch(qtbot, org_db, dialogs, monkeypat
     _select(page.movement, mid)
     _accept_scope("ward")  # no area chosen: the whole ward
     page.btn_households.click()
+    _loaded(qtbot, page)
     page.btn_areas.click()
     _loaded(qtbot, page)
     assert page.model.rowCount() == 23 + 3
@@ -109,6 +110,7 @@ def test_whole_ward_all_achieved_then_to_batch(qtbot, org_db, dialogs, monkeypat
     monkeypatch.setattr(registrations_actions.BatchChoice, "ask",
                         classmethod(lambda cls, parent, items, n: items[0][0]))
     page.btn_candidates.click()
+    _loaded(qtbot, page)
     assert dialogs.texts("info")[-1].startswith("Đã thêm 9 ứng viên")
     assert len(batches.list_candidates(org_db, bid)) == 9
     with org_db.read() as s:

@@ -42,7 +42,6 @@ class AddCandidatesDialog(FormDialog):
         super().__init__("Thêm ứng viên từ hồ sơ", parent)
         self.db, self.batch_id = db, batch_id
         self.subjects: list[tuple[int, str]] = []
-        self.result_: batches.AddResult | None = None
         self.add_row("award", "Danh hiệu / hình thức đề nghị", kind_combo(db))
         self.add_row("proposing_unit", "Đơn vị đề nghị", QLineEdit())
         row = QWidget(self)
@@ -74,12 +73,15 @@ class AddCandidatesDialog(FormDialog):
             self.chosen_label.setText(f"{len(names)}: " + ", ".join(names[:8]) + more)
 
     def save(self) -> int:
+        """Checked here; the candidates are added by the tab, in the background."""
         if not self.subjects:
             raise ValidationError("Chưa chọn đối tượng nào: bấm “Chọn đối tượng…”.", "subjects")
-        self.result_ = batches.add_candidates(
-            self.db, self.batch_id, [sid for sid, _ in self.subjects], self.award().id,
-            self.fields["proposing_unit"].text())
         return self.batch_id
+
+    def chosen(self) -> tuple[list[int], int, str]:
+        """(subject ids, award kind id, proposing unit) for batches.add_candidates."""
+        return ([sid for sid, _ in self.subjects], self.award().id,
+                self.fields["proposing_unit"].text())
 
 
 class CandidateDialog(FormDialog):

@@ -58,6 +58,10 @@ class CandidatesTab(QWidget):
     def __init__(self, db, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.batch, self.checked = db, None, set()
+        self.items, self._keys = [], []
+        # A Gia đình văn hóa round lists 14,000 households: loaded off the GUI thread.
+        self.loader = workers.Loader(self, self._loaded,
+                                     lambda exc: self.count.setText(f"Không tải được: {exc}"))
         self.model = RowsModel([
             ("Họ và tên / Tên", lambda c: c.subject_name), ("Đề nghị", lambda c: c.award_name),
             ("Tình trạng", lambda c: c.status_label),
@@ -116,15 +120,20 @@ class CandidatesTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.items = batches.list_candidates(self.db, self.batch.id) if self.batch else []
-        self.checked = checked_candidates(self.db, self.batch.id) if self.batch else set()
+        if self.batch is None:
+            self._loaded(([], set(), []))
+            return
+        self.count.setText("Đang tải danh sách ứng viên…")
+        self.loader.request(load_candidates, self.db, self.batch.id)
+
+    def _loaded(self, result) -> None:
+        self.items, self.checked, self._keys = result
         self._show_items()
 
     def _show_items(self) -> None:
-        """The batch's candidates (a few thousand at most) filtered in memory, folded."""
+        """The batch's candidates filtered in memory on keys folded when loaded."""
         tokens = text.fold_tokens(self.search.text())
-        items = [c for c in self.items
-                 if all(t in text.fold(f"{c.subject_name} {c.award_name}") for t in tokens)]
+        items = [c for c, key in zip(self.items, self._keys) if all(t in key for t in tokens)]
         self.model.set_items(items)
         warned = sum(1 for c in items if c.warnings)
         self.count.setText(f"{len(items)} ứng viên, {warned} có cảnh báo")
@@ -151,8 +160,15 @@ class CandidatesTab(QWidget):
             return
         dialog = AddCandidatesDialog(self.db, self.batch.id, self)
         if dialog.exec():
-            self._report(dialog.result_)
-            self._done()
+            self._add_in_background("Đang thêm ứng viên…", batches.add_candidates, self.db,
+                                    self.batch.id, *dialog.chosen())
+
+    def _add_in_background(self, title: str, fn, *args) -> None:
+        """Adding thousands (a khu dân cư's households) takes a while: with progress."""
+        workers.run_with_progress(
+            self, title, _quiet(fn), *args,
+            on_success=lambda result: (self._report(result), self._done()),
+            on_failure=lambda exc: dialogs.warn(self, "Chưa thêm được ứng viên", str(exc)))
 
     def _report(self, result: batches.AddResult) -> None:
         msg = f"Đã thêm {len(result.added)} ứng viên."
@@ -172,9 +188,9 @@ class CandidatesTab(QWidget):
             f"Đăng ký thi đua năm {self.batch.year} được đánh giá đạt",
             [(r.id, f"{r.subject_name} ({r.subject_type}) — {r.award_name}") for r in regs], self)
         if dialog.exec() and dialog.checked():
-            self._report(batches.add_candidates_from_registrations(
-                self.db, self.batch.id, dialog.checked()))
-            self._done()
+            self._add_in_background("Đang thêm ứng viên từ đăng ký…",
+                                    batches.add_candidates_from_registrations, self.db,
+                                    self.batch.id, dialog.checked())
 
     def action_suggest(self) -> None:
         """The rules' shortlist (seconds on a large register: off the GUI thread)."""
@@ -246,15 +262,37 @@ class CandidatesTab(QWidget):
         AttachmentsDialog(self.db, c.batch_id, c.id, c.subject_name, self).exec()
 
     def action_check(self) -> None:
+        """The rules over every candidate (seconds for a large round): with progress."""
         if self.batch is None:
             return
-        found = batches.check_batch(self.db, self.batch.id)
-        warn = sum(1 for items in found.values() for f in items if f.level == "warning")
-        people = sum(1 for items in found.values() if any(f.level == "warning" for f in items))
-        self._done()
-        dialogs.info(self, "Kiểm tra điều kiện",
-                     f"Đã kiểm tra {len(found)} ứng viên: {warn} cảnh báo ở {people} ứng viên "
-                     "(tô vàng). Đây là gợi ý để Hội đồng xem xét, không tự loại ai.")
+
+        def done(found) -> None:
+            warn = sum(1 for items in found.values() for f in items if f.level == "warning")
+            people = sum(1 for items in found.values()
+                         if any(f.level == "warning" for f in items))
+            self._done()
+            dialogs.info(self, "Kiểm tra điều kiện",
+                         f"Đã kiểm tra {len(found)} ứng viên: {warn} cảnh báo ở {people} ứng viên "
+                         "(tô vàng). Đây là gợi ý để Hội đồng xem xét, không tự loại ai.")
+
+        workers.run_with_progress(
+            self, "Đang kiểm tra điều kiện khen thưởng…", _quiet(batches.check_batch), self.db,
+            self.batch.id, on_success=done,
+            on_failure=lambda exc: dialogs.warn(self, "Chưa kiểm tra được", str(exc)))
+
+
+def load_candidates(db, batch_id: int):
+    """(candidates, ids already checked, folded search keys) of a batch, off the GUI thread."""
+    items = batches.list_candidates(db, batch_id)
+    return (items, checked_candidates(db, batch_id),
+            [text.fold(f"{c.subject_name} {c.award_name}") for c in items])
+
+
+def _quiet(fn):
+    """A plain service function as a worker job (progress shown as "busy")."""
+    def job(*args, progress=None, cancelled=None):
+        return fn(*args)
+    return job
 
 
 def _suggestions_job(db, batch_id: int, progress=None, cancelled=None):

@@ -32,10 +32,16 @@ class DraftDialog(FormDialog):
             empty=None))
 
     def save(self) -> int:
+        """Checked here (the date must read); the draft is made by the caller, in the
+        background (a large round's draft lists thousands of lines)."""
+        self.fields["signed_on"].value()
+        return self.batch.id
+
+    def arguments(self) -> tuple:
+        """Arguments of decisions.draft_from_batch."""
         award = self.fields["award"].currentData()
-        return decisions.draft_from_batch(self.db, self.batch.id, [award] if award else None,
-                                          self.fields["signed_on"].value(),
-                                          self.fields["signer"].currentData())
+        return (self.batch.id, [award] if award else None, self.fields["signed_on"].value(),
+                self.fields["signer"].currentData())
 
 
 def edit_decision(parent: QWidget, db, decision_id: int) -> bool:
