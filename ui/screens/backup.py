@@ -131,7 +131,7 @@ class BackupPage(QScrollArea):
         current = self.target.currentData() or remembered
         self.target.clear()
         for drive in backup.removable_drives():
-            self.target.addItem(f"USB {drive.title}", str(drive.folder))
+            self.target.addItem(f"{drive.kind_label} {drive.title}", str(drive.folder))
         if remembered and self.target.findData(remembered) < 0:
             mark = "" if Path(remembered).is_dir() else " — không thấy, hãy cắm lại USB"
             self.target.addItem(f"Lần trước: {remembered}{mark}", remembered)
