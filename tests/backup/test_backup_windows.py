@@ -40,7 +40,7 @@ def test_read_back_on_windows_bypasses_the_cache_with_aligned_whole_sector_reads
     kernel32 = fake_windows(monkeypatch, FakeKernel32(sector=reported_sector))
     assert readback.read_back_sha256(path) == file_sha(path)
     [opened] = [c for c in kernel32.calls if c[0] == "CreateFileW"]
-    _, name, access, share, disposition, flags = opened
+    _, name, access, _share, disposition, flags = opened
     assert name == str(path) and access == winapi.GENERIC_READ
     assert flags & winapi.FILE_FLAG_NO_BUFFERING
     assert disposition == winapi.OPEN_EXISTING

@@ -36,7 +36,7 @@ def _run(tmp_path: Path, app_dir: Path, bin_dir: Path | None = None):
     if bin_dir:
         env["PATH"] = f"{bin_dir}{os.pathsep}{env['PATH']}"
     return subprocess.run(["bash", str(SMOKE)], capture_output=True, text=True, env=env,
-                          cwd=tmp_path, timeout=300)
+                          cwd=tmp_path, timeout=300, check=False)
 
 
 @pytest.mark.parametrize("platform", ["linux", "windows"])
