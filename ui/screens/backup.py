@@ -23,6 +23,7 @@ from app import backup
 from app.errors import DomainError
 from ui import dialogs, workers
 from ui.screens.backup_parts import SettingsBox, group, mb, num, restore_flow
+from ui.screens.backup_schedule import ScheduleBox
 
 PathRole = Qt.UserRole + 1
 
@@ -41,6 +42,8 @@ class BackupPage(QScrollArea):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         layout.addWidget(self._backup_box(body))
+        self.schedule_box = ScheduleBox(db, lambda: self.target.currentData(), body)
+        layout.addWidget(self.schedule_box)
         layout.addWidget(self._history_box(body), 1)
         self.settings_box = SettingsBox(db, body)
         self.settings_box.saved.connect(self.refresh)
@@ -114,6 +117,7 @@ class BackupPage(QScrollArea):
 
     def refresh(self) -> None:
         self.refresh_status()
+        self.schedule_box.refresh()
         self.refresh_targets()
         self.refresh_history()
 
