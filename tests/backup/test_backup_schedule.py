@@ -216,8 +216,8 @@ def test_the_screen_shows_a_failed_scheduled_run(qtbot, db, dialogs):
     schedule.record_failure(db, "E:\\TDKT-sao-luu", "Không tìm thấy thư mục hoặc ổ đĩa “E:\\”.")
     page = _page(qtbot, db)
     assert page.schedule_box.failure.isVisibleTo(page)
-    assert "không thành công: Không tìm thấy" in page.schedule_box.failure.text()
-    assert "Lần sao lưu tự động theo lịch" in page.status.text()
+    assert "không sao lưu được" in page.schedule_box.failure.text()
+    assert "không thành công: Không tìm thấy thư mục" in page.status.text()
 
 
 def test_off_windows_the_button_gives_the_crontab_line(qtbot, db, dialogs, usb):

@@ -73,9 +73,11 @@ class ScheduleBox(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        failed = schedule.failure_reminder(self.db)
-        self.failure.setText(failed or "")
-        self.failure.setVisible(bool(failed))
+        failed = schedule.last_failure(self.db)  # the page's status line says what to do
+        self.failure.setText(f"Lần chạy theo lịch lúc {failed.at:%H:%M ngày %d/%m/%Y}: không sao "
+                             "lưu được (lý do ở dòng nhắc phía trên và trong lịch sử)."
+                             if failed else "")
+        self.failure.setVisible(failed is not None)
         current = schedule.load_schedule(self.db)
         if current:
             self.status.setText(f"Đã đặt lịch: sao lưu {current.text}.")
