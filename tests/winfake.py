@@ -98,3 +98,8 @@ def fake_windows(monkeypatch, kernel32: FakeKernel32 | None = None) -> FakeKerne
     monkeypatch.setattr(winapi, "is_windows", lambda: True)
     monkeypatch.setattr(winapi, "kernel32", lambda: kernel32)
     return kernel32
+
+
+def fake_posix(monkeypatch) -> None:
+    """The other way round: the non-Windows branch, whatever system runs the test."""
+    monkeypatch.setattr(winapi, "is_windows", lambda: False)

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from app.backup import backup_database, backup_due, schedule
 from app.cli import main
 from db.models import BackupLog
-from tests.winfake import fake_windows
+from tests.winfake import fake_posix, fake_windows
 
 APP_DIR = "C:\\Users\\Nguyễn Văn A\\AppData\\Local\\Programs\\ThiDuaKhenThuong"
 DB_PATH = "C:\\Users\\Nguyễn Văn A\\AppData\\Local\\ThiDuaKhenThuong\\thiduakhenthuong.sqlite"
@@ -121,6 +121,7 @@ def test_wrong_day_or_time_is_refused(db, frozen_windows, monkeypatch):
 
 
 def test_off_windows_there_is_no_task_but_a_crontab_line(db, monkeypatch):
+    fake_posix(monkeypatch)
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", "/opt/tdkt/tdkt")
     wanted = schedule.Schedule("/media/an/KINGSTON/TDKT-sao-luu", day=3, time="09:05")
@@ -220,7 +221,8 @@ def test_the_screen_shows_a_failed_scheduled_run(qtbot, db, dialogs):
     assert "không thành công: Không tìm thấy thư mục" in page.status.text()
 
 
-def test_off_windows_the_button_gives_the_crontab_line(qtbot, db, dialogs, usb):
+def test_off_windows_the_button_gives_the_crontab_line(qtbot, db, dialogs, usb, monkeypatch):
+    fake_posix(monkeypatch)
     page = _page(qtbot, db)
     page.target.insertItem(0, str(usb), str(usb))
     page.target.setCurrentIndex(0)

@@ -14,7 +14,7 @@ import pytest
 from app import app_mutex, paths
 from app.backup import schedule
 from app.cli import main
-from tests.winfake import fake_windows
+from tests.winfake import fake_posix, fake_windows
 
 ROOT = Path(__file__).resolve().parents[2]
 ISS = ROOT / "packaging" / "tdkt.iss"
@@ -187,5 +187,6 @@ def test_the_program_holds_the_mutexes_from_its_start_on_windows(no_mutex_yet, m
 
 
 def test_no_mutex_elsewhere(no_mutex_yet, monkeypatch):
+    fake_posix(monkeypatch)
     assert app_mutex.hold_app_mutex() is False
     assert app_mutex._held == []

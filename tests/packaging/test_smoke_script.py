@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+# On Windows the workflow runs smoke.sh (in Git Bash) against the real build instead.
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="stand-ins are bash scripts")
 ROOT = Path(__file__).resolve().parents[2]
 SMOKE = ROOT / "packaging" / "smoke.sh"
 

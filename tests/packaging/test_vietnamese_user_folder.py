@@ -19,6 +19,8 @@ def _tdkt(home: Path, *args: str) -> str:
            if not k.startswith("XDG_") and k != "TDKT_DATA_DIR"}
     env.update(HOME=str(home), PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
                PYTHONIOENCODING="cp1252", PYTHONUTF8="0")
+    if sys.platform == "win32":  # Windows asks the shell for AppData, not HOME: say it here
+        env["TDKT_DATA_DIR"] = str(home / "AppData" / "Local" / "ThiDuaKhenThuong")
     done = subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, env=env,
                           cwd=home, timeout=180, check=False)
     out = done.stdout.decode("utf-8") + done.stderr.decode("utf-8")
