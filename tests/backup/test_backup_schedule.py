@@ -50,7 +50,9 @@ class FakeSchtasks:
             raw = Path(cmd[cmd.index("/XML") + 1]).read_bytes()
             assert raw.startswith(b"\xff\xfe")  # UTF-16 with its BOM, as schtasks wants
             self.xml.append(raw.decode("utf-16"))
-        return subprocess.CompletedProcess(cmd, self.returncode, self.output, b"")
+        code = self.returncode.get(cmd[1], 0) if isinstance(self.returncode, dict) else \
+            self.returncode  # per verb: {"/Delete": 1, "/Query": 0}
+        return subprocess.CompletedProcess(cmd, code, self.output, b"")
 
 
 def _task(xml: str) -> ET.Element:
@@ -109,6 +111,21 @@ def test_remove_task_deletes_it_and_forgets_the_schedule(db, frozen_windows, mon
     schedule.remove_task(db)
     assert schtasks.commands == [["C:\\Windows\\System32\\schtasks.exe", "/Delete", "/TN",
                                   "ThiDuaKhenThuong\\SaoLuuHangThang", "/F"]]
+    assert schedule.load_schedule(db) is None
+
+
+def test_a_task_that_cannot_be_deleted_is_reported_one_already_gone_is_not(
+        db, frozen_windows, monkeypatch):
+    schedule.save_schedule(db, schedule.Schedule("E:\\TDKT-sao-luu"))
+    schtasks = FakeSchtasks(monkeypatch, returncode={"/Delete": 1, "/Query": 0},
+                            output="LỖI: Truy cập bị từ chối.".encode())
+    with pytest.raises(schedule.ScheduleError, match="không xóa được"):
+        schedule.remove_task(db)  # /Query finds it still there
+    assert [c[1] for c in schtasks.commands] == ["/Delete", "/Query"]
+    assert schedule.load_schedule(db) is not None
+    # Deleted by hand in Task Scheduler meanwhile: /Delete and /Query fail, nothing to report.
+    schtasks.returncode = 1
+    schedule.remove_task(db)
     assert schedule.load_schedule(db) is None
 
 
