@@ -23,7 +23,6 @@ from app.excel.preview import DuplicatePair, PreviewRow
 
 # Identity fields, in the order they are named in a reason.
 LABELS = {"cccd": "số CCCD", "birth": "ngày sinh", "year": "năm sinh", "address": "địa chỉ"}
-_RANK = {"duplicate": 0, "possible": 1, "namesake": 2}
 
 
 def _show(value) -> str:
@@ -48,19 +47,27 @@ class InFile:
         enough (households of one area); ``unique``: fields two records may not share (then
         "keep both" is not offered)."""
         identity = {k: v for k, v in identity.items() if v not in (None, "")}
-        best = None
+        found = {"duplicate": [], "same": [], "possible": [], "namesake": []}
         for earlier, theirs in self.groups[key]:
             kind, reason = compare(identity, theirs, strong, same_when_compatible)
-            if best is None or _RANK[kind] < _RANK[best[1]]:
-                best = (earlier, kind, reason, theirs)
-                if kind == "duplicate":
-                    break
+            found[kind].append((earlier, reason, theirs))
         self.groups[key].append((row, identity))
-        if best is None:
+        if found["duplicate"] or len(found["same"]) == 1:
+            kind, (earlier, reason, theirs) = "duplicate", (found["duplicate"] or found["same"])[0]
+        elif found["same"]:
+            # Like several rows that differ from each other: which one would be a guess.
+            rows = ", ".join(str(e.row) for e, _, _ in found["same"])
+            kind, (earlier, _, theirs) = "possible", found["same"][0]
+            reason = f"Trùng tên, giống nhiều dòng khác nhau: dòng {rows}"
+        elif found["possible"] or found["namesake"]:
+            kind = "possible" if found["possible"] else "namesake"
+            earlier, reason, theirs = found[kind][0]
+        else:
             return None
-        earlier, kind, reason, theirs = best
         shared = any(f in identity and identity[f] == theirs.get(f) for f in unique)
-        pair = DuplicatePair(earlier, row, kind, f"{reason} (dòng {earlier.row})",
+        if "dòng" not in reason:
+            reason += f" (dòng {earlier.row})"
+        pair = DuplicatePair(earlier, row, kind, reason,
                              keep_both=kind != "duplicate", both_allowed=not shared)
         row.pair = pair
         self.pairs.append(pair)
@@ -75,8 +82,8 @@ def _same(name: str, a, b) -> bool:
 
 def compare(mine: dict, theirs: dict, strong: tuple[str, ...] = ("cccd", "birth"),
             same_when_compatible: bool = False) -> tuple[str, str]:
-    """("duplicate" / "possible" / "namesake", the reason in Vietnamese) for two identities
-    of the same name (see the module's doc)."""
+    """("duplicate" / "same" / "possible" / "namesake", the reason in Vietnamese) for two
+    identities of the same name: "same" is a duplicate only by the absence of differences."""
     for name, label in LABELS.items():
         if name in mine and name in theirs and not _same(name, mine[name], theirs[name]):
             if name == "year" and "birth" in mine and "birth" in theirs:
@@ -87,5 +94,5 @@ def compare(mine: dict, theirs: dict, strong: tuple[str, ...] = ("cccd", "birth"
     if same:
         return "duplicate", "Trùng tên và " + ", ".join(same)
     if same_when_compatible:
-        return "duplicate", "Trùng tên, không có gì khác nhau"
+        return "same", "Trùng tên, không có gì khác nhau"
     return "possible", "Trùng tên, không có ngày sinh hay CCCD để so"

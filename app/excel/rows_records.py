@@ -172,7 +172,7 @@ class HouseholdRows:
         for hid in found:
             theirs = {k: x for k, x in lk.household_info.get(hid, {}).items() if x}
             kind, reason = compare(mine, theirs, ("cccd",), same_when_compatible=True)
-            if kind == "duplicate":
+            if kind in ("duplicate", "same"):
                 row.duplicate_id, row.duplicate_text = hid, "Trùng chủ hộ trong cùng khu dân cư"
                 return
             namesake = namesake or (hid, reason)

@@ -110,7 +110,7 @@ def parse_int(value, bounds: tuple[int, int] | None = None) -> int | None:
             raise ValueError(f"“{value}” không phải số nguyên.")
     low, high = bounds or (0, 10**9)
     if not low <= number <= high:
-        raise ValueError(f"{_as_typed(value)} nằm ngoài khoảng hợp lý (từ {low} đến {high:,}).".replace(",", "."))
+        raise ValueError(f"số {number} không hợp lý: phải từ {low} đến {high:,}.".replace(",", "."))
     return number
 
 
