@@ -1,10 +1,9 @@
 """Legacy Vietnamese 8-bit encodings found in old Excel files: TCVN3 (ABC) and VNI-Windows.
 
 A cell typed with a legacy font holds the Windows-1252 characters of the font's bytes
-(TCVN3 ``Céng hßa``, VNI ``Coäng hoøa``). Each cell is detected on its own: the cell's font
-name is a strong hint (``.VnTime`` → TCVN3, ``VNI-Times`` → VNI), and the content decides,
-by how many words decode to valid Vietnamese syllables. This module holds the two tables and
-their codecs; which reading a cell gets is decided in ``app.excel.decoding``.
+(TCVN3 ``Céng hßa``, VNI ``Coäng hoøa``). This module holds the two tables, their codecs and
+what a cell's font name says (``.VnTime`` → TCVN3, ``VNI-Times`` → VNI); which reading a
+cell gets is decided, cell by cell, in ``app.excel.decoding``.
 """
 
 from __future__ import annotations

@@ -7,12 +7,13 @@ trace: converted and ambiguous cells, skipped rows and unused columns are all re
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import ValidationError
-from app.excel.decoding import Decision, clean_unicode, decide, to_unicode
+from app.excel.decoding import Decision, clean_unicode, decide, needs_check, to_unicode
 from app.excel.headers import find_header
 from app.excel.kinds import KindSpec
 from app.excel.merges import MergedFill, merged_ranges
@@ -122,6 +123,11 @@ def _row_cells(data: SheetData, r: int, row, values: list) -> dict:
         value = values[col - 1] if col <= len(values) else None
         cell = Cell(value, f"{letters[key]}{r}")
         if isinstance(value, str) and not value.isascii():
+            if not needs_check(value):  # the common case: letters no legacy file can hold
+                cell.value = clean_unicode(value)
+                if cell.value == value or cell.value == unicodedata.normalize("NFC", value):
+                    cells[key] = cell
+                    continue
             font = getattr(row[col - 1], "font", None) if col <= len(row) else None
             cell.decision = decide(value, font.name if font is not None else None)
             cell.value = cell.decision.text()

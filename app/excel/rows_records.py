@@ -51,7 +51,7 @@ def _same_cccd(row: PreviewRow, infile: InFile, cccd: str | None, key: str, what
     """One CCCD is one person: the same number under another name is an error."""
     if not cccd:
         return
-    folded = fold(row.values.get("name"))
+    folded = fold(row.values.get("name"))  # only rows with a CCCD pay for this
     earlier = infile.seen.setdefault(("cccd", cccd), (row.row, folded))
     if earlier[1] != folded:
         row.error(_col(row, key), f"{what} {cccd} trùng với dòng {earlier[0]}.")
@@ -155,19 +155,21 @@ class HouseholdRows:
         cccd = v.get("head_cccd")
         _same_cccd(row, infile, cccd, "head_cccd", "Số CCCD chủ hộ")
         identity = {"cccd": cccd, "year": v.get("head_birth"), "address": v.get("address")}
+        key = (fold(v.get("name")), v["area_id"])
         if v["area_id"] is not None:
-            infile.pair(row, (fold(v.get("name")), v["area_id"]), identity, strong=("cccd",),
-                        same_when_compatible=True)
-        self._in_database(row, lk, identity)
+            infile.pair(row, key, identity, strong=("cccd",), same_when_compatible=True)
+        self._in_database(row, lk, key, identity)
 
-    def _in_database(self, row: PreviewRow, lk: Lookups, identity: dict) -> None:
+    def _in_database(self, row: PreviewRow, lk: Lookups, key: tuple, identity: dict) -> None:
         cccd = identity["cccd"]
         if cccd and cccd in lk.household_cccd:
             row.duplicate_id = lk.household_cccd[cccd]
             row.duplicate_text = f"Trùng số CCCD chủ hộ {cccd}"
             return
+        found = lk.households.get(key, [])
+        if not found:
+            return
         mine = {k: x for k, x in identity.items() if x not in (None, "")}
-        found = lk.households.get((fold(row.values.get("name")), row.values["area_id"]), [])
         namesake = None
         for hid in found:
             theirs = {k: x for k, x in lk.household_info.get(hid, {}).items() if x}

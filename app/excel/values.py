@@ -94,9 +94,7 @@ def parse_int(value, bounds: tuple[int, int] | None = None) -> int | None:
     read digit by digit; ``bounds`` keeps typos such as 10^15 households out."""
     if value in (None, ""):
         return None
-    if isinstance(value, bool):
-        raise ValueError(f"“{value}” không phải số nguyên.")
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, float) and not value.is_integer():
             raise ValueError(f"“{_as_typed(value)}” không phải số nguyên.")
         number = int(value)

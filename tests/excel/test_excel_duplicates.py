@@ -138,8 +138,8 @@ def test_eleven_digit_text_cccd_is_an_error(db, ward, tmp_path):
     path = workbook([HEAD, [1, "Vi Văn Sáng", "Khu dân cư số 1", None, None, "00105800012"]],
                     sheet="Hộ", path=tmp_path / "h.xlsx")
     assert [p.text() for p in preview(db, "household", path).errors] == [
-        "Trang “Hộ”, dòng 2, cột F — Lỗi: Số CCCD chủ hộ: Số CCCD phải có đúng 12 chữ số "
-        "(đang có 11)."]
+        ("Trang “Hộ”, dòng 2, cột F — Lỗi: Số CCCD chủ hộ: Số CCCD phải có đúng 12 chữ số "
+         "(đang có 11).")]
 
 
 def test_household_service_validates_head_like_a_person(db, ward):
