@@ -112,7 +112,7 @@ def recheck(db: Database, result: Preview,
 def _check(db: Database, result: Preview, progress) -> None:
     spec, handler = KINDS[result.kind], HANDLERS[result.kind]()
     result.notes = list(result.read_notes)
-    result.rows, result.skipped, result.converted = [], [], Counter()
+    result.rows, result.skipped = [], []
     with db.read() as s:
         lk = _lookups(s, handler)
         if hasattr(handler, "prepare"):
@@ -120,8 +120,8 @@ def _check(db: Database, result: Preview, progress) -> None:
     limits = column_lengths(handler)
     infile = InFile()
     total = sum(len(sh.rows) for sh in result.sheets)
+    result.converted = Counter(c.decision.encoding for c in result.cells if c.convert)
     for sheet in result.sheets:
-        result.converted.update(sheet.converted)
         result.skipped += [(sheet.sheet, r, why) for r, why in sheet.skipped]
         defaults = _defaults(spec, sheet, result, lk)
         for data in sheet.rows:

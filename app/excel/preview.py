@@ -155,7 +155,7 @@ class Preview:
     skipped: list[tuple[str, int, str]] = field(default_factory=list)  # sheet, row, reason
     notes: list[str] = field(default_factory=list)
     read_notes: list[str] = field(default_factory=list)  # the reader's part of ``notes``
-    converted: Counter = field(default_factory=Counter)
+    converted: Counter = field(default_factory=Counter)  # encoding → cells converted
     context: dict = field(default_factory=dict)
     sheets: list[SheetData] = field(default_factory=list)  # what was read, for a re-check
     cells: list[CellChoice] = field(default_factory=list)
@@ -196,10 +196,9 @@ class Preview:
                  f"{c['update']} cập nhật", f"{c['skip']} bỏ qua"]
         if self.errors:
             parts.append(f"{c['error']} dòng có lỗi ({len(self.errors)} lỗi)")
-        converted = Counter(x.decision.encoding for x in self.cells if x.convert)
-        if converted:
+        if self.converted:
             parts.append("đã chuyển mã " + ", ".join(
-                f"{n} ô {ENCODING_LABELS.get(k, k)}" for k, n in converted.items()))
+                f"{n} ô {ENCODING_LABELS.get(k, k)}" for k, n in self.converted.items()))
         if self.ambiguous:
             parts.append(f"{len(self.ambiguous)} ô đọc được hai cách (xem “Chuyển mã”)")
         if self.pairs:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,8 +28,7 @@ _PLACE_DATE = re.compile(r"^[^,]{0,40},\s*ngay\W*\d*\W*thang")
 _SECTION_NO = re.compile(r"^\s*([IVXLC]+|[A-Z]|\d+)\s*([.)/-]\s*|\s+)")
 # Group numbers in the STT column: "I", "II.", "IV -", "A", "B)".
 SECTION_MARK = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])\s*[.)/-]?\s*$")
-# Sheets a template adds for the reader's eyes only.
-GUIDE_SHEETS = ("huong dan", "hd", "ghi chu", "chu thich", "instructions")
+# The instructions sheet a template adds ("Hướng dẫn", "Hướng dẫn nhập", "HD").
 
 
 @dataclass
@@ -62,7 +60,6 @@ class SheetData:
     columns: dict[str, int]  # field key → 1-based column
     rows: list[DataRow] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (row, reason)
-    converted: Counter = field(default_factory=Counter)  # legacy encoding → cells
     title: str = ""  # the text above the header row (title, "NĂM 2025"…)
     unused: dict[str, str] = field(default_factory=dict)  # column letter → header text
     decoded: list[tuple[DataRow, str]] = field(default_factory=list)  # (row, field) to show
@@ -133,7 +130,6 @@ def _row_cells(data: SheetData, r: int, row, values: list) -> dict:
             cell.value = cell.decision.text()
             if cell.decision.convert:
                 cell.encoding = cell.decision.encoding
-                data.converted[cell.encoding] += 1
         cells[key] = cell
     return cells
 
@@ -206,7 +202,8 @@ def _is_footer(texts: list[str], data_cols: set[int]) -> bool:
 
 def is_guide_sheet(title: str) -> bool:
     """The instructions sheet of a template ("Hướng dẫn"): never data."""
-    return fold(clean_unicode(title)).strip() in GUIDE_SHEETS
+    key = fold(clean_unicode(title)).strip()
+    return key == "hd" or key.startswith("huong dan")
 
 
 def read_workbook(path: str | Path, spec: KindSpec) -> tuple[list[SheetData], list[str]]:
