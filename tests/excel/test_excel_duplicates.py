@@ -171,3 +171,20 @@ def test_registration_tells_namesake_households_apart_by_head(db, ward, tmp_path
     result = preview(db, "registration", path)
     assert result.ok, [p.text() for p in result.problems]
     assert result.rows[0].values["subject_id"] == older
+
+
+def test_cli_lists_pairs_and_unused_columns_and_keeps_both_on_request(db, ward, tmp_path,
+                                                                      capsys):
+    from app.cli import main as cli_main
+
+    path = workbook([["Chủ hộ", "Khu dân cư", "Dân tộc"], ["Lê Văn Tám", "Khu dân cư số 1", "Kinh"],
+                     ["Lê Văn Tám", "Khu dân cư số 1", "Kinh"]], sheet="Hộ", path=tmp_path / "h.xlsx")
+    args = ["import", "household", str(path), "--db", str(db.path)]
+    assert cli_main([*args, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Trang “Hộ”: cột C ‘Dân tộc’ không dùng." in out
+    assert ("Trang “Hộ”, dòng 3: Trùng tên, không có gì khác nhau (dòng 2) — giữ dòng đầu "
+            "(giữ cả hai: --keep-both 3).") in out
+    assert "1 thêm mới; 0 cập nhật; 1 bỏ qua" in out
+    assert cli_main([*args, "--keep-both", "3"]) == 0
+    assert "Đã thêm 2" in capsys.readouterr().out
