@@ -48,7 +48,7 @@ def _fill_old(path) -> None:
 
 def test_upgrade_fills_the_names_of_issued_lines_and_entries_and_locks_them(tmp_path):
     path = tmp_path / "cũ.sqlite"
-    _at(path, "0003_protect")
+    _at(path, "0004_household_head")
     _fill_old(path)
     db = open_database(path)
     assert current_revision(db) == head_revision()
@@ -74,7 +74,7 @@ def test_downgrade_restores_the_previous_protection(tmp_path):
     cfg = alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0003_protect")
+        command.downgrade(cfg, "0004_household_head")
     db.dispose()
     con = sqlite3.connect(path, isolation_level=None)
     triggers = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}

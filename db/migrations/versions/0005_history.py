@@ -21,13 +21,13 @@ is added without a migration re-creating the trigger with it.
 Plain SQL only (no Python functions), so any SQLite tool can still open and write the file.
 
 Revision ID: 0005_history
-Revises: 0003_protect
+Revises: 0004_household_head
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_history"
-down_revision = "0003_protect"
+down_revision = "0004_household_head"
 branch_labels = None
 depends_on = None
 
