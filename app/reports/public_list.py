@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app import text
 from app.documents import Document, Header, Signatures, Signer, Table, Title, para, render
@@ -15,6 +15,7 @@ from app.errors import NotFoundError
 from app.reports.summary import issuer
 from db.engine import Database
 from db.models import AwardKind, AwardRecord, Batch, Candidate, Decision, DecisionLine, Subject
+from db.queries.register import printed_award_name
 
 # Days a list stays posted (Nghị định 86/2023: 10 days of comments; 15 days after deciding).
 COMMENT_DAYS = 10
@@ -66,7 +67,7 @@ def decision_list(db: Database, decision_id: int, posted_on: date | None = None)
             raise NotFoundError("Không tìm thấy quyết định cần lập danh sách công khai.")
         rows = s.execute(
             select(DecisionLine.subject_id, DecisionLine.printed_name, DecisionLine.position_line,
-                   AwardKind.name)
+                   func.coalesce(DecisionLine.award_name, AwardKind.name))  # as issued
             .join(AwardKind, AwardKind.id == DecisionLine.award_kind_id)
             .outerjoin(AwardRecord, AwardRecord.id == DecisionLine.award_record_id)
             .where(DecisionLine.decision_id == decision_id,
@@ -75,7 +76,7 @@ def decision_list(db: Database, decision_id: int, posted_on: date | None = None)
         if not rows:  # e.g. a higher level's decision recorded only in the register
             rows = s.execute(
                 select(AwardRecord.subject_id, AwardRecord.printed_name, AwardRecord.position_line,
-                       AwardKind.name).join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
+                       printed_award_name()).join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
                 .where(AwardRecord.decision_id == decision_id, AwardRecord.revoked.is_(False))
                 .order_by(AwardRecord.register_no)).all()
         areas = _area_names(s, {r[0] for r in rows})

@@ -199,6 +199,20 @@ def test_a_failed_scheduled_run_is_recorded_and_reminded_until_a_backup_succeeds
     assert backup_due(db) is None
 
 
+def test_an_encrypted_schedule_without_a_remembered_password_is_a_recorded_failure(
+        db, usb, root_log, tmp_data_dir, capsys):
+    from app.backup import update_settings
+
+    update_settings(db, encrypt=True)  # no password in this PC's store
+    path = db.path
+    db.dispose()
+    assert main(["--data-dir", str(tmp_data_dir), "backup", "--scheduled", "--db", str(path),
+                 "--to", str(usb)]) == 2
+    [(verified, message)] = _scheduled_rows(db)
+    assert not verified and "không nhớ mật khẩu" in message
+    assert list(usb.iterdir()) == []  # never an unencrypted copy instead
+
+
 # ------------------------------------------------------------------ the box on the screen
 def _page(qtbot, db):
     from ui.screens.backup import BackupPage
