@@ -39,13 +39,15 @@ def test_pyproject_and_the_lock_agree(lockfile):
 
 def test_a_new_or_tightened_dependency_without_make_lock_is_reported(lockfile, tmp_path):
     text = lockfile.PYPROJECT.read_text(encoding="utf-8")
-    changed = text.replace('"psutil>=5.9",', '"psutil>=5.9",\n    "keyring>=25",').replace(
-        '"reportlab>=4.0"', '"reportlab>=99"')
+    new_dependency = '"psutil>=5.9",\n    "goi-moi-chua-khoa>=1.0",'  # added, no make lock
+    changed = text.replace('"psutil>=5.9",', new_dependency).replace('"reportlab>=4.0"',
+                                                                     '"reportlab>=99"')
     assert changed != text
     (tmp_path / "pyproject.toml").write_text(changed, encoding="utf-8")
     problems = lockfile.disagreements(lockfile.read_lock(),
                                       lockfile.declared_requirements(tmp_path / "pyproject.toml"))
-    assert "keyring>=25 is declared in pyproject.toml but missing from the lock" in problems
+    assert ("goi-moi-chua-khoa>=1.0 is declared in pyproject.toml but missing from the lock"
+            in problems)
     assert any(p.startswith("reportlab>=99 is declared but the lock pins reportlab==")
                for p in problems)
 
