@@ -92,19 +92,26 @@ def _text(c, font_name: str, size: float, x: float, y: float, line: str) -> None
 
 def draw_fields(c, fields: Sequence[Field], values: dict[str, str], page_h: float,
                 offsets: Offsets = NO_OFFSETS, flow_bottom: float | None = None) -> None:
-    """Draw each printed field, shrinking/wrapping it into its box; flowing fields stack."""
+    """Draw each printed field, shrinking/wrapping it into its box; flowing fields stack.
+
+    A flowing field keeps its place unless the one above wrapped into its room: then it moves
+    down to keep the layout's spacing from that field's last line. An empty flowing field
+    gives its room to the fields below; one not printed (on a blank) keeps it.
+    """
     from app.fonts import face
 
-    flow = [f for f in fields if f.flow and f.printed]
-    nominal = {a.key: b.y - a.y for a, b in pairwise(flow)}
-    shift, color = 0.0, None
+    flow = [f for f in fields if f.flow]
+    steps = {a.key: b.y - a.y for a, b in pairwise(flow)}
+    pull, floor, color = 0.0, None, None
     for f in fields:
         if not f.printed:
             continue
         text = field_text(f, values)
-        y = f.y + (shift if f.flow else 0.0)
+        y = f.y
+        if f.flow:
+            y = f.y + pull if floor is None else max(f.y + pull, floor)
         if not text:
-            shift -= nominal.get(f.key, 0.0) if f.flow else 0.0
+            pull -= steps.get(f.key, 0.0) if f.flow else 0.0
             continue
         max_lines = f.lines
         if f.flow and flow_bottom is not None:
@@ -122,7 +129,7 @@ def draw_fields(c, fields: Sequence[Field], values: dict[str, str], page_h: floa
             _text(c, font, fitted.size, x_pt - (shift_x if f.align == "right" else shift_x / 2),
                   y_pt, line)
         if f.flow:
-            shift += max(0, len(fitted.lines) - 1) * f.leading_mm
+            floor = y + max(0, len(fitted.lines) - 1) * f.leading_mm + steps.get(f.key, 0.0)
 
 
 def _draw_static_form(c, template: Template, page_w: float, page_h: float) -> str:
@@ -260,7 +267,7 @@ def _draw_page(c, cert, template, mode, forms, offsets, overrides, underlays,
         page_offsets, flow_bottom = NO_OFFSETS, layout.flow_bottom
     else:
         page_offsets = offsets.get(layout.name, Offsets()) if isinstance(offsets, dict) else offsets
-        flow_bottom = None
+        flow_bottom = layout.flow_bottom
         image = (underlays or {}).get(layout.name)
         if image and Path(image).is_file():  # a moved scan just disappears from the preview
             c.drawImage(str(image), 0, 0, page_w, page_h)

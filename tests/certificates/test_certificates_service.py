@@ -109,18 +109,28 @@ def test_rendered_from_the_register(db, decision_id, tmp_path):
     assert "Số vào sổ: 2025/0004" in text and "Quyết định số 15/QĐ-UBND ngày 20/12/2025" in text
 
 
-def test_cli_prints_a_decision_and_logs_it(db, decision_id, tmp_path, capsys):
+def test_cli_writes_a_pdf_and_logs_it_as_printed_only_when_asked(db, decision_id, tmp_path,
+                                                                capsys):
+    """A file is not a printed certificate: only --log-printed (the file goes to the
+    printer now) adds to the print log."""
     out = tmp_path / "giấy khen.pdf"
     path = str(db.path)
+
+    def prints() -> list[CertificatePrint]:
+        with db.read() as s:
+            return s.scalars(select(CertificatePrint)).all()
+
     assert cli_main(["certificates", "--decision", "15/QĐ-UBND", "-o", str(out), "--db", path]) == 0
-    assert len(PdfReader(out).pages) == 8
+    assert len(PdfReader(out).pages) == 8 and prints() == []
     assert "Đã ghi 8 giấy" in capsys.readouterr().out
+    assert cli_main(["certificates", "--decision", "15/QĐ-UBND", "--log-printed", "-o", str(out),
+                     "--db", path]) == 0
+    assert len(prints()) == 8
     svc.save_offsets(db, "", "phoi_van_hoa", 2, 0)
     rc = cli_main(["certificates", "--decision", "15/QĐ-UBND", "--blank", "--record", "2025/0007",
-                   "-o", str(out), "--db", path])
+                   "--log-printed", "-o", str(out), "--db", path])
     assert rc == 0 and len(PdfReader(out).pages) == 1
-    with db.read() as s:
-        rows = s.scalars(select(CertificatePrint)).all()
+    rows = prints()
     assert len(rows) == 9 and [r.reprint for r in rows].count(True) == 1
     rc = cli_main(["certificates", "--decision", "99/QĐ-UBND", "-o", str(out), "--db", path])
     assert rc == 2 and "Không tìm thấy quyết định" in capsys.readouterr().err

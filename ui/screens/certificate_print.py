@@ -135,7 +135,8 @@ def build_job(db, decision_id: int, record_ids, mode: str, printer: str, path: s
 
 def print_job(db, decision_id: int, record_ids, mode: str, printer: str, pdf_path: str,
               pdf_target: str | None, note: str, *, progress=None, cancelled=None) -> int:
-    """Render, print, and log the pages that reached the printer. Returns pages printed."""
+    """Render, print, and log the pages that reached the printer (the PDF "printer" only
+    writes a file: nothing is logged). Returns pages printed."""
     from app.services.awards import certificates as svc
 
     try:
@@ -145,6 +146,6 @@ def print_job(db, decision_id: int, record_ids, mode: str, printer: str, pdf_pat
                             cancelled=cancelled)
     finally:
         Path(pdf_path).unlink(missing_ok=True)  # a spool copy only: the register is the record
-    if printed:
+    if printed and printer != PDF_PRINTER:
         svc.log_prints(db, ids[:printed], mode, note=f"{note} – máy in: {printer}")
     return printed
