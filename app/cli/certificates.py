@@ -32,6 +32,7 @@ def cmd_certificates(args) -> int:
     from app.certificates import render_pdf
     from app.errors import NotFoundError
     from app.services.awards import certificates as svc
+    from app.services.awards.certificate_designs import design_images
 
     with opened_db(args) as db:
         decision_id = svc.find_decision(db, args.decision, args.year)
@@ -55,6 +56,7 @@ def cmd_certificates(args) -> int:
         out = Path(args.output)
         pages = render_pdf(certs, out, mode=mode, offsets=offsets_by_blank,
                            overrides=svc.get_overrides(db),
+                           backgrounds=design_images(db) if mode == "full" else None,
                            title=f"Giấy khen – Quyết định {args.decision}")
         if args.log_printed:  # a file is not a certificate on paper unless it goes to print
             svc.log_prints(db, [c.record_id for c in certs], mode,

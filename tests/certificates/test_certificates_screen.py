@@ -18,21 +18,8 @@ from ui.screens.certificates import CertificatesPage
 
 
 @pytest.fixture(autouse=True)
-def _jobs_finish(qtbot, monkeypatch):
-    """Every background job started by a test has finished before the next one (a QThread
-    still running when Python exits makes Qt abort the whole test run)."""
-    from ui import workers
-
-    started, real_start = [], workers.start
-
-    def start(job):
-        thread = real_start(job)
-        started.append(thread)
-        return thread
-
-    monkeypatch.setattr(workers, "start", start)
-    yield
-    qtbot.waitUntil(lambda: all(t.isFinished() for t in started), timeout=20000)
+def _jobs_finish(jobs_finish):
+    """Every background job started by a test has finished before the next one."""
 
 
 def _page(qtbot, db, monkeypatch):

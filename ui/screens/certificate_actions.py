@@ -141,6 +141,14 @@ class CertificateActions:
         dialog.open()
         self.calibration = dialog
 
+    def open_designs(self) -> None:
+        from ui.screens.certificate_designs import DesignsDialog
+
+        dialog = DesignsDialog(self.db, self.decision_id(), self)
+        dialog.changed.connect(self._show_offsets)
+        dialog.open()
+        self.designs_dialog = dialog
+
     def open_fields(self) -> None:
         from ui.screens.certificate_fields import FieldsDialog
 

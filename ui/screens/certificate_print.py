@@ -115,6 +115,7 @@ def build_job(db, decision_id: int, record_ids, mode: str, printer: str, path: s
     """Gather and render the certificates to ``path``; returns their register entry ids."""
     from app.certificates import render_pdf
     from app.services.awards import certificates as svc
+    from app.services.awards.certificate_designs import design_images
 
     certs = svc.gather(db, decision_id, record_ids)
     if not certs:
@@ -128,6 +129,7 @@ def build_job(db, decision_id: int, record_ids, mode: str, printer: str, path: s
                offsets=_offsets(db, printer) if mode == "blank" else {},
                overrides=svc.get_overrides(db),
                underlays=svc.get_underlays(db) if preview and mode == "blank" else None,
+               backgrounds=design_images(db) if mode == "full" else None,
                title=f"Giấy khen – Quyết định {certs[0].decision_no}",
                progress=report, cancelled=cancelled)
     return [c.record_id for c in certs]
