@@ -233,9 +233,10 @@ def fit_row_heights(ws, rows: Iterable[int]) -> None:
         return sum(ws.column_dimensions[get_column_letter(c)].width or 8.43
                    for c in range(col, last + 1))
 
+    last_col = ws.max_column  # once: openpyxl walks every cell to find it
     for row in rows:
         needed = 0.0
-        for cell in ws[row]:
+        for cell in next(ws.iter_rows(min_row=row, max_row=row, max_col=last_col)):
             if cell.value is None or (row, cell.column) in inside:
                 continue
             size = float(cell.font.sz or 11) if cell.font else 11.0

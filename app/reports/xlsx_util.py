@@ -97,7 +97,6 @@ def write_sheet(wb, name: str, title_lines: Sequence[str], headers: Sequence[str
             if isinstance(value, str):
                 cell.alignment = st["wrap"]
             elif isinstance(value, (int, float)) and c - 1 < ncols:
-                cell.alignment = st["number"] if (c - 1) in years else st["figure"]
                 shown = _shown(value, cell.number_format)
                 need[c - 1] = max(need[c - 1], text_width(shown, i in bold_rows) + 2)
             if i in bold_rows:
@@ -108,6 +107,13 @@ def write_sheet(wb, name: str, title_lines: Sequence[str], headers: Sequence[str
     ws.print_title_rows = f"{head_row}:{head_row}"
     print_setup(ws, landscape=ncols > 7)
     fit_row_heights(ws, range(1, r + 1))
+    # Numbers sit in the middle of rows made taller by wrapped text (only those: setting a
+    # style on every cell costs more than the whole sheet).
+    for row in range(head_row + 1, r + 1):
+        if ws.row_dimensions[row].height:
+            for cell in next(ws.iter_rows(min_row=row, max_row=row, max_col=ncols)):
+                if isinstance(cell.value, (int, float)):
+                    cell.alignment = st["number"] if cell.column - 1 in years else st["figure"]
     return ws
 
 
