@@ -34,10 +34,10 @@ from app.backup.files import (
     utc_now,
     write_error_message,
 )
+from app.backup.leftovers import work_folder
 from app.backup.manifest import Entry, add_to_journal, add_to_manifest
 from app.backup.rotation import remove_stale_partials, rotate
 from app.backup.verify import Verification, table_counts, verify_file
-from app.paths import data_dir
 from db.engine import Database
 from db.models import BackupLog
 
@@ -124,7 +124,7 @@ def _partial(folder: Path, ext: str) -> Path:
 def staging_dir() -> Path:
     """The PC-local work folder: encrypted backups are staged here so personal data never lands
     unencrypted on USB, and restores unpack here."""
-    folder = data_dir() / "backups" / "tam"
+    folder = work_folder()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -160,7 +160,9 @@ def _finish(plain: Path, ver: Verification, target: Path, password, kind, db_pat
         written = _partial(target, "zip")
         try:
             report(progress, cancelled, 80, "Đang mã hóa bằng mật khẩu…")
-            archive.encrypt(plain, written, password)
+            archive.encrypt(plain, written, password, manifest={
+                "app": "tdkt", "content_sha256": ver.sha256, "content_size": ver.size,
+                "schema": ver.schema, "counts": ver.counts})
             report(progress, cancelled, 90, "Đang kiểm tra tệp đã mã hóa…")
             content = archive.content_sha256(written, password)
             if content != ver.sha256:
@@ -202,7 +204,7 @@ def _record(db: Database, entry: Entry, written: Path, target: Path) -> None:
         s.add(BackupLog(
             at=datetime.fromisoformat(entry.at), target=str(written), size=entry.size,
             sha256=entry.sha256, verified=True, encrypted=entry.encrypted, kind=entry.kind,
-            message=f"Lược đồ {entry.schema}, {entry.rows} dòng dữ liệu"
+            message=f"Phiên bản dữ liệu {entry.schema}, {entry.rows} dòng dữ liệu"
             + (f"; SHA-256 của dữ liệu bên trong: {entry.content_sha256}"
                if entry.content_sha256 else ""),
         ))

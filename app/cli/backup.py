@@ -12,7 +12,8 @@ def register(sub) -> None:
     p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu (có kiểm tra) vào một thư mục/USB")
     p.add_argument("--to", required=True, metavar="DIR", help="thư mục đích, ví dụ ổ USB")
     p.add_argument("--password", metavar="P", default=None,
-                   help="mã hóa bản sao lưu thành tệp ZIP AES-256 với mật khẩu này")
+                   help="mã hóa bản sao lưu thành tệp ZIP AES-256 với mật khẩu này (mặc định: "
+                        "mật khẩu đã đặt trong phần mềm, nếu máy nhớ được)")
     p.add_argument("--keep", type=int, default=None,
                    help="số bản giữ lại trên thư mục đích (mặc định: theo cài đặt)")
     add_db_option(p)
@@ -35,11 +36,15 @@ def _print_progress(done: int, total: int, message: str) -> None:
 
 
 def cmd_backup(args) -> int:
-    from app.backup import backup_database, load_settings, update_settings
+    from app.backup import BackupError, backup_database, load_settings, recall, update_settings
 
     with opened_db(args) as db:
         settings = load_settings(db)
-        password = args.password if args.password is not None else settings.password or None
+        password = args.password if args.password is not None else (
+            recall(db) if settings.encrypt else None)
+        if settings.encrypt and not password and args.password is None:
+            raise BackupError("Bản sao lưu được đặt mật khẩu nhưng máy này không nhớ mật khẩu "
+                              "(không có kho mật khẩu): hãy thêm --password \"…\".")
         keep = args.keep if args.keep is not None else settings.keep
         result = backup_database(db, Path(args.to), password=password, kind="auto", keep=keep,
                                  progress=_print_progress)
@@ -47,7 +52,7 @@ def cmd_backup(args) -> int:
     print(file=sys.stderr)
     print(f"Đã sao lưu và kiểm tra: {result.path}")
     lock = "có mật khẩu (ZIP AES-256)" if result.encrypted else "không mật khẩu"
-    print(f"Dung lượng: {_n(result.size)} byte; {_n(result.rows)} dòng dữ liệu; lược đồ "
+    print(f"Dung lượng: {_n(result.size)} byte; {_n(result.rows)} dòng dữ liệu; phiên bản dữ liệu "
           f"{result.schema}; {lock}; {result.seconds:.1f} giây")
     print(f"SHA-256: {result.sha256}")
     for old in result.removed:
@@ -65,7 +70,8 @@ def cmd_restore(args) -> int:
                               progress=_print_progress)
     print(file=sys.stderr)
     print(f"Đã khôi phục “{target}” từ “{result.source}” "
-          f"({_n(result.verification.total_rows)} dòng, lược đồ {result.verification.schema}).")
+          f"({_n(result.verification.total_rows)} dòng, phiên bản dữ liệu "
+          f"{result.verification.schema}).")
     if result.safety_copy:
         print(f"Dữ liệu trước khi khôi phục được giữ tại: {result.safety_copy}")
     # Opening once upgrades an older backup to this version (after its own safety copy).

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app import text
 from app.documents import Document, Header, Signatures, Signer, Table, Title, para, render
@@ -16,6 +16,7 @@ from app.reports.public_list_rows import ListLine, columns, grouped_rows, list_l
 from app.reports.summary import issuer
 from db.engine import Database
 from db.models import AwardKind, AwardRecord, Batch, Candidate, Decision, DecisionLine, Subject
+from db.queries.register import printed_award_name
 
 __all__ = ["ListLine", "PublicList", "batch_list", "build_public_list", "decision_list"]
 
@@ -53,7 +54,8 @@ def decision_list(db: Database, decision_id: int, posted_on: date | None = None)
             raise NotFoundError("Không tìm thấy quyết định cần lập danh sách công khai.")
         rows = s.execute(
             select(DecisionLine.subject_id, DecisionLine.printed_name, DecisionLine.position_line,
-                   AwardKind.name, AwardKind.sort_order)
+                   func.coalesce(DecisionLine.award_name, AwardKind.name),  # as issued
+                   AwardKind.sort_order)
             .join(AwardKind, AwardKind.id == DecisionLine.award_kind_id)
             .outerjoin(AwardRecord, AwardRecord.id == DecisionLine.award_record_id)
             .where(DecisionLine.decision_id == decision_id,
@@ -62,7 +64,7 @@ def decision_list(db: Database, decision_id: int, posted_on: date | None = None)
         if not rows:  # e.g. a higher level's decision recorded only in the register
             rows = s.execute(
                 select(AwardRecord.subject_id, AwardRecord.printed_name, AwardRecord.position_line,
-                       AwardKind.name, AwardKind.sort_order)
+                       printed_award_name(), AwardKind.sort_order)
                 .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
                 .where(AwardRecord.decision_id == decision_id, AwardRecord.revoked.is_(False))
                 .order_by(AwardRecord.register_no)).all()

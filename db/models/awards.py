@@ -235,6 +235,9 @@ class DecisionLine(Base):
     coefficient: Mapped[float | None] = mapped_column(Numeric(6, 3))
     money: Mapped[int] = mapped_column(Integer, default=0)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # The award's name as printed on the day the decision was issued (NULL while a draft,
+    # which follows the award kind); a later renaming of the kind never changes it.
+    award_name: Mapped[str | None] = mapped_column(String(200))
 
 
 class AwardRecord(Base):
@@ -268,6 +271,9 @@ class AwardRecord(Base):
         ForeignKey("award_record.id", ondelete="RESTRICT"), index=True
     )
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    # The award's name as printed on the day of issue (filled by the database from the award
+    # kind when a writer leaves it empty); renaming the kind later never changes it.
+    award_name: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (
         UniqueConstraint("register_year", "register_no"),

@@ -14,7 +14,7 @@ from app.cli import main as cli_main
 from app.errors import NotFoundError, ValidationError
 from app.services.awards import certificates as svc
 from app.services.system import audit
-from db.models import AwardRecord, CertificatePrint, Decision
+from db.models import AwardRecord, CertificatePrint, Decision, DecisionLine
 
 
 def test_gather_reads_the_register_and_organisation(db, decision_id):
@@ -51,12 +51,19 @@ def test_find_decision_folds_and_tells_years_apart(db, decision_id):
 
 def test_revoked_entries_are_not_printed(db, decision_id):
     with db.session() as s:
-        # The one change the register allows: revoked by a (later) revocation decision.
+        # The one change the register allows: revoked by a (later) revocation decision that
+        # names the entry in its list.
         revoking = Decision(number=20, year=2026, full_number="20/QĐ-UBND", kind="thu_hoi",
-                            title="Về việc thu hồi giấy khen", status="issued")
+                            title="Về việc thu hồi giấy khen", status="draft")
         s.add(revoking)
         s.flush()
         record = s.scalars(select(AwardRecord).where(AwardRecord.register_no == 2)).one()
+        s.add(DecisionLine(decision_id=revoking.id, subject_id=record.subject_id,
+                           award_kind_id=record.award_kind_id, award_record_id=record.id,
+                           achievement_year=record.year, printed_name=record.printed_name))
+        s.flush()
+        revoking.status = "issued"
+        s.flush()
         record.revoked, record.revoked_by_decision_id = True, revoking.id
     assert "2025/0002" not in [c.certificate_no for c in svc.gather(db, decision_id)]
     assert len(svc.decision_lines(db, decision_id)) == 7

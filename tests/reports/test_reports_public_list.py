@@ -34,7 +34,7 @@ def _ward(build, households_per_area=(1, 1), small_areas=0):
             p.position, p.workplace_id = position, school.id
             people.append(p)
         people[1].workplace_id, people[1].workplace_text = None, "Hợp tác xã An Thượng"
-        d = b.decision(15, 2025)
+        d = b.decision(15, 2025, status="draft")  # its list is written, then it is issued
         for i, p in enumerate(people):  # Cường, An, Bình: decided in this order
             _line(b, d, p, "LDTT", i, "Giáo viên, Trường THCS Trần Phú" if i == 0 else None)
         order = 10
@@ -51,6 +51,8 @@ def _ward(build, households_per_area=(1, 1), small_areas=0):
                 _line(b, d, home, "GDVH", 500)
         _line(b, d, school, "GK_CT", 99)
         _line(b, d, people[2], "GK_CT", 98)
+        b.s.flush()
+        d.status = "issued"
         return d.id
 
 

@@ -134,7 +134,8 @@ def decision_lines(db: Database, decision_id: int) -> list[CertificateLine]:
         types = dict(s.execute(select(Subject.id, Subject.type).where(
             Subject.id.in_([r.subject_id for r, _ in rows]))).all())
         return [CertificateLine(r.id, r.certificate_no, types.get(r.subject_id, ""), r.printed_name,
-                                k.name, k.certificate_template, *history.get(r.id, (0, None)))
+                                r.award_name or k.name, k.certificate_template,
+                                *history.get(r.id, (0, None)))
                 for r, k in rows]
 
 
@@ -213,7 +214,9 @@ def gather(db: Database, decision_id: int, record_ids=None) -> list[CertificateD
                                     else salutation),
                 position_line=text.nfc(record.position_line or position),
                 citation=text.nfc(record.citation), year=record.year,
-                award_name=text.nfc(kind.name), certificate_no=record.certificate_no,
+                # as printed on the day of issue: renaming the kind never changes a reprint
+                award_name=text.nfc(record.award_name or kind.name),
+                certificate_no=record.certificate_no,
                 record_id=record.id, **cited))
         return out
 

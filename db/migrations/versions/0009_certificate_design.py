@@ -2,13 +2,13 @@
 backup carries it) and printed behind the text on plain paper.
 
 Revision ID: 0009_certificate_design
-Revises: 0003_protect
+Revises: 0005_history
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_certificate_design"
-down_revision = "0003_protect"
+down_revision = "0005_history"
 branch_labels = None
 depends_on = None
 
