@@ -251,6 +251,49 @@ def extra_steps(window, key: str, page):
         button = page.candidates.buttons.get("suggest")
         if button is not None and button.isEnabled():
             yield "Gợi ý (nhiều năm liền)", button.click
+        rows = [i for i, b in enumerate(page.model.items) if b.name == BIG_BATCH]
+        if rows:
+            big = page.model.items[rows[0]]
+            yield (f"chọn đợt xét lớn ({big.candidates} ứng viên)",
+                   lambda: page.table.selectRow(rows[0]))
+            for i in list(range(1, page.tabs.count())) + [0]:
+                yield (f"đợt lớn: thẻ “{page.tabs.tabText(i)}”",
+                       lambda i=i: page.tabs.setCurrentIndex(i))
+
+
+BIG_BATCH = "Công nhận Gia đình văn hóa năm 2025 (bench)"
+
+
+def add_big_batch(db_path: Path) -> None:
+    """The round the demo skips: every household achieving Gia đình văn hóa in 2025 as a
+    candidate of one batch, before a council meeting (inserted in bulk: the bench's set-up)."""
+    from datetime import datetime
+
+    from sqlalchemy import insert, select
+
+    from app.context import open_app_database
+    from app.services.rounds import batches, council
+    from db.models import AwardKind, Candidate, Registration
+
+    db = open_app_database(db_path)
+    bid = batches.create_batch(db, BIG_BATCH, 2025)
+    with db.session() as s:
+        gdvh = s.scalar(select(AwardKind.id).where(AwardKind.code == "GDVH"))
+        regs = s.execute(select(Registration.id, Registration.subject_id).where(
+            Registration.year == 2025, Registration.award_kind_id == gdvh,
+            Registration.outcome == "dat")).all()
+        s.execute(insert(Candidate), [
+            {"batch_id": bid, "subject_id": sid, "award_kind_id": gdvh, "registration_id": rid,
+             "status": "proposed", "sort_order": i} for i, (rid, sid) in enumerate(regs)])
+    members = [m.id for m in council.list_members(db)] or [
+        council.save_member(db, council.MemberInfo(name, role, sort_order=i))
+        for i, (name, role) in enumerate((("Nguyễn Văn Hùng", "Chủ tịch Hội đồng"),
+                                          ("Trần Thị Mai", "Phó Chủ tịch Hội đồng"),
+                                          ("Lê Văn Sơn", "Ủy viên"),
+                                          ("Phạm Thị Thu", "Ủy viên, Thư ký")))]
+    council.create_meeting(db, bid, datetime(2025, 12, 10, 8), "Hội trường", members)
+    print(f"(đã thêm đợt xét “{BIG_BATCH}”: {len(regs)} ứng viên, một cuộc họp)", flush=True)
+    db.dispose()
 
 
 def run(db_path: Path, only: list[str]) -> list[Step]:
@@ -309,6 +352,8 @@ def main() -> int:
     parser.add_argument("--db", type=Path, help="database file (large demo)")
     parser.add_argument("--screen", action="append", default=[],
                         help="only this screen key (repeatable), e.g. registrations")
+    parser.add_argument("--no-big-batch", action="store_true",
+                        help="do not add the Gia đình văn hóa round of 14,000 candidates")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="the step's own call and the later stalls apart")
     args = parser.parse_args()
@@ -322,6 +367,8 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="tdkt-bench-screens-"))
     copy = folder / "bench.sqlite"
     shutil.copyfile(source, copy)
+    if not args.no_big_batch and (not args.screen or "batches" in args.screen):
+        add_big_batch(copy)
     code = summary(run(copy, args.screen))
     sys.stdout.flush()
     os._exit(code)  # background jobs may still hold Qt objects: no teardown
