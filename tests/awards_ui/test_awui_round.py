@@ -126,6 +126,7 @@ def test_whole_round_through_the_screens(qtbot, window, ward, when_dialog, answe
     def editor(e: DecisionEditor):
         assert e.f["number"].text() == "1"  # the next free number of 2025, suggested
         assert "Nguyễn Văn Hùng" == e.f["signer_name"].text()
+        qtbot.waitUntil(lambda: not e.busy, timeout=10000)  # the list loads off the GUI thread
         assert len(e.lines_model.items) == 2
         assert "Một triệu bốn trăm hai mươi nghìn đồng" in e.total_label.text()
         e.save_button.click()
