@@ -9,7 +9,12 @@ For each step it prints the longest GUI-thread stall (the longest gap between tw
 settled (background jobs finished, nothing queued), with the GUI thread's own CPU time over
 the step (what the code costs, apart from a busy machine's scheduling). Goal (issue 14.3): no
 stall over 0.3 s; steps over it are flagged "CHẬM". Runs offscreen at 1366×768 on a temporary
-copy of the file (nothing the bench does reaches the original)."""
+copy of the file (nothing the bench does reaches the original). The demo builds its register
+without rounds, so the copy also gets the round the officer runs each year for Gia đình văn
+hóa: one batch of every achieving household (~14,000 candidates) before its council meeting
+(--no-big-batch leaves it out); the batch screen then selects it and opens each tab.
+
+    --screen KEY   only that screen (repeatable);  -v   each step's own call and later stalls"""
 
 from __future__ import annotations
 
