@@ -11,6 +11,7 @@ import os
 import sys
 
 from app import APP_NAME, __version__
+from app.cli.argparse_vi import ArgumentParser
 
 # Modules under app.cli providing ``register(subparsers)``; one line per command group.
 COMMANDS = [
@@ -27,12 +28,13 @@ COMMANDS = [
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(  # Vietnamese help and errors (app/cli/argparse_vi.py)
         prog="tdkt",
         description=f"{APP_NAME} — phần mềm công tác thi đua, khen thưởng cấp xã, phường. "
         "Không có lệnh con: mở giao diện.",
     )
-    parser.add_argument("--version", action="version", version=f"tdkt {__version__}")
+    parser.add_argument("--version", action="version", version=f"tdkt {__version__}",
+                        help="xem phiên bản rồi thoát")
     parser.add_argument("--db", metavar="FILE", help="mở (hoặc tạo) tệp cơ sở dữ liệu này")
     parser.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu người dùng")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
