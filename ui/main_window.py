@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -17,10 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
+from app.paths import data_dir
 from ui import dialogs
 from ui.screens import ScreenSpec, ordered_screens
 
 KeyRole = Qt.UserRole + 1
+GEOMETRY_KEY = "cua_so_chinh/vi_tri"
+
+
+def window_settings() -> QSettings:
+    """The window's place and size, in the user data folder (not the Windows registry: a
+    copied data folder brings them along, and tests keep theirs in their own folder)."""
+    return QSettings(str(data_dir() / "giao-dien.ini"), QSettings.IniFormat)
 
 
 class MainWindow(QMainWindow):
@@ -38,7 +46,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([self.fontMetrics().averageCharWidth() * 26, 1000])
+        splitter.setSizes([self._fit_navigation(), 1000])
         self.setCentralWidget(splitter)
         self.nav.currentItemChanged.connect(self._on_nav)
         self._build_menu()
@@ -48,6 +56,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.resize(self.fontMetrics().averageCharWidth() * 170,
                     self.fontMetrics().height() * 40)
+        self._restore_placement()
         first = next((i for i in range(self.nav.count()) if self.nav.item(i).data(KeyRole)), 0)
         self.nav.setCurrentRow(first)
 
@@ -66,6 +75,38 @@ class MainWindow(QMainWindow):
             item.setData(KeyRole, spec.key)
             self.nav.addItem(item)
             self.specs[spec.key] = spec
+
+    def _fit_navigation(self) -> int:
+        """The navigation as wide as its longest item: no screen name cut."""
+        nav = self.nav
+        nav.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        width = (nav.sizeHintForColumn(0) + 2 * nav.frameWidth()
+                 + nav.verticalScrollBar().sizeHint().width())
+        nav.setMinimumWidth(width)
+        return width
+
+    # ------------------------------------------------------------- placement
+    def _restore_placement(self) -> None:
+        """Where the officer left the window (saved when it closes); the first time, it opens
+        maximised. A size chosen by the caller (resize before show) is kept."""
+        geometry = window_settings().value(GEOMETRY_KEY)
+        self._maximise_on_show = not (geometry and self.restoreGeometry(geometry))
+        self._sized_by_caller = False
+
+    def resize(self, *args) -> None:
+        self._sized_by_caller = True
+        super().resize(*args)
+
+    def show(self) -> None:
+        if getattr(self, "_maximise_on_show", False) and not self._sized_by_caller:
+            self.setWindowState(self.windowState() | Qt.WindowMaximized)
+        self._maximise_on_show = False
+        super().show()
+
+    def _save_placement(self) -> None:
+        settings = window_settings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.sync()
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
@@ -131,6 +172,7 @@ class MainWindow(QMainWindow):
         from ui.screens.backup_hooks import backup_on_exit
 
         backup_on_exit(self, self.db)  # only if turned on in "Sao lưu & khôi phục"
+        self._save_placement()
         super().closeEvent(event)
 
     # ----------------------------------------------------------------- pages

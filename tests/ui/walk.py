@@ -121,9 +121,11 @@ def context_menu_texts(root: QWidget) -> Iterator[tuple[str, str]]:
 class Walker:
     """Presses buttons and reads what opens. ``seen(where, text)`` gets every text."""
 
-    def __init__(self, qtbot, seen: Callable[[str, str], None], max_depth: int = 2):
+    def __init__(self, qtbot, seen: Callable[[str, str], None], max_depth: int = 2,
+                 on_open: Callable[[QWidget, str], None] | None = None):
         self.qtbot = qtbot
         self.seen = seen
+        self.on_open = on_open  # each dialog or window that opens, as it opens
         self.max_depth = max_depth
         self.opened: list[str] = []  # titles of the dialogs and windows seen, in order
         self.place: list[tuple[str, int]] = [("", 0)]  # the press being made, its depth
@@ -235,6 +237,8 @@ class Walker:
                     self.seen(place + " (menu)", text)
             widget.close()
             return
+        if self.on_open is not None:
+            self.on_open(widget, place)
         self.read(widget, place)
         if depth + 1 < self.max_depth and isinstance(widget, QDialog):
             self.press_all(widget, place, depth + 1)

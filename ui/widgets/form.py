@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -112,7 +113,7 @@ class FormDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self._comfortable_width = self.fontMetrics().averageCharWidth() * 70
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.fields: dict[str, QWidget] = {}
@@ -127,10 +128,18 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # Never narrower than its labels and fields (a minimum width of its own would let the
+        # layout squeeze them: "Danh hiệu / hìn").
+        layout.setSizeConstraint(QLayout.SetMinimumSize)
         layout.addLayout(self.form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.saved_id: int | None = None
+
+    def showEvent(self, event) -> None:
+        if not event.spontaneous() and self.width() < self._comfortable_width:
+            self.resize(self._comfortable_width, self.height())
+        super().showEvent(event)
 
     def add_row(self, name: str, label: str, widget: QWidget) -> QWidget:
         widget.setObjectName(name)
