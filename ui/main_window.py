@@ -123,6 +123,16 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu("Trợ &giúp")
+        guide = QAction("Hướng dẫn sử dụng", self)
+        guide.setObjectName("guide_index")
+        guide.triggered.connect(lambda: self.open_guide())
+        help_menu.addAction(guide)
+        here = QAction("Hướng dẫn cho màn hình đang mở", self)
+        here.setObjectName("guide_here")
+        here.setShortcut(QKeySequence(Qt.Key_F1))
+        here.triggered.connect(self.open_guide_here)
+        help_menu.addAction(here)
+        help_menu.addSeparator()
         about = QAction("Giới thiệu", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -162,6 +172,24 @@ class MainWindow(QMainWindow):
         self.close()
         self.db.dispose()
         return window
+
+    def open_guide(self, page: str | None = None):
+        """The guide's window (one, reused), at ``page`` or its contents page."""
+        from ui.guide import pages
+        from ui.guide.viewer import GuideWindow
+
+        if getattr(self, "guide", None) is None:
+            self.guide = GuideWindow(self)
+        self.guide.show_page(page or pages.INDEX)
+        return self.guide
+
+    def open_guide_here(self):
+        """F1: the guide's page of the screen in front."""
+        from ui.guide import pages
+
+        current = self.stack.currentWidget()
+        key = next((k for k, page in self.pages.items() if page is current), None)
+        return self.open_guide(pages.page_of(key) if key else None)
 
     def _about(self) -> None:
         dialogs.info(self, "Giới thiệu",
