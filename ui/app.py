@@ -83,6 +83,9 @@ def run_gui(db_path: str | None = None) -> int:
         return 0
     window.show()
     remind_backup(window, db)
+    from ui.screens.rules_hooks import offer_rule_update
+
+    offer_rule_update(window, db)  # newer rule packs: asked after the window shows
     # Start-up objects (Qt wrappers, SQLAlchemy mappers) never die: keep them out of the
     # cyclic GC, whose full passes otherwise stall a list refresh by ~0.1 s.
     gc.freeze()

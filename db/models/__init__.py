@@ -15,6 +15,7 @@ from db.models.awards import (  # noqa: F401
     FundLine,
     Meeting,
     MeetingAttendee,
+    RuleItem,
 )
 from db.models.base import Base  # noqa: F401
 from db.models.emulation import (  # noqa: F401

@@ -142,9 +142,12 @@ class CouncilTab(QWidget):
                     row.passed, "Không bỏ phiếu kín")
             values = (row.subject_name, row.award_name, *["" if c is None else str(c)
                                                           for c in counts],
-                      _pct(row.percent), _pct(row.threshold) if row.needs_vote else "", result)
+                      _pct(row.percent), (("trên " if row.strict else "") + _pct(row.threshold))
+                      if row.needs_vote else "", result)
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                if c == len(values) - 2 and row.needs_vote:
+                    item.setToolTip(row.rule_label)  # the rule with its base
                 editable = c in COUNT_COLS and row.needs_vote
                 flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
                 item.setFlags(flags | Qt.ItemIsEditable if editable else flags)

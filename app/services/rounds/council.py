@@ -1,7 +1,9 @@
 """Hội đồng Thi đua – Khen thưởng: members, meetings with attendance and quorum, ballots tally.
 
 Pass / fail follows each award kind's vote_threshold (percent) over its vote_base ("present":
-members present; "all": all members of the council), both data in Cài đặt › Danh hiệu."""
+members present; "all": all members of the council), "at least" the threshold or, with
+vote_strict, strictly "more than" it (a "more than half" rule); all data in Danh hiệu và mức
+thưởng, set by the province's rule pack. Every tally row states its rule and its base."""
 
 from __future__ import annotations
 
@@ -15,15 +17,17 @@ from sqlalchemy.orm import Session
 
 from app import text
 from app.errors import DomainError, ValidationError
+from app.rules.values import percent_vn
 from app.services.common import get_or_raise
 from app.services.rounds.batches import set_status
 from app.services.rounds.quorum import (  # noqa: F401  (re-exported)
     DEFAULT_QUORUM,
     QUORUM_BASIS,
     QUORUM_KEY,
+    QuorumRule,
     needed,
+    rule_in,
 )
-from app.services.rounds.quorum import share_in as quorum_share
 from app.services.system import audit
 from db.engine import Database
 from db.models import (
@@ -88,6 +92,22 @@ class TallyRow:
     threshold: Decimal | None
     passed: bool | None  # None: not voted yet
     needs_vote: bool
+    strict: bool = False  # "more than" the threshold rather than "at least"
+    base_label: str = ""  # "tổng số thành viên Hội đồng" / "thành viên có mặt"
+
+    @property
+    def rule_label(self) -> str:
+        """"trên 50% tổng số thành viên Hội đồng (9 người)": the rule with its base."""
+        if self.threshold is None:
+            return "không bỏ phiếu"
+        return f"{percent_vn(self.threshold, self.strict)} {self.base_label} ({self.base} người)"
+
+    @property
+    def share_label(self) -> str:
+        """"5/9 tổng số thành viên Hội đồng": the vote share with its base."""
+        if self.agree is None:
+            return ""
+        return f"{self.agree}/{self.base} {self.base_label}"
 
 
 def save_member(db: Database, data: MemberInfo) -> int:
@@ -128,8 +148,8 @@ def meeting_info(s: Session, m: Meeting) -> MeetingInfo:
     """MeetingInfo of a meeting inside an open session."""
     present = s.scalar(select(func.count()).select_from(MeetingAttendee).where(
         MeetingAttendee.meeting_id == m.id, MeetingAttendee.present.is_(True))) or 0
-    share = Fraction(m.quorum_share) if m.quorum_share else quorum_share(s)
-    need = needed(m.members_total, share)
+    rule = QuorumRule.parse(m.quorum_share) if m.quorum_share else rule_in(s)
+    need = rule.needed(m.members_total)
     return MeetingInfo(m.id, m.batch_id, m.held_at, m.place, m.chair_name, m.secretary_name,
                        m.members_total, present, need, m.content, m.conclusion, m.status)
 
@@ -152,7 +172,7 @@ def create_meeting(db: Database, batch_id: int, held_at: datetime, place: str | 
                     chair_name=text.nfc_or_none(chair_name),
                     secretary_name=text.nfc_or_none(secretary_name), members_total=members_total,
                     content=text.nfc_or_none(content), status="planned",
-                    quorum_share=str(quorum_share(s)))
+                    quorum_share=str(rule_in(s, held_at.date())))
         s.add(m)
         s.flush()
         for mid in sorted(set(present_member_ids)):
@@ -194,14 +214,20 @@ def attendees(db: Database, meeting_id: int) -> list[MemberInfo]:
                            m.id) for m in rows]
 
 
+BASE_LABELS = {"all": "tổng số thành viên Hội đồng", "present": "thành viên có mặt"}
+
+
 def _base(m: MeetingInfo, kind: AwardKind) -> int:
     return m.members_total if kind.vote_base == "all" else m.present
 
 
-def _verdict(agree: int, base: int, threshold) -> tuple[Decimal, bool]:
+def _verdict(agree: int, base: int, threshold, strict: bool = False) -> tuple[Decimal, bool]:
     pct = (Decimal(agree) * 100 / Decimal(base)).quantize(Decimal("0.1")) if base else Decimal(0)
+    if not base:
+        return pct, False
     # Compare exact fractions so 2/3 of 9 against 66,67% does not flip on rounding.
-    return pct, Fraction(agree) * 100 >= Fraction(str(threshold)) * base if base else False
+    votes, needed_share = Fraction(agree) * 100, Fraction(str(threshold)) * base
+    return pct, votes > needed_share if strict else votes >= needed_share
 
 
 def record_tally(db: Database, meeting_id: int, candidate_id: int, ballots_issued: int,
@@ -242,7 +268,7 @@ def _tally_one(s: Session, meeting: Meeting, info: MeetingInfo, cid: int, issued
     _check_counts(info, subj.name, issued, valid, agree)
     threshold = kind.vote_threshold if kind.vote_threshold is not None else 50
     base = _base(info, kind)
-    pct, passed = _verdict(agree, base, threshold)
+    pct, passed = _verdict(agree, base, threshold, kind.vote_strict)
     ballot = s.scalar(select(Ballot).where(Ballot.meeting_id == meeting.id,
                                            Ballot.candidate_id == cid))
     before = audit.snapshot(ballot) if ballot else None
@@ -251,16 +277,18 @@ def _tally_one(s: Session, meeting: Meeting, info: MeetingInfo, cid: int, issued
         s.add(ballot)
     ballot.ballots_issued, ballot.ballots_valid, ballot.agree, ballot.passed = (
         issued, valid, agree, passed)
-    base_label = "tổng số thành viên Hội đồng" if kind.vote_base == "all" else "thành viên có mặt"
-    reason = None if passed else (f"Đạt {_pct(pct)} phiếu đồng ý, dưới mức {_pct(threshold)} "
-                                  f"{base_label}.")
+    base_label = BASE_LABELS.get(kind.vote_base, BASE_LABELS["present"])
+    got = f"Đạt {_pct(pct)} phiếu đồng ý ({agree}/{base} {base_label})"
+    reason = None if passed else (
+        f"{got}, chưa trên mức {_pct(threshold)} {base_label}." if kind.vote_strict
+        else f"{got}, dưới mức {_pct(threshold)} {base_label}.")
     set_status(s, c, "candidate", "passed" if passed else "failed", reason)
     c.outcome_reason = reason
     s.flush()
     audit.log(s, "update" if before else "create", "ballot", ballot.id, before,
               audit.snapshot(ballot))
     return TallyRow(cid, subj.name, kind.code, kind.name, issued, valid, agree, base, pct,
-                    Decimal(str(threshold)), passed, True)
+                    Decimal(str(threshold)), passed, True, bool(kind.vote_strict), base_label)
 
 
 def _pct(value) -> str:
@@ -311,14 +339,15 @@ def tally_rows(s: Session, meeting_id: int) -> list[TallyRow]:
 def _row(info: MeetingInfo, c: Candidate, subj: Subject, kind: AwardKind, b: Ballot | None):
     base = _base(info, kind)
     threshold = Decimal(str(kind.vote_threshold)) if kind.vote_threshold is not None else None
-    pct = _verdict(b.agree, base, threshold or 50)[0] if b else None
+    pct = _verdict(b.agree, base, threshold or 50, kind.vote_strict)[0] if b else None
     if b is not None:
         passed = b.passed
     else:
         passed = {"passed": True, "failed": False, "decided": True}.get(c.status)
     return TallyRow(c.id, subj.name, kind.code, kind.name, b.ballots_issued if b else None,
                     b.ballots_valid if b else None, b.agree if b else None, base, pct, threshold,
-                    passed, threshold is not None)
+                    passed, threshold is not None, bool(kind.vote_strict),
+                    BASE_LABELS.get(kind.vote_base, BASE_LABELS["present"]))
 
 
 def close_meeting(db: Database, meeting_id: int, conclusion: str | None = None) -> None:

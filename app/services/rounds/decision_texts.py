@@ -7,7 +7,6 @@ from sqlalchemy.orm import Session
 
 from app import text
 from app.errors import DomainError
-from app.services.awards import money
 from db.models import (
     AwardKind,
     Candidate,
@@ -18,7 +17,6 @@ from db.models import (
     Organization,
     Person,
     ResidentialArea,
-    Setting,
     Subject,
 )
 
@@ -49,13 +47,18 @@ def symbol(s: Session) -> str:
     return f"QĐ-{o.doc_symbol if o and o.doc_symbol else 'UBND'}"
 
 
-def default_bases(s: Session) -> list[str]:
-    """Căn cứ lines for a new draft (Setting decision.bases or the defaults)."""
-    row = s.get(Setting, BASES_KEY)
-    lines = row.value if row and isinstance(row.value, list) else list(DEFAULT_BASES)
+def default_bases(s: Session, day=None, award_codes=()) -> list[str]:
+    """Căn cứ lines for a new draft: the rule data in force on the decision date (the same
+    rows "Quy định đang áp dụng" lists, app/rules/bases.py), the ward's own list (Setting
+    decision.bases) when it set one, the defaults when the database has no rule rows."""
+    from app.rules.bases import decision_bases
+
     o = s.get(Organization, 1)
     short = o.short_name if o else "phường"
-    return [text.nfc(x).replace("{short_name}", short) for x in lines]
+    lines = decision_bases(s, day, award_codes, short)
+    if lines:
+        return lines
+    return [text.nfc(x).replace("{short_name}", short) for x in DEFAULT_BASES]
 
 
 def default_closing(s: Session) -> list[str]:
@@ -129,7 +132,7 @@ def line_for(s: Session, d: Decision, c: Candidate, kind: AwardKind, year: int,
         decision_id=d.id, candidate_id=c.id, subject_id=subj.id, award_kind_id=kind.id,
         achievement_year=year, salutation=salutation(subj), printed_name=subj.name,
         position_line=position_line(s, subj), citation=c.citation,
-        coefficient=money.coefficient(kind, subj.type), money=0, sort_order=order)
+        coefficient=None, money=0, sort_order=order)  # priced for the decision date
 
 
 def signer_lines(sign_mode: str | None, title: str | None) -> tuple[str, ...]:
