@@ -108,6 +108,11 @@ def _move_data() -> None:
 
 
 def downgrade() -> None:
+    # rule_item first (it refers to award_kind); then plain ALTER TABLE DROP COLUMN (SQLite
+    # 3.35+, PostgreSQL): no table is rebuilt, so nothing cascades from subject or award_kind.
+    op.drop_index("ix_rule_item_topic", table_name="rule_item")
+    op.drop_index(op.f("ix_rule_item_award_kind_id"), table_name="rule_item")
+    op.drop_table("rule_item")
     for table, column in (("subject", "hold_note"), ("subject", "pending_complaint"),
                           ("subject", "under_inspection"), ("subject", "discipline_until"),
                           ("subject", "under_discipline"), ("person", "maternity_to"),
@@ -115,8 +120,4 @@ def downgrade() -> None:
                           ("collective", "members_total"), ("base_salary", "pack_values"),
                           ("base_salary", "verify_note"), ("award_kind", "pack_values"),
                           ("award_kind", "verify_note"), ("award_kind", "vote_strict")):
-        with op.batch_alter_table(table) as batch_op:
-            batch_op.drop_column(column)
-    op.drop_index("ix_rule_item_topic", table_name="rule_item")
-    op.drop_index(op.f("ix_rule_item_award_kind_id"), table_name="rule_item")
-    op.drop_table("rule_item")
+        op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
