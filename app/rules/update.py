@@ -175,7 +175,7 @@ class _Planner:
             if change is not None:
                 self.out.append(change)
 
-    def _item_label(self, spec_or_row, key: tuple) -> tuple[str, str]:
+    def _item_label(self, key: tuple) -> tuple[str, str]:
         topic, code, qualifier, start = key
         group = labels.TOPICS.get(topic, topic)
         when = date_vn(date.fromisoformat(start)) if start else "từ trước"
@@ -183,7 +183,7 @@ class _Planner:
         return group, f"{labels.rule_name(topic, qualifier, self.kind_name(code))} ({when})"
 
     def _item(self, key: tuple, spec: packs.ItemSpec) -> None:
-        group, label = self._item_label(spec, key)
+        group, label = self._item_label(key)
         row = self.items.get(key)
         wanted = spec.fields()
         if row is None:
@@ -222,7 +222,7 @@ class _Planner:
                       f"đó từ {date_vn(date.fromisoformat(start))}.")
 
     def _removal(self, key: tuple, row: RuleItem) -> None:
-        group, label = self._item_label(row, key)
+        group, label = self._item_label(key)
         current = {k: canonical(v) for k, v in item_fields(row).items()}
         edited = differs(current, delivered(row))
         self.out.append(Change("item:" + "|".join(key), "item", "remove", edited, group, label,

@@ -65,6 +65,7 @@ def _json(edit: QPlainTextEdit, label: str, field: str) -> dict | None:
 class AwardKindDialog(FormDialog):
     def __init__(self, db, kind: ak.AwardKindInfo | None, parent=None):
         super().__init__("Danh hiệu / hình thức khen thưởng", parent)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 105)  # no clipped labels
         self.db, self.kind = db, kind or ak.AwardKindInfo(code="", name="")
         k = self.kind
         self.add_row("code", "Mã (*)", QLineEdit(k.code))
@@ -108,7 +109,7 @@ class AwardKindDialog(FormDialog):
             "để trống: không bỏ phiếu kín")
         self.add_row("vote_base", "Tính trên", combo(list(ak.VOTE_BASES.items()), empty=None))
         self.add_row("vote_strict", "", QCheckBox(
-            "Phải TRÊN tỷ lệ (ví dụ “trên 50%”: đúng một nửa là không đạt)"))
+            "Phải TRÊN tỷ lệ (“trên 50%”: đúng một nửa là không đạt)"))
         self.add_row("sort_order", "Thứ tự", spin(0, 9999)).setValue(k.sort_order)
         self.add_row("active", "", QCheckBox("Đang dùng (bỏ chọn để ẩn khỏi danh sách đề nghị)"))
         for name in ("category", "level", "vote_base"):
@@ -146,6 +147,7 @@ class AwardKindDialog(FormDialog):
 class SalaryDialog(FormDialog):
     def __init__(self, db, salary: ak.BaseSalaryInfo | None, parent=None):
         super().__init__("Mức lương cơ sở", parent)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 95)
         self.db, self.salary = db, salary
         self.add_row("effective_from", "Áp dụng từ ngày (*)", DateEdit())
         self.add_row("amount", "Mức lương cơ sở (đồng/tháng) (*)", QLineEdit())

@@ -179,11 +179,12 @@ class RulesInForcePage(QWidget):
         if not items:
             self.details.setHtml("<i>Chọn một quy định để xem đầy đủ nguồn và ghi chú.</i>")
             return
+        from html import escape as e
+
         x = items[0]
-        e = text.nfc
         parts = [f"<b>{e(x.name)}</b> — {e(x.group)}", f"<b>Giá trị:</b> {e(x.value)}",
                  f"<b>Thời gian áp dụng:</b> {x.period}", f"<b>Nguồn:</b> {e(x.source) or '—'}",
-                 f"<b>Thuộc:</b> {x.origin}" + (" — <b>phường đã sửa</b>" if x.edited else "")]
+                 f"<b>Thuộc:</b> {e(x.origin)}" + (" — <b>phường đã sửa</b>" if x.edited else "")]
         if x.verify:
             parts.append(f"<b>Xác minh:</b> {e(x.verify)}")
         self.details.setHtml("<br>".join(parts))
