@@ -66,16 +66,11 @@ def current_revision(db: Database) -> str | None:
 
 
 def schema_number(revision: str | None) -> int:
-    """Revisions are named "0001_…"; the schema version shown to users is the highest number
-    up to this revision in the chain, so it never goes down when a migration numbered earlier
-    lands after a later one (branches merged out of order, e.g. 0006 after 0009)."""
-    best, seen, revs = 0, set(), _revisions()
-    while revision and revision not in seen:
-        seen.add(revision)
-        head = revision.split("_", 1)[0]
-        best = max(best, int(head) if head.isdigit() else 0)
-        revision = revs.get(revision)
-    return best
+    """Revisions are named "0001_…"; the number is the schema version shown to users."""
+    if not revision:
+        return 0
+    head = revision.split("_", 1)[0]
+    return int(head) if head.isdigit() else 0
 
 
 def check_sqlite_file(path: Path) -> None:
