@@ -177,3 +177,16 @@ def test_record_forms_take_the_nd_152_dieu_4_fields(qtbot, window, ward, when_di
     CollectiveDialog(window.db, school, window).exec()
     c = records.get_collective(window.db, school)
     assert (c.members_total, c.women_members) == (20, 18)
+
+
+def test_tally_table_says_more_than_for_a_strict_rule(qtbot):
+    from decimal import Decimal
+
+    from app.services.rounds.council import TallyRow
+    from ui.screens.batch_tally import threshold_text
+
+    row = TallyRow(1, "Nguyễn Thị Ánh", "LDTT", "Lao động tiên tiến", 8, 8, 4, 8,
+                   Decimal("50.0"), Decimal(50), False, True, True, "thành viên có mặt")
+    assert threshold_text(row) == "trên 50%"
+    assert threshold_text(TallyRow(**{**row.__dict__, "strict": False})) == "50%"
+    assert row.rule_label == "trên 50% thành viên có mặt (8 người)"
