@@ -16,7 +16,12 @@ _ROOT = QModelIndex()
 
 
 def _pct(value) -> str:
-    return "" if value is None else f"{value:f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+    if value is None:
+        return ""
+    text = f"{value:f}"
+    if "." in text:  # trailing zeros of the decimals only: 50 stays 50, 66.70 is 66,7
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",") + "%"
 
 
 def share_text(row, vote_base: str) -> str:
