@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.documents import common
+from app.documents import common, lists
 from app.documents.data import MeetingDoc, ProposalDoc, Vote
 from app.documents.model import (
     Document,
@@ -174,5 +174,5 @@ def build_proposal(p: ProposalDoc) -> Document:
     doc.add(Signatures(Signer(p.signer_lines, p.signer_name),
                        recipients=("- Như trên;", "- Lưu: VT.")))
     doc.add(PageBreak(), Title("DANH SÁCH", f"Đề nghị khen thưởng {what}"),
-            common.entry_table(p.entries, money=False))
+            lists.entry_table(p.entries, money=False))
     return doc

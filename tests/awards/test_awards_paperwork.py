@@ -99,3 +99,79 @@ def test_culture_titles_are_recognised_not_given(db, world, tmp_path):
     txt = _text(render(paperwork.decision_document(db, did), tmp_path / "gdvh.pdf"))
     assert "Công nhận danh hiệu “Gia đình văn hóa” năm 2025 cho 2 hộ gia đình" in txt
     assert "Hộ Lê Văn Chín" in txt and "Số:" in txt
+
+
+def test_decision_as_a_van_thu_signs_it(db, world, tmp_path):
+    """Issue 12.3 from the database: the award in full with the achievement, the list split by
+    kind of subject, hệ số "1,0", closing articles, "- Như Điều 4", no superior-body line."""
+    from app.documents import render
+
+    k = world.kinds
+    bid = batches.create_batch(db, "tổng kết năm 2025", 2025)
+    batches.add_candidates(db, bid, world.persons[:2] + [world.school, world.households[0]],
+                           k["GK_CT"])
+    batches.add_candidates(db, bid, world.persons[2:3], k["CSTDCS"])
+    mid = council.create_meeting(db, bid, datetime(2025, 12, 1, 8), "Hội trường", world.members,
+                                 "Trần Văn Bình", "Đặng Văn Minh")
+    council.record_tallies(db, mid, [(c.id, 9, 9, 9) for c in batches.list_candidates(db, bid)])
+    did = decisions.draft_from_batch(db, bid, signed_on=date(2025, 12, 5))
+    txt = _text(render(paperwork.decision_document(db, did), tmp_path / "qd.pdf"))
+    assert "UBND THÀNH PHỐ HẢI PHÒNG" not in txt and "DỰ THẢO" in txt
+    gk = "Giấy khen của Chủ tịch Ủy ban nhân dân phường Thành Đông"
+    assert (f"2. Tặng {gk} cho 1 tập thể, 2 cá nhân và 1 hộ gia đình đã có thành tích xuất "
+            "sắc trong phong trào thi đua yêu nước năm 2025.") in txt
+    assert ("1. Tặng danh hiệu “Chiến sĩ thi đua cơ sở” năm 2025 cho 1 cá nhân đã hoàn thành "
+            "xuất sắc nhiệm vụ năm 2025;") in txt
+    assert "Điều 3. Quyết định này có hiệu lực kể từ ngày ký." in txt
+    assert "chịu trách nhiệm thi hành Quyết định này./." in txt
+    assert "- Như Điều 4;" in txt and "- Lưu: VT." in txt
+    assert "1,0 2.340.000" in txt  # CSTĐCS: hệ số 1,0
+    for head in ("1. Tập thể (1)", "2. Cá nhân (2)", "3. Hộ gia đình (1)", "Khu dân cư số 1 (1 hộ)"):
+        assert head in txt
+    assert "TM." not in txt and "CHỦ TỊCH Trần Văn Bình" in txt
+
+
+def test_deputy_signs_for_the_chair_and_an_issued_decision_has_no_draft_mark(db, world, tmp_path):
+    from app.documents import render
+
+    did = _issued(db, world)
+    d = decisions.get_decision(db, did)
+    assert d.status == "issued"
+    txt = _text(render(paperwork.decision_document(db, did), tmp_path / "qd.pdf"))
+    assert "DỰ THẢO" not in txt
+    bid = batches.create_batch(db, "tổng kết năm 2025 đợt 2", 2025)
+    batches.add_candidates(db, bid, world.persons[5:6], world.kinds["LDTT"])
+    mid = council.create_meeting(db, bid, datetime(2025, 12, 2, 8), "Hội trường", world.members,
+                                 "Trần Văn Bình", "Đặng Văn Minh")
+    council.record_tallies(db, mid, [(c.id, 9, 9, 9) for c in batches.list_candidates(db, bid)])
+    from app.services.system.organization import list_signers
+
+    deputy = next(x for x in list_signers(db) if x.title == "Phó Chủ tịch")
+    did2 = decisions.draft_from_batch(db, bid, signed_on=date(2025, 12, 6), signer_id=deputy.id)
+    txt = _text(render(paperwork.decision_document(db, did2), tmp_path / "qd2.pdf"))
+    assert "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" in txt and "TM." not in txt
+    d2 = decisions.get_decision(db, did2)  # "TM." chosen for a Chủ tịch's own decision
+    decisions.update_draft(db, did2, decisions.DraftEdit(
+        16, d2.signed_on, d2.title, d2.bases, d2.articles, d2.recipients, "Trần Văn Bình",
+        "Chủ tịch", "TM."))
+    txt = _text(render(paperwork.decision_document(db, did2), tmp_path / "qd3.pdf"))
+    assert "TM." not in txt and "CHỦ TỊCH Trần Văn Bình" in txt
+
+
+def test_legacy_decision_without_closing_articles_prints_them(db, world, tmp_path):
+    """A decision saved before the closing articles existed (Nơi nhận without "-")."""
+    from app.documents import render
+
+    bid = batches.create_batch(db, "tổng kết năm 2025", 2025)
+    batches.add_candidates(db, bid, world.persons[:1], world.kinds["LDTT"])
+    mid = council.create_meeting(db, bid, datetime(2025, 12, 1, 8), "Hội trường", world.members,
+                                 "Trần Văn Bình", "Đặng Văn Minh")
+    council.record_tallies(db, mid, [(c.id, 9, 9, 9) for c in batches.list_candidates(db, bid)])
+    did = decisions.draft_from_batch(db, bid, signed_on=date(2025, 12, 5))
+    d = decisions.get_decision(db, did)
+    decisions.update_draft(db, did, decisions.DraftEdit(  # as the demo and older drafts hold it
+        15, d.signed_on, d.title, d.bases, (), ("Như Điều 3;", "Lưu: VT."), d.signer_name,
+        d.signer_title, d.sign_mode))
+    txt = _text(render(paperwork.decision_document(db, did), tmp_path / "qd.pdf"))
+    assert "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Điều 4. Chánh Văn phòng" in txt
+    assert "- Như Điều 4; - Lưu: VT." in txt

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app import text
 from app.documents import Document, render
@@ -24,6 +24,7 @@ from db.models import (
     CouncilMember,
     Decision,
     DecisionLine,
+    Household,
     Meeting,
     MeetingAttendee,
     Signer,
@@ -48,9 +49,13 @@ def org_data(s: Session) -> Org:
 
 
 def _coef(value) -> str:
+    """Hệ số as a decree writes it: "0,3", "1,0", "0,45"."""
     if value is None:
         return ""
-    return f"{Decimal(str(value)).normalize():f}".replace(".", ",")
+    text_ = f"{Decimal(str(value)).normalize():f}"
+    if "." not in text_:
+        text_ += ".0"
+    return text_.replace(".", ",")
 
 
 def _decision_ref(d: Decision | None) -> str:
@@ -60,15 +65,41 @@ def _decision_ref(d: Decision | None) -> str:
     return f"Quyết định số {d.full_number} ngày {text.format_date_vn(d.signed_on)}{who}"
 
 
+def _citation(line: DecisionLine, kind: AwardKind) -> str:
+    """The line's achievement; "Đạt danh hiệu …" repeats the award, so the default is used."""
+    own = text.nfc(line.citation or "")
+    if not own or text.fold(own).startswith("dat danh hieu"):
+        return decision_texts.default_citation(kind, line.achievement_year)
+    return own
+
+
+def _household_place(line: DecisionLine, area: str | None,
+                     address: str | None) -> tuple[str, str]:
+    """(address, khu dân cư) of a household line: the printed line without its area, or the
+    household's recorded address when the line prints none."""
+    printed = text.nfc(line.position_line or "")
+    if area and printed.endswith(area):
+        printed = printed[:-len(area)].rstrip(" ,;-")
+    return printed or text.nfc(address or ""), area or ""
+
+
 def _entry(kind: AwardKind, subj_type: str, line: DecisionLine, rec: AwardRecord | None,
-           s: Session) -> Entry:
+           s: Session, org: Org, area: str | None = None, home: str | None = None) -> Entry:
     old = {}
     if rec is not None:
-        old = {"certificate_no": rec.certificate_no, "ref": _decision_ref(s.get(Decision, rec.decision_id)),
-                   "old_name": rec.printed_name, "old_position": rec.position_line or ""}
-    return Entry(kind.code, kind.name, kind.category == "danh_hieu", subj_type, line.salutation,
-                 line.printed_name, line.position_line, _coef(line.coefficient), line.money,
-                 year=line.achievement_year, **old)
+        old = {"certificate_no": rec.certificate_no,
+               "ref": _decision_ref(s.get(Decision, rec.decision_id)),
+               "old_name": rec.printed_name, "old_position": rec.position_line or ""}
+    address, area = (_household_place(line, area, home) if subj_type == "household"
+                     else ("", ""))
+    position = line.position_line
+    if subj_type == "household" and not position:
+        position = ", ".join(x for x in (address, area) if x) or None
+    return Entry(kind.code, decision_texts.award_full_name(kind.name, org.short_name),
+                 kind.category == "danh_hieu", subj_type, line.salutation, line.printed_name,
+                 position, _coef(line.coefficient), line.money,
+                 year=line.achievement_year, area=area, address=address,
+                 citation=_citation(line, kind), **old)
 
 
 def decision_data(s: Session, decision_id: int) -> DecisionDoc:
@@ -76,20 +107,30 @@ def decision_data(s: Session, decision_id: int) -> DecisionDoc:
     d = get_or_raise(s, Decision, decision_id, "quyết định")
     if d.external:
         raise DomainError("Quyết định của cấp trên chỉ được ghi số hiệu, không in lại.")
-    rows = s.execute(select(DecisionLine, AwardKind, Subject.type)
+    area = aliased(Subject)
+    home = Household.__table__  # the table alone: the mapped class would join subject again
+    rows = s.execute(select(DecisionLine, AwardKind, Subject.type, area.name, home.c.address)
                      .join(AwardKind, AwardKind.id == DecisionLine.award_kind_id)
                      .join(Subject, Subject.id == DecisionLine.subject_id)
+                     .outerjoin(area, area.id == Subject.area_id)
+                     .outerjoin(home, home.c.id == Subject.id)
                      .where(DecisionLine.decision_id == d.id)
                      .order_by(AwardKind.sort_order, DecisionLine.sort_order, DecisionLine.id))
+    org = org_data(s)
     entries = tuple(_entry(k, t, line, s.get(AwardRecord, line.award_record_id)
-                           if line.award_record_id else None, s) for line, k, t in rows)
+                           if line.award_record_id else None, s, org, area_name, address)
+                    for line, k, t, area_name, address in rows)
     year = entries[0].year if entries else d.year
+    decider = decision_texts.decider_of(d)
+    closing = [x for x in (d.articles or "").splitlines() if x.strip()]
+    if not any("thi hành" in x for x in closing):  # a draft must name who carries it out
+        closing.append(decision_texts.default_executor(s))
     return DecisionDoc(
-        org_data(s), d.kind, d.full_number if d.number else None, d.signed_on, year, d.title,
-        tuple((d.bases or "").splitlines()), tuple(x for x in (d.articles or "").splitlines() if x),
+        org, d.kind, d.full_number if d.number else None, d.signed_on, year, d.title,
+        tuple((d.bases or "").splitlines()), tuple(closing),
         tuple(x for x in (d.recipients or "").splitlines() if x),
-        decision_texts.signer_lines(d.sign_mode, d.signer_title), d.signer_name or "",
-        d.base_salary, d.total_money, entries, d.reason or "")
+        decision_texts.signer_lines(d.sign_mode, d.signer_title, decider), d.signer_name or "",
+        d.base_salary, d.total_money, entries, d.reason or "", d.status, decider)
 
 
 def _votes(s: Session, meeting_id: int) -> tuple[Vote, ...]:
@@ -150,7 +191,8 @@ def proposal_data(s: Session, batch_id: int, upward: bool = False) -> ProposalDo
     if upward:
         signer = s.scalars(select(Signer).where(Signer.active.is_(True))
                            .order_by(Signer.sort_order)).first()
-        lines = decision_texts.signer_lines("TM.", signer.title if signer else "Chủ tịch")
+        lines = decision_texts.signer_lines(signer.sign_mode if signer else "",
+                                            signer.title if signer else "Chủ tịch", "ubnd")
         name = signer.full_name if signer else ""
         recipient = "Chủ tịch Ủy ban nhân dân " + place_of(o.parent_body)
     else:
