@@ -75,6 +75,10 @@ class Vote:
     passed: bool | None
     achievement: str = ""
     proposing_unit: str = ""
+    returned: int | None = None  # phiếu thu vào
+    invalid: int | None = None  # phiếu không hợp lệ
+    disagree: int | None = None
+    base_label: str = "thành viên có mặt"  # what ``base`` counts ("thành viên Hội đồng")
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,9 @@ class MeetingDoc:
     conclusion: str
     votes: tuple[Vote, ...]
     quorum_needed: int
+    minutes_number: str | None = None  # "5/BB-HĐTĐKT" (None: written by hand)
+    count_number: str | None = None
+    tellers: tuple[tuple[str, bool], ...] = ()  # Ban kiểm phiếu: (name, is head), head first
 
 
 @dataclass(frozen=True)

@@ -180,9 +180,11 @@ def _table(t: Table, width: float):
 
 
 def _cell(value: str, size: float, align: str, bold: bool, width: float, plain: bool):
-    """A table cell: a plain string when it fits on one line (fast), else a Paragraph."""
+    """A table cell: a plain string when it fits on one line (fast), else a Paragraph. Short
+    numbers and codes in centred / right columns are not measured: they always fit."""
     text = clean(value)
-    if plain or ("\n" not in text and _text_width(text, size, bold) <= width - 7):
+    if "\n" not in text and ((plain and len(text) <= 10)
+                             or _text_width(text, size, bold) <= width - 7):
         return text
     return _p(value, size, align, bold=bold)
 

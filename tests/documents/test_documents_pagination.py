@@ -178,10 +178,21 @@ def test_no_page_numbers_and_one_page_per_part(tmp_path):
 
 
 def test_overflow_check_catches_a_line_past_the_right_margin(tmp_path):
-    """The margin check of the layout tests can fail: a code too long for its cell runs past
-    the margin (centred columns are drawn as plain strings, never wrapped)."""
-    doc = Document("Tràn").add(Table(("Tên", "Mã"), (("Hộ", "2025/" + "0" * 40),), (8, 1), "LC"))
-    page = read_pages(render(doc, tmp_path / "o.pdf"))[0]
-    assert overflowing(page, 15)
+    """The margin check of the layout tests can fail: a line drawn past the margin is found."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    from app.fonts import BODY, face, register_fonts
+
+    register_fonts()
+    path = tmp_path / "o.pdf"
+    canvas = Canvas(str(path), pagesize=A4, initialFontName=face(BODY))
+    canvas.setFont(face(BODY), 12)
+    canvas.drawString(85, 700, "Dòng trong lề")
+    canvas.drawRightString(A4[0] - 20, 680, "Dòng tràn qua lề phải của trang giấy")
+    canvas.save()
+    page = read_pages(path)[0]
+    assert [line.text for line in overflowing(page, 15)] == [
+        "Dòng tràn qua lề phải của trang giấy"]
     ok = read_pages(render(_signed([para(FILLER)]), tmp_path / "ok.pdf"))[0]
     assert overflowing(ok, 15) == []

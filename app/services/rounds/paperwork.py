@@ -147,8 +147,22 @@ def _votes(s: Session, meeting_id: int) -> tuple[Vote, ...]:
         thr = (f"{row.threshold.normalize():f}".replace(".", ",") + "%"
                if row.threshold is not None else "")
         out.append(Vote(entry, row.ballots_issued, row.ballots_valid, row.agree, row.base, pct,
-                        thr, row.passed, c.achievement or "", c.proposing_unit or ""))
+                        thr, row.passed, c.achievement or "", c.proposing_unit or "",
+                        row.ballots_returned, row.ballots_invalid, row.disagree, row.base_label))
     return tuple(out)
+
+
+def check_signers(m: MeetingDoc) -> None:
+    """Minutes are signed by the chair and the secretary, who must have attended."""
+    present = {text.fold(name) for name, _role in m.attendees}
+    for who, name in (("người chủ trì", m.chair), ("thư ký", m.secretary)):
+        if not name.strip():
+            raise DomainError(f"Cuộc họp chưa ghi {who}: sửa cuộc họp (Sửa cuộc họp…) trước "
+                              "khi lập biên bản.")
+        if text.fold(name) not in present:
+            raise DomainError(f"{who.capitalize()} “{name}” không có tên trong danh sách thành "
+                              "viên có mặt: biên bản phải do người dự họp ký. Sửa cuộc họp "
+                              "trước khi lập biên bản.")
 
 
 def meeting_data(s: Session, meeting_id: int) -> MeetingDoc:
@@ -166,7 +180,9 @@ def meeting_data(s: Session, meeting_id: int) -> MeetingDoc:
         m.secretary_name or "", m.members_total,
         tuple((x.full_name, x.role) for x in serving if x.id in present_ids),
         tuple((x.full_name, x.role) for x in serving if x.id not in present_ids),
-        m.content or "", m.conclusion or "", _votes(s, meeting_id), info.quorum_needed)
+        m.content or "", m.conclusion or "", _votes(s, meeting_id), info.quorum_needed,
+        m.minutes_number, m.count_number,
+        tuple((name, role == "head") for _i, name, role in council.tellers_of(s, m.id)))
 
 
 def proposal_data(s: Session, batch_id: int, upward: bool = False) -> ProposalDoc:
@@ -216,7 +232,9 @@ def minutes_document(db: Database, meeting_id: int) -> Document:
     from app.documents.council_docs import build_minutes
 
     with db.read() as s:
-        return build_minutes(meeting_data(s, meeting_id))
+        m = meeting_data(s, meeting_id)
+    check_signers(m)
+    return build_minutes(m)
 
 
 def count_minutes_document(db: Database, meeting_id: int) -> Document:
@@ -224,7 +242,12 @@ def count_minutes_document(db: Database, meeting_id: int) -> Document:
     from app.documents.council_docs import build_count_minutes
 
     with db.read() as s:
-        return build_count_minutes(meeting_data(s, meeting_id))
+        m = meeting_data(s, meeting_id)
+    check_signers(m)
+    if not any(head for _name, head in m.tellers):
+        raise DomainError("Cuộc họp chưa có Ban kiểm phiếu (và Trưởng ban): chọn trong “Sửa "
+                          "cuộc họp…” trước khi lập biên bản kiểm phiếu.")
+    return build_count_minutes(m)
 
 
 def ballots_document(db: Database, meeting_id: int, copies: int = 1) -> Document:
@@ -243,9 +266,12 @@ def proposal_document(db: Database, batch_id: int, upward: bool = False) -> Docu
         return build_proposal(proposal_data(s, batch_id, upward))
 
 
-def write_decision_kit(db: Database, decision_id: int, fmt: str, out_dir: str | Path) -> list[Path]:
+def write_decision_kit(db: Database, decision_id: int, fmt: str, out_dir: str | Path,
+                       notes: list[str] | None = None) -> list[Path]:
     """Write the decision and, when it came from a batch, the batch's tờ trình, minutes, vote
-    count and ballots, as ``fmt`` ("pdf" or "docx") files in ``out_dir``."""
+    count and ballots, as ``fmt`` ("pdf" or "docx") files in ``out_dir``. A paper that cannot
+    be composed yet (e.g. minutes without a present secretary) is left out, with the reason
+    added to ``notes``."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with db.read() as s:
@@ -254,11 +280,23 @@ def write_decision_kit(db: Database, decision_id: int, fmt: str, out_dir: str | 
         meeting = s.scalars(select(Meeting).where(Meeting.batch_id == d.batch_id)
                             .order_by(Meeting.id.desc())).first() if d.batch_id else None
         batch_id = d.batch_id
-    docs = [(f"Quyet-dinh-{stem}", decision_document(db, decision_id))]
+    docs = [(f"Quyet-dinh-{stem}", lambda: decision_document(db, decision_id))]
     if batch_id:
-        docs.append((f"To-trinh-{stem}", proposal_document(db, batch_id)))
+        docs.append((f"To-trinh-{stem}", lambda: proposal_document(db, batch_id)))
     if meeting is not None:
-        docs += [(f"Bien-ban-hop-{stem}", minutes_document(db, meeting.id)),
-                 (f"Bien-ban-kiem-phieu-{stem}", count_minutes_document(db, meeting.id)),
-                 (f"Phieu-bau-{stem}", ballots_document(db, meeting.id))]
-    return [render(doc, out / f"{name}.{fmt}") for name, doc in docs]
+        mid = meeting.id
+        docs += [(f"Bien-ban-hop-{stem}", lambda: minutes_document(db, mid)),
+                 (f"Bien-ban-kiem-phieu-{stem}", lambda: count_minutes_document(db, mid)),
+                 (f"Phieu-bau-{stem}", lambda: ballots_document(db, mid))]
+    paths = []
+    for i, (name, build) in enumerate(docs):
+        try:
+            doc = build()
+        except DomainError as exc:
+            if i == 0:  # the decision itself is what was asked for
+                raise
+            if notes is not None:
+                notes.append(f"{name}: {exc}")
+            continue
+        paths.append(render(doc, out / f"{name}.{fmt}"))
+    return paths
