@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from app.services.rounds import batches, council
 from tests.ui.helpers import type_text
+from ui.screens.batch_council import RESULT
 from ui.screens.batch_meeting import MeetingDialog, MemberDialog, MembersDialog
 
 
@@ -74,5 +75,5 @@ def test_households_pass_without_secret_vote_and_can_be_hidden(qtbot, window, wa
     assert "Ghi 3 ứng viên" in dialogs.texts("confirm")[-1]
     passed = [c.subject_name for c in batches.list_candidates(db, bid, "passed")]
     assert sorted(passed) == ["Hộ ông Tư 0", "Hộ ông Tư 1", "Hộ ông Tư 2"]
-    results = {tab.table.item(r, 0).text(): tab.table.item(r, 7).text() for r in range(4)}
+    results = {tab.table.item(r, 0).text(): tab.table.item(r, RESULT).text() for r in range(4)}
     assert results["Hộ ông Tư 1"] == "Thông qua" and results["Nguyễn Thị Ánh"] == "Chưa bỏ phiếu"

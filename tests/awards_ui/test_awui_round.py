@@ -12,6 +12,7 @@ from app.services.awards import fund
 from app.services.rounds import decisions
 from tests.ui.helpers import type_text
 from ui.screens.batch_add import AddCandidatesDialog
+from ui.screens.batch_council import AGREE, RESULT
 from ui.screens.batch_meeting import MeetingDialog
 from ui.screens.batches import BatchDialog
 from ui.screens.decision_actions import DraftDialog
@@ -104,9 +105,9 @@ def test_whole_round_through_the_screens(qtbot, window, ward, when_dialog, answe
     _click(council, "council_fill")
     agree = {"Nguyễn Thị Ánh": 3, "Nguyễn Văn Cường": 2, "Đặng Văn Bảo": 1}
     for r, row in enumerate(council.rows):
-        council.table.item(r, 4).setText(str(agree[row.subject_name]))
+        council.table.item(r, AGREE).setText(str(agree[row.subject_name]))
     _click(council, "council_save_tally")
-    results = {council.table.item(r, 0).text(): council.table.item(r, 7).text()
+    results = {council.table.item(r, 0).text(): council.table.item(r, RESULT).text()
                for r in range(council.table.rowCount())}
     # 2 of 3 present is 66,7 % ≥ 50 %: passes; 1 of 3 fails.
     assert results == {"Nguyễn Thị Ánh": "Đạt", "Nguyễn Văn Cường": "Đạt", "Đặng Văn Bảo": "Không đạt"}

@@ -25,9 +25,11 @@ from ui.screens.batch_meeting import MeetingDialog, MembersDialog
 from ui.screens.batch_rows import BAD, GOOD
 from ui.screens.decision_preview import show_document
 
-COLS = ("Họ và tên / Tên", "Đề nghị", "Phiếu phát ra", "Phiếu hợp lệ", "Đồng ý", "Tỷ lệ",
-        "Mức cần đạt", "Kết quả")
-COUNT_COLS = (2, 3, 4)
+COLS = ("Họ và tên / Tên", "Đề nghị", "Phát ra", "Thu vào", "Hợp lệ", "Không hợp lệ",
+        "Đồng ý", "Không đồng ý", "Tỷ lệ đồng ý", "Mức cần đạt", "Kết quả")
+COUNT_COLS = (2, 3, 4, 5, 6, 7)  # as council.BallotCount orders them
+ISSUED, RETURNED, VALID, INVALID, AGREE, DISAGREE = COUNT_COLS
+SHARE, NEED, RESULT = 8, 9, 10
 
 
 def _pct(value) -> str:
@@ -52,11 +54,13 @@ class CouncilTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         char = self.fontMetrics().averageCharWidth()
-        for i, w in enumerate((26, 26, 12, 12, 8, 8, 11)):
+        for i, w in enumerate((24, 22, 8, 8, 8, 12, 8, 12, 26, 11)):
             self.table.setColumnWidth(i, w * char + 12)
+        self.table.itemChanged.connect(self._derive)
         self.buttons: dict[str, QPushButton] = {}
         top = self._bar((("members", "Thành viên Hội đồng…", self.action_members),
-                         ("new_meeting", "Cuộc họp mới…", self.action_new_meeting)))
+                         ("new_meeting", "Cuộc họp mới…", self.action_new_meeting),
+                         ("edit_meeting", "Sửa cuộc họp…", self.action_edit_meeting)))
         top.insertWidget(0, QLabel("Cuộc họp:", self))
         top.insertWidget(1, self.meeting_box, 1)
         tally = self._bar((("fill", "Điền số phiếu = số người có mặt", self.action_fill),
@@ -113,7 +117,8 @@ class CouncilTab(QWidget):
 
     def show_meeting(self) -> None:
         mid = self.meeting_id()
-        for key in ("fill", "save_tally", "approve", "close", "ballots", "minutes", "count"):
+        for key in ("fill", "save_tally", "approve", "close", "ballots", "minutes", "count",
+                    "edit_meeting"):
             self.buttons[key].setEnabled(mid is not None)
         if mid is None:
             self.quorum.setText("Chưa có cuộc họp: bấm “Cuộc họp mới…” (thêm thành viên Hội "
@@ -132,28 +137,48 @@ class CouncilTab(QWidget):
         self._fill_table()
 
     def _fill_table(self) -> None:
+        self._filling = True
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            counts = (row.ballots_issued, row.ballots_valid, row.agree)
+            counts = (row.ballots_issued, row.ballots_returned, row.ballots_valid,
+                      row.ballots_invalid, row.agree, row.disagree)
             result = ("Chưa bỏ phiếu" if row.passed is None
                       else "Đạt" if row.passed else "Không đạt")
             if not row.needs_vote:
                 result = {True: "Thông qua", False: "Không thông qua"}.get(
                     row.passed, "Không bỏ phiếu kín")
+            share = (f"{_pct(row.percent)} ({row.agree}/{row.base} {row.base_label})"
+                     if row.percent is not None else "")
             values = (row.subject_name, row.award_name, *["" if c is None else str(c)
                                                           for c in counts],
-                      _pct(row.percent), _pct(row.threshold) if row.needs_vote else "", result)
+                      share, _pct(row.threshold) if row.needs_vote else "", result)
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 editable = c in COUNT_COLS and row.needs_vote
                 flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
                 item.setFlags(flags | Qt.ItemIsEditable if editable else flags)
-                if c in COUNT_COLS or c in (5, 6):
+                if c in COUNT_COLS or c in (SHARE, NEED):
                     item.setTextAlignment(Qt.AlignCenter)
-                if row.passed is not None and c == 7:
+                if row.passed is not None and c == RESULT:
                     item.setBackground(GOOD if row.passed else BAD)
                 self.table.setItem(r, c, item)
+        self._filling = False
         self._hide_rows()
+
+    def _derive(self, item: QTableWidgetItem) -> None:
+        """Typing hợp lệ or đồng ý fills an empty không hợp lệ / không đồng ý with the rest,
+        shown in the table before saving."""
+        if getattr(self, "_filling", False) or item.column() not in (VALID, AGREE):
+            return
+        r = item.row()
+        pairs = {VALID: (RETURNED, INVALID), AGREE: (VALID, DISAGREE)}
+        whole, rest = pairs[item.column()]
+        cells = [self.table.item(r, c) for c in (whole, item.column(), rest)]
+        if None in cells or cells[2].text().strip():
+            return
+        a, b = cells[0].text().strip(), cells[1].text().strip()
+        if a.isdigit() and b.isdigit() and int(a) >= int(b):
+            cells[2].setText(str(int(a) - int(b)))
 
     def _hide_rows(self) -> None:
         hide = self.only_votes.isChecked()
@@ -173,13 +198,15 @@ class CouncilTab(QWidget):
             self.changed.emit()
 
     def action_fill(self) -> None:
-        """Every member present voted and every ballot was valid: the usual case."""
+        """Every member present voted and every ballot came back valid: the usual case (đồng ý
+        and không đồng ý are still counted by hand)."""
         for r, row in enumerate(self.rows):
             if row.needs_vote:
-                for c in (2, 3):
-                    self.table.item(r, c).setText(str(self.present))
+                for c, value in ((ISSUED, self.present), (RETURNED, self.present),
+                                 (VALID, self.present), (INVALID, 0)):
+                    self.table.item(r, c).setText(str(value))
 
-    def _counts(self) -> list[tuple[int, int, int, int]]:
+    def _counts(self) -> list[council.BallotCount]:
         out = []
         for r, row in enumerate(self.rows):
             if not row.needs_vote:
@@ -188,9 +215,11 @@ class CouncilTab(QWidget):
             if not any(raw):
                 continue
             if not all(x.isdigit() for x in raw):
-                raise DomainError(f"Dòng {r + 1} ({row.subject_name}): nhập đủ số phiếu phát ra, "
-                                  "hợp lệ, đồng ý bằng chữ số.")
-            out.append((row.candidate_id, *map(int, raw)))
+                missing = ", ".join(COLS[c].lower() for c, x in zip(COUNT_COLS, raw)
+                                    if not x.isdigit())
+                raise DomainError(f"Dòng {r + 1} ({row.subject_name}): nhập bằng chữ số số "
+                                  f"phiếu {missing}.")
+            out.append(council.BallotCount(row.candidate_id, *map(int, raw)))
         return out
 
     def action_save_tally(self) -> None:
@@ -227,6 +256,19 @@ class CouncilTab(QWidget):
             dialogs.warn(self, "Không ghi được", str(exc))
         self.show_meeting()
         self.changed.emit()
+
+    def action_edit_meeting(self) -> None:
+        """Correct the meeting: chair, secretary, Ban kiểm phiếu, numbers of the biên bản."""
+        if self.batch is None or self.meeting_id() is None:
+            return
+        try:
+            dialog = MeetingDialog(self.db, self.batch.id, self, meeting_id=self.meeting_id())
+        except DomainError as exc:
+            dialogs.warn(self, "Không mở được cuộc họp", str(exc))
+            return
+        if dialog.exec():
+            self.set_batch(self.batch, dialog.saved_id)
+            self.changed.emit()
 
     def action_close(self) -> None:
         text = dialogs.ask_text(self, "Kết thúc cuộc họp", "Kết luận của cuộc họp:",

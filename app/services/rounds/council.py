@@ -65,6 +65,8 @@ class MeetingInfo:
     content: str | None
     conclusion: str | None
     status: str
+    minutes_number: str | None = None
+    count_number: str | None = None
 
     @property
     def quorum_ok(self) -> bool:
@@ -163,7 +165,8 @@ def meeting_info(s: Session, m: Meeting) -> MeetingInfo:
     share = Fraction(m.quorum_share) if m.quorum_share else quorum_share(s)
     need = needed(m.members_total, share)
     return MeetingInfo(m.id, m.batch_id, m.held_at, m.place, m.chair_name, m.secretary_name,
-                       m.members_total, present, need, m.content, m.conclusion, m.status)
+                       m.members_total, present, need, m.content, m.conclusion, m.status,
+                       m.minutes_number, m.count_number)
 
 
 def create_meeting(db: Database, batch_id: int, held_at: datetime, place: str | None,
