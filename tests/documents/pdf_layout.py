@@ -197,3 +197,16 @@ def overflowing(page: Page, right_margin_mm: float, slack: float = 1.0) -> list[
     """Lines whose right end passes the right margin (by more than ``slack`` points)."""
     limit = page.width - right_margin_mm * MM + slack
     return [line for line in page.lines() if line.x1 > limit]
+
+
+def body_lines_before(pages, marker: str) -> int:
+    """Lines of body text above ``marker`` on the page that holds it (page number and the
+    DỰ THẢO mark not counted)."""
+    for page in pages:
+        lines = page.lines()
+        hit = next((ln for ln in lines if ln.text.startswith(marker)), None)
+        if hit is None:
+            continue
+        return sum(1 for ln in lines if ln.y > hit.y + 2 and not ln.text.isdigit()
+                   and ln.text != "DỰ THẢO")
+    raise AssertionError(f"“{marker}” not found")

@@ -10,7 +10,7 @@ import subprocess
 from datetime import date
 
 import pytest
-from pdf_layout import overflowing, read_pages
+from pdf_layout import body_lines_before, overflowing, read_pages
 
 from app import text
 from app.documents import (
@@ -38,19 +38,6 @@ def _signed(body: list, recipients=("- Đương sự;", "- Lưu: VT.")) -> Docum
         Signatures(Signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Nguyễn Văn Hùng"),
                    recipients=recipients),
     )
-
-
-def body_lines_before(pages, marker: str) -> int:
-    """Lines of body text above ``marker`` on the page that holds it (page number and the
-    DỰ THẢO mark not counted)."""
-    for page in pages:
-        lines = page.lines()
-        hit = next((ln for ln in lines if ln.text.startswith(marker)), None)
-        if hit is None:
-            continue
-        return sum(1 for ln in lines if ln.y > hit.y + 2 and not ln.text.isdigit()
-                   and ln.text != "DỰ THẢO")
-    raise AssertionError(f"“{marker}” not found")
 
 
 @pytest.mark.parametrize("kind", ["paragraphs", "table"])

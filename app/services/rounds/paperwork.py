@@ -135,11 +135,13 @@ def decision_data(s: Session, decision_id: int) -> DecisionDoc:
 
 def _votes(s: Session, meeting_id: int) -> tuple[Vote, ...]:
     tally = council.tally_rows(s, meeting_id)
+    short = org_data(s).short_name
     out = []
     for row in tally:
         c = s.get(Candidate, row.candidate_id)
         subj, kind = s.get(Subject, c.subject_id), s.get(AwardKind, c.award_kind_id)
-        entry = Entry(kind.code, kind.name, kind.category == "danh_hieu", subj.type,
+        entry = Entry(kind.code, decision_texts.award_full_name(kind.name, short),
+                      kind.category == "danh_hieu", subj.type,
                       decision_texts.salutation(subj), subj.name,
                       decision_texts.position_line(s, subj), year=0)
         pct = (f"{row.percent:.1f}".replace(".", ",").replace(",0", "") + "%"
@@ -195,7 +197,8 @@ def proposal_data(s: Session, batch_id: int, upward: bool = False) -> ProposalDo
                      .where(Candidate.batch_id == b.id, Candidate.status.in_(("passed", "decided")),
                             AwardKind.awarded_here.is_(not upward))
                      .order_by(AwardKind.sort_order, Subject.sort_key))
-    entries = tuple(Entry(k.code, k.name, k.category == "danh_hieu", subj.type,
+    entries = tuple(Entry(k.code, decision_texts.award_full_name(k.name, o.short_name),
+                          k.category == "danh_hieu", subj.type,
                           decision_texts.salutation(subj), subj.name,
                           decision_texts.position_line(s, subj), year=b.year)
                     for c, subj, k in rows)
