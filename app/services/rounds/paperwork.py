@@ -95,9 +95,10 @@ def _entry(kind: AwardKind, subj_type: str, line: DecisionLine, rec: AwardRecord
     position = line.position_line
     if subj_type == "household" and not position:
         position = ", ".join(x for x in (address, area) if x) or None
-    return Entry(kind.code, decision_texts.award_full_name(kind.name, org.short_name),
-                 kind.category == "danh_hieu", subj_type, line.salutation, line.printed_name,
-                 position, _coef(line.coefficient), line.money,
+    # An issued line keeps the award's name of its day; a draft follows the award kind.
+    name = decision_texts.award_full_name(line.award_name or kind.name, org.short_name)
+    return Entry(kind.code, name, kind.category == "danh_hieu", subj_type, line.salutation,
+                 line.printed_name, position, _coef(line.coefficient), line.money,
                  year=line.achievement_year, area=area, address=address,
                  citation=_citation(line, kind), **old)
 

@@ -6,13 +6,13 @@ the Ban kiểm phiếu (head or member); a ballot records returned and invalid p
 came back, those not valid were invalid, every valid paper not agreeing disagreed.
 
 Revision ID: 0008_council_docs
-Revises: 0003_protect
+Revises: 0009_certificate_design
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_council_docs"
-down_revision = "0003_protect"
+down_revision = "0009_certificate_design"
 branch_labels = None
 depends_on = None
 
