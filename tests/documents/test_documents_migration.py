@@ -1,5 +1,6 @@
-"""Migration 0008 on a database made before it: existing ballots get their returned, invalid
-and "không đồng ý" counts from what they hold; meetings and attendees gain empty columns."""
+"""Migration 0010 (given as 0008; renumbered to follow main's 0009) on a database made before
+it: existing ballots get their returned, invalid and "không đồng ý" counts from what they hold;
+meetings and attendees gain empty columns."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from db.migrate import MIGRATIONS_DIR, alembic_config, upgrade
 
 
 def _previous_head() -> str:
-    path = next(MIGRATIONS_DIR.glob("versions/0008_*.py"))
-    spec = importlib.util.spec_from_file_location("m0008", path)
+    path = next(MIGRATIONS_DIR.glob("versions/0010_*.py"))
+    spec = importlib.util.spec_from_file_location("m0010", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.down_revision

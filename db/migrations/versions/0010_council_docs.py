@@ -5,28 +5,26 @@ the Ban kiểm phiếu (head or member); a ballot records returned and invalid p
 "không đồng ý" count. Existing ballots are completed from what they hold: every paper issued
 came back, those not valid were invalid, every valid paper not agreeing disagreed.
 
-Revision ID: 0008_council_docs
+Revision ID: 0010_council_docs
 Revises: 0009_certificate_design
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_council_docs"
+revision = "0010_council_docs"
 down_revision = "0009_certificate_design"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("meeting") as batch:
-        batch.add_column(sa.Column("minutes_number", sa.String(length=60), nullable=True))
-        batch.add_column(sa.Column("count_number", sa.String(length=60), nullable=True))
-    with op.batch_alter_table("meeting_attendee") as batch:
-        batch.add_column(sa.Column("teller", sa.String(length=20), nullable=True))
-    with op.batch_alter_table("ballot") as batch:
-        batch.add_column(sa.Column("ballots_returned", sa.Integer(), nullable=True))
-        batch.add_column(sa.Column("ballots_invalid", sa.Integer(), nullable=True))
-        batch.add_column(sa.Column("disagree", sa.Integer(), nullable=True))
+    # Plain ADD COLUMN (nullable): SQLite adds them in place, no table is copied.
+    op.add_column("meeting", sa.Column("minutes_number", sa.String(length=60), nullable=True))
+    op.add_column("meeting", sa.Column("count_number", sa.String(length=60), nullable=True))
+    op.add_column("meeting_attendee", sa.Column("teller", sa.String(length=20), nullable=True))
+    op.add_column("ballot", sa.Column("ballots_returned", sa.Integer(), nullable=True))
+    op.add_column("ballot", sa.Column("ballots_invalid", sa.Integer(), nullable=True))
+    op.add_column("ballot", sa.Column("disagree", sa.Integer(), nullable=True))
     op.execute("UPDATE ballot SET ballots_returned = ballots_issued, "
                "ballots_invalid = ballots_issued - ballots_valid, "
                "disagree = ballots_valid - agree")
