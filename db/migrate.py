@@ -66,11 +66,28 @@ def current_revision(db: Database) -> str | None:
 
 
 def schema_number(revision: str | None) -> int:
-    """Revisions are named "0001_…"; the number is the schema version shown to users."""
+    """The schema version shown to users: the revision's place in the history (1 for the
+    first), so it only grows even when revisions were numbered out of order. A revision this
+    app does not know (a newer app's) falls back to the number its name starts with."""
     if not revision:
         return 0
+    order = _chain()
+    if revision in order:
+        return order.index(revision) + 1
     head = revision.split("_", 1)[0]
     return int(head) if head.isdigit() else 0
+
+
+@cache
+def _chain() -> list[str]:
+    """The revisions from the first to the head."""
+    down = _revisions()
+    up = {d: r for r, d in down.items()}
+    out, rev = [], up.get(None)
+    while rev is not None:
+        out.append(rev)
+        rev = up.get(rev)
+    return out
 
 
 def check_sqlite_file(path: Path) -> None:

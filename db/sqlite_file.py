@@ -16,12 +16,25 @@ def ro_uri(path: Path) -> str:
     return Path(path).resolve().as_uri() + "?mode=ro"
 
 
+class DamageSafeConnection(sqlite3.Connection):
+    """A damaged page can put raw bytes into SQLite's error message, which Python then fails
+    to decode: report it as the damaged database it is, not as a crash."""
+
+    def execute(self, *args, **kwargs):
+        try:
+            return super().execute(*args, **kwargs)
+        except UnicodeDecodeError as exc:
+            raise sqlite3.DatabaseError("database disk image is malformed") from exc
+
+
 def connect_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(ro_uri(path), uri=True, isolation_level=None)
+    return sqlite3.connect(ro_uri(path), uri=True, isolation_level=None,
+                           factory=DamageSafeConnection)
 
 
 def connect_rw(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(Path(path).resolve().as_uri(), uri=True, isolation_level=None)
+    return sqlite3.connect(Path(path).resolve().as_uri(), uri=True, isolation_level=None,
+                           factory=DamageSafeConnection)
 
 
 def page_bytes(con: sqlite3.Connection) -> int:

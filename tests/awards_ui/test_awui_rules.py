@@ -186,7 +186,7 @@ def test_tally_table_says_more_than_for_a_strict_rule(qtbot):
     from ui.screens.batch_tally import threshold_text
 
     row = TallyRow(1, "Nguyễn Thị Ánh", "LDTT", "Lao động tiên tiến", 8, 8, 4, 8,
-                   Decimal("50.0"), Decimal(50), False, True, True, "thành viên có mặt")
+                   Decimal("50.0"), Decimal(50), False, True, vote_base="present", strict=True)
     assert threshold_text(row) == "trên 50%"
     assert threshold_text(TallyRow(**{**row.__dict__, "strict": False})) == "50%"
     assert row.rule_label == "trên 50% thành viên có mặt (8 người)"

@@ -12,7 +12,7 @@ Plain ALTER TABLE ADD COLUMN only: subject, person and collective keep their tri
 indexes and search table untouched.
 
 Revision ID: 0006_rules
-Revises: 0007_workplace_placeholder
+Revises: 0010_council_docs
 """
 from decimal import Decimal
 
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_rules"
-down_revision = "0007_workplace_placeholder"
+down_revision = "0010_council_docs"
 branch_labels = None
 depends_on = None
 
