@@ -16,6 +16,7 @@ from sqlalchemy import inspect, text
 
 from db.engine import APPLICATION_ID, Database
 from db.errors import SchemaError
+from db.sqlite_file import connect_ro
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -89,9 +90,8 @@ def check_sqlite_file(path: Path) -> None:
 def inspect_file(path: Path) -> tuple[str | None, bool]:
     """(alembic revision, looks like ours) read with plain sqlite3, without changing the file."""
     check_sqlite_file(path)
-    uri = f"file:{path}?mode=ro"
     try:
-        con = sqlite3.connect(uri, uri=True)
+        con = connect_ro(path)  # a URI from pathlib: '#', '?', '%' in the path stay in the name
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             rev = None
@@ -118,18 +118,28 @@ def ensure_compatible(revision: str | None, name: str) -> None:
 def open_database(
     path: str | Path,
     before_upgrade: Callable[[Path, str | None], None] | None = None,
+    read_only: bool = False,
 ) -> Database:
     """Open (creating if needed) and upgrade a database file to the current schema.
 
     ``before_upgrade(path, old_revision)`` runs before a database holding data is migrated,
-    so the caller can make a backup copy first.
+    so the caller can make a backup copy first. ``read_only``: open an existing file without
+    writing to it (refused if it would need an upgrade).
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
     revision, ours = inspect_file(path) if path.exists() else (None, True)
     if not ours:
         raise SchemaError(f"Tệp “{path.name}” không phải là cơ sở dữ liệu của phần mềm này.")
     ensure_compatible(revision, path.name)
+    if read_only:
+        if revision != head_revision():
+            raise SchemaError(
+                f"Tệp “{path.name}” được tạo bởi phiên bản cũ hơn và cần được nâng cấp, nhưng "
+                "thư mục hoặc tệp chỉ cho đọc. Hãy chép tệp vào một thư mục ghi được (ví dụ "
+                "Tài liệu) rồi mở tệp đó; dữ liệu không bị hỏng.")
+        return Database(path, read_only=True)
     db = Database(path)
     try:
         upgrade(db, revision, before_upgrade)
@@ -175,3 +185,74 @@ def integrity_check(db: Database, quick: bool = False) -> str:
 
 def table_names(db: Database) -> list[str]:
     return inspect(db.engine).get_table_names()
+
+
+_KIND = {"table": "bảng", "index": "chỉ mục", "trigger": "trigger", "view": "khung nhìn"}
+
+
+@cache
+def head_schema() -> dict[tuple[str, str], str]:
+    """The schema a new database gets from this version's migrations (built once, in a
+    temporary file, since the migrations are the definition)."""
+    import tempfile
+
+    from db.sqlite_file import schema_objects
+
+    with tempfile.TemporaryDirectory(prefix="tdkt-luoc-do-") as folder:
+        db = open_database(Path(folder) / "head.sqlite")
+        db.dispose()
+        con = connect_ro(Path(folder) / "head.sqlite")
+        try:
+            return schema_objects(con)
+        finally:
+            con.close()
+
+
+def _trigger_role(name: str) -> str:
+    return ("giữ chỉ mục tìm kiếm" if name.startswith("subject_fts")
+            else "bảo vệ quyết định đã ban hành và sổ khen thưởng khỏi bị sửa, xóa")
+
+
+def schema_differences(con: sqlite3.Connection) -> list[str]:
+    """How the schema of the open file differs from this version's (Vietnamese, one finding a
+    line; empty when it matches): missing or altered tables, columns, indexes and triggers —
+    a dropped protecting trigger is named as such."""
+    from db.sqlite_file import schema_objects
+
+    have, want = schema_objects(con), head_schema()
+    findings = []
+    for (kind, name), spec in sorted(want.items()):
+        if (kind, name) not in have:
+            what = f"Thiếu {_KIND[kind]} “{name}”"
+            if kind == "trigger":
+                what += f" (trigger {_trigger_role(name)})"
+            findings.append(what + ".")
+        elif have[(kind, name)] != spec:
+            findings.append(f"{_KIND[kind].capitalize()} “{name}” khác lược đồ chuẩn: "
+                            f"có “{have[(kind, name)]}”, cần “{spec}”.")
+    for kind, name in sorted(set(have) - set(want)):
+        findings.append(f"Có {_KIND.get(kind, kind)} lạ “{name}” không thuộc lược đồ của phiên "
+                        "bản này.")
+    return findings
+
+
+def file_findings(path: Path) -> dict[str, list[str]]:
+    """Everything ``tdkt check`` looks at in a database file, read only: SQLite's full
+    integrity check, rows pointing at missing rows, the schema against this version's.
+    Each list is empty when that part is sound."""
+    from db.sqlite_file import foreign_key_problems, integrity
+
+    con = connect_ro(path)
+    try:
+        rows = integrity(con)
+        fks = foreign_key_problems(con)
+        schema = schema_differences(con)
+    finally:
+        con.close()
+    return {
+        "integrity": [] if rows == ["ok"] else rows[:20],
+        "foreign_keys": [f"Bảng “{table}”, dòng {rowid}: trỏ tới một dòng không còn trong bảng "
+                         f"“{parent}”." for table, rowid, parent in fks[:50]]
+        + ([f"… và {len(fks) - 50} dòng khác."] if len(fks) > 50 else []),
+        "schema": schema,
+    }

@@ -6,14 +6,28 @@ the SQLite-only SQL stays here (a PostgreSQL deployment would back up with its o
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 
+def file_uri(path: Path, read_only: bool = False) -> str:
+    """The SQLite URI of a file. pathlib's as_uri() percent-encodes Vietnamese letters, spaces,
+    '?', '#' and '%', which string formatting would hand to SQLite as a query or fragment
+    (opening — and creating — another file)."""
+    uri = Path(path).resolve().as_uri()
+    if not read_only:
+        return uri
+    # A WAL database needs its -shm beside it even to read; in a folder SQLite cannot write
+    # (a CD, a read-only share) it must be told that nobody changes the file meanwhile.
+    return uri + ("?mode=ro&immutable=1" if needs_immutable(path) else "?mode=ro")
+
+
 def ro_uri(path: Path) -> str:
-    """A read-only SQLite URI; as_uri() percent-encodes Vietnamese letters, spaces, '?' and '#'."""
-    return Path(path).resolve().as_uri() + "?mode=ro"
+    """A read-only SQLite URI (see file_uri)."""
+    return file_uri(path, read_only=True)
 
 
 def connect_ro(path: Path) -> sqlite3.Connection:
@@ -21,7 +35,55 @@ def connect_ro(path: Path) -> sqlite3.Connection:
 
 
 def connect_rw(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(Path(path).resolve().as_uri(), uri=True, isolation_level=None)
+    return sqlite3.connect(file_uri(path), uri=True, isolation_level=None)
+
+
+def folder_writable(folder: Path) -> bool:
+    """Whether files can be created in ``folder`` (tried for real: on Windows the folder's
+    permissions are not what os.access reports)."""
+    folder = Path(folder)
+    if not os.access(folder, os.W_OK):
+        return False
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".tdkt-thu-ghi-", dir=folder)
+    except OSError:
+        return False
+    os.close(fd)
+    try:
+        os.unlink(probe)
+    except OSError:
+        pass
+    return True
+
+
+def file_writable(path: Path) -> bool:
+    """Whether SQLite could write to the database file ``path`` and its journals beside it.
+    A file that does not exist yet is writable when its folder is."""
+    path = Path(path)
+    if not path.exists():
+        return not path.parent.exists() or folder_writable(path.parent)
+    if not os.access(path, os.W_OK):
+        return False
+    try:
+        with open(path, "r+b"):
+            pass
+    except OSError:
+        return False
+    return folder_writable(path.parent)
+
+
+def needs_immutable(path: Path) -> bool:
+    """A read-only folder without the -shm SQLite would need to create there."""
+    path = Path(path)
+    return (path.parent.exists() and not Path(f"{path}-shm").exists()
+            and not folder_writable(path.parent))
+
+
+def unreadable_wal(path: Path) -> bool:
+    """A -wal left beside the file in a read-only folder: its last changes could not be read
+    (SQLite needs to write the -shm to use them)."""
+    wal = Path(f"{path}-wal")
+    return needs_immutable(path) and wal.exists() and wal.stat().st_size > 0
 
 
 def page_bytes(con: sqlite3.Connection) -> int:
@@ -113,3 +175,28 @@ def carry_rows(con: sqlite3.Connection, other: Path, table: str, columns: str,
               SELECT 1 FROM main.{table} m WHERE {match})""")
     finally:
         con.execute("DETACH DATABASE old")
+
+
+def schema_objects(con: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """Every table, index, trigger and view: (type, name) → what must match the head schema.
+
+    Tables are compared by their columns (name, type, not null, default, key), not by their
+    CREATE text, which SQLite keeps as first typed; the others by their SQL, spaces folded."""
+    out = {}
+    rows = con.execute("SELECT type, name, sql FROM sqlite_master "
+                       "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").fetchall()
+    for kind, name, sql in rows:
+        if kind == "table":
+            cols = con.execute(f'PRAGMA table_info("{name}")').fetchall()
+            out[(kind, name)] = "; ".join(
+                f"{c[1]} {str(c[2]).upper()}{' NOT NULL' if c[3] else ''}"
+                f"{f' DEFAULT {c[4]}' if c[4] is not None else ''}{' PK' if c[5] else ''}"
+                for c in cols)
+        elif sql:  # an index SQLite made for a UNIQUE constraint has no SQL: its table says it
+            out[(kind, name)] = " ".join(sql.split())
+    return out
+
+
+def foreign_key_problems(con: sqlite3.Connection) -> list[tuple[str, int, str]]:
+    """Rows pointing at a row that does not exist: (table, rowid, referenced table)."""
+    return [(r[0], r[1], r[2]) for r in con.execute("PRAGMA foreign_key_check")]
