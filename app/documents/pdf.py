@@ -253,11 +253,20 @@ def _flowables(doc: Document, width: float):
 def render_pdf(doc: Document, path: str | Path) -> Path:
     """Write ``doc`` as an A4 PDF (margins, page numbers from page 2) and return the path."""
     from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.platypus import SimpleDocTemplate
+
+    from app.files import atomic_output
 
     register_fonts()
     path = Path(path)
     size = landscape(A4) if doc.landscape else A4
+    with atomic_output(path) as tmp:  # a failed write never destroys the previous file
+        _build(doc, tmp, size)
+    return path
+
+
+def _build(doc: Document, path: Path, size) -> None:
+    from reportlab.platypus import SimpleDocTemplate
+
     tpl = SimpleDocTemplate(
         str(path), pagesize=size, title=nfc(doc.name), author="",
         leftMargin=L.LEFT * L.MM, rightMargin=L.RIGHT * L.MM,
@@ -274,4 +283,3 @@ def render_pdf(doc: Document, path: str | Path) -> Path:
 
     width = size[0] - (L.LEFT + L.RIGHT) * L.MM
     tpl.build(_flowables(doc, width), onLaterPages=later)
-    return path

@@ -327,7 +327,10 @@ def render_docx(doc: Document, path: str | Path) -> Path:
             d.add_page_break()
         else:  # pragma: no cover
             raise TypeError(f"Unknown block {b!r}")
+    from app.files import atomic_output
+
     path = Path(path)
-    d.save(str(path))
+    with atomic_output(path) as tmp:  # a failed write never destroys the previous file
+        d.save(str(tmp))
     return path
 
