@@ -36,6 +36,7 @@ def _print_progress(done: int, total: int, message: str) -> None:
 
 def cmd_backup(args) -> int:
     from app.backup import backup_database, load_settings, update_settings
+    from app.errors import DomainError
 
     with opened_db(args) as db:
         settings = load_settings(db)
@@ -43,7 +44,10 @@ def cmd_backup(args) -> int:
         keep = args.keep if args.keep is not None else settings.keep
         result = backup_database(db, Path(args.to), password=password, kind="auto", keep=keep,
                                  progress=_print_progress)
-        update_settings(db, last_target=str(Path(args.to).resolve()))
+        try:
+            update_settings(db, last_target=str(Path(args.to).resolve()))
+        except DomainError as exc:  # busy or read-only: the verified backup stands
+            print(f"\nGhi chú: chưa ghi được nơi sao lưu vào cài đặt ({exc})", file=sys.stderr)
     print(file=sys.stderr)
     print(f"Đã sao lưu và kiểm tra: {result.path}")
     lock = "có mật khẩu (ZIP AES-256)" if result.encrypted else "không mật khẩu"
