@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -27,7 +28,9 @@ class MainWindow(QMainWindow):
     def __init__(self, db, org_name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
-        self.setWindowTitle(f"{APP_NAME} — {org_name}" if org_name else APP_NAME)
+        self.skip_exit_backup = False  # a damaged file is closed without its exit backup
+        title = f"{APP_NAME} — {org_name}" if org_name else APP_NAME
+        self.setWindowTitle(title + (" (chỉ đọc)" if db.read_only else ""))
         self.pages: dict[str, QWidget] = {}
         self.specs: dict[str, ScreenSpec] = {}
         self.nav = QListWidget(self)
@@ -44,6 +47,9 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._build_shortcuts()
         path = str(db.path) if db.path else ""
+        self.check_label = QLabel("", self)  # the start-up integrity check, when it reports
+        self.check_label.setObjectName("check_state")
+        self.statusBar().addPermanentWidget(self.check_label)
         self.db_label = QLabel(f"Cơ sở dữ liệu: {path}", self)
         self.statusBar().addPermanentWidget(self.db_label)
         self.resize(self.fontMetrics().averageCharWidth() * 170,
@@ -96,30 +102,31 @@ class MainWindow(QMainWindow):
         if callable(fn):
             fn()
 
+    def set_check_state(self, text: str) -> None:
+        self.check_label.setText(text)
+
     def open_other_database(self, new: bool = False) -> MainWindow | None:
         """Switch to another database file (a copy, an archive, a colleague's file)."""
-        from app.context import open_app_database
-        from app.errors import DatabaseVersionError
+        from ui.app import Startup, open_database, open_main_window
 
         filters = "Cơ sở dữ liệu (*.sqlite *.db);;Mọi tệp (*)"
         path = (dialogs.save_file(self, "Tạo cơ sở dữ liệu mới", "thiduakhenthuong.sqlite", filters)
                 if new else dialogs.open_file(self, "Mở cơ sở dữ liệu", filters))
         if not path:
             return None
-        try:
-            db = open_app_database(path)
-        except DatabaseVersionError as exc:
-            dialogs.error(self, "Không mở được cơ sở dữ liệu", str(exc))
+        if Path(path).resolve() == self.db.path:
+            return self  # already open here (its lock is this window's)
+        db = open_database(Path(path))  # says why not: in use, damaged, newer, foreign…
+        if db is None:
             return None
-        from ui.app import open_main_window
-
         window = open_main_window(db)
         if window is None:
-            db.dispose()
+            db.close()
             return None
         window.show()
+        Startup(window, None).start()  # read-only notice, backup reminder
         self.close()
-        self.db.dispose()
+        self.db.close()  # the old file's lock goes with it
         return window
 
     def _about(self) -> None:
@@ -130,7 +137,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         from ui.screens.backup_hooks import backup_on_exit
 
-        backup_on_exit(self, self.db)  # only if turned on in "Sao lưu & khôi phục"
+        if not self.skip_exit_backup and not self.db.read_only:
+            backup_on_exit(self, self.db)  # only if turned on in "Sao lưu & khôi phục"
         super().closeEvent(event)
 
     # ----------------------------------------------------------------- pages
