@@ -13,7 +13,9 @@ Every way into a database file goes through ``open_app_database``: the window, t
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 import threading
 import time
 from pathlib import Path
@@ -44,6 +46,21 @@ def quick_problem(path: Path) -> str | None:
     return None if rows == ["ok"] else "; ".join(rows[:3])
 
 
+def _lower_this_threads_priority() -> None:
+    """Below normal for the calling thread only (Windows; Linux, where a thread has its own
+    nice value). Elsewhere, or if refused, it simply runs at normal priority."""
+    try:
+        if os.name == "nt":
+            import ctypes
+
+            kernel32 = ctypes.windll.kernel32
+            kernel32.SetThreadPriority(kernel32.GetCurrentThread(), -1)  # BELOW_NORMAL
+        elif sys.platform.startswith("linux"):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except (OSError, AttributeError):
+        pass
+
+
 class BackgroundCheck:
     """The quick integrity check of a file, on its own thread (SQLite works outside the GIL,
     so on the second core while the window is built). Attached to the opened Database it
@@ -63,6 +80,7 @@ class BackgroundCheck:
 
     def _run(self) -> None:
         started = time.perf_counter()
+        _lower_this_threads_priority()  # the window's start goes first on a busy PC
         problem = quick_problem(self.path)
         with self._guard:
             self.problem, self.seconds = problem, time.perf_counter() - started
@@ -89,6 +107,14 @@ class BackgroundCheck:
 
     def wait(self, timeout: float | None = None) -> bool:
         return self.done.wait(timeout)
+
+
+def window_title_hint(path: str | Path) -> str | None:
+    """The organisation's name read cheaply, so the window can show before the database layer
+    has loaded (None: open the file the full way first — new, not set up, not ours…)."""
+    from db.sqlite_file import peek_org_name
+
+    return peek_org_name(Path(path))
 
 
 def needs_upgrade(path: Path) -> bool:

@@ -200,3 +200,21 @@ def schema_objects(con: sqlite3.Connection) -> dict[tuple[str, str], str]:
 def foreign_key_problems(con: sqlite3.Connection) -> list[tuple[str, int, str]]:
     """Rows pointing at a row that does not exist: (table, rowid, referenced table)."""
     return [(r[0], r[1], r[2]) for r in con.execute("PRAGMA foreign_key_check")]
+
+
+def peek_org_name(path: Path) -> str | None:
+    """The organisation's short name, read with plain sqlite3 before the database layer has
+    loaded (the window's title, shown while SQLAlchemy loads). None when the file is new,
+    not ours, not set up, or unreadable: the caller then opens it the full way first."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    try:
+        con = connect_ro(path)
+        try:
+            row = con.execute("SELECT short_name FROM organization WHERE id = 1").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row and row[0] else None
