@@ -156,6 +156,9 @@ def open_app_database(path: str | Path, *, writer: bool = True, program: str = G
             db.hold_writes()  # until the caller's check passes
         if writer or upgrade:
             _seed(db)
+            from app.backup.secret import move_plain_password
+
+            move_plain_password(db)  # an older version's readable backup password: out of it
     except BaseException:
         if lock:
             lock.release()

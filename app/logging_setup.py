@@ -30,8 +30,11 @@ def setup_logging(level: int = logging.INFO, file_name: str = GUI_LOG) -> str:
         if isinstance(h, RotatingFileHandler):
             if h.baseFilename == os.path.abspath(path):
                 return h.baseFilename
-            root.removeHandler(h)  # another data folder (--data-dir, tests): log there instead
-            h.close()
+            if os.path.dirname(h.baseFilename) != os.path.abspath(path.parent):
+                root.removeHandler(h)  # another data folder (--data-dir, tests): log there
+                h.close()
+    # (the same folder, another file: both get the lines — a scheduled backup run from the
+    # command line also goes to the window's log, where the officer's helper looks first)
     try:
         handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8",
                                       delay=True)

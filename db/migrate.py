@@ -110,7 +110,7 @@ def ensure_compatible(revision: str | None, name: str) -> None:
     if revision and revision not in known_revisions():
         raise SchemaError(
             f"Cơ sở dữ liệu “{name}” được tạo bởi phiên bản mới hơn của phần mềm "
-            f"(lược đồ {schema_number(revision)}, phiên bản này hỗ trợ đến "
+            f"(phiên bản dữ liệu {schema_number(revision)}, phần mềm này đọc được đến "
             f"{schema_number(head_revision())}). Hãy cập nhật phần mềm để mở tệp này."
         )
 
@@ -187,66 +187,16 @@ def table_names(db: Database) -> list[str]:
     return inspect(db.engine).get_table_names()
 
 
-_KIND = {"table": "bảng", "index": "chỉ mục", "trigger": "trigger", "view": "khung nhìn"}
-
-
-@cache
-def head_schema() -> dict[tuple[str, str], str]:
-    """The schema a new database gets from this version's migrations (built once, in a
-    temporary file, since the migrations are the definition)."""
-    import tempfile
-
-    from db.sqlite_file import schema_objects
-
-    with tempfile.TemporaryDirectory(prefix="tdkt-luoc-do-") as folder:
-        db = open_database(Path(folder) / "head.sqlite")
-        db.dispose()
-        con = connect_ro(Path(folder) / "head.sqlite")
-        try:
-            return schema_objects(con)
-        finally:
-            con.close()
-
-
-def _trigger_role(name: str) -> str:
-    return ("giữ chỉ mục tìm kiếm" if name.startswith("subject_fts")
-            else "bảo vệ quyết định đã ban hành và sổ khen thưởng khỏi bị sửa, xóa")
-
-
-def schema_differences(con: sqlite3.Connection) -> list[str]:
-    """How the schema of the open file differs from this version's (Vietnamese, one finding a
-    line; empty when it matches): missing or altered tables, columns, indexes and triggers —
-    a dropped protecting trigger is named as such."""
-    from db.sqlite_file import schema_objects
-
-    have, want = schema_objects(con), head_schema()
-    findings = []
-    for (kind, name), spec in sorted(want.items()):
-        if (kind, name) not in have:
-            what = f"Thiếu {_KIND[kind]} “{name}”"
-            if kind == "trigger":
-                what += f" (trigger {_trigger_role(name)})"
-            findings.append(what + ".")
-        elif have[(kind, name)] != spec:
-            findings.append(f"{_KIND[kind].capitalize()} “{name}” khác lược đồ chuẩn: "
-                            f"có “{have[(kind, name)]}”, cần “{spec}”.")
-    for kind, name in sorted(set(have) - set(want)):
-        findings.append(f"Có {_KIND.get(kind, kind)} lạ “{name}” không thuộc lược đồ của phiên "
-                        "bản này.")
-    return findings
-
-
 def file_findings(path: Path) -> dict[str, list[str]]:
-    """Everything ``tdkt check`` looks at in a database file, read only: SQLite's full
-    integrity check, rows pointing at missing rows, the schema against this version's.
-    Each list is empty when that part is sound."""
+    """What ``tdkt check`` reads in a database file besides its structure (db.sqlite_schema):
+    SQLite's full integrity check and rows pointing at missing rows. Each list is empty when
+    that part is sound."""
     from db.sqlite_file import foreign_key_problems, integrity
 
     con = connect_ro(path)
     try:
         rows = integrity(con)
         fks = foreign_key_problems(con)
-        schema = schema_differences(con)
     finally:
         con.close()
     return {
@@ -254,5 +204,4 @@ def file_findings(path: Path) -> dict[str, list[str]]:
         "foreign_keys": [f"Bảng “{table}”, dòng {rowid}: trỏ tới một dòng không còn trong bảng "
                          f"“{parent}”." for table, rowid, parent in fks[:50]]
         + ([f"… và {len(fks) - 50} dòng khác."] if len(fks) > 50 else []),
-        "schema": schema,
     }

@@ -177,26 +177,6 @@ def carry_rows(con: sqlite3.Connection, other: Path, table: str, columns: str,
         con.execute("DETACH DATABASE old")
 
 
-def schema_objects(con: sqlite3.Connection) -> dict[tuple[str, str], str]:
-    """Every table, index, trigger and view: (type, name) → what must match the head schema.
-
-    Tables are compared by their columns (name, type, not null, default, key), not by their
-    CREATE text, which SQLite keeps as first typed; the others by their SQL, spaces folded."""
-    out = {}
-    rows = con.execute("SELECT type, name, sql FROM sqlite_master "
-                       "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").fetchall()
-    for kind, name, sql in rows:
-        if kind == "table":
-            cols = con.execute(f'PRAGMA table_info("{name}")').fetchall()
-            out[(kind, name)] = "; ".join(
-                f"{c[1]} {str(c[2]).upper()}{' NOT NULL' if c[3] else ''}"
-                f"{f' DEFAULT {c[4]}' if c[4] is not None else ''}{' PK' if c[5] else ''}"
-                for c in cols)
-        elif sql:  # an index SQLite made for a UNIQUE constraint has no SQL: its table says it
-            out[(kind, name)] = " ".join(sql.split())
-    return out
-
-
 def foreign_key_problems(con: sqlite3.Connection) -> list[tuple[str, int, str]]:
     """Rows pointing at a row that does not exist: (table, rowid, referenced table)."""
     return [(r[0], r[1], r[2]) for r in con.execute("PRAGMA foreign_key_check")]

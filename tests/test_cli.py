@@ -90,7 +90,7 @@ def test_check_finds_a_dropped_protecting_trigger(tmp_path, capsys):
     _sql(path, "DROP TRIGGER award_record_no_delete")
     assert main(["check", "--db", str(path)]) == 1
     out = capsys.readouterr().out
-    assert "Thiếu trigger “award_record_no_delete” (trigger bảo vệ" in out
+    assert "Đã bị gỡ cơ chế chống sửa, xóa sổ khen thưởng (“award_record_no_delete”)" in out
     assert "Kiểm tra toàn vẹn: ok" in out  # SQLite's own check sees nothing wrong
 
 
@@ -110,15 +110,16 @@ def test_check_finds_a_schema_that_is_not_the_head(tmp_path, capsys):
     _sql(path, "CREATE TABLE ghi_chu_rieng(id INTEGER)", "DROP INDEX ix_subject_sort_key")
     assert main(["check", "--db", str(path)]) == 1
     out = capsys.readouterr().out
-    assert "Thiếu chỉ mục “ix_subject_sort_key”" in out
-    assert "Có bảng lạ “ghi_chu_rieng”" in out
+    assert "thiếu chỉ mục “ix_subject_sort_key”" in out
+    assert "Có thêm bảng lạ “ghi_chu_rieng”" in out
 
 
 def test_check_of_a_sound_file_exits_zero(tmp_path, capsys):
     path = _fresh(tmp_path)
     assert main(["check", "--db", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Liên kết giữa các bảng: ok" in out and "Lược đồ và trigger bảo vệ: ok" in out
+    assert "Liên kết giữa các bảng: ok" in out
+    assert "Cấu trúc dữ liệu và cơ chế chống sửa: ok" in out
 
 
 # ------------------------------------------------------------------ log file, pipes (10.11)

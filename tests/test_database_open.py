@@ -42,11 +42,12 @@ def test_a_foreign_file_under_a_hash_folder_is_refused_and_untouched(tmp_path):
     con.execute("INSERT INTO customers(name) VALUES ('Công ty A')")
     con.commit()
     con.close()
-    before, files = _sha(foreign), _listing(tmp_path)
+    before, files = _sha(foreign), _listing(folder)
     with pytest.raises(DatabaseVersionError, match="không phải"):
         open_app_database(foreign)
     assert _sha(foreign) == before
-    assert _listing(tmp_path) == files  # no stray "Hồ sơ " file made beside it
+    assert _listing(folder) == files
+    assert not (tmp_path / "Hồ sơ ").exists()  # no stray file where the URI used to stop
 
 
 def test_a_database_with_hostile_characters_in_its_path_works(tmp_path, capsys):

@@ -143,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
+    from app.app_mutex import hold_app_mutex
+
+    hold_app_mutex()  # Windows: the installer waits while any copy of the program runs
     real = sys.stdout, sys.stderr
     sys.stdout = CommandOutput(sys.stdout, logging.INFO)
     sys.stderr = CommandOutput(sys.stderr, logging.WARNING)

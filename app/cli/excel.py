@@ -28,6 +28,12 @@ def register(sub) -> None:
     p.add_argument("--year", type=int, help="năm cho mọi dòng khi tệp không có cột Năm")
     p.add_argument("--award", metavar="DANH_HIỆU",
                    help="danh hiệu (tên hoặc mã, ví dụ GDVH) khi tệp không có cột danh hiệu")
+    p.add_argument("--convert", action="append", default=[], metavar="Ô",
+                   help="chuyển mã một ô đang giữ nguyên (ví dụ B5 hoặc \"Danh sách!B5\")")
+    p.add_argument("--keep", action="append", default=[], metavar="Ô",
+                   help="giữ nguyên một ô đã được chuyển mã (ví dụ B5)")
+    p.add_argument("--keep-both", action="append", default=[], metavar="DÒNG",
+                   help="giữ cả hai dòng của một cặp trùng trong tệp (số dòng thứ hai)")
     add_db_option(p)
     p.set_defaults(func=cmd_import)
 
@@ -54,19 +60,8 @@ def cmd_import(args) -> int:
     with opened_db(args) as db:
         context = {"batch_id": args.batch, "year": args.year, "award": args.award}
         result = preview(db, kind, args.file, context)
-        for note in result.notes:
-            print(note)
-        for problem in result.problems:
-            print(problem.text(), file=sys.stderr if problem.level == "error" else sys.stdout)
-        if args.update:
-            for row in result.rows:
-                if row.duplicate_id:
-                    row.action = "update"
-        for row in result.rows:
-            if row.duplicate_id:
-                print(f"Trang “{row.sheet}”, dòng {row.row}: {row.duplicate_text} — "
-                      f"{'cập nhật' if row.action == 'update' else 'bỏ qua'}.")
-        print(result.summary())
+        _apply_choices(db, result, args)
+        _report(result, args.update)
         if not result.ok:
             print("Không nhập dòng nào.", file=sys.stderr)
             return 1
@@ -75,6 +70,54 @@ def cmd_import(args) -> int:
             return 0
         print(commit(db, result).text())
         return 0
+
+
+def _apply_choices(db, result, args) -> None:
+    """The command line's answers to the preview's questions (cells, pairs, duplicates)."""
+    from app.errors import ValidationError
+    from app.excel.importer import find_cell, recheck, set_cell_choice, set_pair_choice
+
+    for refs, convert in ((args.convert, True), (args.keep, False)):
+        for ref in refs:
+            set_cell_choice(result, find_cell(result, ref), convert)
+    if result.stale:
+        recheck(db, result)
+    for row_no in args.keep_both:
+        pair = next((p for p in result.pairs if str(p.second.row) == row_no.strip()), None)
+        if pair is None:
+            raise ValidationError(f"Dòng {row_no} không là dòng thứ hai của cặp trùng nào.")
+        set_pair_choice(pair, True)
+    if args.update:  # records already on file (not namesakes, not repeats within the file)
+        for row in result.rows:
+            if row.action == "skip" and row.default_action(with_pair=False) == "skip" and not (
+                    row.pair and not row.pair.keep_both):
+                row.action = "update"
+
+
+def _report(result, update: bool) -> None:
+    """Everything the import would do without being asked: notes, problems, each converted
+    or ambiguous cell, each pair of repeated rows, each duplicate, unused columns."""
+    for note in result.notes:
+        print(note)
+    for line in result.unused_lines():
+        print(line)
+    for cell in result.cells:
+        print(cell.text())
+    for pair in result.pairs:
+        print(f"Trang “{pair.second.sheet}”, dòng {pair.second.row}: {pair.reason} — "
+              f"{pair.choice_text.lower()}"
+              + ("" if pair.keep_both else " (giữ cả hai: --keep-both "
+                 f"{pair.second.row})") + ".")
+    for problem in result.problems:
+        print(problem.text(), file=sys.stderr if problem.level == "error" else sys.stdout)
+    for row in result.rows:
+        if row.duplicate_id and not (row.pair and not row.pair.keep_both):
+            print(f"Trang “{row.sheet}”, dòng {row.row}: {row.duplicate_text} — "
+                  f"{_ACTION_WORDS[row.action]}.")
+    print(result.summary())
+
+
+_ACTION_WORDS = {"update": "cập nhật", "skip": "bỏ qua", "create": "thêm mới"}
 
 
 def cmd_export(args) -> int:

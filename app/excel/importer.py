@@ -1,9 +1,12 @@
-"""Excel import: ``preview`` reads and checks a file without writing anything; ``commit``
-writes the confirmed rows, all in one transaction (a file with errors writes nothing)."""
+"""Excel import: ``preview`` reads and checks a file without writing anything; the user's
+choices (``set_action``, ``set_pair_choice``, ``set_cell_choice`` + ``recheck``) adjust it;
+``commit`` writes the confirmed rows, all in one transaction (a file with errors writes
+nothing). How to add a kind of list: app/excel/README.md."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,7 +19,15 @@ from sqlalchemy.orm import Session
 from app.errors import DomainError, ValidationError
 from app.excel import lookups as L
 from app.excel.kinds import KIND_NAMES, KINDS
-from app.excel.preview import Preview, PreviewRow, parse_fields
+from app.excel.pairs import InFile
+from app.excel.preview import (
+    CellChoice,
+    DuplicatePair,
+    Preview,
+    PreviewRow,
+    collect_cells,
+    parse_fields,
+)
 from app.excel.reader import read_workbook
 from app.excel.rows_emulation import CandidateRows, RegistrationRows
 from app.excel.rows_records import AreaRows, CollectiveRows, HouseholdRows, PersonRows
@@ -65,37 +76,90 @@ def _lookups(s: Session, handler) -> L.Lookups:
 
 def preview(db: Database, kind: str, path: str | Path, context: dict | None = None,
             progress: Callable[[int, int], None] | None = None) -> Preview:
-    """Read and check every row; mark likely duplicates (default: skip them)."""
+    """Read and check every row; nothing is written. Likely duplicates of records already on
+    file are skipped by default, repeats inside the file are paired (see ``app.excel.pairs``),
+    converted and ambiguous cells are listed in ``Preview.cells``."""
     kind = kind_of(kind)
-    spec, handler = KINDS[kind], HANDLERS[kind]()
+    spec = KINDS[kind]
     result = Preview(kind, spec.label, Path(path).name, context=dict(context or {}))
-    sheets, result.notes = read_workbook(path, spec)
-    if not sheets:
+    result.sheets, result.read_notes = read_workbook(path, spec)
+    result.notes = list(result.read_notes)
+    if not result.sheets:
         result.notes.append("Không tìm thấy dòng tiêu đề cột nào khớp mẫu. Cần có ít nhất các "
                             "cột: " + ", ".join(f.label for f in spec.required_columns) + ".")
         return result
+    collect_cells(result)
+    _check(db, result, progress)
+    return result
+
+
+def recheck(db: Database, result: Preview,
+            progress: Callable[[int, int], None] | None = None) -> Preview:
+    """Check the rows again after the user changed how some cells read (``set_cell_choice``);
+    the user's row and pair choices are kept."""
+    actions = {r.key: r.action for r in result.rows if r.chosen}
+    pairs = {p.key: p.keep_both for p in result.pairs}
+    _check(db, result, progress)
+    for pair in result.pairs:
+        if pair.key in pairs and pair.keep_both != pairs[pair.key]:
+            set_pair_choice(pair, pairs[pair.key])
+    for row in result.rows:
+        if row.key in actions and _allowed(row, actions[row.key]):
+            row.action, row.chosen = actions[row.key], True
+    return result
+
+
+def _check(db: Database, result: Preview, progress) -> None:
+    spec, handler = KINDS[result.kind], HANDLERS[result.kind]()
+    result.notes = list(result.read_notes)
+    result.rows, result.skipped = [], []
     with db.read() as s:
         lk = _lookups(s, handler)
         if hasattr(handler, "prepare"):
             handler.prepare(s, lk, result.context)
-    seen: dict = {}
-    total = sum(len(sh.rows) for sh in sheets)
-    for sheet in sheets:
-        result.converted.update(sheet.converted)
+    limits = column_lengths(handler)
+    infile = InFile()
+    total = sum(len(sh.rows) for sh in result.sheets)
+    result.converted = Counter(c.decision.encoding for c in result.cells if c.convert)
+    for sheet in result.sheets:
         result.skipped += [(sheet.sheet, r, why) for r, why in sheet.skipped]
         defaults = _defaults(spec, sheet, result, lk)
         for data in sheet.rows:
             row = PreviewRow(data.sheet, data.row)
             parse_fields(spec, data, row, defaults)
+            _check_lengths(spec, row, limits)
             # Look further (area known? duplicate?) whenever the required cells could be
             # read, so the user sees every problem of the row at once.
             if all(row.values.get(f.key) not in (None, "") for f in spec.required):
-                handler.check(row, lk, seen)
-            row.action = "skip" if row.duplicate_id else "create"
+                handler.check(row, lk, infile)
+            row.action = row.default_action()
             result.rows.append(row)
             if progress and len(result.rows) % 500 == 0:
                 progress(len(result.rows), total)
-    return result
+    result.pairs = infile.pairs
+    if not result.rows:
+        result.notes.append(f"Tệp “{result.file_name}” không có dòng dữ liệu nào dưới dòng tiêu "
+                            "đề cột: điền danh sách rồi chọn lại tệp.")
+    result.stale = False
+
+
+def column_lengths(handler) -> dict[str, int]:
+    """Field key → the length of the model column it is written to (from the models)."""
+    out = {}
+    for key, attr in getattr(handler, "stores", {}).items():
+        length = getattr(attr.property.columns[0].type, "length", None)
+        if length:
+            out[key] = length
+    return out
+
+
+def _check_lengths(spec, row: PreviewRow, limits: dict[str, int]) -> None:
+    for key, limit in limits.items():
+        value = row.values.get(key)
+        if isinstance(value, str) and len(value) > limit:
+            label = next((f.label for f in spec.fields if f.key == key), key)
+            row.error(row.columns.get(key, ""), f"{label} dài {len(value)} ký tự, quá {limit} "
+                                                "ký tự cho phép: hãy rút gọn.")
 
 
 _TITLE_YEAR = re.compile(r"\bnam\s+(\d{4})\b")
@@ -122,15 +186,49 @@ def _defaults(spec, sheet, result: Preview, lk: L.Lookups) -> dict:
     return {k: v for k, v in out.items() if v}
 
 
+def _allowed(row: PreviewRow, action: str) -> bool:
+    return action != "update" or row.duplicate_id is not None
+
+
 def set_action(row: PreviewRow, action: str) -> None:
     """The user's choice for a row: update the duplicate, skip it, or add it anyway."""
-    if action == "update" and row.duplicate_id is None:
+    if not _allowed(row, action):
         raise ValidationError(f"Dòng {row.row} không trùng với bản ghi nào để cập nhật.")
-    row.action = action
+    row.action, row.chosen = action, True
+
+
+def set_pair_choice(pair: DuplicatePair, keep_both: bool) -> None:
+    """Keep only the first row of a pair, or both (not offered when they share a CCCD)."""
+    if keep_both and not pair.both_allowed:
+        raise ValidationError(f"Dòng {pair.first.row} và dòng {pair.second.row} cùng số CCCD: "
+                              "không thể là hai người. Sửa tệp nếu đây là hai người khác nhau.")
+    pair.keep_both = keep_both
+    pair.second.action, pair.second.chosen = pair.second.default_action(), False
+
+
+def set_cell_choice(result: Preview, choice: CellChoice, convert: bool) -> None:
+    """Use the legacy reading of a cell, or keep it as typed; the rows must then be checked
+    again (``recheck``) before they can be imported."""
+    if not choice.choosable:
+        raise ValidationError(f"Ô {choice.column}{choice.row} chỉ có một cách đọc.")
+    if choice.convert != convert:
+        choice.cell.choose(convert)
+        result.stale = True
+
+
+def find_cell(result: Preview, ref: str) -> CellChoice:
+    """A listed cell by "B5" or "Trang!B5" (command line)."""
+    sheet, _, cell = ref.rpartition("!")
+    for choice in result.cells:
+        if f"{choice.column}{choice.row}" == cell.upper() and sheet in ("", choice.sheet):
+            return choice
+    raise ValidationError(f"Ô “{ref}” không có trong danh sách ô chuyển mã của tệp.")
 
 
 def commit(db: Database, result: Preview) -> ImportResult:
     """Write every row marked create/update in one transaction; refuse a file with errors."""
+    if result.stale:
+        raise ValidationError("Cách đọc một số ô vừa được đổi: hãy kiểm tra lại trước khi nhập.")
     if result.errors:
         raise ValidationError(f"Tệp còn {len(result.errors)} lỗi: chưa nhập dòng nào. Sửa tệp "
                               "rồi nhập lại.")

@@ -12,13 +12,15 @@ from app.text import fold
 class Field:
     key: str
     label: str  # header written in templates and exports
-    type: str = "text"  # text / name / date / int / year / cccd / gender / phone / outcome
+    # text / name / date / birthyear / int / year / cccd / gender / phone / outcome / stt
+    type: str = "text"
     required: bool = False
     aliases: tuple[str, ...] = ()  # other header names met in real files (any case/accents)
     width: int = 18
     hint: str = ""  # shown in the template's instructions sheet
     # Lists often carry it once, in the title ("… GIA ĐÌNH VĂN HÓA NĂM 2025"), not as a column.
     titled: bool = False
+    bounds: tuple[int, int] | None = None  # for "int" fields: the smallest and largest sane value
 
     def header_keys(self) -> set[str]:
         return {header_key(x) for x in (self.label, *self.aliases)}
@@ -50,6 +52,11 @@ class KindSpec:
         return tuple(f for f in self.required if not f.titled)
 
 
+# Sane bounds for counts (a typo such as 10^15 households is an error, not a record).
+MAX_MEMBERS = 99  # as the household form
+MAX_AREA_HOUSEHOLDS = 20_000  # the largest thôn / tổ dân phố has a few thousand
+
+
 def header_key(text: str) -> str:
     """Folded header without punctuation, numbering or the required-mark: "Họ và tên (*)" →
     "ho va ten"."""
@@ -57,7 +64,8 @@ def header_key(text: str) -> str:
     return " ".join(words)
 
 
-STT = Field("stt", "STT", "int", aliases=("TT", "Số TT", "Số thứ tự"), width=6)
+# The row number: never stored; "I", "II", "A" in it mark a group heading, not a row.
+STT = Field("stt", "STT", "stt", aliases=("TT", "Số TT", "Số thứ tự"), width=6)
 NAME = Field("name", "Họ và tên", "name", True,
              ("Họ tên", "Họ và tên cá nhân", "Tên", "Họ, tên", "Họ và tên người"), 28,
              "Họ và tên đầy đủ, có dấu.")
@@ -104,7 +112,15 @@ HOUSEHOLD = KindSpec("household", "Hộ gia đình", "DANH SÁCH HỘ GIA ĐÌNH
            "Họ tên"), 28),
     Field("area", "Khu dân cư", "text", True, AREA.aliases, 22, AREA.hint),
     ADDRESS,
-    Field("members", "Số nhân khẩu", "int", aliases=("Nhân khẩu", "Số khẩu", "Số người"), width=10),
+    Field("head_birth", "Năm sinh chủ hộ", "birthyear",
+          aliases=("Năm sinh", "Ngày sinh", "Ngày, tháng, năm sinh", "Ngày tháng năm sinh",
+                   "Năm sinh của chủ hộ"), width=10,
+          hint="Năm sinh của chủ hộ (ví dụ 1965): giúp phân biệt người trùng tên."),
+    Field("head_cccd", "Số CCCD chủ hộ", "cccd", aliases=("Số CCCD", *CCCD.aliases, "CCCD chủ hộ",
+                                                          "Số CCCD của chủ hộ"), width=15,
+          hint=CCCD.hint),
+    Field("members", "Số nhân khẩu", "int", aliases=("Nhân khẩu", "Số khẩu", "Số người"), width=10,
+          bounds=(1, MAX_MEMBERS), hint=f"Từ 1 đến {MAX_MEMBERS}."),
     PHONE, NOTES,
 ))
 AREA_KIND = KindSpec("area", "Khu dân cư", "DANH SÁCH KHU DÂN CƯ", (
@@ -120,7 +136,8 @@ AREA_KIND = KindSpec("area", "Khu dân cư", "DANH SÁCH KHU DÂN CƯ", (
     Field("leader", "Trưởng khu / Tổ trưởng", aliases=("Trưởng thôn", "Trưởng khu",
                                                       "Tổ trưởng", "Trưởng ban"), width=24),
     Field("households_total", "Tổng số hộ", "int", aliases=("Số hộ", "Tổng số hộ gia đình"),
-          width=10, hint="Số hộ chính thức (dùng để tính tỷ lệ gia đình văn hóa)."),
+          width=10, bounds=(0, MAX_AREA_HOUSEHOLDS),
+          hint="Số hộ chính thức (dùng để tính tỷ lệ gia đình văn hóa)."),
     NOTES,
 ))
 SUBJECT_TYPE = Field("subject_type", "Loại đối tượng", aliases=("Đối tượng", "Loại"), width=14,

@@ -1,16 +1,14 @@
 """Legacy Vietnamese 8-bit encodings found in old Excel files: TCVN3 (ABC) and VNI-Windows.
 
 A cell typed with a legacy font holds the Windows-1252 characters of the font's bytes
-(TCVN3 ``Céng hßa``, VNI ``Coäng hoøa``). Each cell is detected on its own: the cell's font
-name is a strong hint (``.VnTime`` → TCVN3, ``VNI-Times`` → VNI), and the content decides,
-by how many words decode to valid Vietnamese syllables. Unicode text is never touched.
+(TCVN3 ``Céng hßa``, VNI ``Coäng hoøa``). This module holds the two tables, their codecs and
+what a cell's font name says (``.VnTime`` → TCVN3, ``VNI-Times`` → VNI); which reading a
+cell gets is decided, cell by cell, in ``app.excel.decoding``.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from dataclasses import dataclass
 
 # --------------------------------------------------------------------------- TCVN3 (ABC)
 # Byte (as its cp1252 / Latin-1 character) → Unicode. ABC has no toned capitals: typists used
@@ -63,8 +61,9 @@ _VNI_SINGLE_OF = {u: v for v, u in _VNI_SINGLE.items()}
 _VOWELS = set("aeiouyAEIOUYơƠưƯ")
 _TONES = {_GRAVE, _ACUTE, _HOOK, _TILDE, _DOT}
 
-# Cells holding only these never need converting.
-_LEGACY_CHARS = set(_TCVN3_ROWS) | set(_VNI_SINGLE) | set(_VNI_MARKS)
+# Characters that carry Vietnamese letters in one of the two encodings; a cell without any
+# of them reads the same in all three.
+LEGACY_CHARS = frozenset(_TCVN3_ROWS) | frozenset(_VNI_SINGLE) | frozenset(_VNI_MARKS)
 
 
 def decode_tcvn3(text: str, all_caps: bool = False) -> str:
@@ -133,86 +132,10 @@ def encode_vni(text: str) -> str:
 
 _HORN = "\u031b"
 
-# --------------------------------------------------------------------------- detection
-_INITIALS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-             "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "")
-_NUCLEI = {
-    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
-    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi",
-    "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê",
-    "oai", "oay", "oao", "oeo", "iêu", "uây", "uôi", "ươi", "ươu", "uyê", "uya", "yêu", "uyu",
-    "ueo", "uai", "uay",
-}
-# Semivowel endings (ai, ao, iêu…) are part of the nuclei above, so finals are consonants.
-_FINALS = ("ch", "ng", "nh", "c", "m", "n", "p", "t", "")
-_STOP_FINALS = ("c", "ch", "p", "t")
-_SYLLABLE = re.compile(
-    "^(" + "|".join(i for i in _INITIALS if i) + ")?(" + "|".join(sorted(_NUCLEI, key=len, reverse=True))
-    + ")(" + "|".join(f for f in _FINALS if f) + ")?$"
-)
-_WORD = re.compile(r"[^\s\d.,;:!?()\[\]\"'“”‘’/\\\-–—+*=%&#@_<>|]+")
-
-
-def _letters() -> set[str]:
-    base = set("abcdefghijklmnopqrstuvwxyzđ")
-    for vowel in "aăâeêioôơuưy":
-        for tone in _TONES:
-            base.add(unicodedata.normalize("NFC", vowel + tone))
-        base.add(vowel)
-    return base
-
-
-_VI_LETTERS = _letters()
-# Nuclei ending in a semivowel take no final consonant; these diphthongs need one.
-_OPEN_ONLY = {"ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi",
-              "ua", "ui", "ưa", "ưi", "ưu", "oai", "oay", "oao", "oeo", "iêu", "uây", "uôi",
-              "ươi", "ươu", "yêu", "uyu", "ueo", "uai", "uay", "uya"}
-_NEED_FINAL = {"iê", "yê", "uô", "ươ", "uyê", "oo", "â", "ă", "oă", "uâ"}
-# -nh and -ch follow only these nuclei (anh, ênh, inh, uynh, oanh, uênh).
-_PALATAL_OK = {"a", "ê", "i", "y", "uy", "oa", "uê"}
-
-
-def is_syllable(word: str) -> bool:
-    """True for a well-formed Vietnamese syllable (letters, one tone, phonotactics)."""
-    lower = unicodedata.normalize("NFC", word.lower())
-    if not lower or any(ch not in _VI_LETTERS for ch in lower):
-        return False
-    nfd = unicodedata.normalize("NFD", lower)
-    tones = [c for c in nfd if c in _TONES]
-    if len(tones) > 1:
-        return False
-    bare = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
-    m = _SYLLABLE.match(bare)
-    if not m:
-        return False
-    initial, nucleus, final = m.group(1) or "", m.group(2), m.group(3) or ""
-    if final and nucleus in _OPEN_ONLY or not final and nucleus in _NEED_FINAL:
-        return False
-    if final in ("nh", "ch") and nucleus not in _PALATAL_OK:
-        return False
-    if initial == "qu" and nucleus[:1] in ("o", "u"):
-        return False
-    # A syllable ending in a stop consonant carries only sắc or nặng.
-    return not (final in _STOP_FINALS and tones[:1] not in ([_ACUTE], [_DOT]))
-
-
-def _score(text: str) -> float:
-    """Share of words that are Vietnamese syllables; words with stray symbols count against."""
-    words = _WORD.findall(text)
-    if not words:
-        return 0.0
-    good = sum(1 for w in words if is_syllable(w) or (w.isascii() and w.isalpha()))
-    return good / len(words)
-
-
-@dataclass(frozen=True)
-class Decoded:
-    text: str
-    encoding: str  # "unicode" / "tcvn3" / "vni"
-
+# --------------------------------------------------------------------------- fonts
 
 def font_hint(font_name: str | None) -> str | None:
-    """"tcvn3" / "vni" from a cell's font name, else None."""
+    """"tcvn3" / "vni" from a cell's font name (.VnTime, .VnTimeH, VNI-Times…), else None."""
     name = (font_name or "").strip().lower()
     if name.startswith(".vn"):
         return "tcvn3"
@@ -227,47 +150,8 @@ def is_caps_font(font_name: str | None) -> bool:
     return name.lower().startswith(".vn") and name.endswith("H")
 
 
-_UNICODE_VI = re.compile("[\u0100-\u01b0\u1ea0-\u1ef9\u0300-\u0323]")
-_LEGACY_RE = re.compile("[" + re.escape("".join(sorted(_LEGACY_CHARS))) + "]")
-
-
-def needs_check(text: str) -> bool:
-    """Fast path: pure ASCII or text with real Vietnamese Unicode letters is left alone."""
-    if text.isascii() or _UNICODE_VI.search(text):
-        return False
-    return bool(_LEGACY_RE.search(text))
-
-
-# The Icelandic eth (Ð ð) looks like Đ đ and is typed for it on some keyboards; Vietnamese
-# never uses it.
-_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
-
-
-def _clean_unicode(text: str) -> str:
-    return unicodedata.normalize("NFC", text).translate(_ETH)
-
-
-def to_unicode(text: str, font_name: str | None = None, prior: str | None = None) -> Decoded:
-    """Detect the encoding of one cell's text and return it as NFC Unicode.
-
-    ``prior`` is the encoding most other cells of the sheet were clearly in; it settles
-    short words that read as valid Vietnamese either way (VNI ``noài`` / ``nồi``)."""
-    if not needs_check(text):
-        return Decoded(_clean_unicode(text), "unicode")
-    hint = font_hint(font_name)
-    candidates = {
-        "unicode": _clean_unicode(text),
-        "tcvn3": unicodedata.normalize("NFC", decode_tcvn3(text, is_caps_font(font_name))),
-        "vni": decode_vni(text),
-    }
-    scores = {enc: _score(val) for enc, val in candidates.items()}
-    if hint:
-        scores[hint] += 0.25  # the font is strong evidence; content still overrules it
-    # TCVN3 text nearly always holds Latin-1 symbols (ª © ­ ¬ µ ¸…); VNI uses letters only.
-    symbols = any(0xA1 <= ord(ch) <= 0xBF or ch in "×÷" for ch in text)
-    scores["tcvn3" if symbols else "vni"] += 0.02
-    if prior in scores:
-        scores[prior] += 0.1
-    scores["unicode"] += 0.05  # on a tie, leave the text as typed
-    best = max(scores, key=scores.get)
-    return Decoded(candidates[best], best)
+def decode(text: str, encoding: str, font_name: str | None = None) -> str:
+    """The text read in one legacy encoding, as NFC Unicode."""
+    if encoding == "tcvn3":
+        return unicodedata.normalize("NFC", decode_tcvn3(text, is_caps_font(font_name)))
+    return decode_vni(text)

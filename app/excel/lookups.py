@@ -39,6 +39,9 @@ class Lookups:
     households: dict[tuple[str, int | None], list[int]] = field(
         default_factory=lambda: defaultdict(list))
     household_name: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    household_cccd: dict[str, int] = field(default_factory=dict)  # the head's CCCD → id
+    # What tells namesake households apart: {"address", "year", "cccd"} by id.
+    household_info: dict[int, dict] = field(default_factory=dict)
 
     _area_cache: dict = field(default_factory=dict)
 
@@ -77,10 +80,15 @@ def load(s: Session, *, people: bool = False, households: bool = False) -> Looku
             add_person(lk, pid, folded, cccd, born, year)
             lk.person_place[pid] = (work, area)
     if households:
-        for hid, folded, area in s.execute(select(Household.id, Subject.name_folded,
-                                                  Subject.area_id)):
+        rows = s.execute(select(Household.id, Subject.name_folded, Subject.area_id,
+                                Household.address, Household.head_birth_year,
+                                Household.head_cccd))
+        for hid, folded, area, address, year, cccd in rows:
             lk.households[(folded, area)].append(hid)
             lk.household_name[folded].append(hid)
+            lk.household_info[hid] = {"address": address, "year": year, "cccd": cccd}
+            if cccd:
+                lk.household_cccd[cccd] = hid
     return lk
 
 

@@ -1,13 +1,17 @@
-"""What an import will do, row by row, before anything is written."""
+"""What an import will do, row by row, before anything is written: every row's values and
+problems, the cells whose encoding was converted or is the user's to choose, pairs of rows
+that may be the same record, and the columns nobody reads."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from app.excel import values as V
+from app.excel.decoding import ENCODING_LABELS, Decision
 from app.excel.kinds import KindSpec
-from app.excel.reader import DataRow
+from app.excel.reader import Cell, DataRow, SheetData
 
 ACTIONS = {"create": "Thêm mới", "update": "Cập nhật", "skip": "Bỏ qua"}
 
@@ -36,9 +40,15 @@ class PreviewRow:
     raw: dict = field(default_factory=dict)  # what the cell held, by field key
     columns: dict = field(default_factory=dict)  # column letter, by field key
     problems: list[Problem] = field(default_factory=list)
-    duplicate_id: int | None = None
+    duplicate_id: int | None = None  # a record already in the database it may be
     duplicate_text: str = ""
+    # "" (the same record: skipped unless chosen) or "namesake" (same name, something
+    # differs: added unless chosen).
+    duplicate_kind: str = ""
+    pair: DuplicatePair | None = None  # an earlier row of the file it may repeat
     action: str = "create"
+    chosen: bool = False  # the action was chosen by the user
+    area_from_section: bool = False  # the area is the group heading above the row
 
     def display(self, key: str) -> str:
         """What will be written (names tidied), or the cell as typed when it is not valid."""
@@ -47,6 +57,10 @@ class PreviewRow:
             return value
         raw = self.raw.get(key)
         return "" if raw is None else _show(raw)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return self.sheet, self.row
 
     @property
     def has_error(self) -> bool:
@@ -58,6 +72,79 @@ class PreviewRow:
     def warn(self, column: str, message: str) -> None:
         self.problems.append(Problem(self.sheet, self.row, column, message, "warning"))
 
+    def default_action(self, with_pair: bool = True) -> str:
+        if with_pair and self.pair is not None and not self.pair.keep_both:
+            return "skip"
+        if self.duplicate_id is not None and self.duplicate_kind != "namesake":
+            return "skip"
+        return "create"
+
+
+@dataclass
+class DuplicatePair:
+    """Two rows of one file that may be the same record. ``kind``: "duplicate" (same identity:
+    keep the first by default), "possible" (same name, nothing to compare: keep both) or
+    "namesake" (same name, a birth year, CCCD or address differs: keep both)."""
+
+    first: PreviewRow
+    second: PreviewRow
+    kind: str
+    reason: str
+    keep_both: bool
+    both_allowed: bool = True  # False when two records could not coexist (same CCCD)
+
+    @property
+    def key(self) -> tuple:
+        return self.first.key, self.second.key
+
+    @property
+    def choice_text(self) -> str:
+        return "Giữ cả hai" if self.keep_both else "Giữ dòng đầu"
+
+
+@dataclass
+class CellChoice:
+    """A text cell whose reading was converted, or may be: shown with before / after."""
+
+    sheet: str
+    row: int
+    column: str  # letter
+    label: str  # the field's header
+    cell: Cell
+
+    @property
+    def decision(self) -> Decision:
+        return self.cell.decision
+
+    @property
+    def convert(self) -> bool:
+        return self.cell.encoding != "unicode"
+
+    @property
+    def choosable(self) -> bool:
+        return self.decision.legacy_text is not None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.sheet, f"{self.column}{self.row}"
+
+    @property
+    def encoding_label(self) -> str:
+        return ENCODING_LABELS.get(self.decision.encoding, "")
+
+    def text(self) -> str:
+        d = self.decision
+        where = f"Trang “{self.sheet}”, ô {self.column}{self.row} ({self.label})"
+        if not self.choosable:
+            return f"{where}: “{d.original}” → “{d.unicode}” ({d.reason})."
+        if self.convert:
+            verb = f"đã chuyển mã {self.encoding_label}: “{d.original}” → “{d.text(True)}”"
+        else:
+            verb = (f"giữ nguyên “{d.unicode}” (nếu chuyển mã {self.encoding_label}: "
+                    f"“{d.text(True)}”)")
+        ask = " — cần chọn" if d.ambiguous else ""
+        return f"{where}: {verb}; {d.reason}{ask}."
+
 
 @dataclass
 class Preview:
@@ -67,8 +154,14 @@ class Preview:
     rows: list[PreviewRow] = field(default_factory=list)
     skipped: list[tuple[str, int, str]] = field(default_factory=list)  # sheet, row, reason
     notes: list[str] = field(default_factory=list)
-    converted: Counter = field(default_factory=Counter)
+    read_notes: list[str] = field(default_factory=list)  # the reader's part of ``notes``
+    converted: Counter = field(default_factory=Counter)  # encoding → cells converted
     context: dict = field(default_factory=dict)
+    sheets: list[SheetData] = field(default_factory=list)  # what was read, for a re-check
+    cells: list[CellChoice] = field(default_factory=list)
+    pairs: list[DuplicatePair] = field(default_factory=list)
+    unused: list[tuple[str, str, str]] = field(default_factory=list)  # sheet, letter, header
+    stale: bool = False  # a cell's reading changed since the rows were checked
 
     @property
     def problems(self) -> list[Problem]:
@@ -80,23 +173,54 @@ class Preview:
 
     @property
     def ok(self) -> bool:
-        return bool(self.rows) and not self.errors
+        return bool(self.rows) and not self.errors and not self.stale
+
+    @property
+    def ambiguous(self) -> list[CellChoice]:
+        return [c for c in self.cells if c.decision.ambiguous]
 
     def counts(self) -> Counter:
         """create / update / skip for the rows that can be imported, "error" for the others."""
         return Counter("error" if r.has_error else r.action for r in self.rows)
 
+    def unused_lines(self) -> list[str]:
+        return [f"Trang “{sheet}”: cột {letter} ‘{header}’ không dùng." if header else
+                f"Trang “{sheet}”: cột {letter} (không có tiêu đề) có dữ liệu nhưng không dùng."
+                for sheet, letter, header in self.unused]
+
     def summary(self) -> str:
+        if not self.rows:
+            return "Không có dòng dữ liệu nào."
         c = self.counts()
         parts = [f"{len(self.rows)} dòng dữ liệu", f"{c['create']} thêm mới",
                  f"{c['update']} cập nhật", f"{c['skip']} bỏ qua"]
         if self.errors:
             parts.append(f"{c['error']} dòng có lỗi ({len(self.errors)} lỗi)")
         if self.converted:
-            names = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
             parts.append("đã chuyển mã " + ", ".join(
-                f"{n} ô {names.get(k, k)}" for k, n in self.converted.items()))
+                f"{n} ô {ENCODING_LABELS.get(k, k)}" for k, n in self.converted.items()))
+        if self.ambiguous:
+            parts.append(f"{len(self.ambiguous)} ô đọc được hai cách (xem “Chuyển mã”)")
+        if self.pairs:
+            same = sum(1 for p in self.pairs if p.kind == "duplicate")
+            parts.append(f"{len(self.pairs)} cặp dòng trùng tên trong tệp ({same} cặp trùng hẳn)")
+        if self.unused:
+            parts.append(f"{len(self.unused)} cột không dùng")
         return "; ".join(parts) + "."
+
+
+def collect_cells(result: Preview) -> None:
+    """The cells to show in the "Chuyển mã" list, from what the reader decided."""
+    spec_labels = {}
+    from app.excel.kinds import KINDS
+
+    for f in KINDS[result.kind].matchable:
+        spec_labels[f.key] = f.label
+    result.cells = [CellChoice(row.sheet, row.row, row.cells[key].letter.rstrip("0123456789"),
+                               spec_labels.get(key, key), row.cells[key])
+                    for sheet in result.sheets for row, key in sheet.decoded]
+    result.unused = [(sheet.sheet, letter, header) for sheet in result.sheets
+                     for letter, header in sheet.unused.items()]
 
 
 def parse_fields(spec: KindSpec, data: DataRow, out: PreviewRow,
@@ -112,7 +236,7 @@ def parse_fields(spec: KindSpec, data: DataRow, out: PreviewRow,
         out.raw[f.key] = raw
         out.columns[f.key] = letter
         try:
-            value = _parse(f.type, raw, out, letter, cell)
+            value = _parse(f, raw, out, letter, cell)
         except ValueError as exc:
             out.error(letter, f"{f.label}: {exc}")
             continue
@@ -123,6 +247,7 @@ def parse_fields(spec: KindSpec, data: DataRow, out: PreviewRow,
     if data.section and "area" in out.values and not out.values["area"]:
         out.values["area"] = data.section  # lists grouped under "I. KHU DÂN CƯ SỐ 1" headings
         out.raw["area"] = data.section
+        out.area_from_section = True
         out.problems = [p for p in out.problems if p.message != "Thiếu khu dân cư."]
 
 
@@ -148,6 +273,7 @@ def _split_birth(data: DataRow, out: PreviewRow) -> None:
         return
     try:
         born, year, warning = V.parse_date(cell.value)
+        V.check_born(year)
     except ValueError as exc:
         out.error(letter, f"Năm sinh: {exc}")
         return
@@ -158,7 +284,7 @@ def _split_birth(data: DataRow, out: PreviewRow) -> None:
 
 
 def _show(raw) -> str:
-    from datetime import date, datetime
+    from datetime import datetime
 
     if isinstance(raw, datetime):
         return raw.strftime("%d/%m/%Y")
@@ -169,13 +295,20 @@ def _show(raw) -> str:
     return str(raw)
 
 
-def _parse(kind: str, raw, out: PreviewRow, letter: str, cell):
+def _parse(f, raw, out: PreviewRow, letter: str, cell):
+    kind = f.type
     if kind == "date":
         born, year, warning = V.parse_date(raw)
+        V.check_born(year)
         if warning:
             out.warn(letter, warning)
         out.values["birth_year"] = year
         return born
+    if kind == "birthyear":
+        year, warning = V.parse_birth_year(raw)
+        if warning:
+            out.warn(letter, warning)
+        return year
     if kind == "cccd":
         value, warning = V.parse_cccd(raw)
         if warning:
@@ -183,6 +316,10 @@ def _parse(kind: str, raw, out: PreviewRow, letter: str, cell):
         return value
     if kind == "name":
         return V.parse_name(raw, legacy=cell is not None and cell.encoding == "tcvn3")
-    parser = {"int": V.parse_int, "year": V.parse_year, "gender": V.parse_gender,
+    if kind == "int":
+        return V.parse_int(raw, f.bounds)
+    if kind == "stt":
+        return None  # the row's number in the list: read by the reader, never stored
+    parser = {"year": V.parse_year, "gender": V.parse_gender,
               "phone": V.parse_phone, "outcome": V.parse_outcome}.get(kind, V.parse_text)
     return parser(raw)

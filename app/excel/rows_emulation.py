@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.excel.lookups import Lookups, area_key
+from app.excel.pairs import InFile
 from app.excel.preview import PreviewRow
 from app.services.rounds.batches import ACHIEVEMENT_MAX
 from app.text import fold
@@ -91,7 +92,15 @@ def resolve_subject(row: PreviewRow, lk: Lookups, award_id: int | None) -> int |
         return _one(row, [found] if found else [], "khu dân cư")
     area = lk.area_id(row.values.get("area"))
     ids = lk.households.get((folded, area), []) if area else lk.household_name.get(folded, [])
-    return _one(row, ids, "hộ gia đình")
+    return _one(row, _by_head(row.values, lk, ids), "hộ gia đình")
+
+
+def _by_head(v: dict, lk: Lookups, ids: list[int]) -> list[int]:
+    """Households with namesake heads told apart by the head's CCCD or birth year."""
+    for key, given in (("cccd", v.get("cccd")), ("year", v.get("birth_year"))):
+        if given and len(ids) > 1:
+            ids = [h for h in ids if lk.household_info.get(h, {}).get(key) in (given, None)]
+    return ids
 
 
 def _award(row: PreviewRow, lk: Lookups) -> int | None:
@@ -105,13 +114,15 @@ def _award(row: PreviewRow, lk: Lookups) -> int | None:
 class RegistrationRows:
     kind = "registration"
     needs: ClassVar[dict] = {"people": True, "households": True}
+    stores: ClassVar[dict] = {}  # the subject's name is looked up, not written
 
     def prepare(self, s: Session, lk: Lookups, context: dict) -> None:
         self.existing = {(y, sid, aid): rid for rid, y, sid, aid in s.execute(
             select(Registration.id, Registration.year, Registration.subject_id,
                    Registration.award_kind_id))}
 
-    def check(self, row: PreviewRow, lk: Lookups, seen: dict) -> None:
+    def check(self, row: PreviewRow, lk: Lookups, infile: InFile) -> None:
+        seen = infile.seen
         v = row.values
         v["award_kind_id"] = _award(row, lk)
         v["subject_id"] = resolve_subject(row, lk, v["award_kind_id"])
@@ -148,6 +159,7 @@ class RegistrationRows:
 class CandidateRows:
     kind = "candidate"
     needs: ClassVar[dict] = {"people": True, "households": True}
+    stores: ClassVar[dict] = {"proposing_unit": Candidate.proposing_unit}
 
     def prepare(self, s: Session, lk: Lookups, context: dict) -> None:
         from app.errors import ValidationError
@@ -164,7 +176,8 @@ class CandidateRows:
             select(Candidate.id, Candidate.subject_id, Candidate.award_kind_id)
             .where(Candidate.batch_id == self.batch_id))}
 
-    def check(self, row: PreviewRow, lk: Lookups, seen: dict) -> None:
+    def check(self, row: PreviewRow, lk: Lookups, infile: InFile) -> None:
+        seen = infile.seen
         v = row.values
         v["award_kind_id"] = _award(row, lk)
         v["subject_id"] = resolve_subject(row, lk, v["award_kind_id"])

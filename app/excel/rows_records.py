@@ -8,11 +8,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.excel.lookups import Lookups, area_key
+from app.excel.pairs import InFile, compare
 from app.excel.preview import PreviewRow
 from app.services.records.subjects import apply_name
 from app.services.system import audit
 from app.text import fold
-from db.models import Collective, FormerUnit, Household, Person, ResidentialArea
+from db.models import Collective, FormerUnit, Household, Person, ResidentialArea, Subject
 
 
 def _col(row: PreviewRow, key: str) -> str:
@@ -32,6 +33,12 @@ def _area(row: PreviewRow, lk: Lookups, required: bool) -> int | None:
         return None
     area_id = lk.area_id(name)
     if area_id is None:
+        if row.area_from_section:
+            # The group heading above the row is not an area ("A. CÁ NHÂN"): no area given.
+            if required:
+                row.error(_col(row, "area"), f"Thiếu khu dân cư (tiêu đề nhóm “{name}” không "
+                                             "phải khu dân cư nào trong Danh mục).")
+            return None
         message = f"Khu dân cư “{name}” chưa có trong Danh mục khu dân cư."
         if required:
             row.error(_col(row, "area"), message)
@@ -40,19 +47,32 @@ def _area(row: PreviewRow, lk: Lookups, required: bool) -> int | None:
     return area_id
 
 
+def _same_cccd(row: PreviewRow, infile: InFile, cccd: str | None, key: str, what: str) -> None:
+    """One CCCD is one person: the same number under another name is an error."""
+    if not cccd:
+        return
+    folded = fold(row.values.get("name"))  # only rows with a CCCD pay for this
+    earlier = infile.seen.setdefault(("cccd", cccd), (row.row, folded))
+    if earlier[1] != folded:
+        row.error(_col(row, key), f"{what} {cccd} trùng với dòng {earlier[0]}.")
+
+
 class PersonRows:
     kind = "person"
     needs: ClassVar[dict] = {"people": True}
+    # Where each field is written: the model's column length bounds the text.
+    stores: ClassVar[dict] = {"name": Subject.name, "position": Person.position,
+                              "workplace": Person.workplace_text, "phone": Person.phone,
+                              "address": Person.address}
 
-    def check(self, row: PreviewRow, lk: Lookups, seen: dict) -> None:
+    def check(self, row: PreviewRow, lk: Lookups, infile: InFile) -> None:
         v = row.values
         v["area_id"] = _area(row, lk, False)
         folded = fold(v.get("name"))
         cccd, born, year = v.get("cccd"), v.get("birth"), v.get("birth_year")
-        if cccd:
-            if cccd in seen:
-                row.error(_col(row, "cccd"), f"Số CCCD {cccd} trùng với dòng {seen[cccd]}.")
-            seen[cccd] = row.row
+        _same_cccd(row, infile, cccd, "cccd", "Số CCCD")
+        infile.pair(row, folded, {"cccd": cccd, "birth": born, "year": year,
+                                  "address": v.get("address")})
         if cccd and cccd in lk.person_cccd:
             row.duplicate_id, row.duplicate_text = lk.person_cccd[cccd], f"Trùng số CCCD {cccd}"
         elif born and (folded, born) in lk.person_birth:
@@ -88,14 +108,16 @@ class PersonRows:
 class CollectiveRows:
     kind = "collective"
     needs: ClassVar[dict] = {}
+    stores: ClassVar[dict] = {"name": Subject.name, "kind": Collective.kind,
+                              "field": Collective.field, "address": Collective.address,
+                              "phone": Collective.phone}
 
-    def check(self, row: PreviewRow, lk: Lookups, seen: dict) -> None:
+    def check(self, row: PreviewRow, lk: Lookups, infile: InFile) -> None:
         v = row.values
         v["area_id"] = _area(row, lk, False)
         folded = fold(v.get("name"))
-        if folded in seen:
-            row.error(_col(row, "name"), f"Tập thể “{v['name']}” trùng với dòng {seen[folded]}.")
-        seen[folded] = row.row
+        infile.pair(row, folded, {"address": v.get("address")}, strong=(),
+                    same_when_compatible=True)
         if len(lk.collectives.get(folded, [])) >= 1:
             row.duplicate_id = lk.collectives[folded][0]
             row.duplicate_text = "Trùng tên tập thể"
@@ -124,19 +146,43 @@ class CollectiveRows:
 class HouseholdRows:
     kind = "household"
     needs: ClassVar[dict] = {"households": True}
+    stores: ClassVar[dict] = {"name": Subject.name, "address": Household.address,
+                              "phone": Household.phone}
 
-    def check(self, row: PreviewRow, lk: Lookups, seen: dict) -> None:
+    def check(self, row: PreviewRow, lk: Lookups, infile: InFile) -> None:
         v = row.values
         v["area_id"] = _area(row, lk, True)
-        key = (fold(v.get("name")), v["area_id"], (v.get("address") or "").lower())
-        if v["area_id"] is not None and key in seen:
-            row.warn(_col(row, "name"), f"Giống hộ ở dòng {seen[key]} (cùng chủ hộ, khu dân cư, "
-                                        "địa chỉ).")
-        seen[key] = row.row
-        found = lk.households.get(key[:2], [])
-        if found:
-            row.duplicate_id = found[0]
-            row.duplicate_text = "Trùng chủ hộ trong cùng khu dân cư"
+        cccd = v.get("head_cccd")
+        _same_cccd(row, infile, cccd, "head_cccd", "Số CCCD chủ hộ")
+        identity = {"cccd": cccd, "year": v.get("head_birth"), "address": v.get("address")}
+        key = (fold(v.get("name")), v["area_id"])
+        if v["area_id"] is not None:
+            infile.pair(row, key, identity, strong=("cccd",), same_when_compatible=True)
+        self._in_database(row, lk, key, identity)
+
+    def _in_database(self, row: PreviewRow, lk: Lookups, key: tuple, identity: dict) -> None:
+        cccd = identity["cccd"]
+        if cccd and cccd in lk.household_cccd:
+            row.duplicate_id = lk.household_cccd[cccd]
+            row.duplicate_text = f"Trùng số CCCD chủ hộ {cccd}"
+            return
+        found = lk.households.get(key, [])
+        if not found:
+            return
+        mine = {k: x for k, x in identity.items() if x not in (None, "")}
+        namesake = None
+        for hid in found:
+            theirs = {k: x for k, x in lk.household_info.get(hid, {}).items() if x}
+            kind, reason = compare(mine, theirs, ("cccd",), same_when_compatible=True)
+            if kind in ("duplicate", "same"):
+                row.duplicate_id, row.duplicate_text = hid, "Trùng chủ hộ trong cùng khu dân cư"
+                return
+            namesake = namesake or (hid, reason)
+        if namesake:
+            row.duplicate_id, row.duplicate_kind = namesake[0], "namesake"
+            row.duplicate_text = namesake[1].replace(
+                "Cùng tên nhưng", "Cùng tên chủ hộ với hộ đã có trong khu dân cư nhưng"
+            ) + " — thêm hộ mới (có thể chọn cập nhật)"
 
     def write(self, s: Session, row: PreviewRow, lk: Lookups):
         v, updating = row.values, row.action == "update"
@@ -146,6 +192,8 @@ class HouseholdRows:
         h.former_unit_id = lk.area_former_unit.get(v["area_id"])
         for attr in ("address", "members", "phone", "notes"):
             _set(h, attr, v.get(attr), updating)
+        _set(h, "head_birth_year", v.get("head_birth"), updating)
+        _set(h, "head_cccd", v.get("head_cccd"), updating)
         return h
 
 
@@ -159,15 +207,18 @@ class AreaRows:
 
     kind = "area"
     needs: ClassVar[dict] = {}
+    stores: ClassVar[dict] = {"name": Subject.name, "leader": ResidentialArea.leader_name,
+                              "former_unit": FormerUnit.name}
 
     def prepare(self, s: Session, lk: Lookups, context: dict) -> None:
         self.units = {fold(n): uid for uid, n in s.execute(select(FormerUnit.id, FormerUnit.name))}
         self.next_order = (s.scalar(select(func.max(FormerUnit.sort_order))) or 0) + 1
         self.announced: set[str] = set()  # new former units, warned about once
 
-    def check(self, row: PreviewRow, lk: Lookups, seen: dict) -> None:
+    def check(self, row: PreviewRow, lk: Lookups, infile: InFile) -> None:
         v = row.values
         key = area_key(v.get("name"))
+        seen = infile.seen
         if key in seen:
             row.error(_col(row, "name"), f"Khu dân cư “{v['name']}” trùng với dòng {seen[key]}.")
         seen[key] = row.row

@@ -111,7 +111,8 @@ def _household_rows(s: Session):
     stmt = (select(Household, area.name).outerjoin(area, area.id == Household.area_id)
             .order_by(area.sort_key, Household.sort_key))
     for i, (h, area_name) in enumerate(s.execute(stmt), start=1):
-        yield [i, h.name, area_name, h.address, h.members, h.phone, h.notes]
+        yield [i, h.name, area_name, h.address, h.head_birth_year, h.head_cccd, h.members,
+               h.phone, h.notes]
 
 
 _TYPE_LABEL = {"person": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình",

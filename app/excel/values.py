@@ -79,16 +79,51 @@ def parse_year(value) -> int | None:
     return _year_ok(int(m[1]))
 
 
-def parse_int(value) -> int | None:
+_GROUPED = re.compile(r"^\d{1,3}(?:[. ]\d{3})+$")  # 1.500 or 1 500: thousands, the Vietnamese way
+
+
+def _as_typed(value) -> str:
+    """A number as the user sees it in a Vietnamese Excel: 2,7 — not 2.7."""
+    if isinstance(value, float):
+        return (f"{value:.15g}").replace(".", ",")
+    return str(value)
+
+
+def parse_int(value, bounds: tuple[int, int] | None = None) -> int | None:
+    """A whole number: 12, 12.0, "12", "1.500". A fraction (2,7 — or "1,5") is an error, never
+    read digit by digit; ``bounds`` keeps typos such as 10^15 households out."""
     if value in (None, ""):
         return None
-    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if is_number and float(value).is_integer() and value >= 0:
-        return int(value)
-    text = nfc(str(value)).replace(".", "").replace(",", "")
-    if text.isdigit():
-        return int(text)
-    raise ValueError(f"“{value}” không phải số nguyên.")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and not value.is_integer():
+            raise ValueError(f"“{_as_typed(value)}” không phải số nguyên.")
+        number = int(value)
+    else:
+        text = nfc(str(value))
+        if text.isdigit():
+            number = int(text)
+        elif _GROUPED.match(text):
+            number = int(re.sub(r"[. ]", "", text))
+        else:
+            raise ValueError(f"“{value}” không phải số nguyên.")
+    low, high = bounds or (0, 10**9)
+    if not low <= number <= high:
+        raise ValueError(f"số {number} không hợp lý: phải từ {low} đến {high:,}.".replace(",", "."))
+    return number
+
+
+def parse_birth_year(value) -> tuple[int | None, str | None]:
+    """A birth year from a year or a full date; a full date keeps only its year, with a note."""
+    born, year, warning = parse_date(value)
+    if born is not None:
+        warning = f"Chỉ lưu năm sinh {year} (từ ngày {born.strftime('%d/%m/%Y')})."
+    return check_born(year), warning
+
+
+def check_born(year: int | None) -> int | None:
+    if year is not None and year > date.today().year:
+        raise ValueError(f"Năm sinh {year} chưa tới.")
+    return year
 
 
 def parse_cccd(value) -> tuple[str | None, str | None]:

@@ -8,6 +8,7 @@ from db.models.awards import (  # noqa: F401
     BaseSalary,
     Batch,
     Candidate,
+    CertificateDesign,
     CertificatePrint,
     CouncilMember,
     Decision,

@@ -103,5 +103,9 @@ class Household(Subject):
     address: Mapped[str | None] = mapped_column(String(300))
     members: Mapped[int | None] = mapped_column(Integer)
     phone: Mapped[str | None] = mapped_column(String(20))
+    # The head's birth year and CCCD: household lists usually carry them, and they tell
+    # namesakes apart (migration 0004).
+    head_birth_year: Mapped[int | None] = mapped_column(Integer)
+    head_cccd: Mapped[str | None] = mapped_column(String(12))
 
     __mapper_args__ = {"polymorphic_identity": "household"}

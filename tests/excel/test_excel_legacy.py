@@ -4,14 +4,14 @@ import random
 
 import pytest
 
+from app.excel.decoding import decide, to_unicode
 from app.excel.legacy import (
     decode_tcvn3,
     decode_vni,
     encode_tcvn3,
     encode_vni,
-    is_syllable,
-    to_unicode,
 )
+from app.excel.syllables import is_syllable
 from app.text import title_case_name
 
 SENTENCES = [
@@ -87,9 +87,10 @@ def test_unicode_left_alone():
     assert to_unicode("Nguye\u0302\u0303n").text == "Nguyễn"
 
 
-def test_prior_settles_ambiguous_word():
-    assert to_unicode(encode_vni("nồi")).text == "noài"  # valid either way
-    assert to_unicode(encode_vni("nồi"), prior="vni").text == "nồi"
+def test_word_valid_both_ways_is_kept_and_offered():
+    """VNI "noài" (nồi) is also the valid Unicode "noài": kept, the VNI reading offered."""
+    d = decide("noài")
+    assert (d.text(), d.convert, d.ambiguous, d.legacy_text) == ("noài", False, True, "nồi")
 
 
 def test_syllable_checker():

@@ -1,5 +1,6 @@
-"""The preview table of the import screen: every row of the file, what will happen to it
-(thêm mới / cập nhật / bỏ qua), its problems, and the likely duplicate it matches."""
+"""The tables of the import screen: every row of the file with what will happen to it (thêm
+mới / cập nhật / bỏ qua), its problems and the likely duplicate it matches; the cells whose
+encoding was converted or is the user's to choose; the pairs of rows repeated in the file."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.excel.kinds import KINDS
-from app.excel.preview import ACTIONS, Preview, PreviewRow, Problem
+from app.excel.preview import ACTIONS, CellChoice, DuplicatePair, Preview, PreviewRow, Problem
 
 _ROOT = QModelIndex()
 ERROR_BG, DUP_BG, WARN_BG = QColor("#fde2e1"), QColor("#fff4cc"), QColor("#eef5ff")
@@ -88,11 +89,19 @@ class PreviewModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(min(rows), 2), self.index(max(rows), 2))
         return done
 
+    def refresh(self) -> None:
+        """Actions changed elsewhere (a pair's choice): repaint the rows."""
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+
 
 def _check_text(row: PreviewRow) -> str:
     parts = [f"{p.column}: {p.message}" if p.column else p.message for p in row.problems]
     if row.duplicate_id:
         parts.insert(0, row.duplicate_text)
+    if row.pair is not None and row.pair.second is row:
+        parts.insert(0, f"{row.pair.reason} — {row.pair.choice_text.lower()}")
     return "; ".join(parts) or "Hợp lệ"
 
 
@@ -102,3 +111,158 @@ def problem_lines(preview: Preview) -> list[str]:
     lines = [p.text() for p in problems]
     lines += [f"Trang “{sheet}”, dòng {row} — Bỏ qua: {why}." for sheet, row, why in preview.skipped]
     return lines + preview.notes
+
+
+class CellsModel(QAbstractTableModel):
+    """The "Chuyển mã" list: cells converted from TCVN3 / VNI or readable two ways, with the
+    cell as typed, the other reading and a check box "Chuyển mã" (the per-cell choice)."""
+
+    HEADERS = ("Trang", "Ô", "Cột", "Trong tệp", "Nếu chuyển mã", "Bảng mã", "Chuyển mã",
+               "Vì sao")
+    CHOICE = 6
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.preview: Preview | None = None
+        self.on_choice = None  # called after the user changed a cell's reading
+
+    def load(self, preview: Preview | None) -> None:
+        self.beginResetModel()
+        self.preview = preview
+        self.endResetModel()
+
+    def choice_at(self, r: int) -> CellChoice:
+        return self.preview.cells[r]
+
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() or self.preview is None else len(self.preview.cells)
+
+    def columnCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        if index.column() == self.CHOICE and self.choice_at(index.row()).choosable:
+            return base | Qt.ItemIsUserCheckable
+        return base
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        c, col = self.choice_at(index.row()), index.column()
+        if role == Qt.CheckStateRole and col == self.CHOICE and c.choosable:
+            return Qt.Checked if c.convert else Qt.Unchecked
+        if role == Qt.DisplayRole:
+            d = c.decision
+            return (c.sheet, f"{c.column}{c.row}", c.label, d.original,
+                    d.text(True) if c.choosable else d.unicode, c.encoding_label,
+                    _choice_text(c), d.reason)[col]
+        if role == Qt.BackgroundRole and c.decision.ambiguous:
+            return QBrush(DUP_BG)
+        if role == Qt.ToolTipRole:
+            return c.text()
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.CheckStateRole or index.column() != self.CHOICE:
+            return False
+        return self.set_convert([index.row()], Qt.CheckState(value) == Qt.Checked) > 0
+
+    def set_convert(self, rows: list[int], convert: bool) -> int:
+        """Convert (or keep as typed) the chosen cells; returns how many changed."""
+        from app.excel.importer import set_cell_choice
+
+        changed = 0
+        for r in rows:
+            c = self.choice_at(r)
+            if c.choosable and c.convert != convert:
+                set_cell_choice(self.preview, c, convert)
+                changed += 1
+        if changed:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows),
+                                                                       len(self.HEADERS) - 1))
+            if self.on_choice:
+                self.on_choice()
+        return changed
+
+
+def _choice_text(c: CellChoice) -> str:
+    if not c.choosable:
+        return "Đã sửa"
+    return "Chuyển mã" if c.convert else "Giữ nguyên"
+
+
+class PairsModel(QAbstractTableModel):
+    """Rows of the file that may be the same record: keep the first, or both (check box)."""
+
+    HEADERS = ("Trang", "Dòng đầu", "Dòng sau", "Tên", "Vì sao", "Giữ cả hai")
+    CHOICE = 5
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.preview: Preview | None = None
+        self.on_choice = None
+
+    def load(self, preview: Preview | None) -> None:
+        self.beginResetModel()
+        self.preview = preview
+        self.endResetModel()
+
+    def pair_at(self, r: int) -> DuplicatePair:
+        return self.preview.pairs[r]
+
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() or self.preview is None else len(self.preview.pairs)
+
+    def columnCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        if index.column() == self.CHOICE and self.pair_at(index.row()).both_allowed:
+            return base | Qt.ItemIsUserCheckable
+        return base
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        p, col = self.pair_at(index.row()), index.column()
+        if role == Qt.CheckStateRole and col == self.CHOICE:
+            return Qt.Checked if p.keep_both else Qt.Unchecked
+        if role == Qt.DisplayRole:
+            return (p.second.sheet, str(p.first.row), str(p.second.row),
+                    p.second.display("name"), p.reason, p.choice_text)[col]
+        if role == Qt.BackgroundRole and p.kind == "duplicate":
+            return QBrush(DUP_BG)
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.CheckStateRole or index.column() != self.CHOICE:
+            return False
+        return self.set_keep_both([index.row()], Qt.CheckState(value) == Qt.Checked) > 0
+
+    def set_keep_both(self, rows: list[int], keep_both: bool) -> int:
+        from app.excel.importer import set_pair_choice
+
+        changed = 0
+        for r in rows:
+            pair = self.pair_at(r)
+            if pair.keep_both != keep_both and (pair.both_allowed or not keep_both):
+                set_pair_choice(pair, keep_both)
+                changed += 1
+        if changed:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows),
+                                                                       len(self.HEADERS) - 1))
+            if self.on_choice:
+                self.on_choice()
+        return changed

@@ -1,5 +1,7 @@
 """Nhập danh sách từ Excel: choose the kind and the file, see every row with its problems and
-likely duplicates (choose cập nhật / bỏ qua), then import all rows in one transaction."""
+likely duplicates (choose cập nhật / bỏ qua), the cells read from TCVN3 / VNI (keep or
+convert each), the rows repeated in the file (keep the first or both) and the columns not
+used; then import all rows in one transaction."""
 
 from __future__ import annotations
 
@@ -11,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -24,7 +25,8 @@ from app.errors import DomainError
 from app.excel.kinds import KINDS
 from app.services.emulation import registrations
 from ui import dialogs, workers
-from ui.screens.import_preview import PreviewModel, problem_lines
+from ui.screens.import_details import ImportDetails
+from ui.screens.import_preview import PreviewModel
 
 
 class ImportPage(QWidget):
@@ -47,13 +49,13 @@ class ImportPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.problems = QListWidget(self)
-        self.problems.setObjectName("problems")
+        self.details = ImportDetails(self, self._cells_changed, self._pairs_changed, self.recheck)
+        self.problems = self.details.problems
         split = QSplitter(Qt.Vertical, self)
         split.addWidget(self.table)
-        split.addWidget(self.problems)
+        split.addWidget(self.details)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Nhập danh sách từ Excel</h2>", self))
         layout.addLayout(self._top_bar())
@@ -180,17 +182,31 @@ class ImportPage(QWidget):
     def _show(self, preview) -> None:
         self.preview = preview
         self.model.load(preview)
-        self.problems.clear()
+        self.details.load(preview)
         if preview is not None:
-            self.problems.addItems(problem_lines(preview))
-            state = ("Có lỗi: sửa tệp rồi chọn lại — chưa nhập dòng nào." if preview.errors
-                     else "Kiểm tra xong, chưa ghi gì. Xem lại rồi bấm “Nhập vào cơ sở dữ liệu”.")
-            self.summary.setText(f"“{preview.file_name}”: {preview.summary()} {state}")
+            self._state()
             self.table.resizeColumnsToContents()
-        ok = preview is not None and preview.ok
-        self.btn_import.setEnabled(ok)
-        self.btn_update.setEnabled(preview is not None)
-        self.btn_skip.setEnabled(preview is not None)
+        self._enable()
+
+    def _state(self) -> None:
+        p = self.preview
+        if p.stale:
+            state = ("Đã đổi cách đọc một số ô: bấm “Kiểm tra lại với cách đọc mới” trước khi "
+                     "nhập.")
+        elif p.errors:
+            state = "Có lỗi: sửa tệp rồi chọn lại — chưa nhập dòng nào."
+        elif not p.rows:
+            state = "Không có gì để nhập."
+        else:
+            state = "Kiểm tra xong, chưa ghi gì. Xem lại rồi bấm “Nhập vào cơ sở dữ liệu”."
+        self.summary.setText(f"“{p.file_name}”: {p.summary()} {state}")
+
+    def _enable(self) -> None:
+        p = self.preview
+        self.btn_import.setEnabled(p is not None and p.ok)
+        for b in (self.btn_update, self.btn_skip):
+            b.setEnabled(p is not None)
+        self.details.refresh()
 
     def _act(self, action: str) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -200,7 +216,35 @@ class ImportPage(QWidget):
         done = self.model.set_action(rows, action)
         if not done:
             dialogs.info(self, "Không có dòng trùng", "Các dòng đã chọn không trùng với hồ sơ nào.")
-        self.summary.setText(f"“{self.preview.file_name}”: {self.preview.summary()}")
+        self._state()
+
+    def _cells_changed(self) -> None:
+        self._state()
+        self._enable()
+
+    def _pairs_changed(self) -> None:
+        self.model.refresh()
+        self._state()
+
+    def recheck(self) -> None:
+        """Read the rows again with the cells' new readings (in the background)."""
+        from app.excel.importer import recheck
+
+        preview = self._detach()
+
+        def job(progress, cancelled):
+            return recheck(self.db, preview,
+                           progress=lambda done, total: progress(done, total, "Đang kiểm tra…"))
+
+        workers.run_with_progress(self, "Đang kiểm tra lại", job, on_success=self._show,
+                                  on_failure=self._failed)
+
+    def _detach(self):
+        """The models let go of the preview while a background job changes it."""
+        preview = self.preview
+        self._show(None)
+        self.summary.setText(f"Đang kiểm tra lại “{preview.file_name}”…")
+        return preview
 
     def do_import(self) -> None:
         from app.excel.importer import commit

@@ -99,6 +99,8 @@ class HouseholdData:
     phone: str | None = None
     notes: str | None = None
     id: int | None = None
+    head_birth_year: int | None = None
+    head_cccd: str | None = None
 
 
 @dataclass(frozen=True)
@@ -176,11 +178,23 @@ def _validate_area(s: Session, d: AreaData) -> AreaData:
     return d
 
 
-def _validate_household(d: HouseholdData) -> HouseholdData:
+def _validate_household(s: Session, d: HouseholdData) -> HouseholdData:
     d = _clean(d)
     _require_name(d.head_name, "họ tên chủ hộ", "head_name")
     if d.members is not None and not (0 < d.members < 100):
         raise ValidationError("Số nhân khẩu phải từ 1 đến 99.", "members")
+    this_year = date.today().year
+    if d.head_birth_year is not None and not (1900 <= d.head_birth_year <= this_year):
+        raise ValidationError(f"Năm sinh chủ hộ phải từ 1900 đến {this_year}.", "head_birth_year")
+    if d.head_cccd:
+        err = text.cccd_error(d.head_cccd)
+        if err:
+            raise ValidationError(err.replace("Số CCCD", "Số CCCD chủ hộ", 1), "head_cccd")
+        other = s.scalar(select(Household.id).where(Household.head_cccd == d.head_cccd))
+        if other and other != d.id:
+            name = s.get(Household, other).name
+            raise ValidationError(f"Số CCCD {d.head_cccd} đã là CCCD chủ hộ của hộ {name}.",
+                                  "head_cccd")
     return d
 
 
@@ -252,11 +266,12 @@ def save_area(db: Database, data: AreaData) -> int:
 def save_household(db: Database, data: HouseholdData) -> int:
     def assign(s, h: Household, d: HouseholdData):
         apply_name(h, d.head_name)
-        for name in ("area_id", "address", "members", "phone", "notes"):
+        for name in ("area_id", "address", "members", "phone", "notes", "head_birth_year",
+                     "head_cccd"):
             setattr(h, name, getattr(d, name))
         h.former_unit_id = _area_former_unit(s, d.area_id)
 
-    return _save(db, Household, data, lambda s, d: _validate_household(d), assign, "household")
+    return _save(db, Household, data, _validate_household, assign, "household")
 
 
 # --------------------------------------------------------------------------- delete
