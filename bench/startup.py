@@ -87,7 +87,9 @@ def run_child(code: str, *args: str) -> dict:
                              stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     first = child.stdout.readline()
     shown = time.perf_counter() - began
-    rest, err = child.communicate(timeout=120)
+    rest = child.stdout.read()  # (communicate() would skip what readline() buffered)
+    err = child.stderr.read()
+    child.wait(120)
     if first.strip() != "SHOWN" or child.returncode or not rest.strip():
         raise SystemExit(f"start-up failed:\n{first}{rest}{err}")
     out = json.loads(rest.strip().splitlines()[-1])

@@ -72,10 +72,21 @@ def file_writable(path: Path) -> bool:
     return folder_writable(path.parent)
 
 
+def is_wal_file(path: Path) -> bool:
+    """The file's header says WAL mode (read and write format versions 2)."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return False
+    return header[18:20] == b"\x02\x02"
+
+
 def needs_immutable(path: Path) -> bool:
-    """A read-only folder without the -shm SQLite would need to create there."""
+    """A WAL file in a read-only folder without the -shm SQLite would need to create there.
+    (Backups are in rollback-journal mode: no probe of the USB drive for them.)"""
     path = Path(path)
-    return (path.parent.exists() and not Path(f"{path}-shm").exists()
+    return (is_wal_file(path) and not Path(f"{path}-shm").exists()
             and not folder_writable(path.parent))
 
 

@@ -156,11 +156,15 @@ def test_the_engine_url_is_built_from_parts():
 def test_the_read_only_uri_of_a_read_only_folder_is_immutable(tmp_path, monkeypatch):
     import db.sqlite_file as sf
 
-    path = tmp_path / "a.sqlite"
-    sqlite3.connect(path).close()
+    path, backup = tmp_path / "a.sqlite", tmp_path / "bản sao.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")  # as the app keeps its database
+    con.close()
+    sqlite3.connect(backup).close()  # backups are in rollback-journal mode
     assert sf.ro_uri(path).endswith("?mode=ro")
     monkeypatch.setattr(sf, "folder_writable", lambda folder: False)
     assert sf.ro_uri(path).endswith("?mode=ro&immutable=1")
+    assert sf.ro_uri(backup).endswith("?mode=ro")  # needs no -shm: read as it is
 
 
 def test_subprocess_sees_the_same_file(tmp_path):
