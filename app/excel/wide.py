@@ -122,7 +122,9 @@ def read_area_year_sheet(ws, spec: KindSpec, merges=()) -> SheetData | list[Shee
     from openpyxl.utils import get_column_letter
 
     plain = find_header(ws, spec)
-    if plain is not None and "year" in plain.columns:  # one row per area and year
+    year_col = plain.columns.get("year") if plain is not None else None
+    # One row per area and year — unless the "Năm" found is a group's "Năm 2024".
+    if year_col and not _YEAR_IN.search(fold(plain.texts.get(year_col, ""))):
         return settle_choices(read_sheet(ws, spec, merges, plain), spec)
     rows = [header_texts(r) for r in ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS)]
     found = _year_row(spec, rows) or _inline_years(spec, rows)

@@ -67,6 +67,8 @@ class CultureYear:
     achieved: int
     areas: int
     areas_achieved: int
+    recorded: bool = True  # some area has Gia đình văn hóa figures (records or entered)
+    kdcvh_recorded: bool = True  # some area has a Khu dân cư văn hóa result
 
     @property
     def registration_rate(self) -> float | None:
@@ -199,6 +201,13 @@ class Figures:
     def total_of(self, year: int) -> YearTotals | None:
         return next((t for t in self.totals if t.year == year), None)
 
+    def has_data(self, year: int) -> bool:
+        """Anything recorded for the year (awards, Gia đình văn hóa, initiatives…): a year
+        still ahead has nothing, and its zeros are not results."""
+        c, t = self.culture_of(year), self.total_of(year)
+        return bool(self.count(year=year) or (c and c.recorded)
+                    or (t and (t.initiatives or t.role_models)))
+
     def place_total(self, rows: tuple[PlaceCount, ...]) -> list[tuple[str, int]]:
         """Places with their totals over the report's years, in first-seen (sorted) order."""
         out: dict[str, int] = {}
@@ -278,13 +287,18 @@ def _places(counts: dict, names: list, unknown: str, years) -> tuple[PlaceCount,
 
 def _culture_years(s, area_rows, year_from, year_to):
     areas_total = q.areas_count(s)
-    kdc = q.areas_achieved(s, year_from, year_to)
+    status = q.kdcvh_by_area(s, year_from, year_to)
+    kdc, known = {}, set()
+    for (year, _), (outcome, _) in status.items():
+        known.add(year)
+        kdc[year] = kdc.get(year, 0) + (outcome == "dat")
     for year in range(year_from, year_to + 1):
         rows = [r for r in area_rows if r.year == year]
         yield CultureYear(
             year=year, households=sum(r.households for r in rows),
             registered=sum(r.registered for r in rows), achieved=sum(r.achieved for r in rows),
             areas=areas_total, areas_achieved=kdc.get(year, 0),
+            recorded=any(r.source for r in rows), kdcvh_recorded=year in known,
         )
 
 

@@ -17,18 +17,18 @@ FRONTLINE = "truc tiep"  # staff class "người trực tiếp lao động, côn
 def _culture(attr: str) -> Callable:
     def read(f, year):
         c = f.culture_of(year)
-        return getattr(c, attr) if c else None
+        return getattr(c, attr) if c and c.recorded else None
     return read
 
 
 def _kdcvh_share(f, year):
     c = f.culture_of(year)
-    return 100.0 * c.areas_achieved / c.areas if c and c.areas else None
+    return 100.0 * c.areas_achieved / c.areas if c and c.areas and c.kdcvh_recorded else None
 
 
 def _kdcvh_count(f, year):
     c = f.culture_of(year)
-    return c.areas_achieved if c and c.areas else None
+    return c.areas_achieved if c and c.areas and c.kdcvh_recorded else None
 
 
 def _persons(f, year) -> tuple[int, int]:
@@ -45,7 +45,7 @@ def _frontline_share(f, year):
 def _total(attr: str) -> Callable:
     def read(f, year):
         t = f.total_of(year)
-        return getattr(t, attr) if t else None
+        return getattr(t, attr) if t and f.has_data(year) else None
     return read
 
 
@@ -70,7 +70,7 @@ METRICS: dict[str, Metric] = {m.code: m for m in (
     Metric("frontline_share", "Tỷ lệ cá nhân được khen thưởng là người trực tiếp lao động, "
            "công tác", "%", "each_year", _frontline_share),
     Metric("frontline_awards", "Số lượt khen thưởng người trực tiếp lao động, công tác", "",
-           "total", lambda f, y: _persons(f, y)[0] if f.total_of(y) else None),
+           "total", lambda f, y: _persons(f, y)[0] if f.has_data(y) else None),
     Metric("initiatives", "Số sáng kiến được công nhận", "", "total", _total("initiatives")),
     Metric("role_models", "Số gương điển hình tiên tiến được biểu dương", "", "total",
            _total("role_models")),
@@ -110,6 +110,21 @@ class TargetResult:
     def last_year(self) -> int | None:
         return self.values[-1][0] if self.values else None
 
+    def achieved_text(self) -> str:
+        """For screens: "93,8% – 96,1%" (each year), the last year's or the summed figure;
+        "(đến năm 2024)" while the period runs."""
+        t = self.target
+        if not self.values:
+            return "–"
+        shown = {format_value(v, t.unit) for _, v in self.values}
+        if t.how == "each_year" and t.year_from != t.year_to and len(shown) > 1:
+            lo = min(v for _, v in self.values)
+            hi = max(v for _, v in self.values)
+            text = f"{format_value(lo, t.unit)} – {format_value(hi, t.unit)}"
+        else:
+            text = format_value(self.achieved, t.unit)
+        return text + ("" if self.complete else f" (đến năm {self.last_year})")
+
 
 def _value_of(t: TargetInfo, f, year: int) -> float | None:
     if t.metric == "manual" or t.metric not in METRICS:
@@ -137,9 +152,10 @@ def evaluate(t: TargetInfo, f) -> TargetResult:
         if verdict == "chua_dat" and not complete:
             verdict = ""  # the period is still running: not short yet
         return TargetResult(t, values, achieved, verdict, complete)
-    if how == "end":
+    if how == "end":  # only the last year counts: complete once it has figures
         achieved = values[-1][1]
-        return TargetResult(t, values, achieved, _compare(achieved, t.value), complete)
+        return TargetResult(t, values, achieved, _compare(achieved, t.value),
+                            values[-1][0] == t.year_to)
     verdicts = [_compare(v, t.value) for _, v in values]
     short = tuple(y for (y, _), v in zip(values, verdicts) if v == "chua_dat")
     verdict = "chua_dat" if short else "vuot" if all(v == "vuot" for v in verdicts) else "dat"

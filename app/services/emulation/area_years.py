@@ -23,8 +23,7 @@ from db.engine import Database
 from db.models import AreaYear
 
 KDCVH_LABELS = {"dat": "Đạt", "khong_dat": "Không đạt", None: "Chưa xét"}
-SOURCE_LABELS = {"records": "Tính từ danh sách hộ", "entered": "Nhập theo khu",
-                 "": "Chưa có số liệu"}
+SOURCE_LABELS = {"records": "Từ danh sách hộ", "entered": "Nhập theo khu", "": "Chưa có"}
 HOUSEHOLD_SOURCES = {"entered": "số nhập cho năm", "official": "số hộ chính thức của khu",
                      "on_record": "số hộ trong Danh mục"}
 FIGURES = ("households", "registered", "achieved", "kdcvh")

@@ -74,8 +74,9 @@ def _validate(d: IndicatorData) -> IndicatorData:
 def save_indicator(db: Database, data: IndicatorData) -> int:
     d = _validate(data)
     with db.session() as s:
-        other = s.scalar(select(CultureIndicator.id).where(
-            func.lower(CultureIndicator.name) == d.name.lower()))
+        # Compared in Python: SQLite's lower() leaves Đ, Ư… as they are.
+        other = next((i for i, n in s.execute(select(CultureIndicator.id, CultureIndicator.name))
+                      if n.lower() == d.name.lower()), None)
         if other and other != d.id:
             raise ValidationError(f"Đã có tiêu chí “{d.name}”.", "name")
         row = s.get(CultureIndicator, d.id) if d.id else CultureIndicator()

@@ -102,6 +102,45 @@ def get_target(db: Database, target_id: int) -> TargetData:
                           t.id)
 
 
+def parse_achieved(value: str, year_from: int, year_to: int) -> dict[int, float]:
+    """"2024: 95,5; 2025: 96" (a manual target's results typed in) → {2024: 95.5, 2025: 96}."""
+    out = {}
+    for part in (value or "").replace("\n", ";").split(";"):
+        if not part.strip():
+            continue
+        year, sep, number = part.partition(":")
+        try:
+            y = int(year.strip())
+            v = parse_number(number) if sep else None
+        except ValueError:
+            v = None
+        if v is None:
+            raise ValidationError(f"“{part.strip()}” không đúng dạng năm: kết quả (ví dụ "
+                                  "2025: 96,5).", "achieved")
+        if not year_from <= y <= year_to:
+            raise ValidationError(f"Năm {y} nằm ngoài thời gian của chỉ tiêu.", "achieved")
+        out[y] = v
+    return out
+
+
+def parse_number(value: str) -> float:
+    """96,5 or 96.5 → 96.5; 1.500 (a dot before three digits: thousands) → 1500."""
+    raw = value.strip().replace(" ", "")
+    if "," in raw:
+        raw = raw.replace(".", "").replace(",", ".")
+    elif raw.count(".") >= 1 and all(len(p) == 3 for p in raw.split(".")[1:]):
+        raw = raw.replace(".", "")
+    return float(raw)
+
+
+def show_number(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value).replace(".", ",")
+
+
+def achieved_text(achieved: dict) -> str:
+    return "; ".join(f"{y}: {show_number(v)}" for y, v in sorted(achieved.items()))
+
+
 def period_label(year_from: int, year_to: int) -> str:
     return f"Năm {year_from}" if year_from == year_to else f"{year_from} – {year_to}"
 
