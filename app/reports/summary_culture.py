@@ -44,24 +44,25 @@ def areas_up_sentence(f: Figures) -> str | None:
     return f"Các {AREAS} được cấp trên khen thưởng: " + "; ".join(parts) + "."
 
 
-def _indicator_phrase(i) -> str:
+def _indicator_phrase(i, earlier: list[str]) -> str:
     share = "100%" if i.areas_with == i.areas_total else f"{i.areas_with}/{i.areas_total}"
     name = i.name[:1].lower() + i.name[1:]
-    phrase = f"{share} {AREAS} có {name}"
+    details = []
     if i.kind == "count" and i.areas_with:
         unit = f" {i.unit}" if i.unit else ""
         if i.summary == "total":
-            phrase += f" (tổng số {number(i.total)}{unit})"
+            details.append(f"tổng số {number(i.total)}{unit}")
         elif i.low == i.high:
-            phrase += f" ({number(i.low)}{unit})"
+            details.append(f"{number(i.low)}{unit}")
         else:
-            phrase += f" (từ {number(i.low)} đến {number(i.high)}{unit})"
-    return phrase
+            details.append(f"từ {number(i.low)} đến {number(i.high)}{unit}")
+    details += earlier
+    return f"{share} {AREAS} có {name}" + (f" ({'; '.join(details)})" if details else "")
 
 
 def indicator_sentence(f: Figures) -> str | None:
     """Each indicator as of the last year with values; the earlier years named only where
-    they said something else."""
+    fewer or more areas had it."""
     if not f.indicators:
         return None
     names = list(dict.fromkeys(i.name for i in f.indicators))
@@ -69,13 +70,13 @@ def indicator_sentence(f: Figures) -> str | None:
     for name in names:
         rows = [i for i in f.indicators if i.name == name]
         last = rows[-1]
-        phrase = _indicator_phrase(last)
-        earlier = [i for i in rows[:-1] if i.key() != last.key()]
+        share = (last.areas_with, last.areas_total)
+        earlier = [i for i in rows[:-1] if (i.areas_with, i.areas_total) != share]
+        said = []
         if earlier and f.year_from != f.year_to:
-            said = [f"{years_label(years).lower()}: {share}" for years, share in group_years(
+            said = [f"{years_label(years).lower()}: {ratio}" for years, ratio in group_years(
                 (i.year, f"{i.areas_with}/{i.areas_total}") for i in earlier)]
-            phrase += f" ({'; '.join(said)})"
-        parts.append(phrase)
+        parts.append(_indicator_phrase(last, said))
     year = max(i.year for i in f.indicators)
     lead = f"Năm {year}" if f.year_from == f.year_to else f"Đến năm {year}"
     return f"{lead}, " + "; ".join(parts) + "."

@@ -5,6 +5,8 @@ Each ``*_blocks`` function returns app.documents blocks for one "auto" part of t
 
 from __future__ import annotations
 
+import re
+
 from app import text
 from app.documents import Paragraph, Run, Table, para
 from app.reports import summary_culture as sc
@@ -264,22 +266,27 @@ def _movement(m: MovementInfo, annual: bool) -> list:
         return [Paragraph(tuple(head) + (Run(": " + _one_line(m.results[-1][1])),))]
     if not m.results:
         return [Paragraph(tuple(head) + (Run("."),))]
-    if len({_one_line(b) for _, b in m.results}) == 1:  # the same words every year: once
-        years = [y for y, _ in m.results]
-        return [Paragraph(tuple(head) + (Run(f": {years_label(years)}: "
-                                             f"{_one_line(m.results[0][1])}"),))]
+    # The same words year after year (often typed "Năm 2021: …", "Năm 2022: …") said once.
+    grouped = group_years((y, _undated(y, b)) for y, b in m.results)
+    if len(grouped) == 1:
+        years, body = grouped[0]
+        return [Paragraph(tuple(head) + (Run(f": {years_label(years)}: {body}"),))]
     out = [Paragraph(tuple(head) + (Run(":"),))]
-    grouped = group_years((y, _one_line(b)) for y, b in m.results)
-    out += [para(_dated(years, body)) for years, body in grouped]
+    out += [para(f"{years_label(years)}: {body}") for years, body in grouped]
     return out
 
 
-def _dated(years: list[int], line: str) -> str:
-    """"Năm 2021: …", "Các năm 2022–2024: …" unless the officer already began the text with
-    the year."""
-    if len(years) == 1 and text.fold(line).startswith(f"nam {years[0]}"):
-        return line
-    return f"{years_label(years)}: {line}"
+_YEAR_LEAD = re.compile(r"^\s*(?:trong\s+)?nam\s+(\d{4})\s*[:,.\-–]?\s*")
+
+
+def _undated(year: int, body: str) -> str:
+    """The result without the "Năm 2021:" the officer began it with (the report says it)."""
+    line = _one_line(body)
+    m = _YEAR_LEAD.match(text.fold(line))
+    if m and int(m[1]) == year:
+        rest = line[m.end():]
+        return rest[:1].upper() + rest[1:]
+    return line
 
 
 def _one_line(value: str) -> str:

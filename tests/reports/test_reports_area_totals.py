@@ -168,3 +168,15 @@ def test_same_file_again_changes_nothing_and_update_reports_differences(loaded, 
     result = preview(db, "area-year", again)
     assert result.ok and result.counts()["skip"] == 39 * 5
     assert all(r.duplicate_text.endswith("(giống hệt)") for r in result.rows)
+
+
+def test_figures_workbook_has_the_indicators(loaded, tmp_path):
+    from app.reports.summary import build_summary
+
+    db, _ = loaded
+    out = build_summary(db, 2021, 2025, "xlsx", tmp_path / "số liệu.xlsx")
+    ws = load_workbook(out)["Tiêu chí văn hóa"]
+    rows = {(r[0], r[1]): r for r in ws.iter_rows(values_only=True) if isinstance(r[0], int)}
+    assert rows[(2025, "Sân thể thao")][2:4] == (7, 39)
+    assert rows[(2025, "Đội văn nghệ")][4:8] == (10, 30, sum(10 + (i * 4) % 21 for i in range(39)),
+                                                  "thành viên")

@@ -71,7 +71,7 @@ def test_movements_with_yearly_results_and_culture_under_its_movement():
     lines = _text(sf.movement_blocks(f, "pm", host))
     assert lines[:3] == [
         "- Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa” (Kế hoạch số 12/KH-UBND):",
-        "Năm 2021: Kết quả năm đầu.", "Năm 2022 kết quả năm hai."]
+        "Năm 2021: Kết quả năm đầu.", "Năm 2022: Kết quả năm hai."]  # the year said once
     # Both years the same: said once for both.
     assert ("Các năm 2021–2022, toàn phường có 2/2 thôn, khu dân cư đạt danh hiệu “Khu dân cư "
             "văn hóa”.") in lines
