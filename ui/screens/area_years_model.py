@@ -176,11 +176,10 @@ class AreaYearModel(QAbstractTableModel):
                 and "households" not in self.pending.get(row.area_id, {}))
 
     def _background(self, row: ay.AreaYearRow, col: GridColumn):
+        if row.warnings and (col.key == "source" or col.key in row.warning_fields):
+            return QBrush(WARN_BG)
         if col.editable and not can_edit(col, row):
             return QBrush(COMPUTED_BG)
-        if row.warnings and col.key in ("source", "registered", "achieved", "households",
-                                        "kdcvh"):
-            return QBrush(WARN_BG)
         return None
 
     def _tooltip(self, row: ay.AreaYearRow, col: GridColumn) -> str | None:
@@ -190,7 +189,7 @@ class AreaYearModel(QAbstractTableModel):
                          "ký thi đua).")
         if self._is_fallback(row, col):
             lines.append(f"Chưa nhập cho năm: đang dùng {ay.HOUSEHOLD_SOURCES[row.households_source]}.")
-        if col.key in ("source", "registered", "achieved", "households", "kdcvh"):
+        if col.key == "source" or col.key in row.warning_fields:
             lines += row.warnings
         return "\n".join(lines) or None
 

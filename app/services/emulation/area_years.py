@@ -55,6 +55,7 @@ class AreaYearRow:
     computed: tuple[int, int] | None  # (registered, achieved) from the records, if any
     on_record: int  # households of the area in the Danh mục
     warnings: tuple[str, ...] = ()
+    warning_fields: tuple[str, ...] = ()  # the figures the warnings are about
 
     @property
     def registration_rate(self) -> float | None:
@@ -104,22 +105,26 @@ def load_year(db: Database, year: int) -> YearGrid:
 def _with_warnings(r: AreaYearRow) -> AreaYearRow:
     from dataclasses import replace
 
-    out, e = [], r.entered
+    out, fields, e = [], [], r.entered
     if r.computed is not None:
-        for label, given, used in (("đăng ký", e.registered, r.computed[0]),
-                                   ("đạt", e.achieved, r.computed[1])):
+        for key, label, given, used in (("registered", "đăng ký", e.registered, r.computed[0]),
+                                        ("achieved", "đạt", e.achieved, r.computed[1])):
             if given is not None and given != used:
                 out.append(f"số hộ {label} nhập theo khu ({given}) khác số tính từ danh sách hộ "
                            f"({used}); đang dùng số tính từ danh sách hộ.")
+                fields.append(key)
         if e.households is not None and r.on_record and e.households != r.on_record:
             out.append(f"tổng số hộ nhập ({e.households}) khác số hộ trong Danh mục "
                        f"({r.on_record}); tỷ lệ tính trên số nhập.")
+            fields.append("households")
     if r.kdcvh_source == "records" and e.kdcvh is not None and e.kdcvh != r.kdcvh:
         out.append(f"Khu dân cư văn hóa nhập “{KDCVH_LABELS[e.kdcvh]}” khác kết quả trong sổ "
                    f"khen thưởng, đăng ký (“{KDCVH_LABELS[r.kdcvh]}”); đang dùng kết quả sổ.")
+        fields.append("kdcvh")
     if r.source and r.registered > r.households:
         out.append(f"số hộ đăng ký ({r.registered}) lớn hơn tổng số hộ ({r.households}).")
-    return replace(r, warnings=tuple(out))
+        fields += ["registered", "households"]
+    return replace(r, warnings=tuple(out), warning_fields=tuple(dict.fromkeys(fields)))
 
 
 # ------------------------------------------------------------------ checking values

@@ -36,7 +36,7 @@ def grid_columns(indicators: tuple[IndicatorData, ...]) -> list[GridColumn]:
             GridColumn("registration_rate", "Tỷ lệ đăng ký", "rate", width=9),
             GridColumn("achievement_rate", "Tỷ lệ đạt", "rate", width=8),
             GridColumn("kdcvh", "Khu dân cư văn hóa", "kdcvh", True, 10),
-            GridColumn("source", "Nguồn số liệu", "source", width=16)]
+            GridColumn("source", "Nguồn số liệu", "source", width=18)]
     for ind in indicators:
         label = ind.column_label
         cols.append(GridColumn(f"ind:{ind.id}", label, "yesno" if ind.kind == "yesno"
