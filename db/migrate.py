@@ -110,7 +110,7 @@ def ensure_compatible(revision: str | None, name: str) -> None:
     if revision and revision not in known_revisions():
         raise SchemaError(
             f"Cơ sở dữ liệu “{name}” được tạo bởi phiên bản mới hơn của phần mềm "
-            f"(lược đồ {schema_number(revision)}, phiên bản này hỗ trợ đến "
+            f"(phiên bản dữ liệu {schema_number(revision)}, phần mềm này đọc được đến "
             f"{schema_number(head_revision())}). Hãy cập nhật phần mềm để mở tệp này."
         )
 

@@ -20,6 +20,17 @@ def tmp_data_dir(tmp_path, monkeypatch):
     paths.set_data_dir(None)
 
 
+@pytest.fixture(autouse=True)
+def no_password_store(monkeypatch):
+    """Tests never touch the PC's own password store (Windows Credential Manager, Keychain):
+    no store at all, unless a test installs the in-memory one (tests/backup/conftest.py)."""
+    import keyring
+    from keyring.backends import fail
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # children
+    keyring.set_keyring(fail.Keyring())
+
+
 @pytest.fixture
 def db(tmp_path):
     from app.context import open_app_database

@@ -20,10 +20,16 @@ PRE_RESTORE = "truoc-khoi-phuc"
 KEEP_LOCAL = 10  # safety copies kept per folder on this PC (the USB backups are the archive)
 
 
-def local_folder(name: str) -> Path:
+def local_folder(name: str, create: bool = True) -> Path:
     folder = data_dir() / "backups" / name
-    folder.mkdir(parents=True, exist_ok=True)
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def restore_safety_folder() -> Path:
+    """Where the data replaced by a restore is kept on this PC (shown on the backup screen)."""
+    return local_folder(PRE_RESTORE, create=False)
 
 
 def _unique(folder: Path, base: str) -> Path:

@@ -34,10 +34,11 @@ from app.backup.files import (
     utc_now,
     write_error_message,
 )
+from app.backup.leftovers import work_folder
 from app.backup.manifest import Entry, add_to_journal, add_to_manifest
+from app.backup.readback import read_back_sha256
 from app.backup.rotation import remove_stale_partials, rotate
 from app.backup.verify import Verification, table_counts, verify_file
-from app.paths import data_dir
 from db.engine import Database
 from db.models import BackupLog
 
@@ -124,7 +125,7 @@ def _partial(folder: Path, ext: str) -> Path:
 def staging_dir() -> Path:
     """The PC-local work folder: encrypted backups are staged here so personal data never lands
     unencrypted on USB, and restores unpack here."""
-    folder = data_dir() / "backups" / "tam"
+    folder = work_folder()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -160,7 +161,9 @@ def _finish(plain: Path, ver: Verification, target: Path, password, kind, db_pat
         written = _partial(target, "zip")
         try:
             report(progress, cancelled, 80, "Đang mã hóa bằng mật khẩu…")
-            archive.encrypt(plain, written, password)
+            archive.encrypt(plain, written, password, manifest={
+                "app": "tdkt", "content_sha256": ver.sha256, "content_size": ver.size,
+                "schema": ver.schema, "counts": ver.counts})
             report(progress, cancelled, 90, "Đang kiểm tra tệp đã mã hóa…")
             content = archive.content_sha256(written, password)
             if content != ver.sha256:
@@ -173,8 +176,8 @@ def _finish(plain: Path, ver: Verification, target: Path, password, kind, db_pat
         except Exception as exc:
             cleaned = remove_quietly(written)
             raise BackupError(write_error_message(exc, target, size, cleaned)) from exc
-    else:
-        report(progress, cancelled, 95, "Đang đặt tên tệp sao lưu…")
+    confirm_on_drive(written, sha, target, size, progress, cancelled)
+    report(progress, None, 98, "Đang đặt tên tệp sao lưu…")  # too late to cancel
     final = final_name(target, datetime.now(), "zip" if password else "sqlite")
     try:
         os.replace(written, final)
@@ -191,6 +194,27 @@ def _finish(plain: Path, ver: Verification, target: Path, password, kind, db_pat
     return final, entry
 
 
+def confirm_on_drive(written: Path, sha: str, target: Path, size: int,
+                     progress=None, cancelled=None) -> None:
+    """Read the finished copy back from the drive (not the cache); it must hash the same."""
+    try:
+        report(progress, cancelled, 95, "Đang đọc lại bản sao từ ổ đĩa…")
+        on_drive = read_back_sha256(written)
+    except BackupError:  # a cancel
+        remove_quietly(written)
+        raise
+    except OSError as exc:
+        cleaned = remove_quietly(written)
+        raise BackupError(write_error_message(exc, target, size, cleaned)) from exc
+    if on_drive != sha:
+        log.error("Read-back of %s differs: %s on the drive, %s written", written, on_drive, sha)
+        remove_quietly(written)
+        raise BackupError(
+            f"Đọc lại từ ổ đĩa “{target}” thì dữ liệu khác với dữ liệu vừa ghi: USB có thể bị "
+            "hỏng hoặc là USB giả dung lượng. Bản sao lỗi đã bị xóa; hãy sao lưu vào USB khác. "
+            "Dữ liệu đang dùng và các bản sao lưu trước vẫn nguyên vẹn.")
+
+
 def _record(db: Database, entry: Entry, written: Path, target: Path) -> None:
     """Manifest on the target, journal on this PC, and the backup log in the database."""
     try:
@@ -202,7 +226,7 @@ def _record(db: Database, entry: Entry, written: Path, target: Path) -> None:
         s.add(BackupLog(
             at=datetime.fromisoformat(entry.at), target=str(written), size=entry.size,
             sha256=entry.sha256, verified=True, encrypted=entry.encrypted, kind=entry.kind,
-            message=f"Lược đồ {entry.schema}, {entry.rows} dòng dữ liệu"
+            message=f"Phiên bản dữ liệu {entry.schema}, {entry.rows} dòng dữ liệu"
             + (f"; SHA-256 của dữ liệu bên trong: {entry.content_sha256}"
                if entry.content_sha256 else ""),
         ))

@@ -11,10 +11,10 @@ from sqlalchemy import select
 from app.backup.files import utc_to_local
 from app.backup.settings import load_settings
 from db.engine import Database
-from db.models import BackupLog
+from db.models import AwardRecord, BackupLog, Batch, Decision, Movement, Registration, Subject
 
 # Copies that protect against losing the PC; the local pre-migration copies do not.
-OFFSITE_KINDS = ("manual", "auto", "exit", "cli")
+OFFSITE_KINDS = ("manual", "auto", "exit", "cli", "scheduled")
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ class BackupInfo:
 
 KIND_LABELS = {"manual": "Sao lưu", "auto": "Tự động (lệnh)", "exit": "Khi thoát",
                "cli": "Tự động (lệnh)", "pre-migration": "Trước nâng cấp",
-               "pre-restore": "Trước khôi phục", "restore": "Khôi phục"}
+               "pre-restore": "Trước khôi phục", "restore": "Khôi phục",
+               "scheduled": "Theo lịch hằng tháng"}
 
 
 def _info(row: BackupLog) -> BackupInfo:
@@ -61,12 +62,28 @@ def last_verified_backup(db: Database) -> BackupInfo | None:
         return None if row is None else _info(row)
 
 
+def has_records(db: Database) -> bool:
+    """Whether the officer has entered anything worth a backup (a brand-new database, with
+    only the organisation and the award kinds shipped with the app, has not)."""
+    with db.read() as s:
+        return any(s.scalar(select(model.id).limit(1)) is not None
+                   for model in (Subject, Decision, AwardRecord, Batch, Movement, Registration))
+
+
 def backup_due(db: Database, today: date | None = None) -> str | None:
-    """A Vietnamese reminder when the last verified backup is older than the interval, else None."""
+    """A Vietnamese reminder when the last scheduled backup failed or the last verified backup is
+    older than the interval, else None (never on a brand-new empty database)."""
+    from app.backup.schedule import failure_reminder  # it builds on this module
+
+    failed = failure_reminder(db)  # the monthly task ran and made no copy
+    if failed:
+        return failed
     today = today or date.today()
     interval = load_settings(db).interval_days
     last = last_verified_backup(db)
     if last is None:
+        if not has_records(db):
+            return None
         return ("Chưa có bản sao lưu nào được kiểm tra. Hãy sao lưu dữ liệu ra USB "
                 "(mục “Sao lưu & khôi phục”).")
     age = (today - last.at.date()).days

@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.backup import archive
+from app.backup import archive, trust
 from app.backup.files import (
     BackupError,
     Cancelled,
@@ -24,6 +24,7 @@ from app.backup.files import (
     report,
     utc_now,
 )
+from app.backup.leftovers import check_staging_name, restore_staging_name
 from app.backup.local import PRE_RESTORE, raw_copy, safety_copy
 from app.backup.verify import Verification, verify_file
 from db.sqlite_file import carry_rows, connect_rw, insert_row
@@ -42,18 +43,11 @@ class RestoreResult:
 def check_backup(source: Path, password: str | None = None) -> Verification:
     """Verify a backup (plain or encrypted ZIP) without installing it; raises BackupError."""
     source = Path(source)
-    if archive.is_zip(source):
-        staged = _temp_folder() / f".{source.name}.kiem-tra"
-        try:
-            archive.extract(source, staged, password)
-            ver = verify_file(staged)
-        finally:
-            remove_quietly(staged)
-    else:
-        ver = verify_file(source)
-    if not ver.ok:
-        raise BackupError(f"Không khôi phục từ tệp này: {ver.problem}")
-    return ver
+    staged = check_staging_name(_temp_folder(), source)
+    try:
+        return _stage(source, staged, password, None, None, copy_plain=False)
+    finally:
+        remove_quietly(staged)
 
 
 def restore_database(
@@ -68,7 +62,7 @@ def restore_database(
         raise BackupError("Tệp được chọn chính là cơ sở dữ liệu đang dùng.")
     report(progress, cancelled, 5, "Đang kiểm tra bản sao lưu…")
     db_path.parent.mkdir(parents=True, exist_ok=True)  # a new PC: nothing there yet
-    staged = db_path.with_name(f".{db_path.name}.khoi-phuc-{os.getpid()}")
+    staged = restore_staging_name(db_path)
     try:
         ver = _stage(source, staged, password, progress, cancelled)
         report(progress, None, 75, "Đang cất bản sao an toàn của dữ liệu hiện tại…")
@@ -87,26 +81,49 @@ def restore_database(
     return RestoreResult(db_path=db_path, source=source, safety_copy=aside, verification=ver)
 
 
-def _stage(source, staged, password, progress, cancelled) -> Verification:
-    """Put a verified copy beside the database (same disk, so the final rename is atomic)."""
+def _stage(source, staged, password, progress, cancelled, copy_plain=True) -> Verification:
+    """Put a verified copy beside the database (same disk, so the final rename is atomic).
+
+    Every check comes first, nothing is replaced here: the file against what was recorded when
+    it was made (manifest beside it, or inside the archive), its integrity, and its structure
+    against the one this version expects (tables, columns, indexes, protecting triggers)."""
+    recorded = trust.recorded_entry(source)
+    entry, where = recorded if recorded else (None, "")
     if archive.is_zip(source):
-        archive.extract(source, staged, password)
+        trust.check_file_checksum(source, recorded)
+        inner = archive.inner_manifest(source, password) or {}
+        archive.extract(source, staged, password)  # size checked first, and capped
         report(progress, cancelled, 40, "Đang kiểm tra dữ liệu trong tệp nén…")
-        ver = verify_file(staged)
-    else:
-        first = verify_file(source, checksum=False)  # refuse junk before writing anything
-        if not first.ok:
-            raise BackupError(f"Không khôi phục từ tệp này: {first.problem}")
-        src = connect_ro(source)
-        try:
-            src.execute("BEGIN")
-            online_copy(src, staged, progress, cancelled, start=10, span=40)
-        finally:
-            src.close()
-        report(progress, cancelled, 55, "Đang kiểm tra bản sẽ khôi phục…")
-        ver = verify_file(staged, expect_counts=first.counts)
+        ver = _verified(staged, source.name)
+        trust.check_content(source.name, ver.sha256, ver.counts, inner.get("content_sha256"),
+                            inner.get("counts"), "ghi chép bên trong tệp nén")
+        if entry is not None:
+            trust.check_content(source.name, ver.sha256, ver.counts, entry.content_sha256,
+                                entry.counts, where)
+        trust.check_structure(source.name, staged)
+        return ver
+    first = _verified(source, source.name, checksum=False)  # refuse junk before writing
+    trust.check_file_checksum(source, recorded)
+    if entry is not None:
+        trust.check_content(source.name, None, first.counts, None, entry.counts, where)
+    trust.check_structure(source.name, source)
+    if not copy_plain:
+        return first
+    src = connect_ro(source)
+    try:
+        src.execute("BEGIN")
+        online_copy(src, staged, progress, cancelled, start=10, span=40)
+    finally:
+        src.close()
+    report(progress, cancelled, 55, "Đang kiểm tra bản sẽ khôi phục…")
+    return _verified(staged, source.name, expect_counts=first.counts)
+
+
+def _verified(path: Path, name: str, **how) -> Verification:
+    ver = verify_file(path, **how)
     if not ver.ok:
-        raise BackupError(f"Không khôi phục từ tệp này: {ver.problem}")
+        problem = ver.problem.replace(f"“{path.name}”", f"“{name}”")
+        raise BackupError(f"Không khôi phục từ tệp này: {problem}")
     return ver
 
 
@@ -143,7 +160,7 @@ def _note_restore(aside: Path | None, db_path: Path, source: Path, ver: Verifica
             "at": utc_now().isoformat(sep=" ", timespec="microseconds"), "target": str(source),
             "size": source.stat().st_size, "sha256": ver.sha256, "verified": 1,
             "encrypted": archive.is_zip(source), "kind": "restore",
-            "message": f"Khôi phục vào “{db_path.name}”: lược đồ {ver.schema}, "
+            "message": f"Khôi phục vào “{db_path.name}”: phiên bản dữ liệu {ver.schema}, "
                        f"{ver.total_rows} dòng." + kept})
     except sqlite3.Error as exc:  # history only, never the data: the restore itself stands
         log.warning("Backup history not written after the restore: %s", exc)

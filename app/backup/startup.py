@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.backup.files import connect_ro, sqlite_reason, utc_to_local
+from app.backup.leftovers import clean_stale_staging
 from app.backup.manifest import Entry, verified_copies_of
 from db.errors import SchemaError
 from db.migrate import check_sqlite_file
@@ -58,8 +59,10 @@ def refuse_if_damaged(path: str | Path) -> None:
     """Raise (before anything opens the file for writing) when it exists and is damaged.
 
     Every way of opening the database goes through this (app.context.open_app_database), so
-    the CLI and "open another file" never write into a damaged file either."""
+    the CLI and "open another file" never write into a damaged file either; it also removes
+    the staging files of backups and restores that were killed."""
     path = Path(path)
+    clean_stale_staging(path)  # what a killed backup or restore left (never a running one's)
     if not path.exists() or path.stat().st_size == 0:
         return
     check_sqlite_file(path)  # a foreign file: the usual "not this app's database" message

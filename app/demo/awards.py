@@ -7,7 +7,7 @@ import random
 from collections import defaultdict
 from datetime import date, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.demo.records import DemoRecords
@@ -63,6 +63,7 @@ class _Writer:
         self.fund: list[dict] = []
         self.reg_no: dict[int, int] = defaultdict(int)
         self.dec_no: dict[int, int] = {}
+        self.drafts: list[int] = []  # issued once their lists are written (the lists lock then)
 
     def decision(self, code: str, year: int, when: date, subject_ids: list[int]) -> None:
         if not subject_ids:
@@ -77,7 +78,7 @@ class _Writer:
                        signer_name=self.signer.full_name if self.signer else None,
                        signer_title=self.signer.title if self.signer else None,
                        sign_mode=self.signer.sign_mode if self.signer else "", level="xa",
-                       status="issued", issued_at=datetime.combine(when, datetime.min.time()),
+                       status="draft", issued_at=datetime.combine(when, datetime.min.time()),
                        base_salary=salary, total_money=0)
         start_lines, start_records = len(self.lines), len(self.records)
         total = sum(self._entry(None, when, code, kind, year, sid, salary, order, "xa")
@@ -85,6 +86,7 @@ class _Writer:
         dec.total_money = total  # set before insert: an issued decision is never updated
         self.s.add(dec)
         self.s.flush()
+        self.drafts.append(dec.id)
         for row in self.lines[start_lines:] + self.records[start_records:]:
             row["decision_id"] = dec.id
         if total:
@@ -118,7 +120,7 @@ class _Writer:
                                "achievement_year": year, "salutation": salutation,
                                "printed_name": name, "position_line": pos_line,
                                "citation": citation, "coefficient": coefficient(kind, stype),
-                               "money": money, "sort_order": order})
+                               "money": money, "sort_order": order, "award_name": kind.name})
         self.reg_no[when.year] += 1
         no = self.reg_no[when.year]
         self.records.append({
@@ -129,6 +131,7 @@ class _Writer:
             "external_decision_ref": ref[0] if ref else None,
             "external_decision_date": ref[1] if ref else None,
             "external_issuer": ref[2] if ref else None, "revoked": False,
+            "award_name": kind.name,
         })
         return money
 
@@ -138,6 +141,10 @@ class _Writer:
             for start in range(0, len(rows), 20000):
                 self.s.execute(insert(table), rows[start:start + 20000])
             rows.clear()
+        if self.drafts:
+            self.s.execute(update(Decision).where(Decision.id.in_(self.drafts))
+                           .values(status="issued"))
+            self.drafts.clear()
 
 
 def _names(session: Session) -> dict[int, tuple[str, str, str | None]]:

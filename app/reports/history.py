@@ -16,6 +16,7 @@ from app.reports.summary import issuer
 from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from db.engine import Database
 from db.models import AwardKind, AwardRecord, Decision, Household, Person, Subject
+from db.queries.register import printed_award_name
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def subject_history(db: Database, subject_id: int) -> History:
             raise NotFoundError("Không tìm thấy đối tượng cần xác nhận quá trình khen thưởng.")
         details = _details(s, subj)
         rows = s.execute(
-            select(AwardRecord.year, AwardKind.name, Decision.full_number, Decision.signed_on,
+            select(AwardRecord.year, printed_award_name(), Decision.full_number, Decision.signed_on,
                    Decision.issuer, AwardRecord.external_decision_ref,
                    AwardRecord.external_decision_date, AwardRecord.external_issuer)
             .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)

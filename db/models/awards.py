@@ -235,6 +235,9 @@ class DecisionLine(Base):
     coefficient: Mapped[float | None] = mapped_column(Numeric(6, 3))
     money: Mapped[int] = mapped_column(Integer, default=0)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # The award's name as printed on the day the decision was issued (NULL while a draft,
+    # which follows the award kind); a later renaming of the kind never changes it.
+    award_name: Mapped[str | None] = mapped_column(String(200))
 
 
 class AwardRecord(Base):
@@ -268,6 +271,9 @@ class AwardRecord(Base):
         ForeignKey("award_record.id", ondelete="RESTRICT"), index=True
     )
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    # The award's name as printed on the day of issue (filled by the database from the award
+    # kind when a writer leaves it empty); renaming the kind later never changes it.
+    award_name: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (
         UniqueConstraint("register_year", "register_no"),
@@ -290,6 +296,23 @@ class CertificatePrint(Base):
     reprint: Mapped[bool] = mapped_column(Boolean, default=False)
     mode: Mapped[str] = mapped_column(String(10), default="full")  # full / blank
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class CertificateDesign(Base):
+    """Mẫu nền: the ward's own design of one blank model (a scan, or a PDF page rendered to
+    PNG), printed behind the text on plain paper. Kept in the file so a backup carries it."""
+
+    __tablename__ = "certificate_design"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    blank_layout: Mapped[str] = mapped_column(String(60), unique=True)  # "phoi_giay_khen"
+    filename: Mapped[str] = mapped_column(String(300))  # as loaded, for the officer
+    mime: Mapped[str] = mapped_column(String(40))  # image/png / image/jpeg
+    width_px: Mapped[int] = mapped_column(Integer)
+    height_px: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    loaded_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
 
 class FundLine(Base):

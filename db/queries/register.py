@@ -39,7 +39,7 @@ def _sort_keys():
         (AwardRecord.year,),  # Năm
         (Subject.sort_key,),  # Họ và tên / Tên
         (Subject.type,),  # Đối tượng
-        (AwardKind.sort_order, AwardKind.name),  # Danh hiệu
+        (AwardKind.sort_order, AwardRecord.award_name),  # Danh hiệu (as printed)
         (AwardRecord.level,),  # Cấp
         (Decision.signed_on, Decision.number),  # Quyết định
         None,  # Khu dân cư (display only)
@@ -167,7 +167,7 @@ def register_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple]:
         return {}
     stmt = (
         select(AwardRecord.id, AwardRecord.certificate_no, AwardRecord.year,
-               AwardRecord.printed_name, Subject.type, AwardKind.name, AwardRecord.level,
+               AwardRecord.printed_name, Subject.type, printed_award_name(), AwardRecord.level,
                Decision.full_number, Decision.signed_on, AwardRecord.external_issuer,
                Area.name, FormerUnit.name, AwardRecord.money, AwardRecord.revoked,
                AwardRecord.subject_id, Subject.name, Revoker.full_number)
@@ -190,6 +190,12 @@ def register_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple]:
         out[rid] = (cert, year, printed or name, stype, kind, level, num, day, issuer, area, fu,
                     money, (revoked_by or True) if revoked else False, corrected.get(rid), sid)
     return out
+
+
+def printed_award_name():
+    """The award's name as printed on the day of issue (an entry written before names were
+    kept, by a tool that left it empty, falls back to the award kind's name)."""
+    return func.coalesce(AwardRecord.award_name, AwardKind.name)
 
 
 def years(session: Session) -> list[int]:

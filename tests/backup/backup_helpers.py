@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.services.records.subjects import apply_name
-from db.models import AwardKind, AwardRecord, Decision, Person
+from db.models import AwardKind, AwardRecord, Decision, DecisionLine, Person
 
 
 def file_sha(path: Path) -> str:
@@ -49,3 +49,24 @@ def issue_decision(db, number: int = 1, records: int = 2) -> tuple[int, list[int
             ids.append(r.id)
         d.status = "issued"
         return d.id, ids
+
+
+def issue_revocation(db, record_ids: list[int], number: int = 90, names: bool = True,
+                     issued: bool = True) -> int:
+    """An issued revocation decision (thu hồi) whose list names ``record_ids`` (or, with
+    ``names=False``, lists nothing): the only kind of decision the register takes a revocation
+    mark from. The entries themselves are not marked here."""
+    with db.session() as s:
+        d = Decision(number=number, year=2026, full_number=f"{number}/QĐ-UBND", kind="thu_hoi",
+                     signed_on=date(2026, 1, 5), title="Về việc thu hồi", status="draft")
+        s.add(d)
+        s.flush()
+        for i, rid in enumerate(record_ids if names else []):
+            rec = s.get(AwardRecord, rid)
+            s.add(DecisionLine(decision_id=d.id, subject_id=rec.subject_id, sort_order=i,
+                               award_kind_id=rec.award_kind_id, award_record_id=rec.id,
+                               achievement_year=rec.year, printed_name=rec.printed_name))
+        s.flush()
+        if issued:
+            d.status = "issued"
+        return d.id

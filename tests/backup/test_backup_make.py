@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import sqlite3
 import tempfile
 from collections import namedtuple
@@ -140,11 +141,16 @@ def test_encrypted_backup_opens_elsewhere_with_the_password_only(filled_db, usb,
     flags, method = int.from_bytes(header[6:8], "little"), int.from_bytes(header[8:10], "little")
     assert flags & 1 and method == 99  # encrypted, WinZip AES (what 7-Zip and WinRAR open)
     with pyzipper.AESZipFile(result.path) as zf:
-        [info] = zf.infolist()
-        with pytest.raises(RuntimeError):
-            zf.read(info.filename)  # no password: no data
+        info, manifest = zf.infolist()  # the database, and what it holds (rows, checksum)
+        assert manifest.filename == "TDKT-sao-luu.json"
+        for member in (info, manifest):
+            with pytest.raises(RuntimeError):
+                zf.read(member.filename)  # no password: no data, not even the counts
         zf.setpassword("Mật khẩu 2025".encode())
         (tmp_path / "out.sqlite").write_bytes(zf.read(info.filename))
+        recorded = json.loads(zf.read(manifest.filename))
+    assert recorded["content_sha256"] == file_sha(tmp_path / "out.sqlite")
+    assert recorded["counts"]["person"] == 52
     con = sqlite3.connect(tmp_path / "out.sqlite")
     assert con.execute("SELECT count(*) FROM person").fetchone()[0] == 52
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -179,3 +185,27 @@ def test_partial_file_left_by_a_pulled_drive_is_removed_next_time(filled_db, usb
     running.write_bytes(b"half")
     made = backup_database(filled_db, usb)
     assert _names(usb) == sorted([made.path.name, running.name, "TDKT-sao-luu.json"])
+
+
+@pytest.mark.parametrize("lost", ["DELETE FROM person WHERE id = (SELECT max(id) FROM person)",
+                                  "DELETE FROM certificate_print",  # an empty table: no change
+                                  "INSERT INTO setting(key, value) VALUES ('lạ', '1')"])
+def test_copy_whose_row_counts_differ_from_the_original_is_refused(filled_db, usb, monkeypatch,
+                                                                   lost, tmp_data_dir):
+    """The row-count comparison of the verification: a copy that lost (or gained) a row while
+    staying a sound SQLite file is refused, names the table, and is removed."""
+    real = files._copy_step
+
+    def copy_then_change(src, dst, pages, report):
+        real(src, dst, pages, report)
+        dst.execute(lost)
+
+    monkeypatch.setattr(files, "_copy_step", copy_then_change)
+    if lost.startswith("DELETE FROM certificate_print"):
+        backup_database(filled_db, usb)  # nothing lost: the same counts pass
+        return
+    table = "person" if "person" in lost else "setting"
+    with pytest.raises(BackupError, match=rf"Số dòng trong bản sao khác bản gốc \(bảng: {table}\)"):
+        backup_database(filled_db, usb)
+    assert _names(usb) == []
+    assert list((tmp_data_dir / "backups" / "tam").glob("*")) == []

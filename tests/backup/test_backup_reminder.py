@@ -40,7 +40,7 @@ def test_backup_due_follows_the_interval_setting(filled_db, usb):
 
 def test_settings_are_kept_and_checked(db):
     assert load_settings(db) == BackupSettings()
-    save_settings(db, BackupSettings(keep=5, interval_days=14, on_exit=True, password="pw",
+    save_settings(db, BackupSettings(keep=5, interval_days=14, on_exit=True, encrypt=True,
                                      last_target="E:\\"))
     assert load_settings(db).keep == 5 and load_settings(db).on_exit
     with pytest.raises(ValidationError, match="từ 1 đến 1000"):

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app import backup
 from app.backup.drives import Drive
 from app.services.records import records
-from db.models import BackupLog, Person
+from db.models import BackupLog, Person, Setting
 from tests.backup.backup_helpers import file_sha
 from tests.ui.helpers import DialogRecorder, when_modal
 from ui.main_window import MainWindow
@@ -29,6 +29,15 @@ def _fake_usb(monkeypatch, tmp_path) -> Path:
     drive = Drive(mount, "KINGSTON", 16 * 1024**3, 8 * 1024**3)
     monkeypatch.setattr("app.backup.removable_drives", lambda: [drive])
     return drive.folder
+
+
+def _settings_row(db) -> str:
+    """The backup settings as stored in the database file (what a thief of the file reads)."""
+    import json
+
+    with db.read() as s:
+        row = s.get(Setting, "backup")
+        return json.dumps(row.value, ensure_ascii=False) if row else ""
 
 
 def _people(db) -> int:
@@ -79,21 +88,25 @@ def test_missing_drive_is_explained_and_nothing_written(qtbot, org_db, monkeypat
         assert s.scalar(select(func.count()).select_from(BackupLog)) == 0
 
 
-def test_settings_with_a_password_make_encrypted_backups(qtbot, org_db, monkeypatch, tmp_path):
+def test_settings_with_a_password_make_encrypted_backups(qtbot, org_db, monkeypatch, tmp_path,
+                                                         password_store):
     rec = DialogRecorder(monkeypatch)
     folder = _fake_usb(monkeypatch, tmp_path)
     page = _window(qtbot, org_db).show_screen("backup")
     box = page.settings_box
     box.keep.setValue(3)
+    box.encrypt.setChecked(True)
     box.password.setText("Bí mật 2025")
     box.password2.setText("Bí mật")
     qtbot.mouseClick(box.btn_save, Qt.LeftButton)
-    assert "khác nhau" in rec.texts("warn")[0] and backup.load_settings(org_db).password == ""
+    assert "khác nhau" in rec.texts("warn")[0] and not backup.load_settings(org_db).encrypt
     box.password2.setText("Bí mật 2025")
     box.on_exit.setChecked(True)
     qtbot.mouseClick(box.btn_save, Qt.LeftButton)
     saved = backup.load_settings(org_db)
-    assert (saved.keep, saved.password, saved.on_exit) == (3, "Bí mật 2025", True)
+    assert (saved.keep, saved.encrypt, saved.on_exit) == (3, True, True)
+    assert backup.recall(org_db) == "Bí mật 2025" and "kho mật khẩu" in rec.texts("info")[-1]
+    assert "Bí mật" not in _settings_row(org_db)  # never in the database
     qtbot.mouseClick(page.btn_backup, Qt.LeftButton)
     qtbot.waitUntil(lambda: len(rec.texts("info")) == 2, timeout=10000)
     [made] = backup.backups_in(folder)

@@ -9,7 +9,7 @@ from sqlalchemy import delete, text, update
 
 from app.errors import ProtectedRowError as IntegrityError  # the trigger's sentence
 from db.models import AwardRecord, Decision
-from tests.backup.backup_helpers import issue_decision
+from tests.backup.backup_helpers import issue_decision, issue_revocation
 
 
 def _raw(db) -> sqlite3.Connection:
@@ -57,7 +57,7 @@ def test_register_entry_cannot_be_edited_or_deleted(db):
 
 def test_revocation_is_the_one_allowed_change(db):
     _, (rec_id, _other) = issue_decision(db, number=1)
-    revoking, _ = issue_decision(db, number=2, records=0)
+    revoking = issue_revocation(db, [rec_id])
     with pytest.raises(IntegrityError, match="chỉ được đánh dấu thu hồi"), db.session() as s:  # revoking while changing the text as well
         s.execute(update(AwardRecord).where(AwardRecord.id == rec_id).values(
             revoked=True, revoked_by_decision_id=revoking, citation="khác"))

@@ -14,6 +14,7 @@ from db.models import (
     AwardRecord,
     Collective,
     Decision,
+    DecisionLine,
     FormerUnit,
     Household,
     Organization,
@@ -77,11 +78,26 @@ class Builder:
         rec = AwardRecord(register_year=year, register_no=n, certificate_no=f"{year}/{n:05d}",
                           subject_id=subject.id, award_kind_id=self.kind[code], year=year,
                           decision_id=decision.id if decision else None, printed_name=subject.name,
-                          money=money, revoked=revoked, corrects_id=corrects.id if corrects else None)
+                          money=money, corrects_id=corrects.id if corrects else None)
         self.s.add(rec)
-        if flush:
+        if flush or revoked:
             self.s.flush()
+        if revoked:
+            self.revoke(rec)
         return rec
+
+    def revoke(self, rec):
+        """Revoked the one way the register allows: by an issued revocation naming the entry."""
+        n = next(self._no)
+        d = self.decision(9000 + n, rec.register_year, status="draft", title="Về việc thu hồi")
+        d.kind = "thu_hoi"
+        self._add(DecisionLine(decision_id=d.id, subject_id=rec.subject_id,
+                               award_kind_id=rec.award_kind_id, award_record_id=rec.id,
+                               achievement_year=rec.year, printed_name=rec.printed_name))
+        d.status = "issued"
+        self.s.flush()
+        rec.revoked, rec.revoked_by_decision_id = True, d.id
+        self.s.flush()
 
     def registration(self, subject, code, year, outcome=None):
         self.s.add(Registration(year=year, subject_id=subject.id, award_kind_id=self.kind[code],

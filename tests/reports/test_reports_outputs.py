@@ -24,7 +24,7 @@ def _ward(build):
         an = b.person("Nguyễn Thị Ánh", k, gender="nữ", staff_class="Trực tiếp lao động")
         school = b.collective("Trường THCS Trần Phú", k)
         home = b.household("Đặng Văn Đức", k)
-        d = b.decision(15, 2025)
+        d = b.decision(15, 2025, status="draft")  # its list is written, then it is issued
         recs = [b.award(an, "LDTT", 2025, 710_000, decision=d),
                 b.award(school, "TTLDTT", 2025, 1_880_000, decision=d),
                 b.award(home, "GK_CT", 2025, 710_000, decision=d)]
@@ -33,6 +33,8 @@ def _ward(build):
                                  award_kind_id=rec.award_kind_id, award_record_id=rec.id,
                                  achievement_year=2025, printed_name=subj.name, sort_order=i,
                                  position_line="Giáo viên" if i == 0 else None))
+        b.s.flush()
+        d.status = "issued"
         ext = b.decision(301, 2025, external=True)
         b.award(an, "BK_TP", 2025, 3_510_000, decision=ext)
         b.award(an, "LDTT", 2024, 710_000)

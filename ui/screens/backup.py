@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from app import backup
 from app.errors import DomainError
 from ui import dialogs, workers
-from ui.screens.backup_parts import SettingsBox, group, mb, num, restore_flow
+from ui.screens.backup_parts import SettingsBox, backup_password, group, mb, num, restore_flow
+from ui.screens.backup_schedule import ScheduleBox
 
 PathRole = Qt.UserRole + 1
 
@@ -41,6 +42,8 @@ class BackupPage(QScrollArea):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         layout.addWidget(self._backup_box(body))
+        self.schedule_box = ScheduleBox(db, lambda: self.target.currentData(), body)
+        layout.addWidget(self.schedule_box)
         layout.addWidget(self._history_box(body), 1)
         self.settings_box = SettingsBox(db, body)
         self.settings_box.saved.connect(self.refresh)
@@ -64,11 +67,10 @@ class BackupPage(QScrollArea):
         row.addWidget(self.btn_drives)
         row.addWidget(self.btn_folder)
         lay.addLayout(row)
-        hint = QLabel("Cắm USB rồi bấm “Tìm lại USB”. Bản sao lưu được ghi vào thư mục "
-                      f"“{backup.drives.FOLDER_ON_DRIVE}” trên USB, kiểm tra lại rồi mới đặt tên "
-                      "theo ngày giờ; phần mềm nhớ nơi lưu lần trước.", box)
-        hint.setWordWrap(True)
-        lay.addWidget(hint)
+        self.where = QLabel(box, objectName="backup_where", wordWrap=True)
+        self.where.setTextFormat(Qt.PlainText)
+        self.target.currentIndexChanged.connect(self.refresh_where)
+        lay.addWidget(self.where)
         self.btn_backup = QPushButton("Sao lưu ngay", box)
         self.btn_backup.setObjectName("backup_now")
         font = self.btn_backup.font()
@@ -102,8 +104,11 @@ class BackupPage(QScrollArea):
         row.addWidget(self.btn_restore_file)
         row.addStretch(1)
         lay.addLayout(row)
-        note = QLabel("Trước khi khôi phục, tệp được kiểm tra (toàn vẹn, đúng phần mềm, phiên "
-                      "bản); dữ liệu hiện tại được cất vào một bản sao an toàn trên máy.", box)
+        note = QLabel("Trước khi khôi phục, tệp được kiểm tra: toàn vẹn, đúng của phần mềm này, đủ "
+                      "các bảng và cơ chế chống sửa sổ khen thưởng, khớp ghi chép lúc sao lưu. "
+                      "Dữ liệu hiện tại được cất vào một bản sao an toàn trên máy này, trong thư "
+                      f"mục “{backup.restore_safety_folder()}”, rồi mới bị thay thế.", box)
+        note.setObjectName("restore_note")
         note.setWordWrap(True)
         lay.addWidget(note)
         return box
@@ -114,6 +119,7 @@ class BackupPage(QScrollArea):
 
     def refresh(self) -> None:
         self.refresh_status()
+        self.schedule_box.refresh()
         self.refresh_targets()
         self.refresh_history()
 
@@ -125,13 +131,32 @@ class BackupPage(QScrollArea):
         elif last:
             self.status.setText(f"Lần sao lưu gần nhất: {last.at:%H:%M ngày %d/%m/%Y} — "
                                 f"{last.target}")
+        else:  # a brand-new database: nothing to lose yet, so no warning
+            self.status.setText("Chưa có bản sao lưu nào. Dữ liệu còn trống nên chưa cần sao "
+                                "lưu; khi đã nhập hồ sơ, hãy sao lưu ra USB.")
+
+    def refresh_where(self) -> None:
+        """Say exactly where the next backup goes (the folder the backup writes into)."""
+        target = self.target.currentData()
+        if not target:
+            self.where.setText("Cắm USB rồi bấm “Tìm lại USB”, hoặc bấm “Chọn thư mục khác…”.")
+            return
+        on_usb = Path(target).name == backup.drives.FOLDER_ON_DRIVE
+        where = (f"thư mục “{target}” trên USB (tạo thư mục nếu chưa có)" if on_usb
+                 else f"thẳng vào thư mục “{target}”")
+        self.where.setText(
+            f"Bản sao lưu sẽ được ghi vào {where}, tên theo ngày giờ, ví dụ "
+            f"“{backup.files.PREFIX}2025-12-20-143000.sqlite” (“.zip” khi có mật khẩu), kèm tệp "
+            f"ghi chép “{backup.manifest.MANIFEST_NAME}”. Tệp được ghi dưới tên tạm, kiểm tra "
+            "lại rồi mới đặt tên; khi có mật khẩu, trên USB chỉ có tệp đã mã hóa. Phần mềm nhớ "
+            "nơi lưu lần trước.")
 
     def refresh_targets(self) -> None:
         remembered = backup.load_settings(self.db).last_target
         current = self.target.currentData() or remembered
         self.target.clear()
         for drive in backup.removable_drives():
-            self.target.addItem(f"USB {drive.title}", str(drive.folder))
+            self.target.addItem(f"{drive.kind_label} {drive.title}", str(drive.folder))
         if remembered and self.target.findData(remembered) < 0:
             mark = "" if Path(remembered).is_dir() else " — không thấy, hãy cắm lại USB"
             self.target.addItem(f"Lần trước: {remembered}{mark}", remembered)
@@ -139,6 +164,7 @@ class BackupPage(QScrollArea):
             self.target.addItem("Chưa thấy USB nào — hãy cắm USB hoặc chọn thư mục", None)
         index = self.target.findData(current)
         self.target.setCurrentIndex(max(index, 0))
+        self.refresh_where()
 
     def refresh_history(self) -> None:
         rows = backup.backup_history(self.db)
@@ -169,10 +195,13 @@ class BackupPage(QScrollArea):
                          "bấm “Chọn thư mục khác…”.")
             return
         settings = backup.load_settings(self.db)
+        password = backup_password(self, self.db)
+        if password is False:
+            return
         self.btn_backup.setEnabled(False)
         self.job = workers.run_with_progress(
             self, "Đang sao lưu dữ liệu…", backup.backup_database, self.db, Path(target),
-            password=settings.password or None, keep=settings.keep, kind="manual",
+            password=password, keep=settings.keep, kind="manual",
             create_folder=True, on_success=self._backup_done, on_failure=self._backup_failed)
 
     def _backup_done(self, result) -> None:

@@ -2,7 +2,8 @@
 
 * ``check_before_open``: quick integrity check before the database is opened; on damage say
   so, offer the newest verified backup, and never open (so never write into) a damaged file;
-* ``remind_backup``: after the window shows, remind when a backup is due;
+* ``remind_backup``: after the window shows, tell a one-time notice, remind when a backup is
+  due (never on a brand-new empty database);
 * ``backup_on_exit``: the optional backup to the last target when the window closes.
 """
 
@@ -16,7 +17,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from app import backup
 from app.errors import DomainError
 from ui import dialogs, workers
-from ui.screens.backup_parts import password_for
+from ui.screens.backup_parts import backup_password, password_for
 
 log = logging.getLogger(__name__)
 TITLE = "Dữ liệu bị hỏng"
@@ -60,7 +61,11 @@ def check_before_open(db_path: str | Path) -> bool:
 
 
 def remind_backup(window, db) -> None:
-    """Ask once after start-up, when the last verified backup is older than the setting."""
+    """After start-up: a one-time notice about the backup password (moved out of the data file
+    by this version), then ask when the last verified backup is older than the setting."""
+    notice = backup.take_notice(db)
+    if notice:
+        QTimer.singleShot(0, lambda: dialogs.info(window, "Mật khẩu bản sao lưu", notice))
     text = backup.backup_due(db)
     if not text:
         return
@@ -82,6 +87,11 @@ def backup_on_exit(window, db) -> None:
         return
     if not settings.on_exit or not settings.last_target:
         return
+    password = backup_password(window, db)
+    if password is False:
+        dialogs.warn(window, "Chưa sao lưu khi thoát", "Chưa nhập mật khẩu bản sao lưu nên "
+                     "chưa sao lưu. Dữ liệu vẫn nguyên vẹn trên máy.")
+        return
     loop = QEventLoop()
     outcome = {}
 
@@ -91,7 +101,7 @@ def backup_on_exit(window, db) -> None:
 
     workers.run_with_progress(
         window, "Đang sao lưu trước khi thoát…", backup.backup_database, db,
-        Path(settings.last_target), password=settings.password or None, keep=settings.keep,
+        Path(settings.last_target), password=password, keep=settings.keep,
         kind="exit", on_success=lambda r: finish("result", r),
         on_failure=lambda e: finish("error", e))
     loop.exec()

@@ -40,7 +40,8 @@ def group(title: str, parent: QWidget) -> tuple[QGroupBox, QVBoxLayout]:
 
 
 class SettingsBox(QGroupBox):
-    """Keep N, reminder interval, backup on exit, password (typed twice)."""
+    """Keep N, reminder interval, backup on exit, password (typed twice, kept in the OS
+    password store, never in the database)."""
 
     saved = Signal()
 
@@ -55,16 +56,22 @@ class SettingsBox(QGroupBox):
         self.interval.setSuffix(" ngày")
         self.on_exit = QCheckBox("Tự sao lưu vào nơi lưu lần trước khi thoát phần mềm", self)
         self.on_exit.setObjectName("on_exit")
+        self.encrypt = QCheckBox("Đặt mật khẩu cho bản sao lưu (tệp ZIP mã hóa)", self)
+        self.encrypt.setObjectName("encrypt")
         self.password = QLineEdit(self, objectName="password", echoMode=QLineEdit.Password)
         self.password2 = QLineEdit(self, objectName="password2", echoMode=QLineEdit.Password)
-        self.password.setPlaceholderText("để trống nếu không đặt mật khẩu")
         for edit in (self.password, self.password2):
             edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
+        self.encrypt.toggled.connect(self.password.setEnabled)
+        self.encrypt.toggled.connect(self.password2.setEnabled)
+        self.password_note = QLabel(self, objectName="password_note", wordWrap=True)
         form.addRow("Giữ lại:", self.keep)
         form.addRow("Nhắc sao lưu sau:", self.interval)
         form.addRow("", self.on_exit)
+        form.addRow("", self.encrypt)
         form.addRow("Mật khẩu bản sao lưu:", self.password)
         form.addRow("Nhập lại mật khẩu:", self.password2)
+        form.addRow(self.password_note)
         note = QLabel("Có mật khẩu: bản sao lưu là tệp ZIP mã hóa AES-256, mở được trên máy "
                       "khác bằng 7-Zip hoặc WinRAR. Hãy ghi nhớ mật khẩu: quên mật khẩu thì "
                       "không ai mở được bản sao lưu. Bản cũ nhất bị xóa khi vượt số bản giữ "
@@ -82,11 +89,16 @@ class SettingsBox(QGroupBox):
         self.keep.setValue(s.keep)
         self.interval.setValue(s.interval_days)
         self.on_exit.setChecked(s.on_exit)
-        self.password.setText(s.password)
-        self.password2.setText(s.password)
+        self.encrypt.setChecked(s.encrypt)
+        remembered = backup.recall(self.db) if s.encrypt else None
+        for edit in (self.password, self.password2):
+            edit.setText(remembered or "")
+            edit.setEnabled(s.encrypt)
+        self.password_note.setText(_password_note(s.encrypt, remembered is not None))
 
     def save(self) -> None:
-        if self.password.text() != self.password2.text():
+        typed = self.password.text()
+        if self.encrypt.isChecked() and typed != self.password2.text():
             dialogs.warn(self, "Mật khẩu chưa khớp", "Hai lần nhập mật khẩu khác nhau. Hãy nhập "
                          "lại cho giống nhau.")
             return
@@ -94,12 +106,59 @@ class SettingsBox(QGroupBox):
         try:
             backup.save_settings(self.db, replace(
                 current, keep=self.keep.value(), interval_days=self.interval.value(),
-                on_exit=self.on_exit.isChecked(), password=self.password.text()))
+                on_exit=self.on_exit.isChecked(), encrypt=self.encrypt.isChecked()))
         except DomainError as exc:
             dialogs.warn(self, "Chưa lưu được", str(exc))
             return
+        kept = self._keep_password(typed)
+        self.load()
         self.saved.emit()
-        dialogs.info(self, "Đã lưu", "Đã lưu cài đặt sao lưu.")
+        dialogs.info(self, "Đã lưu", "Đã lưu cài đặt sao lưu." + kept)
+
+    def _keep_password(self, typed: str) -> str:
+        """Remember or forget the password; what to tell the officer about it."""
+        if not self.encrypt.isChecked():
+            backup.forget(self.db)
+            return ""
+        if not typed:
+            return ""
+        if backup.remember(self.db, typed):
+            return "\nMật khẩu được cất trong kho mật khẩu của hệ điều hành, không ghi vào tệp dữ liệu."
+        backup.forget(self.db)
+        return ("\nMáy này không có kho mật khẩu an toàn nên phần mềm không nhớ mật khẩu: mỗi "
+                "lần sao lưu sẽ hỏi mật khẩu. Hãy ghi nhớ mật khẩu.")
+
+
+def _password_note(encrypt: bool, remembered: bool) -> str:
+    if not encrypt:
+        return "Chưa đặt mật khẩu: bản sao lưu là tệp .sqlite mở được bằng phần mềm này."
+    if remembered:
+        return ("Mật khẩu được cất trong kho mật khẩu của hệ điều hành (trên Windows: Credential "
+                "Manager), không ghi trong tệp dữ liệu.")
+    return ("Máy này không nhớ mật khẩu (không ghi mật khẩu vào tệp dữ liệu): mỗi lần sao lưu, "
+            "phần mềm hỏi mật khẩu.")
+
+
+def ask_new_password(parent) -> str | None:
+    """The backup password typed twice (when the PC does not remember it); None if given up."""
+    first = dialogs.ask_password(parent, "Mật khẩu bản sao lưu",
+                                 "Nhập mật khẩu để mã hóa bản sao lưu:")
+    if not first:
+        return None
+    again = dialogs.ask_password(parent, "Mật khẩu bản sao lưu", "Nhập lại mật khẩu:")
+    if again != first:
+        dialogs.warn(parent, "Mật khẩu chưa khớp", "Hai lần nhập mật khẩu khác nhau; chưa sao "
+                     "lưu. Hãy thử lại.")
+        return None
+    return first
+
+
+def backup_password(parent, db) -> str | None | bool:
+    """None for a plain backup; the password for an encrypted one; False if the officer gave
+    up typing it."""
+    if not backup.load_settings(db).encrypt:
+        return None
+    return backup.recall(db) or ask_new_password(parent) or False
 
 
 # --------------------------------------------------------------------------- restore
@@ -131,7 +190,7 @@ def _restore_job(path, db_path, password, progress=None, cancelled=None):
 
 def restore_flow(parent, db, path: Path, on_done=None) -> None:
     """Check the file (in the background), ask, then restore and tell the officer."""
-    password = password_for(parent, path, backup.load_settings(db).password)
+    password = password_for(parent, path, backup.recall(db))
     if password is False:
         return
 
@@ -141,8 +200,9 @@ def restore_flow(parent, db, path: Path, on_done=None) -> None:
                       else f"Lỗi không mong muốn: {exc}. Dữ liệu hiện tại không thay đổi.")
 
     def checked(ver):
-        text = (f"Khôi phục dữ liệu từ “{path.name}”?\n\nBản sao lưu đạt kiểm tra: lược đồ "
-                f"{ver.schema}, {num(ver.total_rows)} dòng dữ liệu.\n"
+        text = (f"Khôi phục dữ liệu từ “{path.name}”?\n\nBản sao lưu đạt kiểm tra (toàn vẹn, "
+                f"đúng cấu trúc, khớp ghi chép lúc sao lưu): phiên bản dữ liệu {ver.schema}, "
+                f"{num(ver.total_rows)} dòng dữ liệu.\n"
                 + "Dữ liệu hiện tại sẽ được cất vào một bản sao an toàn trên máy rồi mới "
                 "bị thay thế.")
         if not dialogs.confirm(parent, "Khôi phục dữ liệu", text):

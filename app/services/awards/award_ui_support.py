@@ -19,6 +19,7 @@ from db.models import (
     Registration,
     Subject,
 )
+from db.queries.register import printed_award_name
 
 
 def _decision_ref(number, signed_on, ext_ref, ext_date) -> tuple[str, str]:
@@ -48,7 +49,7 @@ def record_info(db: Database, record_id: int) -> RecordInfo:
     """One register entry with its subject and decision, for the revoke / correct dialogs."""
     with db.read() as s:
         row = s.execute(
-            select(AwardRecord, Subject.name, AwardKind.name, Decision.full_number,
+            select(AwardRecord, Subject.name, printed_award_name(), Decision.full_number,
                    Decision.signed_on)
             .join(Subject, Subject.id == AwardRecord.subject_id)
             .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)

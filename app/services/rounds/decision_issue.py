@@ -49,13 +49,30 @@ def _write_record(s: Session, d: Decision, line: DecisionLine, **extra) -> Award
     return _write_records(s, d, [line], **extra)[0]
 
 
+def snapshot_award_names(s: Session, lines: list[DecisionLine]) -> None:
+    """Write on each line the award's name as it is printed today (the day of issue), so a
+    later renaming of the award kind never changes the issued decision or its register entries.
+    (The database fills an empty one too; doing it here keeps other databases right.)"""
+    names = award_names(s, {line.award_kind_id for line in lines})
+    for line in lines:
+        if line.award_name is None:
+            line.award_name = names[line.award_kind_id]
+
+
+def award_names(s: Session, kind_ids) -> dict[int, str]:
+    return dict(s.execute(select(AwardKind.id, AwardKind.name)
+                          .where(AwardKind.id.in_(list(kind_ids)))).all())
+
+
 def _write_records(s: Session, d: Decision, lines: list[DecisionLine], **extra) -> list[AwardRecord]:
-    """Register entries for the lines, numbered on from the year's highest number."""
+    """Register entries for the lines, numbered on from the year's highest number; each keeps
+    the award's name as printed on its line."""
     year = d.signed_on.year
     first = next_register_no(s, year)
+    snapshot_award_names(s, lines)
     recs = [AwardRecord(
         register_year=year, register_no=no, certificate_no=f"{year}/{no:04d}",
-        subject_id=line.subject_id, award_kind_id=line.award_kind_id,
+        award_name=line.award_name, subject_id=line.subject_id, award_kind_id=line.award_kind_id,
         year=line.achievement_year, decision_id=d.id, level=d.level,
         salutation=line.salutation, printed_name=line.printed_name,
         position_line=line.position_line, citation=line.citation, money=line.money, **extra)
@@ -108,16 +125,24 @@ def _issue(db: Database, decision_id: int) -> IssueResult:
             price(s, d)
             certs = [r.certificate_no for r in _write_records(s, d, _award_order(s, lines))]
             _mark_decided(s, lines)
-        elif d.kind == "thu_hoi":
-            _revoke(s, d, lines)
         elif d.kind == "dinh_chinh":
             certs = [_correct(s, d, line) for line in lines]
-        d.status, d.issued_at = "issued", datetime.now()
-        s.flush()
+        mark_issued(s, d, lines)
+        if d.kind == "thu_hoi":  # the register accepts the mark only from an issued revocation
+            _revoke(s, d, lines)
         if d.kind == "khen_thuong":
             fund.post_decision(s, d)
         audit.log(s, "issue", "decision", d.id, before, audit.snapshot(d))
         return IssueResult(d.id, d.full_number, tuple(certs), d.total_money)
+
+
+def mark_issued(s: Session, d: Decision, lines: list[DecisionLine]) -> None:
+    """Freeze the decision: its lines are written first (with the award names of today), then
+    the status, after which the database refuses any change to the decision or its lines."""
+    snapshot_award_names(s, lines)
+    s.flush()
+    d.status, d.issued_at = "issued", datetime.now()
+    s.flush()
 
 
 def _award_order(s: Session, lines: list[DecisionLine]) -> list[DecisionLine]:
@@ -205,9 +230,10 @@ def _linked_draft(s: Session, kind: str, title: str, reason: str, recs: list[Awa
 
 
 def _line_from(d: Decision, rec: AwardRecord, order: int, **texts) -> DecisionLine:
-    return DecisionLine(
+    return DecisionLine(  # names the award as the entry printed it, whatever the kind is called now
         decision_id=d.id, subject_id=rec.subject_id, award_kind_id=rec.award_kind_id,
-        award_record_id=rec.id, achievement_year=rec.year, money=rec.money, sort_order=order,
+        award_name=rec.award_name, award_record_id=rec.id, achievement_year=rec.year,
+        money=rec.money, sort_order=order,
         salutation=texts.get("salutation", rec.salutation),
         printed_name=texts.get("printed_name") or rec.printed_name,
         position_line=texts.get("position_line", rec.position_line),

@@ -4,7 +4,7 @@ a subject's history is complete, and their revocations."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -54,8 +54,7 @@ def record_external_decision(db: Database, reference: str, signed_on: date, issu
     with db.session() as s:
         d = Decision(year=signed_on.year, symbol="", full_number=reference, signed_on=signed_on,
                      kind="khen_thuong", title=title or "Khen thưởng", issuer=issuer, level=level,
-                     external=True, status="issued", issued_at=datetime.now(),
-                     total_money=sum(a.money for a in awards))
+                     external=True, status="draft", total_money=sum(a.money for a in awards))
         s.add(d)
         s.flush()
         for i, a in enumerate(awards, start=1):
@@ -71,6 +70,7 @@ def record_external_decision(db: Database, reference: str, signed_on: date, issu
             di._write_record(s, d, line, external_decision_ref=reference,
                           external_decision_date=signed_on, external_issuer=issuer)
             _close_proposal(s, a)
+        di.mark_issued(s, d, _lines_of(s, d))  # its list is locked from here on
         audit.log(s, "create", "decision", d.id, None, audit.snapshot(d),
                   f"Quyết định của cấp trên: {issuer}")
         return d.id
@@ -90,13 +90,15 @@ def record_external_revocation(db: Database, reference: str, signed_on: date, is
         recs = di._records(s, record_ids, allow_external=True)
         d = Decision(year=signed_on.year, symbol="", full_number=reference, signed_on=signed_on,
                      kind="thu_hoi", title="Thu hồi khen thưởng", issuer=issuer, level="tinh",
-                     external=True, status="issued", issued_at=datetime.now(), reason=reason)
+                     external=True, status="draft", reason=reason)
         s.add(d)
         s.flush()
         for i, rec in enumerate(recs, start=1):
             s.add(di._line_from(d, rec, i))
         s.flush()
-        di._revoke(s, d, _lines_of(s, d), post_fund=False)
+        lines = _lines_of(s, d)
+        di.mark_issued(s, d, lines)  # the register takes the mark only from an issued decision
+        di._revoke(s, d, lines, post_fund=False)
         audit.log(s, "create", "decision", d.id, None, audit.snapshot(d),
                   f"Quyết định thu hồi của cấp trên: {issuer}")
         return d.id

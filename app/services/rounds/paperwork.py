@@ -66,9 +66,10 @@ def _entry(kind: AwardKind, subj_type: str, line: DecisionLine, rec: AwardRecord
     if rec is not None:
         old = {"certificate_no": rec.certificate_no, "ref": _decision_ref(s.get(Decision, rec.decision_id)),
                    "old_name": rec.printed_name, "old_position": rec.position_line or ""}
-    return Entry(kind.code, kind.name, kind.category == "danh_hieu", subj_type, line.salutation,
-                 line.printed_name, line.position_line, _coef(line.coefficient), line.money,
-                 year=line.achievement_year, **old)
+    # An issued line keeps the award's name of its day; a draft follows the award kind.
+    return Entry(kind.code, line.award_name or kind.name, kind.category == "danh_hieu", subj_type,
+                 line.salutation, line.printed_name, line.position_line, _coef(line.coefficient),
+                 line.money, year=line.achievement_year, **old)
 
 
 def decision_data(s: Session, decision_id: int) -> DecisionDoc:
