@@ -10,13 +10,13 @@ from app.documents import Paragraph
 from app.reports import summary_figures as sf
 from app.reports.figures import collect
 from app.reports.labels import count, group_years, years_label
-from db.models import AwardRecord, Decision, DecisionLine, FundLine, Movement, MovementResult
+from db.models import Decision, DecisionLine, FundLine, Movement, MovementResult
 
 
-def _decision(b, number, year, money, kind="khen_thuong", signed=None):
+def _decision(b, number, year, money, kind="khen_thuong", signed=None, status="issued"):
     return b._add(Decision(number=number, year=year, full_number=f"{number}/QĐ-UBND",
                            signed_on=signed or date(year, 12, 20), title="Về việc khen thưởng",
-                           kind=kind, status="issued", level="xa", total_money=money))
+                           kind=kind, status=status, level="xa", total_money=money))
 
 
 def _text(blocks) -> list[str]:
@@ -80,17 +80,17 @@ def test_money_reconciles_with_revocations_named(db, build):
         area = b.area("Khu 1")
         people = [b.person(f"Người {i}", area) for i in range(3)]
         d1, d2 = _decision(b, 5, 2024, 3_000_000), _decision(b, 9, 2025, 1_500_000)
-        revoke = _decision(b, 12, 2025, 0, "thu_hoi", date(2025, 6, 2))
-        recs = [b.award(p, "LDTT", 2024, 1_000_000, decision=d1) for p in people[:2]]
-        recs.append(b._add(AwardRecord(
-            register_year=2024, register_no=99, certificate_no="2024/00099",
-            subject_id=people[2].id, award_kind_id=b.kind["LDTT"], year=2024,
-            decision_id=d1.id, printed_name="Người 2", money=1_000_000, revoked=True,
-            revoked_by_decision_id=revoke.id)))
+        revoke = _decision(b, 12, 2025, 0, "thu_hoi", date(2025, 6, 2), "draft")
+        recs = [b.award(p, "LDTT", 2024, 1_000_000, decision=d1) for p in people]
         b.award(people[0], "LDTT", 2025, 1_500_000, decision=d2)
-        b.s.add(DecisionLine(decision_id=revoke.id, subject_id=people[2].id,
-                             award_kind_id=b.kind["LDTT"], award_record_id=recs[2].id,
-                             achievement_year=2024, printed_name="Người 2"))
+        # Revoked the one way the register allows: an issued revocation naming the entry.
+        b._add(DecisionLine(decision_id=revoke.id, subject_id=people[2].id,
+                            award_kind_id=b.kind["LDTT"], award_record_id=recs[2].id,
+                            achievement_year=2024, printed_name="Người 2"))
+        revoke.status = "issued"
+        b.s.flush()
+        recs[2].revoked, recs[2].revoked_by_decision_id = True, revoke.id
+        b.s.flush()
         for year, group, amount, dec in ((2024, "chi_khen_thuong", 3_000_000, d1),
                                          (2025, "chi_khen_thuong", 1_500_000, d2),
                                          (2025, "chi_khen_thuong", 200_000, None),
