@@ -8,13 +8,13 @@ chỉ tiêu of a year or a period. former_unit.kind (phường / xã) already ex
 0001_initial: nothing to add for it.
 
 Revision ID: 0011_area_years
-Revises: 0009_certificate_design
+Revises: 0007_workplace_placeholder
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_area_years"
-down_revision = "0009_certificate_design"
+down_revision = "0007_workplace_placeholder"
 branch_labels = None
 depends_on = None
 
