@@ -69,8 +69,8 @@ def test_areas_commended_upward_and_former_units_by_kind(db, build):
     f = collect(db, 2021, 2025)
     sentences = sf.culture_sentences(f)
     assert [s for s in sentences if "cấp trên" in s] == [
-        "Các thôn, khu dân cư được cấp trên khen thưởng: Bằng khen của Chủ tịch Ủy ban nhân dân "
-        "thành phố (06 thôn, khu dân cư, các năm 2023–2024)."]
+        ("Các thôn, khu dân cư được cấp trên khen thưởng: Bằng khen của Chủ tịch Ủy ban nhân dân "
+        "thành phố (06 thôn, khu dân cư, các năm 2023–2024).")]
     awards = sf.award_sentences(f, "UBND phường Thành Đông")
     assert "Theo địa bàn trước sắp xếp: phường Bình Hàn: 06 lượt; xã An Thượng: 07 lượt." \
         in awards
