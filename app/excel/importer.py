@@ -30,6 +30,7 @@ from app.excel.preview import (
 )
 from app.excel.reader import read_workbook
 from app.excel.rows_emulation import CandidateRows, RegistrationRows
+from app.excel.rows_history import HistoryRows
 from app.excel.rows_records import AreaRows, CollectiveRows, HouseholdRows, PersonRows
 from app.services.system import audit
 from app.text import fold
@@ -46,7 +47,7 @@ from db.models import (
 
 HANDLERS = {"area": AreaRows, "person": PersonRows, "collective": CollectiveRows,
             "household": HouseholdRows, "registration": RegistrationRows,
-            "candidate": CandidateRows}
+            "candidate": CandidateRows, "award_history": HistoryRows}
 MODELS = {"area": ResidentialArea, "person": Person, "collective": Collective,
           "household": Household, "registration": Registration, "candidate": Candidate}
 ENTITY = {kind: kind for kind in MODELS}
@@ -124,6 +125,8 @@ def _check(db: Database, result: Preview, progress) -> None:
     for sheet in result.sheets:
         result.skipped += [(sheet.sheet, r, why) for r, why in sheet.skipped]
         defaults = _defaults(spec, sheet, result, lk)
+        if hasattr(handler, "sheet"):
+            handler.sheet(sheet, result)
         for data in sheet.rows:
             row = PreviewRow(data.sheet, data.row)
             parse_fields(spec, data, row, defaults)
@@ -137,6 +140,8 @@ def _check(db: Database, result: Preview, progress) -> None:
             if progress and len(result.rows) % 500 == 0:
                 progress(len(result.rows), total)
     result.pairs = infile.pairs
+    if hasattr(handler, "finish") and result.rows:
+        handler.finish(result)  # what needs every row (award history: decisions, subjects)
     if not result.rows:
         result.notes.append(f"Tệp “{result.file_name}” không có dòng dữ liệu nào dưới dòng tiêu "
                             "đề cột: điền danh sách rồi chọn lại tệp.")
@@ -236,6 +241,8 @@ def commit(db: Database, result: Preview) -> ImportResult:
         raise ValidationError("Tệp không có dòng dữ liệu nào để nhập.")
     handler = HANDLERS[result.kind]()
     try:
+        if hasattr(handler, "commit"):  # a kind that writes more than one record per row
+            return handler.commit(db, result)
         return _write(db, result, handler)
     except IntegrityError as exc:
         # The database changed since the preview (or two rows collide): nothing was written.

@@ -4,6 +4,7 @@ from db.models.awards import (  # noqa: F401
     Attachment,
     AwardKind,
     AwardRecord,
+    AwardSpelling,
     Ballot,
     BaseSalary,
     Batch,
@@ -13,6 +14,7 @@ from db.models.awards import (  # noqa: F401
     Decision,
     DecisionLine,
     FundLine,
+    HistorySource,
     Meeting,
     MeetingAttendee,
 )
