@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -36,6 +37,7 @@ _INSTITUTION = re.compile(
     r"khu dân cư|thôn|tổ dân phố|cơ quan|xí nghiệp|nhà máy)\s", re.IGNORECASE)
 
 
+@lru_cache(maxsize=20_000)
 def place_key(value: str | None) -> str:
     """What a position / unit / address says about where someone is: from the first
     institution word on ("Giáo viên Trường TH Bình Hàn" → "truong th binh han"), folded."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from app.excel.history_awards import TYPE_LABELS, household_head, type_from_name
 from app.excel.history_index import HistoryIndex, KnownDecision, reference_key
@@ -19,7 +20,7 @@ from app.excel.history_refs import DecisionRef
 from app.excel.history_subjects import SubjectGroup, group_rows, match
 from app.excel.lookups import area_key
 from app.excel.preview import DuplicatePair, Preview, PreviewRow
-from app.services.awards.award_spellings import spelling_key
+from app.services.awards.award_spellings import spelling_key as _spelling_key
 from app.text import format_date_vn, format_money, title_case_name
 
 LEVEL_LABELS = {"xa": "cấp xã, phường", "huyen": "cấp huyện, quận", "tinh": "cấp tỉnh",
@@ -143,6 +144,7 @@ def build(result: Preview, idx: HistoryIndex, context: dict) -> HistoryPlan:
     return plan
 
 
+spelling_key = lru_cache(maxsize=5_000)(_spelling_key)
 _DERIVED = ("_kind", "_type", "_name", "_year", "_award_name", "_type_label", "_group",
             "_subject_how", "_decision", "_register", "_register_no")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.excel.history_index import HistoryIndex, KnownSubject, place_key, same_place
 from app.excel.lookups import area_key
@@ -54,12 +55,23 @@ class SubjectGroup:
         return next((v[k] for k in ("position", "unit", "address", "area") if v.get(k)), "")
 
 
-def _ident(row: PreviewRow) -> tuple[str | None, int | None, set[str]]:
-    v = row.values
-    places = {place_key(v.get(k)) for k in ("position", "unit", "address")}
-    if v.get("area"):
-        places.add(area_key(v["area"]))
-    return v.get("cccd"), v.get("birth_year"), places - {""}
+def ident(values: dict) -> tuple[str | None, int | None, frozenset[str]]:
+    """(CCCD, birth year, place keys) of a row's values."""
+    places = {place_key(values.get(k)) for k in ("position", "unit", "address")}
+    if values.get("area"):
+        places.add(_area_key(values["area"]))
+    return values.get("cccd"), values.get("birth_year"), frozenset(places - {""})
+
+
+@lru_cache(maxsize=5_000)
+def _area_key(name: str) -> str:
+    return area_key(name)
+
+
+def _ident(row: PreviewRow) -> tuple:
+    if "_ident" not in row.values:  # worked out once per check, reused by every re-plan
+        row.values["_ident"] = ident(row.values)
+    return row.values["_ident"]
 
 
 def _apart(a, b) -> bool:
@@ -78,7 +90,7 @@ def group_rows(rows: list[PreviewRow]) -> list[SubjectGroup]:
     """Rows (with ``_type`` and ``_name`` resolved) grouped into subjects, in file order."""
     buckets: dict[tuple[str, str], list[PreviewRow]] = defaultdict(list)
     for row in rows:
-        buckets[(row.values["_type"], fold(row.values["_name"]))].append(row)
+        buckets[(row.values["_type"], _fold(row.values["_name"]))].append(row)
     groups = []
     for (kind, folded), members in buckets.items():
         for part in _components(members):
@@ -92,6 +104,11 @@ def group_rows(rows: list[PreviewRow]) -> list[SubjectGroup]:
             groups.append(g)
     groups.sort(key=lambda g: (g.rows[0].sheet, g.rows[0].row))
     return groups
+
+
+@lru_cache(maxsize=20_000)
+def _fold(name: str) -> str:
+    return fold(name)
 
 
 def _components(rows: list[PreviewRow]) -> list[list[PreviewRow]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from app.text import fold
 
@@ -23,8 +24,8 @@ class Field:
     titled: bool = False
     bounds: tuple[int, int] | None = None  # for "int" fields: the smallest and largest sane value
 
-    def header_keys(self) -> set[str]:
-        return {header_key(x) for x in (self.label, *self.aliases)}
+    def header_keys(self) -> frozenset[str]:
+        return _header_keys(self.label, self.aliases)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,12 @@ class KindSpec:
 # Sane bounds for counts (a typo such as 10^15 households is an error, not a record).
 MAX_MEMBERS = 99  # as the household form
 MAX_AREA_HOUSEHOLDS = 20_000  # the largest thôn / tổ dân phố has a few thousand
+
+
+@cache
+def _header_keys(label: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """Computed once per field: header matching asks for them for every cell of 30 rows."""
+    return frozenset(header_key(x) for x in (label, *aliases))
 
 
 def header_key(text: str) -> str:

@@ -6,30 +6,31 @@ row says; ``finish`` works out the rest from all rows at once (``app.excel.histo
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import ClassVar
 
 from sqlalchemy.orm import Session
 
-from app.excel import history_index
+from app.excel import history_index, history_refs
 from app.excel import values as V
 from app.excel.history_awards import TYPE_WORDS, type_from_heading
 from app.excel.history_plan import COLUMNS, build
 from app.excel.history_refs import (
     DecisionRef,
-    level_of,
     parse_day,
     parse_heading,
     parse_money,
     parse_reference,
     year_in,
 )
-from app.excel.lookups import Lookups
+from app.excel.lookups import Lookups, area_key
 from app.excel.pairs import InFile
 from app.excel.preview import Preview, PreviewRow
 from app.excel.reader import SheetData
 from app.text import fold, format_date_vn
 from db.models import Decision, DecisionLine, HistorySource, Person, Subject
 
+level_of = lru_cache(maxsize=1_000)(history_refs.level_of)  # a few texts, on thousands of rows
 NO_DECISION = ("Dòng này không có quyết định: ghi số và ngày quyết định ở dòng này, hoặc dòng "
                "“Quyết định số … ngày …” phía trên nhóm.")
 
@@ -74,6 +75,9 @@ class HistoryRows:
     def check(self, row: PreviewRow, lk: Lookups, infile: InFile) -> None:
         self._advance(row.row)
         v = row.values
+        if row.area_from_section and area_key(v.get("area")) not in self.index.areas:
+            # The heading above is a decision or "Cá nhân", not a residential area.
+            v["area"], row.raw["area"], row.area_from_section = None, None, False
         v["_money"] = self._parsed(row, "money", parse_money) or 0
         v["_year_given"] = self._parsed(row, "year", V.parse_year)
         v["_sheet_year"] = self.sheet_year

@@ -84,8 +84,9 @@ def test_decision_on_a_section_row_above_each_block(db, ward, tmp_path):
                                                          "Chủ tịch UBND thành phố")
     # the "II. Tập thể" heading makes the Giấy khen row a collective's
     assert result.rows[2].values["_type"] == "collective"
-    # the same person in both blocks is one record
+    # the same person in both blocks is one record; a decision heading is not an area
     assert result.rows[0].values["_group"] is result.rows[3].values["_group"]
+    assert result.rows[0].values["area"] is None
 
 
 def test_number_and_date_in_one_cell_and_the_decision_in_the_title(db, ward, tmp_path):

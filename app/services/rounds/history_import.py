@@ -33,7 +33,7 @@ from app.errors import DomainError, ValidationError
 from app.excel.lookups import area_key
 from app.services.awards import fund
 from app.services.awards.award_spellings import add_spelling
-from app.services.records.subjects import apply_name
+from app.services.records.subjects import name_forms
 from app.services.system import audit
 from db.engine import Database
 from db.models import (
@@ -116,48 +116,50 @@ def _write(db: Database, result) -> HistoryImportResult:
 
 def _create_subjects(s, plan, note: str) -> int:
     """New records for the subjects no record fits, with ids given here so thousands go in
-    as one insert per table."""
+    as one insert per table (the ORM would insert them one at a time)."""
     groups = [g for g in plan.subjects if g.is_new and any(
         r.action == "create" and not r.has_error for r in g.rows)]
     if not groups:
         return 0
     next_id = (s.scalar(select(Subject.id).order_by(Subject.id.desc()).limit(1)) or 0) + 1
-    objects = []
+    now = datetime.now()
+    base: list[dict] = []
+    own: dict = {Person: [], Household: [], Collective: []}
     for group in groups:
-        obj = _subject(group, plan.index)
-        obj.id, next_id = next_id, next_id + 1
-        group.record_id = obj.id
-        objects.append(obj)
-    s.add_all(objects)
-    s.flush()
-    audit.log(s, "create", "subject", None, after={"ids": [o.id for o in objects]},
-              note=f"{note}: {len(objects)} hồ sơ mới")
-    return len(objects)
+        group.record_id, next_id = next_id, next_id + 1
+        common, model, extra = _subject(group, plan.index)
+        base.append({"id": group.record_id, "created_at": now, "updated_at": now, **common})
+        own[model].append({"id": group.record_id, **extra})
+    s.execute(insert(Subject.__table__), base)
+    for model, rows in own.items():
+        if rows:
+            s.execute(insert(model.__table__), rows)
+    audit.log(s, "create", "subject", None, after={"ids": [g.record_id for g in groups]},
+              note=f"{note}: {len(groups)} hồ sơ mới")
+    return len(groups)
 
 
-def _subject(group, idx) -> Subject:
-    """A record from what its rows say; the newest row's position, unit and address."""
+def _subject(group, idx) -> tuple[dict, type, dict]:
+    """A record from what its rows say (the newest row's position, unit and address): the
+    subject's columns, its model and the model's own columns."""
     rows = sorted(group.rows, key=lambda r: r.values.get("_year") or 0)
     latest = {k: next((r.values[k] for r in reversed(rows) if r.values.get(k)), None)
-              for k in ("position", "unit", "address", "area", "gender", "birth", "notes")}
+              for k in ("position", "unit", "address", "area", "gender", "birth")}
     area_id = idx.areas.get(area_key(latest["area"])) if latest["area"] else None
-    unit = latest["unit"]
+    common = {"type": group.type, **name_forms(group.name, group.type in ("person", "household")),
+              "area_id": area_id, "former_unit_id": idx.area_unit.get(area_id)}
     if group.type == "person":
-        obj = Person(gender=latest["gender"], birth_year=group.year, cccd=group.cccd,
-                     birth_date=latest["birth"],
-                     position=_fit(latest["position"], 200),
-                     workplace_id=idx.collectives.get(text.fold(unit)) if unit else None,
-                     address=latest["address"])
-        obj.workplace_text = None if obj.workplace_id else unit
-    elif group.type == "household":
-        obj = Household(address=latest["address"], head_birth_year=group.year,
-                        head_cccd=group.cccd)
-    else:
-        obj = Collective(address=latest["address"])
-    apply_name(obj, group.name)
-    obj.area_id = area_id
-    obj.former_unit_id = idx.area_unit.get(area_id)
-    return obj
+        unit = latest["unit"]
+        work = idx.collectives.get(text.fold(unit)) if unit else None
+        return common, Person, {
+            "gender": latest["gender"], "birth_year": group.year, "cccd": group.cccd,
+            "birth_date": latest["birth"], "position": _fit(latest["position"], 200),
+            "workplace_id": work, "workplace_text": None if work else _fit(unit, 300),
+            "address": _fit(latest["address"], 300)}
+    if group.type == "household":
+        return common, Household, {"address": _fit(latest["address"], 300),
+                                   "head_birth_year": group.year, "head_cccd": group.cccd}
+    return common, Collective, {"address": _fit(latest["address"], 300)}
 
 
 def _fit(value: str | None, limit: int) -> str | None:
@@ -181,7 +183,7 @@ def _insert_decisions(s, plan, now: datetime) -> dict[str, int]:
             "created_at": now, "updated_at": now})
         next_id += 1
     if rows:
-        s.execute(insert(Decision), rows)
+        s.execute(insert(Decision.__table__), rows)
     return ids
 
 
@@ -218,10 +220,10 @@ def _insert_entries(s, plan, decision_ids: dict, file_name: str, now: datetime) 
                                 "award_text": text.nfc_or_none(row.values.get("award")),
                                 "notes": text.nfc_or_none(row.values.get("notes"))})
             next_record += 1
-    for table, values in ((DecisionLine, lines), (AwardRecord, records),
+    for model, values in ((DecisionLine, lines), (AwardRecord, records),
                           (HistorySource, sources)):
-        if values:
-            s.execute(insert(table), values)
+        if values:  # plain Core inserts: one executemany per table
+            s.execute(insert(model.__table__), values)
     return {"records": [r["id"] for r in records], "attached": attached}
 
 
