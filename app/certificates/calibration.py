@@ -21,6 +21,7 @@ _SAMPLE = CertificateData(
     certificate_no="2025/0001", decision_no="15/QĐ-UBND", issuer_title="CHỦ TỊCH …",
     place_date="Địa danh, ngày … tháng … năm …", sign_mode="KT. CHỦ TỊCH",
     signer_title="PHÓ CHỦ TỊCH", signer_name="Người ký",
+    reissue_note="Cấp lại theo Quyết định số … (chỉ khi in lại sau đính chính)",
 ).values() | {"verb": "TẶNG", "title": "TÊN DANH HIỆU", "subtitle": "", "decision_date": "…"}
 
 

@@ -35,6 +35,9 @@ class CertificateData:
     signer_title: str = ""  # CHỦ TỊCH / PHÓ CHỦ TỊCH
     signer_name: str = ""
     record_id: int | None = None  # AwardRecord.id, for the print log
+    # A certificate printed again after a correction: "Cấp lại theo Quyết định số … ngày …"
+    # (decision_no and decision_date then still cite the original award decision).
+    reissue_note: str = ""
 
     def values(self) -> dict[str, str]:
         """Every placeholder a layout field may use, as NFC text."""

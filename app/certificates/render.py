@@ -92,19 +92,26 @@ def _text(c, font_name: str, size: float, x: float, y: float, line: str) -> None
 
 def draw_fields(c, fields: Sequence[Field], values: dict[str, str], page_h: float,
                 offsets: Offsets = NO_OFFSETS, flow_bottom: float | None = None) -> None:
-    """Draw each printed field, shrinking/wrapping it into its box; flowing fields stack."""
+    """Draw each printed field, shrinking/wrapping it into its box; flowing fields stack.
+
+    A flowing field keeps its place unless the one above wrapped into its room: then it moves
+    down to keep the layout's spacing from that field's last line. An empty flowing field
+    gives its room to the fields below; one not printed (on a blank) keeps it.
+    """
     from app.fonts import face
 
-    flow = [f for f in fields if f.flow and f.printed]
-    nominal = {a.key: b.y - a.y for a, b in pairwise(flow)}
-    shift, color = 0.0, None
+    flow = [f for f in fields if f.flow]
+    steps = {a.key: b.y - a.y for a, b in pairwise(flow)}
+    pull, floor, color = 0.0, None, None
     for f in fields:
         if not f.printed:
             continue
         text = field_text(f, values)
-        y = f.y + (shift if f.flow else 0.0)
+        y = f.y
+        if f.flow:
+            y = f.y + pull if floor is None else max(f.y + pull, floor)
         if not text:
-            shift -= nominal.get(f.key, 0.0) if f.flow else 0.0
+            pull -= steps.get(f.key, 0.0) if f.flow else 0.0
             continue
         max_lines = f.lines
         if f.flow and flow_bottom is not None:
@@ -122,11 +129,32 @@ def draw_fields(c, fields: Sequence[Field], values: dict[str, str], page_h: floa
             _text(c, font, fitted.size, x_pt - (shift_x if f.align == "right" else shift_x / 2),
                   y_pt, line)
         if f.flow:
-            shift += max(0, len(fitted.lines) - 1) * f.leading_mm
+            floor = y + max(0, len(fitted.lines) - 1) * f.leading_mm + steps.get(f.key, 0.0)
+
+
+def _image(data: bytes | str):
+    """A design or scan for drawImage: bytes from the database, or a file path."""
+    from io import BytesIO
+
+    from reportlab.lib.utils import ImageReader
+
+    return ImageReader(BytesIO(data)) if isinstance(data, bytes) else str(data)
+
+
+def _draw_design_form(c, template: Template, design: bytes | str) -> str:
+    """The ward's own design of the template's blank model, as one reusable form: the image
+    is stored once in the file however many pages use it."""
+    layout = get_layout(template.blank_layout)
+    name = f"design_{layout.name}"
+    c.beginForm(name)
+    c.drawImage(_image(design), 0, 0, layout.page_mm[0] * MM, layout.page_mm[1] * MM)
+    c.endForm()
+    return name
 
 
 def _draw_static_form(c, template: Template, page_w: float, page_h: float) -> str:
-    """Border, emblem, motto and the template's title, as one reusable form."""
+    """The default plain design: border, Quốc hiệu, Tiêu ngữ and the template's title, as one
+    reusable form (no drawn emblem: a ward that wants one loads its own design)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from app.certificates import art
@@ -137,12 +165,6 @@ def _draw_static_form(c, template: Template, page_w: float, page_h: float) -> st
     a = extras["art"]
     c.beginForm(name)
     art.border(c, page_w, page_h, template.palette)
-    if "watermark" in a:
-        wx, wy, wr = a["watermark"]
-        art.watermark(c, wx * MM, page_h - wy * MM, wr * MM, template.palette)
-    if "emblem" in a:
-        ex, ey, er = a["emblem"]
-        art.emblem(c, ex * MM, page_h - ey * MM, er * MM)
     values = {"verb": template.verb, "title": template.title, "subtitle": template.subtitle}
     static = [f if f.key != "title" else _with_size(f, template.title_size)
               for f in extras["static"]]
@@ -168,7 +190,8 @@ def render_pdf(
     mode: str = "full",
     offsets: Offsets | dict[str, Offsets] = NO_OFFSETS,
     overrides: dict | None = None,
-    underlays: dict[str, str] | None = None,
+    underlays: dict[str, str | bytes] | None = None,
+    backgrounds: dict[str, bytes | str] | None = None,
     title: str = "Giấy khen",
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
@@ -179,7 +202,9 @@ def render_pdf(
     the template's blank layout, moved by the printer ``offsets`` (one for all, or per blank
     layout name); ``overrides`` maps a blank
     layout name to the user's field changes; ``underlays`` maps a blank layout name to a scanned
-    image drawn behind the text (for previews only, never for printing).
+    image drawn behind the text (for previews only, never for printing). ``backgrounds`` maps a
+    blank layout name to the ward's own design: in mode "full" a template whose blank has one
+    prints that design with the blank's text layout instead of the default plain design.
     The file appears only when complete (written beside it, then renamed).
     """
     from reportlab.pdfgen.canvas import Canvas
@@ -199,14 +224,17 @@ def render_pdf(
     out = Path(out_path)
     part = out.with_name(out.name + ".part")
     templates = {name: get_template(name) for name in dict.fromkeys(c.template for c in certs)}
-    first = get_layout(_layout_name(next(iter(templates.values())), mode)) if templates else None
+    designs = {n: backgrounds[t.blank_layout] for n, t in templates.items()
+               if mode == "full" and t.blank_layout in (backgrounds or {})}
+    first = (get_layout(_layout_name(next(iter(templates.values())), mode, designs))
+             if templates else None)
     size = (first.page_mm[0] * MM, first.page_mm[1] * MM) if first else (842, 595)
     with _binary_streams():
         c = Canvas(str(part), pagesize=size, initialFontName=face("Tinos"), pageCompression=1)
         c.setTitle(nfc(title))
         c.setCreator(APP_NAME)
-        _draw_all(c, certs, templates, mode, size, offsets, overrides, underlays, progress,
-                  cancelled, part, out)
+        _draw_all(c, certs, templates, mode, size, offsets, overrides, underlays, designs,
+                  progress, cancelled, part, out)
     return len(certs)
 
 
@@ -223,19 +251,20 @@ def _binary_streams():
         rl_config.useA85 = before
 
 
-def _draw_all(c, certs, templates, mode, size, offsets, overrides, underlays, progress,
-              cancelled, part: Path, out: Path) -> None:
+def _draw_all(c, certs, templates, mode, size, offsets, overrides, underlays, designs,
+              progress, cancelled, part: Path, out: Path) -> None:
     try:
         forms = {}
         if mode == "full":
-            forms = {n: _draw_static_form(c, t, *size) for n, t in templates.items()}
+            forms = {n: _draw_design_form(c, t, designs[n]) if n in designs
+                     else _draw_static_form(c, t, *size) for n, t in templates.items()}
         total = len(certs)
         fields_cache: dict = {}  # (layout, subject type) → fields: the same for a whole batch
         for i, cert in enumerate(certs):
             if cancelled is not None and i % 10 == 0 and cancelled():
                 raise RenderCancelled()
             _draw_page(c, cert, templates[cert.template], mode, forms, offsets, overrides,
-                       underlays, fields_cache)
+                       underlays, fields_cache, cert.template in designs)
             c.showPage()
             if progress is not None and (i % 25 == 24 or i == total - 1):
                 progress(i + 1, total)
@@ -246,24 +275,28 @@ def _draw_all(c, certs, templates, mode, size, offsets, overrides, underlays, pr
             part.unlink()
 
 
-def _layout_name(template: Template, mode: str) -> str:
-    return template.full_layout if mode == "full" else template.blank_layout
+def _layout_name(template: Template, mode: str, designs=()) -> str:
+    """The full design's layout, or the blank's (on a blank, or over the ward's design)."""
+    if mode == "full" and template.name not in designs:
+        return template.full_layout
+    return template.blank_layout
 
 
 def _draw_page(c, cert, template, mode, forms, offsets, overrides, underlays,
-               fields_cache: dict) -> None:
-    layout = get_layout(_layout_name(template, mode))
+               fields_cache: dict, designed: bool = False) -> None:
+    layout = get_layout(_layout_name(template, mode, (template.name,) if designed else ()))
     page_w, page_h = layout.page_mm[0] * MM, layout.page_mm[1] * MM
     c.setPageSize((page_w, page_h))
+    flow_bottom = layout.flow_bottom
     if mode == "full":
         c.doForm(forms[cert.template])
-        page_offsets, flow_bottom = NO_OFFSETS, layout.flow_bottom
+        page_offsets = NO_OFFSETS  # plain paper: the design and its text move together
     else:
         page_offsets = offsets.get(layout.name, Offsets()) if isinstance(offsets, dict) else offsets
-        flow_bottom = None
         image = (underlays or {}).get(layout.name)
-        if image and Path(image).is_file():  # a moved scan just disappears from the preview
-            c.drawImage(str(image), 0, 0, page_w, page_h)
+        # A moved scan just disappears from the preview.
+        if isinstance(image, bytes) or (image and Path(image).is_file()):
+            c.drawImage(_image(image), 0, 0, page_w, page_h)
     key = (layout.name, cert.subject_type)
     if key not in fields_cache:
         fields_cache[key] = layout.for_subject(cert.subject_type,

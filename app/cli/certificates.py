@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -19,7 +20,10 @@ def register(sub) -> None:
     p.add_argument("--record", action="append", type=str, default=None, metavar="SỐ_VÀO_SỔ",
                    help='chỉ in lại giấy có số vào sổ này, ví dụ "2025/0007" (lặp được)')
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="tệp PDF ghi ra")
-    p.add_argument("--no-log", action="store_true", help="không ghi vào nhật ký in")
+    p.add_argument("--log-printed", action="store_true",
+                   help="ghi vào nhật ký in là đã in (chỉ khi tệp được đem in ngay); "
+                        "mặc định: tệp PDF không tính là đã in")
+    p.add_argument("--no-log", action="store_true", help=argparse.SUPPRESS)  # the default now
     add_db_option(p)
     p.set_defaults(func=cmd_certificates)
 
@@ -28,6 +32,7 @@ def cmd_certificates(args) -> int:
     from app.certificates import render_pdf
     from app.errors import NotFoundError
     from app.services.awards import certificates as svc
+    from app.services.awards.certificate_designs import design_images
 
     with opened_db(args) as db:
         decision_id = svc.find_decision(db, args.decision, args.year)
@@ -51,8 +56,9 @@ def cmd_certificates(args) -> int:
         out = Path(args.output)
         pages = render_pdf(certs, out, mode=mode, offsets=offsets_by_blank,
                            overrides=svc.get_overrides(db),
+                           backgrounds=design_images(db) if mode == "full" else None,
                            title=f"Giấy khen – Quyết định {args.decision}")
-        if not args.no_log:
+        if args.log_printed:  # a file is not a certificate on paper unless it goes to print
             svc.log_prints(db, [c.record_id for c in certs], mode,
                            note=f"Dòng lệnh: tệp {out.name}")
         print(f"Đã ghi {pages} giấy ({'in lên phôi' if args.blank else 'mẫu đầy đủ'}) vào {out}",

@@ -66,6 +66,19 @@ class Table:
     bold_rows: frozenset[int] = frozenset()  # e.g. the total row
     group_rows: frozenset[int] = frozenset()  # first cell spans the whole row, bold
 
+    def kept_blocks(self, rows_after: int = 2) -> list[tuple[int, int]]:
+        """(first, last) row indexes a page must not split: each group heading (and any
+        heading right under it) with the first ``rows_after`` rows of its group."""
+        blocks = []
+        for g in sorted(self.group_rows):
+            end, seen = g, 0
+            while end + 1 < len(self.rows) and seen < rows_after:
+                end += 1
+                seen += end not in self.group_rows
+            if end > g:
+                blocks.append((g, end))
+        return blocks
+
 
 @dataclass(frozen=True)
 class Signer:

@@ -172,6 +172,8 @@ def _table(t: Table, width: float):
             cmds.append(("FONTNAME", (0, i), (-1, i), face(BODY, bold=True)))
         data.append([_cell(str(c), t.size, names[align[j]], bold, widths[j], plain[j])
                      for j, c in enumerate(row)])
+    # A group heading never ends a page: kept with the first rows of its group.
+    cmds += [("NOSPLIT", (0, a + 1), (-1, b + 1)) for a, b in t.kept_blocks()]
     tbl = LongTable(data, colWidths=widths, repeatRows=1, spaceBefore=2, spaceAfter=6)
     tbl.setStyle(TableStyle(cmds))
     return [tbl]

@@ -214,6 +214,10 @@ def _table(doc, t: Table, width):
             continue
         for j, (cell, value) in enumerate(zip(cells, row)):
             _cell_text(cell, str(value), style, names[align[j]], i in t.bold_rows)
+    for first, last in t.kept_blocks():  # a group heading never ends a page
+        for row in all_rows[first + 1:last + 1]:
+            for p in row._tr.iter(qn("w:p")):
+                p.get_or_add_pPr().get_or_add_keepNext()
 
 
 def _signer(cell, s: Signer, size, width):

@@ -7,13 +7,21 @@ resources/reports/stat_forms.json; a user's copy in <data folder>/reports/stat_f
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from app import text
 from app.errors import ValidationError
 from app.paths import data_dir, resource_path
 from app.reports.figures import Figures, collect
-from app.reports.xlsx_util import MONEY_FORMAT, new_workbook, styles
+from app.reports.xlsx_util import (
+    MONEY_FORMAT,
+    fit_row_heights,
+    new_workbook,
+    print_setup,
+    styles,
+)
 from db.engine import Database
 
 LAYOUT_NAME = "stat_forms.json"
@@ -110,18 +118,38 @@ def form_table(form: dict, f: Figures, year: int) -> tuple[list[str], list[list]
     return [c["label"] for c in columns], table
 
 
-def build_forms(db: Database, year: int, out: str | Path, body_name: str | None = None) -> Path:
-    """Write every form of the layout for ``year`` to one workbook, one sheet per form."""
+@dataclass(frozen=True)
+class FormFooter:
+    """Who reports, and the date and signatures every form ends with."""
+
+    body_name: str
+    date_line: str  # "Thành Đông, ngày 05 tháng 01 năm 2026"
+    head_name: str = ""  # the Chủ tịch (thủ trưởng đơn vị), when one is set up
+
+
+def _footer(db: Database, on: date | None, body_name: str | None) -> FormFooter:
+    from app.reports.summary import issuer
+    from app.services.system.organization import list_signers
+
+    who = issuer(db)
+    heads = [s for s in list_signers(db, active_only=True)
+             if s.sign_mode != "KT." and not text.fold(s.title).startswith("pho")]
+    return FormFooter(body_name if body_name is not None else who.body_name,
+                      text.date_line(who.place_name, on or date.today()),
+                      heads[0].full_name if heads else "")
+
+
+def build_forms(db: Database, year: int, out: str | Path, body_name: str | None = None,
+                on: date | None = None) -> Path:
+    """Write every form of the layout for ``year`` to one workbook, one sheet per form,
+    dated ``on`` (today when not given)."""
     layout = load_layout()
     f = collect(db, year, year)
-    if body_name is None:
-        from app.reports.summary import issuer
-
-        body_name = issuer(db).body_name
+    footer = _footer(db, on, body_name)
     wb = new_workbook()
     for i, form in enumerate(layout["forms"], start=1):
         try:
-            _write_form(wb, layout, form, f, year, body_name)
+            _write_form(wb, layout, form, f, year, footer)
         except (KeyError, TypeError, AttributeError) as exc:
             what = f"“{exc.args[0]}”" if isinstance(exc, KeyError) else "có kiểu dữ liệu"
             raise ValidationError(f"Biểu thứ {i} trong tệp bố cục “{layout_path()}” thiếu hoặc "
@@ -133,7 +161,7 @@ def build_forms(db: Database, year: int, out: str | Path, body_name: str | None 
     return out
 
 
-def _write_form(wb, layout: dict, form: dict, f: Figures, year: int, body_name: str) -> None:
+def _write_form(wb, layout: dict, form: dict, f: Figures, year: int, footer: FormFooter) -> None:
     from openpyxl.utils import get_column_letter
 
     st = styles()
@@ -141,18 +169,22 @@ def _write_form(wb, layout: dict, form: dict, f: Figures, year: int, body_name: 
     columns = form.get("columns", ())
     ws = wb.create_sheet(text.nfc(form.get("sheet") or form["code"])[:31])
     ncols = len(labels) + 2
+    widths = [6, 46] + [16] * len(labels)
+    for c, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = w
+    # The layout's "legal_note" is a working note for whoever edits the layout: never printed.
     ws.cell(row=1, column=1, value=f"Biểu số {form['code']}").font = st["bold"]
-    ws.cell(row=2, column=1, value=layout.get("legal_note", ""))
-    ws.cell(row=3, column=1, value=f"Đơn vị báo cáo: {body_name}")
-    ws.cell(row=4, column=1, value=f"Đơn vị nhận báo cáo: {layout.get('receiver', '')}")
-    for r, value, font in ((6, form["title"], st["title"]), (7, f"Năm {year}", st["bold"]),
-                           (8, form.get("unit", ""), None)):
+    for r, value in ((2, f"Đơn vị báo cáo: {footer.body_name}"),
+                     (3, f"Đơn vị nhận báo cáo: {layout.get('receiver', '')}")):
+        ws.cell(row=r, column=1, value=text.nfc(value)).font = st["plain"]
+    for r, value, font in ((5, form["title"], st["title"]), (6, f"Năm {year}", st["bold"]),
+                           (7, form.get("unit", ""), None)):
         cell = ws.cell(row=r, column=1, value=text.nfc(value))
         cell.alignment = st["center"]
         if font:
             cell.font = font
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
-    top, sub = 10, 11
+    top, sub = 9, 10
     grouped = any(c.get("group") for c in columns)
     heads = ["STT", "Chỉ tiêu"] + labels
     for c, h in enumerate(heads, start=1):
@@ -171,17 +203,42 @@ def _write_form(wb, layout: dict, form: dict, f: Figures, year: int, body_name: 
         for c, value in enumerate([i, *row], start=1):
             cell = ws.cell(row=rr, column=c, value=value)
             cell.border = st["border"]
-            if isinstance(value, int) and value >= 1000:
+            if c <= 2:
+                cell.alignment = st["number"] if c == 1 else st["wrap"]
+            if c > 2 and isinstance(value, int) and value >= 1000:
                 cell.number_format = MONEY_FORMAT
         if form.get("rows") and i <= len(form["rows"]) and form["rows"][i - 1].get("bold"):
             for c in range(1, ncols + 1):
                 ws.cell(row=rr, column=c).font = st["bold"]
-    widths = [6, 46] + [16] * len(labels)
-    for c, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(c)].width = w
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    last = r + 1 + len(table)
+    ws.print_title_rows = f"{top}:{r + 1}"
+    print_setup(ws, landscape=True)
+    fit_row_heights(ws, range(1, last + 1))
+    _signatures(ws, last + 2, ncols, footer, st)
+
+
+def _signatures(ws, row: int, ncols: int, footer: FormFooter, st) -> None:
+    """The date, then Người lập biểu (left) and Thủ trưởng đơn vị (right), each with its
+    note, room to sign (and to seal), and the name when known."""
+    split = max(2, ncols // 2)  # left block: columns 1..split; right block: the rest
+    italic = st["italic"]
+    blocks = ((1, split, "NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)", ""),
+              (split + 1, ncols, "THỦ TRƯỞNG ĐƠN VỊ", "(Ký, đóng dấu, ghi rõ họ tên)",
+               footer.head_name))
+    _merged_line(ws, row, split + 1, ncols, footer.date_line, italic, st)
+    for first, last, title, note, name in blocks:
+        _merged_line(ws, row + 1, first, last, title, st["bold"], st)
+        _merged_line(ws, row + 2, first, last, note, italic, st)
+        _merged_line(ws, row + 4, first, last, name, st["bold"], st)
+    ws.row_dimensions[row + 3].height = 66  # signature and seal
+    fit_row_heights(ws, (row, row + 1, row + 2, row + 4))
+
+
+def _merged_line(ws, row: int, first: int, last: int, value: str, font, st) -> None:
+    cell = ws.cell(row=row, column=first, value=text.nfc(value) or None)
+    cell.font, cell.alignment = font, st["center"]
+    if last > first:
+        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
 
 
 def _head(ws, row, col, value, st):

@@ -12,22 +12,17 @@ from sqlalchemy import func, select
 from app import text
 from app.documents import Document, Header, Signatures, Signer, Table, Title, para, render
 from app.errors import NotFoundError
+from app.reports.public_list_rows import ListLine, columns, grouped_rows, list_line, own_details
 from app.reports.summary import issuer
 from db.engine import Database
 from db.models import AwardKind, AwardRecord, Batch, Candidate, Decision, DecisionLine, Subject
 from db.queries.register import printed_award_name
 
+__all__ = ["ListLine", "PublicList", "batch_list", "build_public_list", "decision_list"]
+
 # Days a list stays posted (Nghị định 86/2023: 10 days of comments; 15 days after deciding).
 COMMENT_DAYS = 10
 POST_DAYS = 15
-
-
-@dataclass(frozen=True)
-class ListLine:
-    name: str
-    position: str
-    area: str
-    award: str
 
 
 @dataclass(frozen=True)
@@ -36,14 +31,6 @@ class PublicList:
     summary: str
     lines: tuple[ListLine, ...]
     note: str
-
-
-def _area_names(s, subject_ids) -> dict[int, str]:
-    rows = s.execute(select(Subject.id, Subject.type, Subject.name, Subject.area_id)
-                     .where(Subject.id.in_(subject_ids))).all()
-    area_ids = {a for _, _, _, a in rows if a}
-    names = dict(s.execute(select(Subject.id, Subject.name).where(Subject.id.in_(area_ids))).all())
-    return {sid: (name if typ == "area" else names.get(area, "")) for sid, typ, name, area in rows}
 
 
 def find_decision(db: Database, number: str, year: int | None = None) -> int:
@@ -67,7 +54,8 @@ def decision_list(db: Database, decision_id: int, posted_on: date | None = None)
             raise NotFoundError("Không tìm thấy quyết định cần lập danh sách công khai.")
         rows = s.execute(
             select(DecisionLine.subject_id, DecisionLine.printed_name, DecisionLine.position_line,
-                   func.coalesce(DecisionLine.award_name, AwardKind.name))  # as issued
+                   func.coalesce(DecisionLine.award_name, AwardKind.name),  # as issued
+                   AwardKind.sort_order)
             .join(AwardKind, AwardKind.id == DecisionLine.award_kind_id)
             .outerjoin(AwardRecord, AwardRecord.id == DecisionLine.award_record_id)
             .where(DecisionLine.decision_id == decision_id,
@@ -76,14 +64,15 @@ def decision_list(db: Database, decision_id: int, posted_on: date | None = None)
         if not rows:  # e.g. a higher level's decision recorded only in the register
             rows = s.execute(
                 select(AwardRecord.subject_id, AwardRecord.printed_name, AwardRecord.position_line,
-                       printed_award_name()).join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
+                       printed_award_name(), AwardKind.sort_order)
+                .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
                 .where(AwardRecord.decision_id == decision_id, AwardRecord.revoked.is_(False))
                 .order_by(AwardRecord.register_no)).all()
-        areas = _area_names(s, {r[0] for r in rows})
+        own = own_details(s, {r[0] for r in rows})
         number = d.full_number or f"{d.number or '…'}/{d.symbol}"
         when = text.format_date_vn(d.signed_on) or "…"
         issuer_name = d.issuer or ""
-    lines = tuple(ListLine(n, p or "", areas.get(sid, ""), a) for sid, n, p, a in rows)
+    lines = tuple(list_line(own.get(sid), n, p, a, o) for sid, n, p, a, o in rows)
     start = posted_on or date.today()
     by = f" của {issuer_name}" if issuer_name else ""
     return PublicList(
@@ -102,14 +91,15 @@ def batch_list(db: Database, batch_id: int, posted_on: date | None = None) -> Pu
         if b is None:
             raise NotFoundError("Không tìm thấy đợt xét khen thưởng cần lập danh sách công khai.")
         rows = s.execute(
-            select(Candidate.subject_id, Subject.name, Candidate.proposing_unit, AwardKind.name)
+            select(Candidate.subject_id, Subject.name, AwardKind.name, AwardKind.sort_order)
             .join(Subject, Subject.id == Candidate.subject_id)
             .join(AwardKind, AwardKind.id == Candidate.award_kind_id)
             .where(Candidate.batch_id == batch_id, Candidate.status.not_in(("withdrawn", "failed")))
             .order_by(AwardKind.sort_order, Candidate.sort_order, Subject.sort_key)).all()
-        areas = _area_names(s, {r[0] for r in rows})
+        own = own_details(s, {r[0] for r in rows})
         name = b.name
-    lines = tuple(ListLine(n, p or "", areas.get(sid, ""), a) for sid, n, p, a in rows)
+    # Each person's own position and unit: the proposing unit is not where they work.
+    lines = tuple(list_line(own.get(sid), n, None, a, o) for sid, n, a, o in rows)
     start = posted_on or date.today()
     return PublicList(
         "DANH SÁCH CÔNG KHAI LẤY Ý KIẾN",
@@ -122,35 +112,18 @@ def batch_list(db: Database, batch_id: int, posted_on: date | None = None) -> Pu
         "niêm yết.")
 
 
-def _grouped_rows(lines: tuple[ListLine, ...]) -> tuple[tuple, list[int]]:
-    """Rows under one bold group row per award (in the list's order), numbered within it."""
-    order: dict[str, list[ListLine]] = {}
-    for ln in lines:
-        order.setdefault(ln.award, []).append(ln)
-    rows, groups = [], []
-    for roman, (award, members) in enumerate(order.items(), start=1):
-        groups.append(len(rows))
-        mark = _ROMAN[roman - 1] if roman <= len(_ROMAN) else str(roman)
-        rows.append((f"{mark}. {award} ({len(members)})", "", "", ""))
-        rows += [(str(i), ln.name, ln.position, ln.area) for i, ln in enumerate(members, start=1)]
-    return tuple(rows), groups
-
-
-_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-
-
 def build_public_list(db: Database, out: str | Path, decision_id: int | None = None,
                       batch_id: int | None = None, posted_on: date | None = None) -> Path:
     """Write the list of a decision (or of a batch) as PDF or DOCX (by the file suffix)."""
     data = (decision_list(db, decision_id, posted_on) if decision_id is not None
             else batch_list(db, batch_id, posted_on))
     who = issuer(db)
-    rows, groups = _grouped_rows(data.lines)
+    rows, groups = grouped_rows(data.lines)
     doc = Document(f"{data.title} – {data.summary}")
     doc.add(Header(who.parent_body, who.body_name, number=None,
                    date_line=text.date_line(who.place_name, posted_on or date.today())),
             Title(data.title, data.summary),
-            Table(("STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Khu dân cư"),
+            Table(columns(data.lines),
                   rows or (("", "(Không có)", "", ""),), widths=(1.0, 4.6, 4.8, 2.8),
                   align="CLLL", size=12, group_rows=frozenset(groups)),
             para(f"Tổng số: {len(data.lines)} trường hợp."),

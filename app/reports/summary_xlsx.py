@@ -13,7 +13,8 @@ from app.reports.labels import (
     LEVELS,
     year_span,
 )
-from app.reports.xlsx_util import PERCENT_FORMAT, new_workbook, write_sheet
+from app.reports.xlsx_util import PERCENT_FORMAT, fraction, new_workbook, write_sheet
+from app.text import fold
 
 
 def write_figures(f: Figures, out: str | Path, body_name: str = "") -> Path:
@@ -71,14 +72,14 @@ def _overview(wb, f: Figures, title):
 
 
 def _culture(wb, f: Figures, head, span):
-    rows = [[c.year, c.households, c.registered, c.registration_rate, c.achieved,
-             c.achievement_rate, c.areas_achieved, c.areas] for c in f.culture]
+    rows = [[c.year, c.households, c.registered, fraction(c.registration_rate), c.achieved,
+             fraction(c.achievement_rate), c.areas_achieved, c.areas] for c in f.culture]
     write_sheet(wb, "Gia đình văn hóa", head + [f"GIA ĐÌNH VĂN HÓA, KHU DÂN CƯ VĂN HÓA {span.upper()}"],
                 ["Năm", "Tổng số hộ", "Hộ đăng ký", "Tỷ lệ đăng ký", "Hộ đạt", "Tỷ lệ đạt / đăng ký",
                  "Khu dân cư văn hóa", "Tổng số khu dân cư"], rows, widths=[8] + [14] * 7,
                 formats={3: PERCENT_FORMAT, 5: PERCENT_FORMAT})
     area_rows = [[a.year, a.area, a.former_unit, a.households, a.registered, a.achieved,
-                  a.achievement_rate] for a in f.area_culture]
+                  fraction(a.achievement_rate)] for a in f.area_culture]
     write_sheet(wb, "GĐVH theo khu dân cư", head + ["GIA ĐÌNH VĂN HÓA THEO KHU DÂN CƯ"],
                 ["Năm", "Khu dân cư", "Địa bàn", "Tổng số hộ", "Hộ đăng ký", "Hộ đạt",
                  "Tỷ lệ đạt / tổng số hộ"], area_rows, widths=[8, 30, 18, 12, 12, 12, 14],
@@ -88,9 +89,20 @@ def _culture(wb, f: Figures, head, span):
 def _movements(wb, f: Figures, head, span):
     rows = [[i, m.name, LAUNCHER_LABELS[m.launcher], m.launched_by, m.kind, m.start_year or "",
              m.end_year or "", m.plan_number,
-             "\n".join(f"Năm {y}: {t}" for y, t in m.results)]
+             "\n".join(dated(y, t) for y, t in m.results)]
             for i, m in enumerate(f.movements, start=1)]
     write_sheet(wb, "Phong trào", head + [f"PHONG TRÀO THI ĐUA {span.upper()}"],
                 ["STT", "Tên phong trào", "Cấp phát động", "Đơn vị phát động", "Loại",
                  "Năm bắt đầu", "Năm kết thúc", "Kế hoạch số", "Kết quả"], rows,
                 widths=[6, 46, 18, 22, 14, 10, 10, 16, 60])
+
+
+def dated(year: int, narrative: str) -> str:
+    """"Năm 2021: …", once: the officer's text often begins with the year already."""
+    body = " ".join(line.strip() for line in narrative.splitlines() if line.strip())
+    folded = fold(body)
+    for prefix in (f"nam {year}:", f"nam {year} :", f"nam {year},", f"nam {year} -"):
+        if folded.startswith(prefix):
+            body = body[len(prefix):].lstrip()
+            break
+    return f"Năm {year}: {body}"

@@ -9,6 +9,7 @@ from db.models.awards import (  # noqa: F401
     BaseSalary,
     Batch,
     Candidate,
+    CertificateDesign,
     CertificatePrint,
     CouncilMember,
     Decision,

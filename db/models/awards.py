@@ -301,6 +301,23 @@ class CertificatePrint(Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
+class CertificateDesign(Base):
+    """Mẫu nền: the ward's own design of one blank model (a scan, or a PDF page rendered to
+    PNG), printed behind the text on plain paper. Kept in the file so a backup carries it."""
+
+    __tablename__ = "certificate_design"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    blank_layout: Mapped[str] = mapped_column(String(60), unique=True)  # "phoi_giay_khen"
+    filename: Mapped[str] = mapped_column(String(300))  # as loaded, for the officer
+    mime: Mapped[str] = mapped_column(String(40))  # image/png / image/jpeg
+    width_px: Mapped[int] = mapped_column(Integer)
+    height_px: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    loaded_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
 class FundLine(Base):
     """Quỹ thi đua, khen thưởng: income (thu) and spending (chi) lines of a year."""
 

@@ -12,26 +12,14 @@ from app.services.awards import certificates as svc
 from db.models import CertificatePrint
 from tests.ui.helpers import DialogRecorder
 from ui.screens import certificate_print
+from ui.screens import certificates as certificates_screen
 from ui.screens.certificate_print import PDF_PRINTER
 from ui.screens.certificates import CertificatesPage
 
 
 @pytest.fixture(autouse=True)
-def _jobs_finish(qtbot, monkeypatch):
-    """Every background job started by a test has finished before the next one (a QThread
-    still running when Python exits makes Qt abort the whole test run)."""
-    from ui import workers
-
-    started, real_start = [], workers.start
-
-    def start(job):
-        thread = real_start(job)
-        started.append(thread)
-        return thread
-
-    monkeypatch.setattr(workers, "start", start)
-    yield
-    qtbot.waitUntil(lambda: all(t.isFinished() for t in started), timeout=20000)
+def _jobs_finish(jobs_finish):
+    """Every background job started by a test has finished before the next one."""
 
 
 def _page(qtbot, db, monkeypatch):
@@ -47,17 +35,30 @@ def _prints(db) -> list[CertificatePrint]:
         return s.scalars(select(CertificatePrint).order_by(CertificatePrint.id)).all()
 
 
+OFFICE_PRINTER = "Máy in văn phòng"
+
+
+def _office_printer(monkeypatch, target) -> None:
+    """A real printer in the list, its paper being a PDF file the test can read."""
+    monkeypatch.setattr(certificates_screen, "printer_names", lambda: [OFFICE_PRINTER, PDF_PRINTER])
+    real = certificate_print.make_printer
+    monkeypatch.setattr(certificate_print, "make_printer",
+                        lambda name, pdf_target=None: real(PDF_PRINTER, str(target))
+                        if name == OFFICE_PRINTER else real(name, pdf_target))
+
+
 def test_print_a_decision_then_reprint_one_spoiled_blank(qtbot, db, decision_id, monkeypatch,
                                                           tmp_path):
     target = tmp_path / "đã in.pdf"
-    rec = DialogRecorder(monkeypatch, save_path=str(target))
+    rec = DialogRecorder(monkeypatch)
+    _office_printer(monkeypatch, target)
     page = _page(qtbot, db, monkeypatch)
     assert page.decision.count() == 1 and "15/QĐ-UBND" in page.decision.currentText()
     assert page.table.rowCount() == 8
     assert page.table.item(3, 3).text() == "Cá nhân" and page.table.item(3, 4).text() == \
         "Lao động tiên tiến"
     page.table.item(1, 0).setCheckState(Qt.Unchecked)  # this one is not printed now
-    page.printer.setCurrentText(PDF_PRINTER)
+    assert page.printer.currentText() == OFFICE_PRINTER
     qtbot.mouseClick(page.btn_print, Qt.LeftButton)
     qtbot.waitUntil(lambda: "Đã in 7/7" in page.status.text() or bool(rec.messages),
                     timeout=20000)
@@ -65,7 +66,7 @@ def test_print_a_decision_then_reprint_one_spoiled_blank(qtbot, db, decision_id,
     assert len(PdfReader(target).pages) == 7
     prints = _prints(db)
     assert len(prints) == 7 and not any(p.reprint for p in prints)
-    assert all(p.mode == "full" and PDF_PRINTER in p.note for p in prints)
+    assert all(p.mode == "full" and OFFICE_PRINTER in p.note for p in prints)
     assert page.table.item(0, 5).text() == "1" and page.table.item(1, 5).text() == ""
 
     # The blank of line 7 jammed: switch to blank mode and print that one again.
@@ -102,14 +103,24 @@ def test_nothing_checked_gets_a_clear_message(qtbot, db, decision_id, monkeypatc
     assert _prints(db) == []
 
 
-def test_save_as_pdf_logs_each_certificate(qtbot, db, decision_id, monkeypatch, tmp_path):
+def test_saving_a_pdf_is_not_logged_as_printed(qtbot, db, decision_id, monkeypatch, tmp_path):
+    """A file is not a certificate on paper: "Lưu thành PDF" and the PDF printer leave the
+    print log (and the "Đã in" column) as they were."""
     target = tmp_path / "giấy khen.pdf"
     DialogRecorder(monkeypatch, save_path=str(target))
     page = _page(qtbot, db, monkeypatch)
     qtbot.mouseClick(page.btn_save, Qt.LeftButton)
     qtbot.waitUntil(lambda: "Đã lưu 8 giấy" in page.status.text(), timeout=20000)
     assert len(PdfReader(target).pages) == 8
-    assert len(_prints(db)) == 8 and "Lưu tệp PDF" in _prints(db)[0].note
+    assert _prints(db) == [] and "chưa ghi là đã in" in page.status.text()
+    printed_pdf = tmp_path / "máy in PDF.pdf"
+    DialogRecorder(monkeypatch, save_path=str(printed_pdf))
+    page.printer.setCurrentText(PDF_PRINTER)
+    qtbot.mouseClick(page.btn_print, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "8 giấy" in page.status.text() and "PDF" in page.status.text()
+                    and printed_pdf.exists(), timeout=20000)
+    assert len(PdfReader(printed_pdf).pages) == 8
+    assert _prints(db) == [] and page.table.item(0, 5).text() == ""
 
 
 def test_calibration_wizard_saves_offsets_for_the_printer_and_blank(qtbot, db, decision_id,

@@ -116,18 +116,73 @@ def test_rendered_from_the_register(db, decision_id, tmp_path):
     assert "Số vào sổ: 2025/0004" in text and "Quyết định số 15/QĐ-UBND ngày 20/12/2025" in text
 
 
-def test_cli_prints_a_decision_and_logs_it(db, decision_id, tmp_path, capsys):
+def test_cli_writes_a_pdf_and_logs_it_as_printed_only_when_asked(db, decision_id, tmp_path,
+                                                                capsys):
+    """A file is not a printed certificate: only --log-printed (the file goes to the
+    printer now) adds to the print log."""
     out = tmp_path / "giấy khen.pdf"
     path = str(db.path)
+
+    def prints() -> list[CertificatePrint]:
+        with db.read() as s:
+            return s.scalars(select(CertificatePrint)).all()
+
     assert cli_main(["certificates", "--decision", "15/QĐ-UBND", "-o", str(out), "--db", path]) == 0
-    assert len(PdfReader(out).pages) == 8
+    assert len(PdfReader(out).pages) == 8 and prints() == []
     assert "Đã ghi 8 giấy" in capsys.readouterr().out
+    assert cli_main(["certificates", "--decision", "15/QĐ-UBND", "--log-printed", "-o", str(out),
+                     "--db", path]) == 0
+    assert len(prints()) == 8
     svc.save_offsets(db, "", "phoi_van_hoa", 2, 0)
     rc = cli_main(["certificates", "--decision", "15/QĐ-UBND", "--blank", "--record", "2025/0007",
-                   "-o", str(out), "--db", path])
+                   "--log-printed", "-o", str(out), "--db", path])
     assert rc == 0 and len(PdfReader(out).pages) == 1
-    with db.read() as s:
-        rows = s.scalars(select(CertificatePrint)).all()
+    rows = prints()
     assert len(rows) == 9 and [r.reprint for r in rows].count(True) == 1
     rc = cli_main(["certificates", "--decision", "99/QĐ-UBND", "-o", str(out), "--db", path])
     assert rc == 2 and "Không tìm thấy quyết định" in capsys.readouterr().err
+
+
+def _correct(db, decision_id, register_no, new_name, number=3, signed=date(2026, 1, 10)) -> int:
+    """An issued correction (đính chính) decision: a new register entry replacing one."""
+    with db.session() as s:
+        old = s.scalars(select(AwardRecord).where(AwardRecord.decision_id == decision_id,
+                                                  AwardRecord.register_no == register_no)).one()
+        d = Decision(number=number, year=signed.year, full_number=f"{number}/QĐ-UBND",
+                     signed_on=signed, kind="dinh_chinh", status="issued",
+                     title="Về việc đính chính Quyết định khen thưởng", signer_name="Trần Văn Nam",
+                     signer_title="Chủ tịch", sign_mode="", related_decision_id=decision_id)
+        s.add(d)
+        s.flush()
+        top = s.scalar(select(AwardRecord.register_no).where(
+            AwardRecord.register_year == signed.year).order_by(AwardRecord.register_no.desc()))
+        no = (top or 0) + 1
+        s.add(AwardRecord(register_year=signed.year, register_no=no,
+                          certificate_no=f"{signed.year}/{no:04d}", subject_id=old.subject_id,
+                          award_kind_id=old.award_kind_id, year=old.year, decision_id=d.id,
+                          printed_name=new_name, salutation=old.salutation,
+                          position_line=old.position_line, citation=old.citation,
+                          corrects_id=old.id))
+        return d.id
+
+
+def test_a_reprint_after_a_correction_cites_the_original_award_decision(db, decision_id,
+                                                                          tmp_path):
+    first = _correct(db, decision_id, 1, "Nguyễn Thị Ánh Tuyết")
+    second = _correct(db, first, 1, "Nguyễn Thị Ánh Tuyết Mai", number=7,
+                      signed=date(2026, 2, 3))  # a correction of the correction
+    (c,) = svc.gather(db, second)
+    assert c.name == "Nguyễn Thị Ánh Tuyết Mai"
+    assert (c.decision_no, c.decision_date) == ("15/QĐ-UBND", date(2025, 12, 20))
+    assert c.reissue_note == "Cấp lại theo Quyết định số 7/QĐ-UBND ngày 03/02/2026"
+    assert c.place_date == "Thành Đông, ngày 03 tháng 02 năm 2026"  # signed now, by the signer
+    assert c.signer_name == "Trần Văn Nam"  # of the correcting decision
+    for mode in ("full", "blank"):
+        out = tmp_path / f"cấp lại {mode}.pdf"
+        render_pdf([c], out, mode=mode)
+        text = " ".join(PdfReader(out).pages[0].extract_text().split())
+        assert "15/QĐ-UBND ngày 20/12/2025" in text
+        assert "Cấp lại theo Quyết định số 7/QĐ-UBND ngày 03/02/2026" in text
+    # The superseded entries are no longer printed from their own decisions.
+    assert "2025/0001" not in [ln.certificate_no for ln in svc.decision_lines(db, decision_id)]
+    assert svc.decision_lines(db, first) == []

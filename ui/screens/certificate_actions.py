@@ -99,6 +99,10 @@ class CertificateActions:
         path = temp_pdf("in")
 
         def done(printed: int) -> None:
+            if target:  # the PDF "printer" writes a file: nothing was printed on paper
+                self.status.setText(f"Đã ghi {printed} giấy vào tệp PDF {target} (chưa ghi là "
+                                    "đã in: chỉ in ra giấy mới ghi vào nhật ký in).")
+                return
             self.load_lines()  # the "Đã in" column
             self.status.setText(f"Đã in {printed}/{len(ids)} giấy trên “{printer}” và ghi vào "
                                 "nhật ký in.")
@@ -119,11 +123,9 @@ class CertificateActions:
             return
 
         def done(saved_ids) -> None:
-            from app.services.awards import certificates as svc
-
-            svc.log_prints(self.db, saved_ids, self.mode(), note=f"Lưu tệp PDF: {target}")
-            self.load_lines()
-            self.status.setText(f"Đã lưu {len(saved_ids)} giấy vào {target}.")
+            # A saved file is not a printed certificate: the print log stays as it was.
+            self.status.setText(f"Đã lưu {len(saved_ids)} giấy vào {target} (chưa ghi là đã "
+                                "in: chỉ in ra giấy mới ghi vào nhật ký in).")
 
         self._keep(workers.run_with_progress(
             self, "Đang lưu PDF…", build_job, self.db, self.decision_id(), ids, self.mode(),
@@ -138,6 +140,14 @@ class CertificateActions:
         dialog.saved.connect(self._show_offsets)
         dialog.open()
         self.calibration = dialog
+
+    def open_designs(self) -> None:
+        from ui.screens.certificate_designs import DesignsDialog
+
+        dialog = DesignsDialog(self.db, self.decision_id(), self)
+        dialog.changed.connect(self._show_offsets)
+        dialog.open()
+        self.designs_dialog = dialog
 
     def open_fields(self) -> None:
         from ui.screens.certificate_fields import FieldsDialog

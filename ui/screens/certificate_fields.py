@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.certificates import CertificateData, blank_models, get_layout, get_template, render_pdf
 from app.certificates.registry import TEMPLATES
 from app.services.awards import certificates as svc
+from app.services.awards.certificate_designs import design_images
 from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from ui import dialogs
 from ui.screens.certificate_print import PdfPreview
@@ -32,13 +33,29 @@ FIELD_LABELS = {
     "position_line": "Chức vụ, đơn vị / địa chỉ", "citation": "Nội dung khen thưởng",
     "place_date": "Địa danh, ngày tháng", "signer_block": "Chức vụ người ký",
     "signer_name": "Họ tên người ký", "decision_line": "Số, ngày quyết định",
-    "certificate_no": "Số vào sổ",
+    "certificate_no": "Số vào sổ", "reissue_note": "Dòng cấp lại (sau đính chính)",
 }
 # Column → (attribute, label, type); column 0 is the field's name.
 ATTRS = [("x", "X (mm)", float), ("y", "Y (mm)", float), ("width", "Rộng (mm)", float),
          ("lines", "Số dòng", int), ("size", "Cỡ chữ", float), ("printed", "In", bool)]
 LIMITS = {"x": (0, 400), "y": (0, 400), "width": (5, 400), "lines": (1, 6), "size": (5, 80)}
 KeyRole = Qt.UserRole + 1
+
+
+def sample_certificate(db, decision_id: int | None, blank: str, subject: str) -> CertificateData:
+    """A certificate of the open decision that uses this blank, else a made-up one."""
+    if decision_id is not None:
+        for c in svc.gather(db, decision_id):
+            if get_template(c.template).blank_layout == blank and c.subject_type == subject:
+                return c
+    template = next(n for n in TEMPLATES if get_template(n).blank_layout == blank)
+    return CertificateData(
+        template=template, subject_type=subject, name="Nguyễn Thị Phương Anh",
+        salutation={"person": "Bà", "household": "Gia đình bà"}.get(subject, ""),
+        position_line="Khu dân cư Đông Giàng, phường Thành Đông", year=date.today().year,
+        decision_no="15/QĐ-UBND", decision_date=date.today(), certificate_no="2025/0001",
+        issuer_title="CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG", place_date="Địa danh, ngày … tháng …",
+        sign_mode="KT. CHỦ TỊCH", signer_title="PHÓ CHỦ TỊCH", signer_name="Người Ký")
 
 
 class FieldsDialog(QDialog):
@@ -88,7 +105,7 @@ class FieldsDialog(QDialog):
             b = QPushButton(label, self)
             b.clicked.connect(slot)
             row.addWidget(b)
-        self.hint = QLabel("Sửa số trong bảng: bản xem trước cập nhật ngay. Ảnh phôi chỉ để "
+        self.hint = QLabel("Sửa số trong bảng: bản xem trước cập nhật ngay. Ảnh phôi quét chỉ để "
                            "xem, không bao giờ được in.", self)
         self.hint.setWordWrap(True)
         row.insertWidget(3, self.hint, 1)
@@ -149,27 +166,17 @@ class FieldsDialog(QDialog):
         self.refresh_preview()
 
     def _sample(self) -> CertificateData:
-        """A certificate of the open decision that uses this blank, else a made-up one."""
-        blank, subject = self.blank_name(), self._shown_type()
-        if self.decision_id is not None:
-            for c in svc.gather(self.db, self.decision_id):
-                if get_template(c.template).blank_layout == blank and c.subject_type == subject:
-                    return c
-        template = next(n for n in TEMPLATES if get_template(n).blank_layout == blank)
-        return CertificateData(
-            template=template, subject_type=subject, name="Nguyễn Thị Phương Anh",
-            salutation={"person": "Bà", "household": "Gia đình bà"}.get(subject, ""),
-            position_line="Khu dân cư Đông Giàng, phường Thành Đông", year=date.today().year,
-            decision_no="15/QĐ-UBND", decision_date=date.today(), certificate_no="2025/0001",
-            issuer_title="CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG", place_date="Địa danh, ngày … tháng …",
-            sign_mode="KT. CHỦ TỊCH", signer_title="PHÓ CHỦ TỊCH", signer_name="Người Ký")
+        return sample_certificate(self.db, self.decision_id, self.blank_name(), self._shown_type())
 
     def refresh_preview(self) -> None:
         from ui.screens.certificates import temp_pdf
 
         old, self.preview_path = self.preview_path, temp_pdf("vi-tri")
+        # The ward's own design (printed on plain paper) shows behind the text unless a scan
+        # of the blank was chosen here.
+        underlays = {**design_images(self.db), **svc.get_underlays(self.db)}
         render_pdf([self._sample()], self.preview_path, mode="blank",
-                   overrides=svc.get_overrides(self.db), underlays=svc.get_underlays(self.db))
+                   overrides=svc.get_overrides(self.db), underlays=underlays)
         self.preview.show_file(self.preview_path)
         if old and os.path.exists(old):
             os.remove(old)

@@ -115,6 +115,7 @@ def build_job(db, decision_id: int, record_ids, mode: str, printer: str, path: s
     """Gather and render the certificates to ``path``; returns their register entry ids."""
     from app.certificates import render_pdf
     from app.services.awards import certificates as svc
+    from app.services.awards.certificate_designs import design_images
 
     certs = svc.gather(db, decision_id, record_ids)
     if not certs:
@@ -128,6 +129,7 @@ def build_job(db, decision_id: int, record_ids, mode: str, printer: str, path: s
                offsets=_offsets(db, printer) if mode == "blank" else {},
                overrides=svc.get_overrides(db),
                underlays=svc.get_underlays(db) if preview and mode == "blank" else None,
+               backgrounds=design_images(db) if mode == "full" else None,
                title=f"Giấy khen – Quyết định {certs[0].decision_no}",
                progress=report, cancelled=cancelled)
     return [c.record_id for c in certs]
@@ -135,7 +137,8 @@ def build_job(db, decision_id: int, record_ids, mode: str, printer: str, path: s
 
 def print_job(db, decision_id: int, record_ids, mode: str, printer: str, pdf_path: str,
               pdf_target: str | None, note: str, *, progress=None, cancelled=None) -> int:
-    """Render, print, and log the pages that reached the printer. Returns pages printed."""
+    """Render, print, and log the pages that reached the printer (the PDF "printer" only
+    writes a file: nothing is logged). Returns pages printed."""
     from app.services.awards import certificates as svc
 
     try:
@@ -145,6 +148,6 @@ def print_job(db, decision_id: int, record_ids, mode: str, printer: str, pdf_pat
                             cancelled=cancelled)
     finally:
         Path(pdf_path).unlink(missing_ok=True)  # a spool copy only: the register is the record
-    if printed:
+    if printed and printer != PDF_PRINTER:
         svc.log_prints(db, ids[:printed], mode, note=f"{note} – máy in: {printer}")
     return printed

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.certificates import blank_models, get_layout, get_template
 from app.services.awards import certificates as svc
+from app.services.awards.certificate_designs import list_designs
 from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from ui.screens.certificate_actions import CertificateActions
 from ui.screens.certificate_print import PdfPreview, printer_names
@@ -137,7 +138,8 @@ class CertificatesPage(CertificateActions, QWidget):
         row.addWidget(self.printer, 1)
         self.offsets_label = QLabel(self)  # shown on its own line under the options
         self.offsets_label.setObjectName("offsets")
-        for label, slot in (("Căn chỉnh phôi…", self.open_calibration),
+        for label, slot in (("Mẫu giấy trắng…", self.open_designs),
+                            ("Căn chỉnh phôi…", self.open_calibration),
                             ("Vị trí chữ trên phôi…", self.open_fields)):
             b = QPushButton(label, self)
             b.clicked.connect(slot)
@@ -222,12 +224,15 @@ class CertificatesPage(CertificateActions, QWidget):
         return "blank" if self.blank.isChecked() else "full"
 
     def _show_offsets(self, *_args) -> None:
-        if not self.blank.isChecked():
-            self.offsets_label.setText("")
-            return
         # The blank models this decision's certificates use (all of them when none is open).
         templates = {self.table.item(r, 4).data(IdRole) for r in range(self.table.rowCount())}
         blanks = sorted({get_template(t).blank_layout for t in templates if t}) or blank_models()
+        if not self.blank.isChecked():
+            ours = list_designs(self.db)
+            self.offsets_label.setText("Trên giấy trắng – " + " · ".join(
+                f"{get_layout(b).short_label}: {'mẫu của phường' if b in ours else 'mẫu mặc định'}"
+                for b in blanks))
+            return
         parts = []
         for blank in blanks:
             o = svc.get_offsets(self.db, self.printer.currentText(), blank)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, with_polymorphic
+from sqlalchemy.orm import Session, aliased, with_polymorphic
 
 from app import text
 from app.certificates.model import CertificateData
@@ -105,10 +105,13 @@ def find_decision(db: Database, number: str, year: int | None = None) -> int:
 
 
 def _records(s: Session, decision_id: int, record_ids=None):
+    """Printable entries of a decision: not revoked, not replaced by a correction."""
+    newer = aliased(AwardRecord)
+    replaced = select(newer.id).where(newer.corrects_id == AwardRecord.id).exists()
     q = (select(AwardRecord, AwardKind)
          .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
          .where(AwardRecord.decision_id == decision_id, AwardRecord.revoked.is_(False),
-                AwardKind.certificate_template.is_not(None))
+                AwardKind.certificate_template.is_not(None), ~replaced)
          .order_by(AwardRecord.register_year, AwardRecord.register_no))
     if record_ids is not None:
         q = q.where(AwardRecord.id.in_(list(record_ids)))
@@ -161,6 +164,19 @@ def _defaults(subject: Subject) -> tuple[str, str]:
     return "", ""
 
 
+def _original_award(s: Session, record: AwardRecord) -> tuple[str, date | None]:
+    """(number, date) of the decision that gave the award a corrected entry reprints: the
+    first entry of its chain of corrections (ours, or a higher level's by reference)."""
+    first, seen = record, {record.id}
+    while first.corrects_id is not None and first.corrects_id not in seen:
+        seen.add(first.corrects_id)
+        first = s.get(AwardRecord, first.corrects_id)
+    d = s.get(Decision, first.decision_id) if first.decision_id else None
+    if d is not None:
+        return _full_number(d), d.signed_on
+    return text.nfc(first.external_decision_ref), first.external_decision_date
+
+
 def gather(db: Database, decision_id: int, record_ids=None) -> list[CertificateData]:
     """The certificates of a decision (or of some of its entries), in register order."""
     with db.read() as s:
@@ -186,6 +202,11 @@ def gather(db: Database, decision_id: int, record_ids=None) -> list[CertificateD
         for record, kind in rows:
             subject = subjects[record.subject_id]
             salutation, position = _defaults(subject)
+            cited = dict(common)
+            if record.corrects_id is not None:
+                cited["decision_no"], cited["decision_date"] = _original_award(s, record)
+                cited["reissue_note"] = (f"Cấp lại theo Quyết định số {common['decision_no']} "
+                                         f"ngày {text.format_date_vn(decision.signed_on)}")
             out.append(CertificateData(
                 template=kind.certificate_template, subject_type=subject.type,
                 name=text.nfc(record.printed_name),
@@ -196,7 +217,7 @@ def gather(db: Database, decision_id: int, record_ids=None) -> list[CertificateD
                 # as printed on the day of issue: renaming the kind never changes a reprint
                 award_name=text.nfc(record.award_name or kind.name),
                 certificate_no=record.certificate_no,
-                record_id=record.id, **common))
+                record_id=record.id, **cited))
         return out
 
 

@@ -155,12 +155,13 @@ RATE_HEADERS = ["Khu dân cư", "Địa bàn cũ", "Tổng số hộ", "Hộ đ�
 
 def export_rates(db: Database, year: int, path) -> None:
     """The rate table as an Excel sheet (numbers stay numbers, rates as percentages)."""
-    from app.excel.export import write_table
+    from app.excel.export import PERCENT_FORMAT, write_table
+
+    def share(pct: float | None) -> float | None:  # 96.84 → 0.968, shown "96,8 %"
+        return None if pct is None else round(pct, 1) / 100
 
     rates = year_rates(db, year)
-    table = [(r.name, r.former_unit, r.households, r.registered,
-              None if r.registered_pct is None else round(r.registered_pct, 1), r.achieved,
-              None if r.achieved_pct is None else round(r.achieved_pct, 1)) for r in rates.rows]
-    headers = RATE_HEADERS[:4] + ["Tỷ lệ đăng ký (%)"] + RATE_HEADERS[5:6] + ["Tỷ lệ đạt (%)"]
-    write_table(path, f"TỶ LỆ GIA ĐÌNH VĂN HÓA NĂM {year}", headers, table,
-                sheet_name=f"Năm {year}")
+    table = [(r.name, r.former_unit, r.households, r.registered, share(r.registered_pct),
+              r.achieved, share(r.achieved_pct)) for r in rates.rows]
+    write_table(path, f"TỶ LỆ GIA ĐÌNH VĂN HÓA NĂM {year}", RATE_HEADERS, table,
+                sheet_name=f"Năm {year}", formats=dict.fromkeys((4, 6), PERCENT_FORMAT))
