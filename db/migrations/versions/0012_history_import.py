@@ -11,13 +11,13 @@
   from, the award as written and the row's notes.
 
 Revision ID: 0012_history_import
-Revises: 0005_history
+Revises: 0009_certificate_design
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_history_import"
-down_revision = "0005_history"
+down_revision = "0009_certificate_design"
 branch_labels = None
 depends_on = None
 
