@@ -110,6 +110,9 @@ def test_an_imported_decision_is_read_only(db, ward, tmp_path):
         s.execute(update(Decision).values(total_money=1))
     with pytest.raises(ProtectedRowError), db.session() as s:
         s.execute(update(AwardRecord).values(money=1))
+    from app.services.rounds.decisions import list_decisions
+
+    assert [d.state_label for d in list_decisions(db)] == ["Nhập từ sổ cũ"]
 
 
 def test_subjects_are_matched_and_a_choice_is_asked_when_several_fit(db, ward, tmp_path):
@@ -191,7 +194,9 @@ def test_three_sheets_of_lao_dong_tien_tien_feed_the_guardrails(db, ward, tmp_pa
             AwardRecord.subject_id == person.id,
             AwardRecord.award_kind_id == kinds(db)["LDTT"])).all()
     assert sorted(ldtt) == [2021, 2022, 2023]
-    assert [e.year for e in subject_history(db, person.id)].count(2022) == 2
+    history = subject_history(db, person.id)
+    assert [e.year for e in history].count(2022) == 2
+    assert history[0].source == "Sổ cũ: trang “2021”, dòng 4"
     batch = batches.create_batch(db, "Tổng kết 2024", 2024)
     with db.session() as s:
         other = Person()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import dialogs
-from ui.screens.import_history import HistoryTabs
+from ui.screens.import_history import RESIZE_ROWS, HistoryTabs
 from ui.screens.import_preview import CellsModel, PairsModel, problem_lines
 
 
@@ -141,6 +141,7 @@ def _table(parent: QWidget, model, name: str) -> QTableView:
     table.setSelectionMode(QAbstractItemView.ExtendedSelection)
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
     return table
 
 

@@ -27,6 +27,7 @@ from app.excel.history_plan import LEVEL_LABELS
 from ui.screens.import_preview import DUP_BG, ERROR_BG
 
 _ROOT = QModelIndex()
+_ROLES = {Qt.DisplayRole, Qt.CheckStateRole, Qt.BackgroundRole, Qt.TextAlignmentRole}
 
 
 class _PlanModel(QAbstractTableModel):
@@ -38,11 +39,13 @@ class _PlanModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.items: list = []
+        self.texts: list[tuple[str, ...] | None] = []
         self.on_choice: Callable | None = None
 
     def set_items(self, items: list) -> None:
         self.beginResetModel()
         self.items = list(items)
+        self.texts = [None] * len(self.items)  # worked out when first shown: a plan is fixed
         self.endResetModel()
 
     def rowCount(self, parent=_ROOT) -> int:
@@ -63,18 +66,23 @@ class _PlanModel(QAbstractTableModel):
         return base
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # Qt asks for a dozen roles per cell
             return None
         item, col = self.items[index.row()], index.column()
         if role == Qt.DisplayRole:
-            return self.cells(item)[col]
+            return self.text_at(index.row())[col]
         if role == Qt.CheckStateRole and col == self.CHOICE and self.checkable(item):
             return Qt.Checked if self.checked(item) else Qt.Unchecked
         if role == Qt.BackgroundRole:
             return self.colour(item)
-        if role == Qt.TextAlignmentRole and self.cells(item)[col][:1].isdigit():
+        if role == Qt.TextAlignmentRole and self.text_at(index.row())[col][:1].isdigit():
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
+
+    def text_at(self, row: int) -> tuple[str, ...]:
+        if self.texts[row] is None:
+            self.texts[row] = self.cells(self.items[row])
+        return self.texts[row]
 
     def setData(self, index, value, role=Qt.EditRole):
         if role != Qt.CheckStateRole or index.column() != self.CHOICE or not self.on_choice:
@@ -173,7 +181,13 @@ def table(parent: QWidget, model, name: str) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SingleSelection)
     view.setEditTriggers(QAbstractItemView.NoEditTriggers)
     view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
     return view
+
+
+# Rows looked at when fitting columns to their contents: a whole list of thousands of
+# subjects would keep the screen frozen for seconds.
+RESIZE_ROWS = 100
 
 
 class HistoryTabs:

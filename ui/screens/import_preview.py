@@ -11,6 +11,7 @@ from app.excel.kinds import KINDS
 from app.excel.preview import ACTIONS, CellChoice, DuplicatePair, Preview, PreviewRow, Problem
 
 _ROOT = QModelIndex()
+_ROW_ROLES = {Qt.DisplayRole, Qt.ToolTipRole, Qt.BackgroundRole}
 ERROR_BG, DUP_BG, WARN_BG = QColor("#fde2e1"), QColor("#fff4cc"), QColor("#eef5ff")
 
 
@@ -53,7 +54,7 @@ class PreviewModel(QAbstractTableModel):
         return self.fields[section - len(self.FIXED)].label
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+        if role not in _ROW_ROLES or not index.isValid():  # Qt asks for a dozen roles per cell
             return None
         row, col = self.row_at(index.row()), index.column()
         if role == Qt.DisplayRole:

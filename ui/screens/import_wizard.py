@@ -26,6 +26,7 @@ from app.excel.kinds import KINDS
 from app.services.emulation import registrations
 from ui import dialogs, workers
 from ui.screens.import_details import ImportDetails
+from ui.screens.import_history import RESIZE_ROWS
 from ui.screens.import_preview import PreviewModel
 
 
@@ -49,6 +50,8 @@ class ImportPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Fit columns on the first rows only: 10,000 rows took seconds on the GUI thread.
+        self.table.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
         self.details = ImportDetails(self, self._cells_changed, self._pairs_changed, self.recheck,
                                      on_history=self.history_choice)
         self.problems = self.details.problems
