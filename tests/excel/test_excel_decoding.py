@@ -176,3 +176,12 @@ def test_legacy_text_on_another_sheet_is_no_evidence(db, ward, tmp_path):
     wb.save(tmp_path / "hai.xlsx")
     result = preview(db, "household", tmp_path / "hai.xlsx")
     assert [(c.sheet, c.decision.original) for c in result.cells] == [("Hộ 2", "TrÇn ThÞ Lan")]
+
+
+@pytest.mark.parametrize("font", [None, ".VnTime"])
+def test_legacy_abbreviations_read_without_a_question(font):
+    """Registers abbreviate awards: TCVN3 "L§TT", "G§VH" are LĐTT, GĐVH (abbreviations are
+    not syllables, but they are Vietnamese letters all the same)."""
+    for raw, expected in (("L§TT", "LĐTT"), ("G§VH", "GĐVH"), ("CST§CS", "CSTĐCS")):
+        d = decide(raw, font)
+        assert (d.text(), d.convert, d.ambiguous) == (expected, True, False)
