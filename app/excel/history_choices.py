@@ -12,7 +12,8 @@ out again from the checked rows (``replan``): no re-reading of the file.
 from __future__ import annotations
 
 from app.errors import ValidationError
-from app.excel.history_plan import DecisionGroup, HistoryPlan, build
+from app.excel.history_decisions import DecisionGroup
+from app.excel.history_plan import HistoryPlan, build
 from app.excel.history_subjects import NEW, SubjectGroup
 from app.excel.preview import Preview
 from app.services.awards.award_spellings import save_spelling, spelling_index
