@@ -138,6 +138,7 @@ class ImportPage(QWidget):
                 self.batch.addItem(f"Đợt xét: {b.name}", b.id)
         if self.preview is not None and self.preview.kind != self.kind.currentData():
             self._show(None)
+        self._enable()
 
     def save_template(self) -> None:
         from app.excel.templates import write_template
