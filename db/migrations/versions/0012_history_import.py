@@ -11,13 +11,13 @@
   from, the award as written and the row's notes.
 
 Revision ID: 0012_history_import
-Revises: 0009_certificate_design
+Revises: 0007_workplace_placeholder
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_history_import"
-down_revision = "0009_certificate_design"
+down_revision = "0007_workplace_placeholder"
 branch_labels = None
 depends_on = None
 

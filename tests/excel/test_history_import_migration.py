@@ -13,7 +13,7 @@ from app.context import open_app_database
 from db.engine import Database
 from db.migrate import alembic_config
 
-PREVIOUS = "0009_certificate_design"
+PREVIOUS = "0007_workplace_placeholder"
 
 
 def _migrate(path, revision: str, down: bool = False) -> None:
