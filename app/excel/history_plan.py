@@ -9,6 +9,7 @@ problems and adds the ones that need the whole file."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -134,12 +135,27 @@ def _resolve(row: PreviewRow, idx: HistoryIndex, gaps: dict) -> None:
         unit = v.get("unit") or v.get("position")
         if not v.get("area") and unit and area_key(unit) in idx.areas:
             v["area"] = unit  # a household's "unit" column names its residential area
+    elif v["_type"] == "person":
+        name = _honorific(v, name)
     v["_name"] = name
     v["_type_label"] = TYPE_LABELS.get(v["_type"], "")
     ref: DecisionRef | None = v.get("_ref")
     date_year = ref.signed_on.year if ref and ref.signed_on else None
     v["_year"] = v.get("_year_given") or (ref.year_hint if ref else None) or v.get(
         "_sheet_year") or date_year
+
+
+_HONORIFIC = re.compile(r"^(?:(ông|bà)|đồng chí|đ/c)\s+", re.IGNORECASE)
+
+
+def _honorific(v: dict, name: str) -> str:
+    """"Bà Trần Thị Lan" → "Trần Thị Lan" (a woman), "Đ/c Lê Văn Tám" → "Lê Văn Tám"."""
+    m = _HONORIFIC.match(name)
+    if m is None:
+        return name
+    if m[1] and not v.get("gender"):
+        v["gender"] = "nam" if m[1].lower() == "ông" else "nữ"
+    return name[m.end():].strip()
 
 
 def _subject_type(row: PreviewRow, types: tuple[str, ...]) -> str | None:

@@ -23,7 +23,7 @@ def test_decision_on_every_row_written_several_ways(db, ward, tmp_path):
     path = save({"2022": per_row_sheet(2022, [
         [1, "Nguyễn Văn An", "Giáo viên Trường TH Bình Hàn", "LĐTT", "Số 151/QĐ-UBND",
          "12/12/2022", "Phường", "710.000", None],
-        [2, "Trần Thị Lan", "Công chức UBND phường", "Lao động tiên tiến", "151/QĐ-UB",
+        [2, "Bà Trần Thị Lan", "Công chức UBND phường", "Lao động tiên tiến", "151/QĐ-UB",
          date(2022, 12, 12), "cấp phường", 710000, "Đã nhận tiền"],
         [3, "Trường Tiểu học Bình Hàn", None, "Tập thể LĐTT", "151/QĐ-UBND", "12/12/2022",
          "Phường", "1.420.000 đ", None],
@@ -52,6 +52,7 @@ def test_decision_on_every_row_written_several_ways(db, ward, tmp_path):
             ("2022/0002", "Trần Thị Lan", "Công chức UBND phường", 710_000),
             ("2022/0003", "Trường Tiểu học Bình Hàn", None, 1_420_000)]
         assert recs[2].subject_id == ward["school"]  # the collective already on file
+        assert (recs[1].salutation, s.get(Person, recs[1].subject_id).gender) == ("Bà", "nữ")
         notes = s.scalar(select(HistorySource.notes).where(HistorySource.row_no == 5))
         assert notes == "Đã nhận tiền"
 
