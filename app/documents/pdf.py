@@ -334,11 +334,20 @@ def _flowables(doc: Document, width: float):
 def render_pdf(doc: Document, path: str | Path) -> Path:
     """Write ``doc`` as an A4 PDF (margins, page numbers from page 2) and return the path."""
     from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.platypus import SimpleDocTemplate
+
+    from app.files import atomic_output
 
     register_fonts()
     path = Path(path)
     size = landscape(A4) if doc.landscape else A4
+    with atomic_output(path) as tmp:  # a failed write never destroys the previous file
+        _build(doc, tmp, size)
+    return path
+
+
+def _build(doc: Document, path: Path, size) -> None:
+    from reportlab.platypus import SimpleDocTemplate
+
     tpl = SimpleDocTemplate(
         str(path), pagesize=size, title=nfc(doc.name), author="",
         leftMargin=L.LEFT * L.MM, rightMargin=L.RIGHT * L.MM,
@@ -365,7 +374,6 @@ def render_pdf(doc: Document, path: str | Path) -> Path:
         height = size[1] - (L.TOP + L.BOTTOM) * L.MM - 12  # the frame's own padding
         flowables = _one_page_parts(flowables, width - 12, height)
     tpl.build(flowables, onFirstPage=first, onLaterPages=later)
-    return path
 
 
 def _draft_mark(canvas, size) -> None:

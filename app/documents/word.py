@@ -366,8 +366,12 @@ def _setup(d, doc: Document):
 
 def render_docx(doc: Document, path: str | Path) -> Path:
     """Write ``doc`` as an editable DOCX (A4, ND 30 margins, page numbers from page 2)."""
+    from app.files import atomic_output
+
     path = Path(path)
-    build_docx(doc).save(str(path))
+    d = build_docx(doc)
+    with atomic_output(path) as tmp:  # a failed write never destroys the previous file
+        d.save(str(tmp))
     return path
 
 

@@ -12,7 +12,7 @@ Plain ALTER TABLE ADD COLUMN only: subject, person and collective keep their tri
 indexes and search table untouched.
 
 Revision ID: 0006_rules
-Revises: 0010_council_docs
+Revises: 0012_history_import
 """
 from decimal import Decimal
 
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_rules"
-down_revision = "0010_council_docs"
+down_revision = "0012_history_import"
 branch_labels = None
 depends_on = None
 
