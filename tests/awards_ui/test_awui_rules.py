@@ -190,3 +190,37 @@ def test_tally_table_says_more_than_for_a_strict_rule(qtbot):
     assert threshold_text(row) == "trên 50%"
     assert threshold_text(TallyRow(**{**row.__dict__, "strict": False})) == "50%"
     assert row.rule_label == "trên 50% thành viên có mặt (8 người)"
+
+
+def test_start_up_offers_the_newer_pack_once_the_file_is_checked(qtbot, org_db, monkeypatch):
+    from sqlalchemy import select
+
+    from db.models import AwardKind, Setting
+    from tests.ui.helpers import DialogRecorder
+    from ui import app as gui
+
+    with org_db.session() as s:  # a database that received the previous pack
+        s.get(Setting, store.INSTALLED_KEY).value = {
+            "national": "2025.1", "province": "mac_dinh", "province_version": "2026.1"}
+        ldtt = s.scalar(select(AwardKind).where(AwardKind.code == "LDTT"))
+        ldtt.criteria = "Tiêu chuẩn của gói cũ"
+        ldtt.pack_values = {**ldtt.pack_values, "criteria": "Tiêu chuẩn của gói cũ"}
+    DialogRecorder(monkeypatch, confirm=False)
+    seen = []
+
+    def review(parent, plan):
+        seen.append((parent.check_label.text(), parent.db.writes_allowed))
+        return plan.default_accept
+
+    monkeypatch.setattr(dialogs, "review_rule_update", review)
+    startup = gui.start_gui(str(org_db.path))
+    try:
+        qtbot.waitUntil(lambda: bool(seen), timeout=15_000)
+        assert seen == [("Dữ liệu đã kiểm tra: tốt", True)]  # after the window and the check
+        qtbot.waitUntil(lambda: award_kinds.get_award_kind(
+            startup.window.db, code="LDTT").criteria.startswith("Hoàn thành tốt"),
+            timeout=5000)
+    finally:
+        startup.window.skip_exit_backup = True
+        startup.window.close()
+        startup.window.db.close()
