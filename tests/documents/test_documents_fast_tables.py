@@ -179,3 +179,52 @@ def test_a_long_table_is_drawn_without_a_flowable_per_cell(tmp_path, monkeypatch
     monkeypatch.setattr(paragraph.Paragraph, "__init__", counting)
     render(_book(2000), tmp_path / "so.pdf")
     assert len(made) < 10  # the title and the two paragraphs around the table
+
+
+def _document_xml(path: Path) -> bytes:
+    """word/document.xml canonicalised; xml:space="preserve" (written on every run here,
+    by python-docx only where needed) left out."""
+    import zipfile
+
+    from lxml import etree
+
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    for el in root.iter():
+        el.attrib.pop("{http://www.w3.org/XML/1998/namespace}space", None)
+    return etree.tostring(root, method="c14n")
+
+
+@pytest.mark.parametrize("make, rows", [(_decision, 300), (_book, 400), (_public, 400)],
+                         ids=["decision-list", "register-book", "public-list"])
+def test_docx_rows_are_the_xml_python_docx_wrote(make, rows, tmp_path, monkeypatch):
+    from docx_reference import reference_table as docx_reference
+
+    from app.documents import word
+
+    doc = make(rows)
+    ours = render(doc, tmp_path / "streamed.docx")
+    with monkeypatch.context() as m:
+        m.setattr(word, "_table", docx_reference)
+        theirs = render(doc, tmp_path / "reference.docx")
+    assert _document_xml(ours) == _document_xml(theirs)
+    import docx
+
+    model = [b for b in doc.blocks if isinstance(b, Table)][-1]
+    written = docx.Document(str(ours)).tables[-1]
+    assert len(written.rows) == len(model.rows) + 1 >= rows  # and the header
+    assert [c.text for c in written.rows[-1].cells][-1] == model.rows[-1][-1]
+
+
+def test_a_long_docx_table_is_written_without_python_docx_cells(tmp_path, monkeypatch):
+    from docx import table as docx_table
+
+    made = []
+    init = docx_table._Cell.__init__
+
+    def counting(self, *args, **kwargs):
+        made.append(1)
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(docx_table._Cell, "__init__", counting)
+    render(_book(2000), tmp_path / "so.docx")
+    assert len(made) < 20  # the header block's cells, not the list's
