@@ -179,8 +179,8 @@ def _signatures(sig: Signatures, doc: Document, width: float):
         left = [_p("Nơi nhận:", L.RECIPIENTS_TITLE_SIZE, "left", bold=True, italic=True)]
         left += [_p(r, L.RECIPIENTS_SIZE, "left") for r in sig.recipients]
     else:
-        left = [""]
-    right = _signer_cell(sig.right, doc.body_size, width * 0.55) if sig.right else [""]
+        left = ""  # an empty cell (a list would be read as flowables)
+    right = _signer_cell(sig.right, doc.body_size, width * 0.55) if sig.right else ""
     t = RLTable([[left, right]], colWidths=[width * 0.45, width * 0.55])
     t.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), face(BODY)),

@@ -228,3 +228,12 @@ def test_a_long_docx_table_is_written_without_python_docx_cells(tmp_path, monkey
     monkeypatch.setattr(docx_table._Cell, "__init__", counting)
     render(_book(2000), tmp_path / "so.docx")
     assert len(made) < 20  # the header block's cells, not the list's
+
+
+def test_a_signature_without_recipients_or_second_signer_renders(tmp_path):
+    from app.documents import Signatures, Signer
+
+    doc = Document("d").add(para("Nội dung."), Signatures(Signer(("CHỦ TỊCH",), "Đặng Văn Ước")),
+                            Signatures(left=Signer(("NGƯỜI LẬP",), "Lê Thị Hoa")))
+    assert render(doc, tmp_path / "ky.pdf").stat().st_size > 0
+    assert render(doc, tmp_path / "ky.docx").stat().st_size > 0
