@@ -64,6 +64,10 @@ def report_size(app_dir: Path, estimate: bool) -> bool:
     ok = folder < GOAL_FOLDER_MB
     print(f"Packaged size: {folder:.1f} MB in {sum(p.is_file() for p in app_dir.rglob('*'))} files "
           f"(goal < {GOAL_FOLDER_MB} MB: {'met' if ok else 'NOT MET'})")
+    if sys.platform != "win32":
+        print("  (this build carries Linux-only parts the Windows one has not: Qt's ICU, X11, "
+              "CUPS and GLib libraries; `python packaging/windows_estimate.py` estimates the "
+              "Windows folder from the Windows wheels)")
     if estimate:
         installer, how = installer_estimate(app_dir)
         met = installer < GOAL_INSTALLER_MB
