@@ -41,7 +41,9 @@ DB="$WORK/khen thưởng phường Thành Đông.sqlite"
 DB_ARG=$(native "$DB")
 
 want_version="tdkt $(sed -n 's/^__version__ = "\(.*\)"/\1/p' app/__init__.py | tr -d '\r')"
-head=$(ls db/migrations/versions | sed -n 's/^0*\([0-9][0-9]*\)_.*\.py$/\1/p' | sort -n | tail -1)
+# The schema version shown is the head's place in the migration history: the number of
+# revisions (db.migrate.schema_number), whatever numbers their names carry.
+head=$(grep -l "^revision = " db/migrations/versions/*.py | wc -l | tr -d ' ')
 cd "$TMP"  # away from the source tree: the bundle must not lean on ./app or ./resources
 
 t0=$(ms); out=$(cli --version); t1=$(ms)

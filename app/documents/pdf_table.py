@@ -5,10 +5,10 @@ laid out only as pages need them.
 A flowable per cell (ReportLab's Table of Paragraphs) costs about 60 times a certificate page
 per page of table; this draws the same text at the same places. Line breaks follow
 ReportLab's Paragraph (greedy, words split on white space but not on no-break spaces, the
-same 5 % space shrinkage, over-long words cut at a character) in left-aligned columns;
-centred and right-aligned columns (numbers, codes) are never broken, as the flowable table
-drew them as plain strings ("10000" in the STT column must not become "1000"/"0"). Page
-breaks follow its Table
+same 5 % space shrinkage, over-long words cut at a character); short values in centred
+and right-aligned columns (numbers, codes up to 10 characters) are never broken, as the
+flowable table drew them as plain strings ("10000" in the STT column must not become
+"1000"/"0"). Page breaks follow its Table
 (header row repeated, a page never starts inside a kept block, a row never split), so a page
 holds exactly the rows the flowable rendering puts on it; tests compare the two page by page.
 """
@@ -164,11 +164,17 @@ class TableLayout:
 
     def _lines(self, styles, values, wrap_all: bool = False) -> list[list[str]]:
         measure = self.measure
-        # Numbers and codes (centred, right-aligned columns) are never broken; an empty cell
-        # still holds a line, as the plain strings the flowable table drew there.
-        return [(wrap_text(_clean(value), font, col.size, col.inner, measure) or [""])
-                if wrap_all or col.align == "L" else _clean(value).split("\n")
-                for (col, _align, font), value in zip(styles, values)]
+        # Short numbers and codes (centred, right-aligned columns, up to 10 characters) are
+        # never broken; an empty cell still holds a line, as the plain strings the flowable
+        # table drew there.
+        out = []
+        for (col, _align, font), value in zip(styles, values):
+            text = _clean(value)
+            if not wrap_all and col.align != "L" and len(text) <= 10 and "\n" not in text:
+                out.append([text])
+            else:
+                out.append(wrap_text(text, font, col.size, col.inner, measure) or [""])
+        return out
 
     def row(self, i: int) -> tuple[float, list[list[str]], tuple]:
         """(height, lines of each cell, cell styles) of data row ``i``; a cell style is
@@ -254,6 +260,10 @@ class _TablePartMixin:
             total += rh
             if avail is not None and total > avail:
                 return
+
+    def last_row_height(self) -> float:
+        """Height of this part's last row (the signature block takes it along: pdf.KeepTail)."""
+        return self.layout.row(self.stop - 1)[0] if self.stop > self.start else 0.0
 
     def wrap(self, avail_width, avail_height):
         self.width = self.layout.width

@@ -50,16 +50,21 @@ class RowTemplates:
         align = (table.align or "L" * n).upper()
         self.table = table
         self.kept = {r for a, b in table.kept_blocks() for r in range(a, b)}  # keep with next
+        self.keep_last = False  # the last row stays with what follows (the signature block)
         self.header = self._row(twips, style_id, "C" * n, bold=True, keep=False, header=True)
-        self.rows = {(bold, keep): self._row(twips, style_id, align, bold, keep)
-                     for bold in (False, True) for keep in (False, True)}
-        self.groups = {keep: self._row([sum(twips)], style_id, "L", True, keep, span=n)
-                       for keep in (False, True)}
+        # (bold, keep with next, never split across pages)
+        self.rows = {(bold, keep, whole): self._row(twips, style_id, align, bold, keep, whole)
+                     for bold in (False, True) for keep in (False, True) for whole in (False, True)}
+        # A group heading never ends a page: kept whole and with the row after it.
+        self.group = self._row([sum(twips)], style_id, "L", True, True, True, span=n)
 
     @staticmethod
-    def _row(twips, style_id, align, bold, keep, header=False, span=0) -> list[str]:
+    def _row(twips, style_id, align, bold, keep, whole=False, header=False,
+             span=0) -> list[str]:
         """Alternating fixed XML and text slots: [xml, xml, …] with len(twips) slots between."""
-        tr = '<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>' if header else "<w:tr>"
+        tr_pr = ('<w:tblHeader w:val="true"/>' if header else "") + (
+            "<w:cantSplit/>" if whole else "")
+        tr = f"<w:tr><w:trPr>{tr_pr}</w:trPr>" if tr_pr else "<w:tr>"
         keep_xml = "<w:keepNext/>" if keep else ""
         rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
         span_xml = f'<w:gridSpan w:val="{span}"/>' if span else ""
@@ -76,13 +81,24 @@ class RowTemplates:
     def xml(self, i: int) -> str:
         """Data row ``i`` as XML."""
         t = self.table
-        keep = i in self.kept
         if i in t.group_rows:
-            return _fill(self.groups[keep], t.rows[i][:1])
-        return _fill(self.rows[i in t.bold_rows, keep], t.rows[i])
+            return _fill(self.group, t.rows[i][:1])
+        last = self.keep_last and i == len(t.rows) - 1
+        return _fill(self.rows[i in t.bold_rows, last or i in self.kept, last], t.rows[i])
 
     def header_xml(self) -> str:
         return _fill(self.header, self.table.columns)
+
+    def all_xml(self):
+        """The header and every row, a few hundred rows at a time."""
+        yield self.header_xml()
+        batch = []
+        for i in range(len(self.table.rows)):
+            batch.append(self.xml(i))
+            if len(batch) == _ROWS_PER_WRITE:
+                yield "".join(batch)
+                batch = []
+        yield "".join(batch)
 
 
 def _fill(parts: list[str], values) -> str:
@@ -98,13 +114,34 @@ class StreamedTables:
     ``save`` writes the package with each marker replaced by its rows."""
 
     def __init__(self):
-        self._tables: list[RowTemplates] = []
+        self._tables: list[tuple[object, RowTemplates]] = []
 
     def add(self, tbl_element, table: Table, twips: list[int], style_id: str) -> None:
         from lxml import etree
 
         tbl_element.append(etree.Comment(_MARKER.format(len(self._tables))))
-        self._tables.append(RowTemplates(table, twips, style_id))
+        self._tables.append((tbl_element, RowTemplates(table, twips, style_id)))
+
+    def holds(self, tbl_element) -> bool:
+        return any(el is tbl_element for el, _rows in self._tables)
+
+    def keep_last_row(self, tbl_element) -> None:
+        """The table's last row stays whole and with what follows (the signature block)."""
+        next(rows for el, rows in self._tables if el is tbl_element).keep_last = True
+
+    def fill(self, document) -> None:
+        """Put the rows into ``document``'s tables (to look at it without saving)."""
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        for k, (tbl, rows) in enumerate(self._tables):
+            marker = next(c for c in tbl.iterchildren() if getattr(c, "text", None)
+                          == _MARKER.format(k))
+            wrapper = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows.all_xml())}</w:tbl>")
+            for tr in list(wrapper):
+                marker.addprevious(tr)
+            tbl.remove(marker)
+        self._tables = []
 
     def save(self, document, path: str | Path) -> None:
         """Save ``document`` (python-docx) to ``path`` with the rows streamed in."""
@@ -122,16 +159,9 @@ class StreamedTables:
 
     def _write_document(self, xml: bytes, stream) -> None:
         rest = xml
-        for k, rows in enumerate(self._tables):
-            marker = f"<!--{_MARKER.format(k)}-->".encode()
-            head, rest = rest.split(marker, 1)
+        for k, (_tbl, rows) in enumerate(self._tables):
+            head, rest = rest.split(f"<!--{_MARKER.format(k)}-->".encode(), 1)
             stream.write(head)
-            stream.write(rows.header_xml().encode())
-            batch = []
-            for i in range(len(rows.table.rows)):
-                batch.append(rows.xml(i))
-                if len(batch) == _ROWS_PER_WRITE:
-                    stream.write("".join(batch).encode())
-                    batch = []
-            stream.write("".join(batch).encode())
+            for chunk in rows.all_xml():
+                stream.write(chunk.encode())
         stream.write(rest)

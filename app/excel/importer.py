@@ -247,7 +247,7 @@ def commit(db: Database, result: Preview) -> ImportResult:
 def _write(db: Database, result: Preview, handler) -> ImportResult:
     model, entity = MODELS[result.kind], ENTITY[result.kind]
     note = f"Nhập từ tệp {result.file_name}"
-    with db.session() as s:
+    with db.session(immediate=True) as s:  # ids from max()+1: no other writer in between
         lk = _lookups(s, handler)
         if hasattr(handler, "prepare"):
             handler.prepare(s, lk, result.context)

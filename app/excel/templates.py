@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.excel.export import HEADER_ROW, write_table
 from app.excel.kinds import KINDS, KindSpec
+from app.files import atomic_output
 from db.engine import Database
 from db.models import (
     AwardKind,
@@ -67,7 +68,8 @@ def write_template(kind: str, path: str | Path) -> None:
     for cell in guide[1]:
         cell.font = Font(bold=True)
     guide.column_dimensions["A"].width, guide.column_dimensions["C"].width = 24, 70
-    wb.save(path)
+    with atomic_output(path) as tmp:
+        wb.save(tmp)
 
 
 def _gender(value: str | None) -> str | None:
@@ -151,6 +153,5 @@ def export_kind(db: Database, kind: str, path: str | Path) -> int:
     with db.read() as s:
         rows = list(_ROWS[kind](s))
     dates = [i for i, f in enumerate(spec.fields) if f.type == "date"]
-    write_table(path, spec.title, _headers(spec, False), rows, sheet_name=spec.label,
-                date_columns=dates)
-    return len(rows)
+    return write_table(path, spec.title, _headers(spec, False), rows, sheet_name=spec.label,
+                       date_columns=dates)  # the rows it wrote

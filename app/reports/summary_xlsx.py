@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.files import atomic_output
 from app.reports.figures import Figures
 from app.reports.labels import (
     GROUP_LABELS,
@@ -52,7 +53,8 @@ def write_figures(f: Figures, out: str | Path, body_name: str = "") -> Path:
     _culture(wb, f, head, span)
     _movements(wb, f, head, span)
     out = Path(out)
-    wb.save(out)
+    with atomic_output(out) as tmp:
+        wb.save(tmp)
     return out
 
 

@@ -25,7 +25,7 @@ def reference_table(doc, t: Table, width, streamed=None):
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    from app.documents.word import _cell_style, _grid
+    from app.documents.word import _cell_style, _grid, keep_row_with_next
 
     n = len(t.columns)
     rel = t.widths or (1,) * n
@@ -48,6 +48,7 @@ def reference_table(doc, t: Table, width, streamed=None):
             for extra in merged.paragraphs[1:]:  # merging keeps one paragraph per cell
                 extra._p.getparent().remove(extra._p)
             _cell_text(merged, row[0], style, "left", True)
+            keep_row_with_next(all_rows[i + 1])  # a group heading never ends a page
             continue
         for j, (cell, value) in enumerate(zip(cells, row)):
             _cell_text(cell, str(value), style, names[align[j]], i in t.bold_rows)

@@ -57,6 +57,8 @@ def reference_table(t: Table, width: float):
         if (i - 1) in t.group_rows:
             data.append([_p(row[0], t.size, "left", bold=True)] + [""] * (n - 1))
             cmds.append(("SPAN", (0, i), (-1, i)))
+            if i < len(t.rows):  # a group heading never ends a page: it keeps its first row
+                cmds.append(("NOSPLIT", (0, i), (-1, i + 1)))
             continue
         bold = (i - 1) in t.bold_rows
         if bold:
@@ -71,8 +73,10 @@ def reference_table(t: Table, width: float):
 
 
 def _cell(value: str, size: float, align: str, bold: bool, width: float, plain: bool):
-    """A table cell: a plain string when it fits on one line (fast), else a Paragraph."""
+    """A table cell: a plain string when it fits on one line (fast), else a Paragraph. Short
+    numbers and codes in centred / right columns are not measured: they always fit."""
     text = clean(value)
-    if plain or ("\n" not in text and _text_width(text, size, bold) <= width - 7):
+    if "\n" not in text and ((plain and len(text) <= 10)
+                             or _text_width(text, size, bold) <= width - 7):
         return text
     return _p(value, size, align, bold=bold)
