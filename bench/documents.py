@@ -13,6 +13,12 @@ the child's maximum resident set (ru_maxrss: Python, SQLite, lxml and ReportLab 
 LibreOffice (`soffice --headless --convert-to pdf`) converts the decision's DOCX in the same
 run. Goals (issue 17): decision < 3 s as PDF and as DOCX, register book < 5 s, each < 300 MB,
 a table page at most 8 times a certificate page.
+
+Measured (large demo, 2 cores, load about 2): decision 14,256 lines 2.5 s as PDF (395 pages,
+177 MB) and 1.9 s as DOCX; register book 2017 (18,943 entries) 2.1 s PDF (716 pages), 1.1 s
+DOCX; public list 2.0 s; five-year report 1.0 s; a table page 4.6 times a certificate page;
+LibreOffice took 502 s on the decision's DOCX (ours 200 times faster). Before: 15.8 s, 11.4 s,
+29.1 s, ~60 times a certificate page.
 """
 
 from __future__ import annotations
