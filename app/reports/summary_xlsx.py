@@ -52,6 +52,9 @@ def write_figures(f: Figures, out: str | Path, body_name: str = "") -> Path:
                     widths=[34] + [9] * len(ycols))
     _culture(wb, f, head, span)
     _movements(wb, f, head, span)
+    from app.reports.summary_xlsx_areas import write_area_sheets
+
+    write_area_sheets(wb, f, head, span)
     out = Path(out)
     with atomic_output(out) as tmp:
         wb.save(tmp)

@@ -1,9 +1,11 @@
 """All models; importing this package registers every table on ``Base.metadata``."""
 
+from db.models.area_years import AreaYear, CultureIndicator, Target  # noqa: F401
 from db.models.awards import (  # noqa: F401
     Attachment,
     AwardKind,
     AwardRecord,
+    AwardSpelling,
     Ballot,
     BaseSalary,
     Batch,
@@ -14,6 +16,7 @@ from db.models.awards import (  # noqa: F401
     Decision,
     DecisionLine,
     FundLine,
+    HistorySource,
     Meeting,
     MeetingAttendee,
 )
