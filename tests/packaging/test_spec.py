@@ -340,3 +340,14 @@ def test_selftest_passes_without_the_excluded_modules(bundle, tmp_path):
     assert "Tự kiểm tra: đạt." in done.stdout, done.stdout + done.stderr[-3000:]
     assert "EXCLUDED BUT LOADED: []" in done.stdout
     assert done.returncode == 0
+
+
+def test_no_module_of_ours_imports_an_excluded_one(bundle):
+    """Even inside a function (which the selftest may not reach): say why in bundle.py, or
+    take the module out of EXCLUDED_MODULES."""
+    found = []
+    for folder in ("app", "db", "ui"):
+        for path in (ROOT / folder).rglob("*.py"):
+            found += [(path.relative_to(ROOT).as_posix(), m) for m in bundle.imports_of(path)
+                      if any(m == e or m.startswith(e + ".") for e in bundle.EXCLUDES)]
+    assert found == []
