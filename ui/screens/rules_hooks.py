@@ -42,6 +42,11 @@ def offer_rule_update(window, db, attempts: int = 20) -> None:
     """Queue the check after the window shows; retried while another dialog is open."""
 
     def ask(remaining=attempts):
+        try:
+            if not window.isVisible():  # closed before its turn came: nothing to ask
+                return
+        except RuntimeError:  # the window is gone already
+            return
         if QApplication.activeModalWidget() is not None and remaining:
             QTimer.singleShot(RETRY_MS, lambda: ask(remaining - 1))
             return
