@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import String, func, or_, select
+from sqlalchemy import String, func, insert, or_, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
@@ -63,6 +63,18 @@ def log(
             before=before, after=after, note=note,
         )
     )
+
+
+def log_created(session: Session, entity: str, rows: list[tuple[int, dict]],
+                note: str | None = None) -> None:
+    """One "create" audit row per (id, after) in a single executemany INSERT: a bulk change
+    (a ward's 14,000 candidates) logs without 14,000 ORM objects and flushes."""
+    if not rows:
+        return
+    actor = _actor()
+    session.execute(insert(AuditLog), [
+        {"actor": actor, "action": "create", "entity": entity, "entity_id": entity_id,
+         "before": None, "after": after, "note": note} for entity_id, after in rows])
 
 
 # --------------------------------------------------------------------------- listing
