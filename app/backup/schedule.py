@@ -77,6 +77,12 @@ def identified(schedule: Schedule) -> Schedule:
     return replace(schedule, volume=found.id, label=found.label, folder=found.folder)
 
 
+def names_a_letter(schedule: Schedule) -> bool:
+    """A schedule set before drives were identified, whose folder is on a drive that could be
+    (its task fails the month Windows gives the USB another letter): set it again."""
+    return not schedule.volume and volumes.identify(schedule.target) is not None
+
+
 # ------------------------------------------------------------------ the command the task runs
 def program() -> list[str]:
     """The console program: tdkt-cli(.exe) beside the frozen app, else this Python -m app."""

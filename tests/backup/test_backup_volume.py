@@ -217,3 +217,19 @@ def test_elsewhere_the_system_disk_keeps_its_path(linux_usb):
     wanted = schedule.Schedule("/home/an/Sao lưu", day=3, time="09:05")
     assert schedule.cron_line("/home/an/tdkt.sqlite", wanted).endswith("--to '/home/an/Sao lưu'")
 
+
+
+def test_a_schedule_set_before_asks_to_be_set_again_when_its_usb_is_plugged_in(
+        qtbot, db, windows_pc, dialogs):
+    from ui.screens.backup_schedule import ScheduleBox
+
+    schedule.save_schedule(db, schedule.Schedule("E:\\TDKT-sao-luu"))  # as saved before
+    box = ScheduleBox(db, lambda: "E:\\TDKT-sao-luu")
+    qtbot.addWidget(box)
+    assert "ghi cố định chữ ổ: hãy bấm “Đặt lịch sao lưu hằng tháng” lần nữa" in box.status.text()
+    schedule.save_schedule(db, schedule.identified(schedule.Schedule("E:\\TDKT-sao-luu")))
+    box.refresh()
+    assert "cố định" not in box.status.text() and "ổ “KINGSTON”" in box.status.text()
+    schedule.save_schedule(db, schedule.Schedule("\\\\may-chu\\chung\\Sao lưu"))
+    box.refresh()
+    assert "cố định" not in box.status.text()  # a network folder has no letter to lose

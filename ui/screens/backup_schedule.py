@@ -81,7 +81,10 @@ class ScheduleBox(QGroupBox):
         self.failure.setVisible(failed is not None)
         current = schedule.load_schedule(self.db)
         if current:
-            self.status.setText(f"Đã đặt lịch: sao lưu {current.text}.")
+            renew = (" Lịch này đặt từ trước, ghi cố định chữ ổ: hãy bấm “Đặt lịch sao lưu hằng "
+                     "tháng” lần nữa để Windows nhận USB theo số sê-ri, kể cả khi đổi chữ ổ."
+                     if schedule.names_a_letter(current) else "")
+            self.status.setText(f"Đã đặt lịch: sao lưu {current.text}.{renew}")
             self.day.setValue(current.day)
             self.time.setTime(QTime.fromString(current.time, "HH:mm"))
         else:
