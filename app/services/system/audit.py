@@ -91,7 +91,7 @@ ENTITY_LABELS = {
     "report_narrative": "Nội dung báo cáo", "movement": "Phong trào",
     "registration": "Đăng ký thi đua", "initiative": "Sáng kiến",
     "area_year": "Số liệu khu dân cư theo năm", "culture_indicator": "Tiêu chí văn hóa",
-    "target": "Chỉ tiêu thi đua",
+    "target": "Chỉ tiêu thi đua", "award_spelling": "Cách viết danh hiệu (sổ cũ)",
 }
 ACTION_LABELS = {
     "create": "Thêm", "update": "Sửa", "delete": "Xóa", "issue": "Ban hành",
@@ -120,7 +120,7 @@ FIELD_LABELS = {
     "households": "tổng số hộ", "registered": "số hộ đăng ký", "achieved": "số hộ đạt",
     "kdcvh": "khu dân cư văn hóa", "indicators": "tiêu chí văn hóa", "year_from": "từ năm",
     "year_to": "đến năm", "metric": "chỉ tiêu", "label": "nội dung chỉ tiêu", "unit": "đơn vị",
-    "how": "cách tính",
+    "how": "cách tính", "spelling": "cách viết", "active": "đang dùng",
 }
 _HIDDEN = {"name_folded", "sort_key", "created_at", "updated_at"}
 
