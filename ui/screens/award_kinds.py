@@ -187,7 +187,7 @@ class AwardKindsPage(QWidget):
             ("Phường sửa", lambda k: "" if not k.edited else "Phường thêm" if k.edited == ("*",)
              else "Đã sửa"),
         ], colour=lambda k: None if k.active else BAD, parent=self)
-        self.kind_table = rows_view(self.kinds, self, widths=(10, 34, 14, 22, 10, 16, 10, 8, 40))
+        self.kind_table = rows_view(self.kinds, self, widths=(10, 34, 14, 22, 10, 21, 14, 10, 40))
         self.kind_table.doubleClicked.connect(lambda _i: self.edit_kind())
         self.kind_table.selectionModel().selectionChanged.connect(
             lambda *_a: self.coefficients.set_kind(next(iter(selected_items(self.kind_table)),
@@ -198,11 +198,12 @@ class AwardKindsPage(QWidget):
             ("Căn cứ", lambda x: x.legal_basis),
             ("Xác minh", lambda x: x.verify_note or ""),
             ("Phường sửa", lambda x: "Đã sửa" if x.edited else "")], parent=self)
-        self.salary_table = rows_view(self.salaries, self, widths=(12, 24, 44, 50))
+        self.salary_table = rows_view(self.salaries, self, widths=(12, 25, 44, 50))
         self.coefficients = CoefficientsBox(db, self)
         self.salary_table.doubleClicked.connect(lambda _i: self.edit_salary())
         top = self._section("Danh hiệu, hình thức khen thưởng", self.kind_table, (
-            ("Thêm danh hiệu…", lambda: self._open_kind(None)), ("Sửa…", self.edit_kind)))
+            ("Thêm danh hiệu…", lambda: self._open_kind(None)), ("Sửa…", self.edit_kind),
+            ("Cách viết trong sổ cũ…", self.open_spellings)))
         bottom = self._section("Mức lương cơ sở theo ngày có hiệu lực", self.salary_table, (
             ("Thêm mức lương…", lambda: self._open_salary(None)), ("Sửa…", self.edit_salary),
             ("Xóa", self.delete_salary)))
@@ -259,6 +260,11 @@ class AwardKindsPage(QWidget):
     def _open_kind(self, kind) -> None:
         if AwardKindDialog(self.db, kind, self).exec():
             self.reload()
+
+    def open_spellings(self) -> None:
+        from ui.screens.award_spellings import AwardSpellingsDialog
+
+        AwardSpellingsDialog(self.db, self).exec()
 
     def edit_salary(self) -> None:
         items = selected_items(self.salary_table)
