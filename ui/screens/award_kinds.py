@@ -187,7 +187,7 @@ class AwardKindsPage(QWidget):
             ("Phường sửa", lambda k: "" if not k.edited else "Phường thêm" if k.edited == ("*",)
              else "Đã sửa"),
         ], colour=lambda k: None if k.active else BAD, parent=self)
-        self.kind_table = rows_view(self.kinds, self, widths=(10, 34, 14, 22, 10, 21, 14, 10, 40))
+        self.kind_table = rows_view(self.kinds, self, widths=(10, 34, 14, 22, 10, 21, 14, 10, 30))
         self.kind_table.doubleClicked.connect(lambda _i: self.edit_kind())
         self.kind_table.selectionModel().selectionChanged.connect(
             lambda *_a: self.coefficients.set_kind(next(iter(selected_items(self.kind_table)),
