@@ -170,9 +170,24 @@ def line_for(s: Session, d: Decision, c: Candidate, kind: AwardKind, year: int,
 DECIDERS = {"chu_tich": "Chủ tịch Ủy ban nhân dân", "ubnd": "Ủy ban nhân dân"}
 
 
-def decider_of(d: Decision) -> str:
-    """Who decides: the ward's commendation decisions are the Chủ tịch's (Luật Thi đua, khen
-    thưởng 2022 Điều 80; Nghị định 129/2025 Điều 59). "ubnd" is for the committee's own."""
+def decider_of(s: Session, d: Decision) -> str:
+    """Who decides, from the rule data (who decides each award, by date): "ubnd" when the data
+    gives every award of the decision to the committee itself, else "chu_tich" — the ward's
+    commendations are the Chủ tịch's (Luật Thi đua, khen thưởng 2022 Điều 80; Nghị định
+    129/2025 Điều 59)."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from app.rules import store
+
+    day = d.signed_on or date.today()
+    kinds = s.scalars(select(DecisionLine.award_kind_id).distinct()
+                      .where(DecisionLine.decision_id == d.id))
+    named = [store.text_of(row.value) for k in kinds
+             if (row := store.decider_on(s, k, day)) is not None]
+    if named and all(text.fold(x).startswith("uy ban nhan dan") for x in named):
+        return "ubnd"
     return "chu_tich"
 
 
