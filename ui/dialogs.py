@@ -45,6 +45,16 @@ def confirm(parent: QWidget | None, title: str, text: str, default_yes: bool = F
     return answer == QMessageBox.Yes
 
 
+def retry(parent: QWidget | None, title: str, text: str) -> bool:
+    """"Thử lại" or "Hủy" (a database another program keeps busy): True to try again."""
+    box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Retry | QMessageBox.Cancel,
+                      parent)
+    box.button(QMessageBox.Retry).setText("Thử lại")
+    box.button(QMessageBox.Cancel).setText("Hủy")
+    box.setDefaultButton(QMessageBox.Retry)
+    return box.exec() == QMessageBox.Retry
+
+
 def open_file(parent: QWidget | None, title: str, filters: str = "Mọi tệp (*)",
               start: str = "") -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
@@ -75,3 +85,12 @@ def ask_password(parent: QWidget | None, title: str, label: str) -> str | None:
 
     value, ok = QInputDialog.getText(parent, title, label, QLineEdit.Password)
     return value if ok and value else None
+
+
+def review_rule_update(parent: QWidget | None, plan) -> set[str] | None:
+    """The rule pack consent dialog: the keys of the changes the officer ticked, or None when
+    they chose "Để sau" (nothing is written)."""
+    from ui.screens.rule_update_dialog import RuleUpdateDialog
+
+    dialog = RuleUpdateDialog(plan, parent)
+    return dialog.accepted_keys() if dialog.exec() else None

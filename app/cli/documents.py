@@ -21,9 +21,12 @@ def register(sub) -> None:
 def cmd_documents(args) -> int:
     from app.services.rounds import decisions, paperwork
 
+    notes: list[str] = []
     with opened_db(args) as db:
         d = decisions.find_decision(db, args.decision, args.year)
-        paths = paperwork.write_decision_kit(db, d.id, args.format, args.output)
+        paths = paperwork.write_decision_kit(db, d.id, args.format, args.output, notes)
     for p in paths:
         print(p)
+    for note in notes:
+        print(f"Chưa lập {note}")
     return 0

@@ -8,13 +8,18 @@ import sys
 from app.cli.common import add_db_option, opened_db
 
 KIND_HELP = "area (khu dân cư), person (cá nhân), collective (tập thể), household (hộ gia đình), " \
-            "registration (đăng ký thi đua), candidate (ứng viên của một đợt xét)"
+            "registration (đăng ký thi đua), candidate (ứng viên của một đợt xét), " \
+            "area-year (số liệu khu dân cư theo năm), movement (phong trào thi đua), "\
+            "award-history (sổ khen thưởng cũ)"
 
 
 def register(sub) -> None:
     p = sub.add_parser("template", help="tạo tệp Excel mẫu để nhập danh sách")
     p.add_argument("kind", metavar="LOẠI", help=KIND_HELP)
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    p.add_argument("--year", type=int,
+                   help="area-year: năm ghi sẵn cho các khu dân cư trong mẫu")
+    add_db_option(p)
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser("import", help="nhập danh sách từ Excel (kiểm tra trước, lỗi thì không "
@@ -34,11 +39,15 @@ def register(sub) -> None:
                    help="giữ nguyên một ô đã được chuyển mã (ví dụ B5)")
     p.add_argument("--keep-both", action="append", default=[], metavar="DÒNG",
                    help="giữ cả hai dòng của một cặp trùng trong tệp (số dòng thứ hai)")
+    from app.cli.excel_history import add_history_options
+
+    add_history_options(p)
     add_db_option(p)
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="xuất danh sách ra Excel theo mẫu nhập")
-    p.add_argument("kind", metavar="LOẠI", help="area, person, collective, household, registration")
+    p.add_argument("kind", metavar="LOẠI", help="area, person, collective, household, "
+                                                 "registration, area-year, movement")
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     add_db_option(p)
     p.set_defaults(func=cmd_export)
@@ -46,9 +55,16 @@ def register(sub) -> None:
 
 def cmd_template(args) -> int:
     from app.excel.importer import kind_of
+    from app.excel.kinds import DYNAMIC
     from app.excel.templates import write_template
 
-    write_template(kind_of(args.kind), args.output)
+    kind = kind_of(args.kind)
+    if kind in DYNAMIC or getattr(args, "db_sub", None) or getattr(args, "db", None):
+        # The columns the database defines (culture indicators) and its areas.
+        with opened_db(args) as db:
+            write_template(kind, args.output, db, args.year)
+    else:
+        write_template(kind, args.output)
     print(f"Đã tạo tệp mẫu {args.output}")
     return 0
 
@@ -61,7 +77,13 @@ def cmd_import(args) -> int:
         context = {"batch_id": args.batch, "year": args.year, "award": args.award}
         result = preview(db, kind, args.file, context)
         _apply_choices(db, result, args)
+        if result.plan is not None:  # award history: its own questions and summary
+            from app.cli.excel_history import apply_history_choices, report_history
+
+            apply_history_choices(result, args)
         _report(result, args.update)
+        if result.plan is not None:
+            report_history(result)
         if not result.ok:
             print("Không nhập dòng nào.", file=sys.stderr)
             return 1

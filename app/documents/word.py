@@ -127,8 +127,8 @@ def _header(doc, h: Header, width):
     t = _grid(doc, 2 if has_second else 1, [lw, width - lw], borders=False)
     left, right = t.rows[0].cells
     _clear(left), _clear(right)
-    if h.parent_body:
-        _line(left, h.parent_body.upper(), L.HEADER_SIZE)
+    if h.parent_line:
+        _line(left, h.parent_line.upper(), L.HEADER_SIZE)
     lines = balanced_lines(h.body_name.upper(),
                            lambda t: _text_width_pt(t, L.HEADER_SIZE, True) < lw - 12)
     for text in lines:
@@ -174,50 +174,55 @@ def _cell_style(doc, size: float):
     return style
 
 
-def _cell_text(cell, value: str, style, align: str, bold: bool) -> None:
-    """Fill a fresh cell's own paragraph (cheaper than adding formatted paragraphs)."""
-    p = cell.paragraphs[0]
-    # Set the style id directly: Paragraph.style looks the style up by scanning all styles.
-    p._p.get_or_add_pPr().get_or_add_pStyle().val = style.style_id
-    if align != "left":
-        p.alignment = _ALIGN[align]
-    run = p.add_run(clean(value))
-    if bold:
-        run.bold = True
-
-
-def _table(doc, t: Table, width):
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+def _table(doc, t: Table, width, streamed):
+    """python-docx makes the table (grid style, fixed column widths); its rows are written
+    while saving, from prepared row templates (app.documents.word_table)."""
+    from docx.shared import Pt
 
     n = len(t.columns)
     rel = t.widths or (1,) * n
     widths = [width * w / sum(rel) for w in rel]
-    align = (t.align or "L" * n).upper()
-    names = {"L": "left", "C": "center", "R": "right"}
     style = _cell_style(doc, t.size)
-    grid = _grid(doc, len(t.rows) + 1, widths, borders=True)
-    all_rows = list(grid.rows)  # Table.rows rebuilds its list on every access: take it once
-    head = all_rows[0]
-    tr_pr = head._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:tblHeader"))  # repeat the header row on every page
-    tr_pr[-1].set(qn("w:val"), "true")
-    for cell, name in zip(head.cells, t.columns):
-        _cell_text(cell, name, style, "center", True)
-    for i, row in enumerate(t.rows):
-        cells = all_rows[i + 1].cells
-        if i in t.group_rows:
-            merged = cells[0].merge(cells[-1])
-            for extra in merged.paragraphs[1:]:  # merging keeps one paragraph per cell
-                extra._p.getparent().remove(extra._p)
-            _cell_text(merged, row[0], style, "left", True)
-            continue
-        for j, (cell, value) in enumerate(zip(cells, row)):
-            _cell_text(cell, str(value), style, names[align[j]], i in t.bold_rows)
-    for first, last in t.kept_blocks():  # a group heading never ends a page
-        for row in all_rows[first + 1:last + 1]:
-            for p in row._tr.iter(qn("w:p")):
-                p.get_or_add_pPr().get_or_add_keepNext()
+    grid = _grid(doc, 0, widths, borders=True)
+    streamed.add(grid._tbl, t, [Pt(w).twips for w in widths], style.style_id)
+
+
+def _cant_split(row) -> None:
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def keep_row_with_next(row) -> None:
+    """A table row kept whole and on the page of the row (or paragraph) after it."""
+    _cant_split(row)
+    for cell in row.cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.keep_with_next = True
+
+
+def _keep_body_tail(doc, streamed) -> None:
+    """The end of the body stays with the signature block that follows: the last paragraph
+    keeps with next (widow control moves at least its last two lines), or the last table row
+    when the body ends with a table."""
+    body = doc.element.body
+    for el in reversed(list(body)[:-1]):  # the last child is the section properties
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            from docx.text.paragraph import Paragraph as DocxParagraph
+
+            p = DocxParagraph(el, doc._body)
+            p.paragraph_format.keep_with_next = True
+            if p.text.strip():
+                return
+        elif tag == "tbl":
+            if streamed.holds(el):  # its rows are written while saving
+                streamed.keep_last_row(el)
+                return
+            from docx.table import Table as DocxTable
+
+            keep_row_with_next(DocxTable(el, doc._body).rows[-1])
+            return
 
 
 def _signer(cell, s: Signer, size, width):
@@ -236,9 +241,11 @@ def _signer(cell, s: Signer, size, width):
         _line(cell, s.name, size, bold=True)
 
 
-def _signatures(doc, sig: Signatures, body, width):
-    _line(doc, "", 6)
+def _signatures(doc, sig: Signatures, body, width, streamed):
+    _keep_body_tail(doc, streamed)
+    _line(doc, "", 6).paragraph_format.keep_with_next = True
     t = _grid(doc, 1, [width * 0.45, width * 0.55], borders=False)
+    _cant_split(t.rows[0])
     left, right = t.rows[0].cells
     _clear(left), _clear(right)
     if sig.left is not None:
@@ -261,13 +268,29 @@ def _spacer(d, height_mm: float):
     _line(d, "", 6).paragraph_format.space_after = Mm(height_mm)
 
 
+def _draft_marks(section) -> None:
+    """A boxed "DỰ THẢO" at the top right of every page (first-page and other headers)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    for header in (section.first_page_header, section.header):
+        p = header.add_paragraph()
+        p.alignment = _ALIGN["right"]
+        run = p.add_run(L.DRAFT_MARK)
+        run.bold, run.font.size = True, Pt(L.DRAFT_MARK_SIZE)
+        border = OxmlElement("w:bdr")
+        for k, v in (("val", "single"), ("sz", "8"), ("space", "1"), ("color", "000000")):
+            border.set(qn(f"w:{k}"), v)
+        run._r.get_or_add_rPr().append(border)
+
+
 def _page_numbers(section):
     """Page number centred in the top margin, hidden on the first page."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    section.different_first_page_header_footer = True
     p = section.header.paragraphs[0]
     p.alignment = 1
     run = p.add_run()
@@ -292,6 +315,7 @@ def _setup(d, doc: Document):
     style.font.name = FONT
     style.font.size = Pt(doc.body_size)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    style.paragraph_format.widow_control = True  # never one line alone at a page's top or foot
     s = d.sections[0]
     s.page_width, s.page_height = Mm(210), Mm(297)
     if doc.landscape:
@@ -300,16 +324,41 @@ def _setup(d, doc: Document):
     s.top_margin, s.bottom_margin = Mm(L.TOP), Mm(L.BOTTOM)
     s.left_margin, s.right_margin = Mm(L.LEFT), Mm(L.RIGHT)
     s.header_distance = Mm(L.PAGE_NO_FROM_TOP - 5)
-    _page_numbers(s)
+    s.different_first_page_header_footer = True
+    if doc.page_numbers:
+        _page_numbers(s)
+    if doc.draft:
+        _draft_marks(s)
     d.core_properties.title = nfc(doc.name)
     return (s.page_width - s.left_margin - s.right_margin) / 12700  # EMU → points
 
 
 def render_docx(doc: Document, path: str | Path) -> Path:
     """Write ``doc`` as an editable DOCX (A4, ND 30 margins, page numbers from page 2)."""
+    from app.files import atomic_output
+
+    path = Path(path)
+    d, streamed = _build(doc)
+    with atomic_output(path) as tmp:  # a failed write never destroys the previous file
+        streamed.save(d, tmp)  # long tables' rows are written while saving
+    return path
+
+
+def build_docx(doc: Document):
+    """``doc`` as a python-docx document (not saved), its tables' rows in place."""
+    d, streamed = _build(doc)
+    streamed.fill(d)
+    return d
+
+
+def _build(doc: Document):
+    """The python-docx document and its tables whose rows are written when saved."""
     import docx
 
+    from app.documents.word_table import StreamedTables
+
     d = docx.Document()
+    streamed = StreamedTables()
     width = _setup(d, doc)
     body = doc.body_size
     for b in doc.blocks:
@@ -322,16 +371,14 @@ def render_docx(doc: Document, path: str | Path) -> Path:
                       b.space_before)
             p.paragraph_format.keep_with_next = b.keep_with_next or None
         elif isinstance(b, Table):
-            _table(d, b, width)
+            _table(d, b, width, streamed)
         elif isinstance(b, Signatures):
-            _signatures(d, b, body, width)
+            _signatures(d, b, body, width, streamed)
         elif isinstance(b, Spacer):
             _spacer(d, b.height_mm)
         elif isinstance(b, PageBreak):
             d.add_page_break()
         else:  # pragma: no cover
             raise TypeError(f"Unknown block {b!r}")
-    path = Path(path)
-    d.save(str(path))
-    return path
+    return d, streamed
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import DomainError, ValidationError
 from app.excel import lookups as L
-from app.excel.kinds import KIND_NAMES, KINDS
+from app.excel.kinds import KIND_NAMES, KINDS, spec_of
 from app.excel.pairs import InFile
 from app.excel.preview import (
     CellChoice,
@@ -29,15 +29,20 @@ from app.excel.preview import (
     parse_fields,
 )
 from app.excel.reader import read_workbook
+from app.excel.rows_area_years import AreaYearRows
 from app.excel.rows_emulation import CandidateRows, RegistrationRows
+from app.excel.rows_history import HistoryRows
+from app.excel.rows_movements import MovementRows
 from app.excel.rows_records import AreaRows, CollectiveRows, HouseholdRows, PersonRows
 from app.services.system import audit
 from app.text import fold
 from db.engine import Database
 from db.models import (
+    AreaYear,
     Candidate,
     Collective,
     Household,
+    Movement,
     Person,
     Registration,
     ResidentialArea,
@@ -46,9 +51,11 @@ from db.models import (
 
 HANDLERS = {"area": AreaRows, "person": PersonRows, "collective": CollectiveRows,
             "household": HouseholdRows, "registration": RegistrationRows,
-            "candidate": CandidateRows}
+            "candidate": CandidateRows, "area_year": AreaYearRows, "movement": MovementRows,
+            "award_history": HistoryRows}
 MODELS = {"area": ResidentialArea, "person": Person, "collective": Collective,
-          "household": Household, "registration": Registration, "candidate": Candidate}
+          "household": Household, "registration": Registration, "candidate": Candidate,
+          "area_year": AreaYear, "movement": Movement}
 ENTITY = {kind: kind for kind in MODELS}
 
 
@@ -80,8 +87,8 @@ def preview(db: Database, kind: str, path: str | Path, context: dict | None = No
     file are skipped by default, repeats inside the file are paired (see ``app.excel.pairs``),
     converted and ambiguous cells are listed in ``Preview.cells``."""
     kind = kind_of(kind)
-    spec = KINDS[kind]
-    result = Preview(kind, spec.label, Path(path).name, context=dict(context or {}))
+    spec = spec_of(kind, db)
+    result = Preview(kind, spec.label, Path(path).name, context=dict(context or {}), spec=spec)
     result.sheets, result.read_notes = read_workbook(path, spec)
     result.notes = list(result.read_notes)
     if not result.sheets:
@@ -110,7 +117,7 @@ def recheck(db: Database, result: Preview,
 
 
 def _check(db: Database, result: Preview, progress) -> None:
-    spec, handler = KINDS[result.kind], HANDLERS[result.kind]()
+    spec, handler = result.spec or KINDS[result.kind], HANDLERS[result.kind]()
     result.notes = list(result.read_notes)
     result.rows, result.skipped = [], []
     with db.read() as s:
@@ -124,6 +131,8 @@ def _check(db: Database, result: Preview, progress) -> None:
     for sheet in result.sheets:
         result.skipped += [(sheet.sheet, r, why) for r, why in sheet.skipped]
         defaults = _defaults(spec, sheet, result, lk)
+        if hasattr(handler, "sheet"):
+            handler.sheet(sheet, result)
         for data in sheet.rows:
             row = PreviewRow(data.sheet, data.row)
             parse_fields(spec, data, row, defaults)
@@ -137,6 +146,8 @@ def _check(db: Database, result: Preview, progress) -> None:
             if progress and len(result.rows) % 500 == 0:
                 progress(len(result.rows), total)
     result.pairs = infile.pairs
+    if hasattr(handler, "finish") and result.rows:
+        handler.finish(result)  # what needs every row (award history: decisions, subjects)
     if not result.rows:
         result.notes.append(f"Tệp “{result.file_name}” không có dòng dữ liệu nào dưới dòng tiêu "
                             "đề cột: điền danh sách rồi chọn lại tệp.")
@@ -236,6 +247,8 @@ def commit(db: Database, result: Preview) -> ImportResult:
         raise ValidationError("Tệp không có dòng dữ liệu nào để nhập.")
     handler = HANDLERS[result.kind]()
     try:
+        if hasattr(handler, "commit"):  # a kind that writes more than one record per row
+            return handler.commit(db, result)
         return _write(db, result, handler)
     except IntegrityError as exc:
         # The database changed since the preview (or two rows collide): nothing was written.
@@ -247,7 +260,7 @@ def commit(db: Database, result: Preview) -> ImportResult:
 def _write(db: Database, result: Preview, handler) -> ImportResult:
     model, entity = MODELS[result.kind], ENTITY[result.kind]
     note = f"Nhập từ tệp {result.file_name}"
-    with db.session() as s:
+    with db.session(immediate=True) as s:  # ids from max()+1: no other writer in between
         lk = _lookups(s, handler)
         if hasattr(handler, "prepare"):
             handler.prepare(s, lk, result.context)

@@ -1,9 +1,11 @@
 """All models; importing this package registers every table on ``Base.metadata``."""
 
+from db.models.area_years import AreaYear, CultureIndicator, Target  # noqa: F401
 from db.models.awards import (  # noqa: F401
     Attachment,
     AwardKind,
     AwardRecord,
+    AwardSpelling,
     Ballot,
     BaseSalary,
     Batch,
@@ -14,8 +16,10 @@ from db.models.awards import (  # noqa: F401
     Decision,
     DecisionLine,
     FundLine,
+    HistorySource,
     Meeting,
     MeetingAttendee,
+    RuleItem,
 )
 from db.models.base import Base  # noqa: F401
 from db.models.emulation import (  # noqa: F401

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -35,6 +36,8 @@ class AwardKind(Timestamps, Base):
     subject_types: Mapped[str] = mapped_column(String(80))  # "person,collective,household,area"
     level: Mapped[str] = mapped_column(String(20))  # xa / tinh / bo / nha_nuoc
     awarded_here: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Before 0006 the coefficients lived here; since then they are dated RuleItem rows
+    # (topic "coefficient"). Kept for databases written by older versions; not read for money.
     coef_person: Mapped[float | None] = mapped_column(Numeric(6, 3))
     coef_collective: Mapped[float | None] = mapped_column(Numeric(6, 3))
     coef_household: Mapped[float | None] = mapped_column(Numeric(6, 3))
@@ -47,10 +50,16 @@ class AwardKind(Timestamps, Base):
     quota: Mapped[dict | None] = mapped_column(JSON)
     vote_threshold: Mapped[float | None] = mapped_column(Numeric(5, 2))  # percent, e.g. 50
     vote_base: Mapped[str] = mapped_column(String(20), default="present")  # present / all
+    # True: "more than" the threshold (trên 50%); False: "at least" (từ 70% trở lên).
+    vote_strict: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     secret_ballot: Mapped[bool] = mapped_column(Boolean, default=True)
     annual: Mapped[bool] = mapped_column(Boolean, default=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    verify_note: Mapped[str | None] = mapped_column(Text)  # "xác minh": how sure the source is
+    # The rule fields as the rule pack last delivered them; a field that differs was edited by
+    # the ward (never overwritten by a pack update without asking). NULL: the ward's own kind.
+    pack_values: Mapped[dict | None] = mapped_column(JSON)
 
 
 class BaseSalary(Base):
@@ -61,6 +70,33 @@ class BaseSalary(Base):
     effective_from: Mapped[date] = mapped_column(Date, unique=True)
     amount: Mapped[int] = mapped_column(Integer)
     legal_basis: Mapped[str | None] = mapped_column(Text)
+    verify_note: Mapped[str | None] = mapped_column(Text)
+    pack_values: Mapped[dict | None] = mapped_column(JSON)  # as AwardKind.pack_values
+
+
+class RuleItem(Timestamps, Base):
+    """One dated rule as data, with its source: a money coefficient of an award kind for a
+    subject type, who decides an award, a căn cứ line, the council quorum, a provincial
+    setting (dossier, deadline, thresholds)… The row in force on a day is the one with the
+    latest ``effective_from`` not after it (NULL: from the beginning) and no ``effective_to``
+    before it. Rows come from the rule packs (resources/rules) or from the ward."""
+
+    __tablename__ = "rule_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic: Mapped[str] = mapped_column(String(40))  # coefficient / decider / can_cu / council …
+    award_kind_id: Mapped[int | None] = mapped_column(
+        ForeignKey("award_kind.id", ondelete="RESTRICT"), index=True)
+    qualifier: Mapped[str] = mapped_column(String(60), default="")  # subject type, setting key
+    effective_from: Mapped[date | None] = mapped_column(Date)
+    effective_to: Mapped[date | None] = mapped_column(Date)
+    value: Mapped[dict | list | str | int | float | None] = mapped_column(JSON)
+    legal_basis: Mapped[str | None] = mapped_column(Text)
+    verify_note: Mapped[str | None] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(60), default="phuong")  # pack id or "phuong"
+    pack_values: Mapped[dict | None] = mapped_column(JSON)  # as AwardKind.pack_values
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_rule_item_topic", "topic", "award_kind_id", "qualifier"),)
 
 
 class Batch(Timestamps, Base):
@@ -149,6 +185,9 @@ class Meeting(Timestamps, Base):
     # Quorum share in force when the meeting was created ("2/3"), so a later change of the
     # setting does not rewrite an old meeting's minutes; NULL: follow the setting.
     quorum_share: Mapped[str | None] = mapped_column(String(20))
+    # Numbers of the biên bản họp and biên bản kiểm phiếu ("5/BB-HĐTĐKT"); NULL: written by hand.
+    minutes_number: Mapped[str | None] = mapped_column(String(60))
+    count_number: Mapped[str | None] = mapped_column(String(60))
 
 
 class MeetingAttendee(Base):
@@ -160,6 +199,8 @@ class MeetingAttendee(Base):
         ForeignKey("council_member.id", ondelete="RESTRICT"), primary_key=True
     )
     present: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Ban kiểm phiếu: "head" (trưởng ban) or "member"; NULL: not on it.
+    teller: Mapped[str | None] = mapped_column(String(20))
 
 
 class Ballot(Base):
@@ -171,10 +212,14 @@ class Ballot(Base):
     candidate_id: Mapped[int] = mapped_column(
         ForeignKey("candidate.id", ondelete="CASCADE"), index=True
     )
-    ballots_issued: Mapped[int] = mapped_column(Integer, default=0)
-    ballots_valid: Mapped[int] = mapped_column(Integer, default=0)
+    ballots_issued: Mapped[int] = mapped_column(Integer, default=0)  # phát ra
+    ballots_valid: Mapped[int] = mapped_column(Integer, default=0)  # hợp lệ
     agree: Mapped[int] = mapped_column(Integer, default=0)
     passed: Mapped[bool | None] = mapped_column(Boolean)
+    # valid + invalid = returned ≤ issued; agree + disagree ≤ valid (the rest left blank).
+    ballots_returned: Mapped[int | None] = mapped_column(Integer)  # thu vào
+    ballots_invalid: Mapped[int | None] = mapped_column(Integer)  # không hợp lệ
+    disagree: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (UniqueConstraint("meeting_id", "candidate_id"),)
 
@@ -209,6 +254,9 @@ class Decision(Timestamps, Base):
     issued_at: Mapped[datetime | None] = mapped_column(DateTime)
     base_salary: Mapped[int | None] = mapped_column(Integer)
     total_money: Mapped[int] = mapped_column(Integer, default=0)
+    # Where the decision comes from: NULL for one made or recorded in the app, "so_cu" for one
+    # imported from the ward's old commendation register (issue 16). Issued either way.
+    source: Mapped[str | None] = mapped_column(String(20))
 
     __table_args__ = (UniqueConstraint("year", "symbol", "number"),)
 
@@ -327,3 +375,31 @@ class FundLine(Base):
     amount: Mapped[int] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(Text)
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="RESTRICT"))
+
+
+class AwardSpelling(Timestamps, Base):
+    """A way an award is written in old registers ("LĐTT", "GK Chủ tịch UBND phường") and the
+    award kind it means. Seeded from resources/rules/award_spellings.json; the officer adds
+    more while importing. Never deleted (a seeded one switched off stays off)."""
+
+    __tablename__ = "award_spelling"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    spelling: Mapped[str] = mapped_column(String(200))  # as typed, NFC
+    key: Mapped[str] = mapped_column(String(200), unique=True)  # app.excel.history_awards.key
+    award_kind_id: Mapped[int] = mapped_column(ForeignKey("award_kind.id", ondelete="RESTRICT"))
+    origin: Mapped[str] = mapped_column(String(10), default="user")  # seed / user
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class HistorySource(Base):
+    """Where a register entry imported from the old register came from: file, sheet, row,
+    the award as written there and the row's notes (kept, never printed)."""
+
+    __tablename__ = "history_source"
+    award_record_id: Mapped[int] = mapped_column(
+        ForeignKey("award_record.id", ondelete="RESTRICT"), primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    sheet: Mapped[str] = mapped_column(String(100))
+    row_no: Mapped[int] = mapped_column(Integer)
+    award_text: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import String, func, or_, select
+from sqlalchemy import String, func, insert, or_, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
@@ -65,6 +65,18 @@ def log(
     )
 
 
+def log_created(session: Session, entity: str, rows: list[tuple[int, dict]],
+                note: str | None = None) -> None:
+    """One "create" audit row per (id, after) in a single executemany INSERT: a bulk change
+    (a ward's 14,000 candidates) logs without 14,000 ORM objects and flushes."""
+    if not rows:
+        return
+    actor = _actor()
+    session.execute(insert(AuditLog), [
+        {"actor": actor, "action": "create", "entity": entity, "entity_id": entity_id,
+         "before": None, "after": after, "note": note} for entity_id, after in rows])
+
+
 # --------------------------------------------------------------------------- listing
 # The audit screen ("Nhật ký thay đổi"): filters in SQL, rows fetched for the visible window.
 
@@ -75,9 +87,12 @@ ENTITY_LABELS = {
     "batch": "Đợt xét khen thưởng", "candidate": "Ứng viên", "meeting": "Cuộc họp Hội đồng",
     "ballot": "Kết quả bỏ phiếu", "council_member": "Thành viên Hội đồng",
     "award_kind": "Danh hiệu, hình thức", "base_salary": "Lương cơ sở", "fund_line": "Quỹ TĐKT",
+    "rule_item": "Quy định (hệ số, căn cứ…)", "rule_pack": "Gói quy định",
     "organization": "Thông tin đơn vị", "signer": "Người ký", "setting": "Cài đặt",
     "report_narrative": "Nội dung báo cáo", "movement": "Phong trào",
     "registration": "Đăng ký thi đua", "initiative": "Sáng kiến",
+    "area_year": "Số liệu khu dân cư theo năm", "culture_indicator": "Tiêu chí văn hóa",
+    "target": "Chỉ tiêu thi đua", "award_spelling": "Cách viết danh hiệu (sổ cũ)",
 }
 ACTION_LABELS = {
     "create": "Thêm", "update": "Sửa", "delete": "Xóa", "issue": "Ban hành",
@@ -103,6 +118,10 @@ FIELD_LABELS = {
     "quyết định thu hồi", "decision_id": "quyết định", "subject_id": "đối tượng",
     "award_kind_id": "danh hiệu", "batch_id": "đợt xét", "on_date": "ngày",
     "direction": "thu/chi", "group": "nhóm", "value": "giá trị", "text": "nội dung",
+    "households": "tổng số hộ", "registered": "số hộ đăng ký", "achieved": "số hộ đạt",
+    "kdcvh": "khu dân cư văn hóa", "indicators": "tiêu chí văn hóa", "year_from": "từ năm",
+    "year_to": "đến năm", "metric": "chỉ tiêu", "label": "nội dung chỉ tiêu", "unit": "đơn vị",
+    "how": "cách tính", "spelling": "cách viết", "active": "đang dùng",
 }
 _HIDDEN = {"name_folded", "sort_key", "created_at", "updated_at"}
 
