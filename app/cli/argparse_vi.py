@@ -44,7 +44,8 @@ PLURALS = {"expected %s argument": "cần %s giá trị", "expected %s arguments
 PLACEHOLDERS = {
     "FILE": "TỆP", "DIR": "THƯ_MỤC", "YEAR": "NĂM", "SEED": "SỐ", "KEEP": "SỐ_BẢN",
     "PURPOSE": "MỤC_ĐÍCH", "PRINTER": "MÁY_IN", "P": "MẬT_KHẨU", "ID": "MÃ", "id": "MÃ",
-    "SCALE": "CỠ", "FORMAT": "ĐỊNH_DẠNG",
+    "SCALE": "CỠ", "FORMAT": "ĐỊNH_DẠNG", "REL": "THƯ_MỤC",
+    "YYYY": "NĂM", "MM": "THÁNG", "DD": "NGÀY", "yyyy": "năm", "mm": "tháng", "dd": "ngày",
 }
 _WORD = re.compile(r"[A-Za-z]+")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -60,11 +60,22 @@ def clipped(root: QWidget) -> Iterator[str]:
 def _header(header: QHeaderView, name: str) -> Iterator[str]:
     if header.orientation() != Qt.Horizontal or header.model() is None:
         return
+    wraps = bool(header.defaultAlignment() & Qt.TextWordWrap)
+    margin = header.style().pixelMetric(QStyle.PM_HeaderMargin, None, header)
     for i in range(header.count()):
         if header.isSectionHidden(i):
             continue
         text = str(header.model().headerData(i, Qt.Horizontal) or "")
-        if text and header.sectionSize(i) + SLACK < header.sectionSizeHint(i):
+        if not text:
+            continue
+        if wraps:  # a header made to wrap: its lines must fit its width and its height
+            room = header.sectionSize(i) - 2 * margin
+            lines = header.fontMetrics().boundingRect(QRect(0, 0, room, 10000),
+                                                      Qt.TextWordWrap, text)
+            if lines.width() > room + SLACK or lines.height() > header.height() + SLACK:
+                yield (f"{name}: cột “{text}” {header.sectionSize(i)}×{header.height()} px, "
+                       f"chữ cần {lines.width() + 2 * margin}×{lines.height()} px")
+        elif header.sectionSize(i) + SLACK < header.sectionSizeHint(i):
             yield (f"{name}: cột “{text}” rộng {header.sectionSize(i)} px, "
                    f"chữ cần {header.sectionSizeHint(i)} px")
 

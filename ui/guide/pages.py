@@ -11,8 +11,8 @@ INDEX = "index.html"
 # The year's job, in the order the officer does it (the contents list follows it); the other
 # screens come after, in the navigation's order.
 YEAR_ORDER = ["settings", "persons", "collectives", "areas", "households", "excel_import",
-              "movements", "registrations", "batches", "decisions", "register", "certificates",
-              "fund", "reports", "backup"]
+              "movements", "registrations", "area_years", "batches", "decisions", "register",
+              "certificates", "fund", "reports", "backup"]
 
 
 def guide_dir() -> Path:
