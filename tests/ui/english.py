@@ -7,6 +7,9 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Words of Qt's widget texts (QPlatformTheme, QFileDialog, QFileSystemModel, QLineEdit,
@@ -65,3 +68,49 @@ def english_in(text: str, sources: set[str]) -> list[str]:
             if low in ENGLISH_WORDS and low not in ALLOWED:
                 found.append(word)
     return found
+
+
+# Qt asks for these but shows them as they are (key names, a percent format, layout hint).
+UNTRANSLATED_OK = {("QProgressBar", "%p%"), ("QGuiApplication", "QT_LAYOUT_DIRECTION")}
+# QShortcut: Ctrl, Shift, Del… as printed on the keyboard; QMimeType: file types, which Qt's
+# MIME database names in Vietnamese itself when no translator does ("Bảng tính MS Excel").
+UNTRANSLATED_CONTEXTS_OK = {"QShortcut", "QMimeType"}
+
+
+class Recorder(QTranslator):
+    """Installed last, so asked first: notes every text Qt looks up, answers nothing (the
+    project's translation answers next)."""
+
+    def __init__(self):
+        super().__init__()
+        self.asked: set[tuple[str, str, str]] = set()
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        self.asked.add((context, source, disambiguation or ""))  # None: ask the next one
+
+    def isEmpty(self):
+        return False
+
+
+def untranslated(asked) -> list[tuple[str, str, str]]:
+    """What Qt looked up that the project's translation does not answer."""
+    ours = QApplication.instance().findChild(QTranslator, "tdkt_qt_vi")
+    return sorted(
+        (ctx, src, dis) for ctx, src, dis in asked
+        if (ctx, src) not in UNTRANSLATED_OK and ctx not in UNTRANSLATED_CONTEXTS_OK
+        and not ours.translate(ctx, src, dis or None) and any(c.isalpha() for c in src))
+
+
+class Findings:
+    """``findings(where, text)`` for every text seen; ``english`` holds what is English."""
+
+    def __init__(self):
+        self.sources = qt_sources()
+        self.english: dict[str, list[str]] = {}
+        self.count = 0
+
+    def __call__(self, where: str, text: str) -> None:
+        self.count += 1
+        words = english_in(text, self.sources)
+        if words:
+            self.english[f"{where}: {text[:80]!r}"] = words

@@ -32,11 +32,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.helpers import wait_for_jobs
+from tests.ui.helpers import DialogRecorder, wait_for_jobs
 
 # Buttons never pressed by the walk: they end the session or open the real OS chooser.
 SKIP_BUTTON_TEXTS = {"Thoát"}
 WALKED, PRESSED = "walked_by_test", "pressed_by_test"  # a property, not id(): ids of deleted wrappers are reused
+
+
+def patch_dialogs(monkeypatch) -> DialogRecorder:
+    """ui.dialogs answers by itself: messages recorded, confirmations "no", no file chosen;
+    functions added to it later (retry, ask_password…) answer "no" too; no outside program
+    is started (QDesktopServices.openUrl)."""
+    from PySide6.QtGui import QDesktopServices
+
+    import ui.dialogs as d
+
+    recorder = DialogRecorder(monkeypatch, confirm=False)
+    for name in dir(d):
+        fn = getattr(d, name)
+        if callable(fn) and not name.startswith("_") and getattr(fn, "__module__", "") == d.__name__:
+            monkeypatch.setattr(d, name, lambda *a, **k: None)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda *a: True)
+    return recorder
 
 
 def _alive(widget) -> bool:
