@@ -26,11 +26,24 @@ COMMANDS = [
 ]
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wraps text as usual, but keeps a text that has its own line breaks (the epilog's list
+    of documents) as written."""
+
+    def _fill_text(self, text, width, indent):
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from app.documents.registry import help_text
+
     parser = argparse.ArgumentParser(
         prog="tdkt",
         description=f"{APP_NAME} — phần mềm công tác thi đua, khen thưởng cấp xã, phường. "
         "Không có lệnh con: mở giao diện.",
+        epilog=help_text(), formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tdkt {__version__}")
     parser.add_argument("--db", metavar="FILE", help="mở (hoặc tạo) tệp cơ sở dữ liệu này")

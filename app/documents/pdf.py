@@ -211,15 +211,33 @@ def _signatures(sig: Signatures, doc: Document, width: float):
     from reportlab.platypus import Table as RLTable
     from reportlab.platypus import TableStyle
 
+    if sig.middle is not None:
+        return _three_signers(sig, doc, width)
     if sig.left is not None:
         left = _signer_cell(sig.left, doc.body_size, width * 0.45)
     elif sig.recipients:
         left = [_p("Nơi nhận:", L.RECIPIENTS_TITLE_SIZE, "left", bold=True, italic=True)]
         left += [_p(r, L.RECIPIENTS_SIZE, "left") for r in sig.recipients]
     else:
-        left = [""]
-    right = _signer_cell(sig.right, doc.body_size, width * 0.55) if sig.right else [""]
+        left = ""  # a plain empty cell (a list must hold flowables)
+    right = _signer_cell(sig.right, doc.body_size, width * 0.55) if sig.right else ""
     t = RLTable([[left, right]], colWidths=[width * 0.45, width * 0.55])
+    t.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), face(BODY)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return [RLSpacer(1, 6), t]
+
+
+def _three_signers(sig: Signatures, doc: Document, width: float):
+    """Người lập biểu | Kế toán | Thủ trưởng đơn vị: three equal columns."""
+    from reportlab.platypus import Spacer as RLSpacer
+    from reportlab.platypus import Table as RLTable
+    from reportlab.platypus import TableStyle
+
+    cells = [_signer_cell(s, doc.body_size, width / 3) if s else ""
+             for s in (sig.left, sig.middle, sig.right)]
+    t = RLTable([cells], colWidths=[width / 3] * 3)
     t.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), face(BODY)),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),

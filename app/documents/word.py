@@ -237,6 +237,8 @@ def _signer(cell, s: Signer, size, width):
 
 
 def _signatures(doc, sig: Signatures, body, width):
+    if sig.middle is not None:
+        return _three_signers(doc, sig, body, width)
     _line(doc, "", 6)
     t = _grid(doc, 1, [width * 0.45, width * 0.55], borders=False)
     left, right = t.rows[0].cells
@@ -253,6 +255,18 @@ def _signatures(doc, sig: Signatures, body, width):
         _signer(right, sig.right, body, width * 0.55)
     else:
         _line(right, "", body)
+
+
+def _three_signers(doc, sig: Signatures, body, width):
+    """Người lập biểu | Kế toán | Thủ trưởng đơn vị: three equal columns."""
+    _line(doc, "", 6)
+    t = _grid(doc, 1, [width / 3] * 3, borders=False)
+    for cell, s in zip(t.rows[0].cells, (sig.left, sig.middle, sig.right)):
+        _clear(cell)
+        if s is not None:
+            _signer(cell, s, body, width / 3)
+        else:
+            _line(cell, "", body)
 
 
 def _spacer(d, height_mm: float):
