@@ -1,15 +1,19 @@
 # Two entry points for a fresh Linux clone: `make run` and `make test`.
+# Everything is installed from requirements.lock (exact versions, hashes checked); after changing
+# the dependencies in pyproject.toml run `make lock` and commit both files.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
 
-.PHONY: run test build clean
+.PHONY: run test build lock clean
 
-$(STAMP): pyproject.toml
-	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,build]'
+# A new or changed lock rebuilds the venv from scratch, so nothing unlocked lingers in it.
+$(STAMP): pyproject.toml $(LOCK)
+	$(PY) -m venv --clear $(VENV)
+	$(BIN)/python -m pip install -q --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -20,6 +24,11 @@ test: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/python packaging/build.py
+
+# Re-resolve requirements.lock from pyproject.toml, keeping current pins (UPGRADE=1: newest).
+lock:
+	@test -x $(BIN)/uv || $(MAKE) $(STAMP)
+	$(BIN)/python packaging/lock.py $(if $(UPGRADE),--upgrade)
 
 clean:
 	rm -rf build dist $(VENV)

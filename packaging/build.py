@@ -1,7 +1,9 @@
 """Build the one-folder application with PyInstaller: ``python packaging/build.py [--zip]``.
 
 Output: dist/tdkt/ (tdkt, tdkt-cli and _internal/). Works the same on Windows and Linux;
-see packaging/README.md for the Windows steps.
+see packaging/README.md for the Windows steps. The environment must hold exactly what
+requirements.lock pins (``pip install --require-hashes -r requirements.lock``): a build never
+freezes whatever versions happened to be newest that day.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import time
 from pathlib import Path
 
 import bundle
+import lockfile
 
 DIST = bundle.ROOT / "dist"
 WORK = bundle.ROOT / "build" / "pyinstaller"
@@ -55,14 +58,39 @@ def make_zip(app_dir: Path) -> Path:
     return Path(shutil.make_archive(str(base), "zip", root_dir=DIST, base_dir=app_dir.name))
 
 
+def utf8_output() -> None:
+    """Print UTF-8 whatever the console's code page (cp1252 or cp1258 on a Windows PC): paths
+    under C:\\Users\\Nguyễn… and the Vietnamese descriptions must not crash the build."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+def check_locked_environment() -> None:
+    """Refuse to freeze libraries other than the locked ones."""
+    problems = lockfile.environment_mismatches(lockfile.read_lock())
+    if problems:
+        raise SystemExit(
+            "This environment differs from requirements.lock:\n  " + "\n  ".join(problems)
+            + "\nInstall it with: python -m pip install --require-hashes -r requirements.lock")
+    print(f"Environment matches {lockfile.LOCK.name}.")
+
+
 def main(argv: list[str] | None = None) -> int:
+    utf8_output()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clean", action="store_true", help="drop PyInstaller's cache first")
     parser.add_argument("--zip", action="store_true", help="also pack dist/tdkt into a .zip")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="check the environment and write the version resources only")
     args = parser.parse_args(argv)
 
+    check_locked_environment()
     for name in (bundle.GUI_NAME, bundle.CLI_NAME):
-        print(f"{name} {bundle.app_version()}: version resource {bundle.write_version_info(name)}")
+        print(f"{name} {bundle.app_version()} — {bundle.DESCRIPTIONS[name]}: version resource "
+              f"{bundle.write_version_info(name)}")
+    if args.dry_run:
+        return 0
     datas = bundle.datas()  # before the build: files others add meanwhile are not expected
     started = time.perf_counter()
     run_pyinstaller(args.clean)

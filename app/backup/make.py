@@ -36,6 +36,7 @@ from app.backup.files import (
 )
 from app.backup.leftovers import work_folder
 from app.backup.manifest import Entry, add_to_journal, add_to_manifest
+from app.backup.readback import read_back_sha256
 from app.backup.rotation import remove_stale_partials, rotate
 from app.backup.verify import Verification, table_counts, verify_file
 from db.engine import Database
@@ -175,8 +176,8 @@ def _finish(plain: Path, ver: Verification, target: Path, password, kind, db_pat
         except Exception as exc:
             cleaned = remove_quietly(written)
             raise BackupError(write_error_message(exc, target, size, cleaned)) from exc
-    else:
-        report(progress, cancelled, 95, "Đang đặt tên tệp sao lưu…")
+    confirm_on_drive(written, sha, target, size, progress, cancelled)
+    report(progress, None, 98, "Đang đặt tên tệp sao lưu…")  # too late to cancel
     final = final_name(target, datetime.now(), "zip" if password else "sqlite")
     try:
         os.replace(written, final)
@@ -191,6 +192,27 @@ def _finish(plain: Path, ver: Verification, target: Path, password, kind, db_pat
         counts=ver.counts,
     )
     return final, entry
+
+
+def confirm_on_drive(written: Path, sha: str, target: Path, size: int,
+                     progress=None, cancelled=None) -> None:
+    """Read the finished copy back from the drive (not the cache); it must hash the same."""
+    try:
+        report(progress, cancelled, 95, "Đang đọc lại bản sao từ ổ đĩa…")
+        on_drive = read_back_sha256(written)
+    except BackupError:  # a cancel
+        remove_quietly(written)
+        raise
+    except OSError as exc:
+        cleaned = remove_quietly(written)
+        raise BackupError(write_error_message(exc, target, size, cleaned)) from exc
+    if on_drive != sha:
+        log.error("Read-back of %s differs: %s on the drive, %s written", written, on_drive, sha)
+        remove_quietly(written)
+        raise BackupError(
+            f"Đọc lại từ ổ đĩa “{target}” thì dữ liệu khác với dữ liệu vừa ghi: USB có thể bị "
+            "hỏng hoặc là USB giả dung lượng. Bản sao lỗi đã bị xóa; hãy sao lưu vào USB khác. "
+            "Dữ liệu đang dùng và các bản sao lưu trước vẫn nguyên vẹn.")
 
 
 def _record(db: Database, entry: Entry, written: Path, target: Path) -> None:

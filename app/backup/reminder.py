@@ -14,7 +14,7 @@ from db.engine import Database
 from db.models import AwardRecord, BackupLog, Batch, Decision, Movement, Registration, Subject
 
 # Copies that protect against losing the PC; the local pre-migration copies do not.
-OFFSITE_KINDS = ("manual", "auto", "exit", "cli")
+OFFSITE_KINDS = ("manual", "auto", "exit", "cli", "scheduled")
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ class BackupInfo:
 
 KIND_LABELS = {"manual": "Sao lưu", "auto": "Tự động (lệnh)", "exit": "Khi thoát",
                "cli": "Tự động (lệnh)", "pre-migration": "Trước nâng cấp",
-               "pre-restore": "Trước khôi phục", "restore": "Khôi phục"}
+               "pre-restore": "Trước khôi phục", "restore": "Khôi phục",
+               "scheduled": "Theo lịch hằng tháng"}
 
 
 def _info(row: BackupLog) -> BackupInfo:
@@ -70,8 +71,13 @@ def has_records(db: Database) -> bool:
 
 
 def backup_due(db: Database, today: date | None = None) -> str | None:
-    """A Vietnamese reminder when the last verified backup is older than the interval, else None
-    (never on a brand-new empty database)."""
+    """A Vietnamese reminder when the last scheduled backup failed or the last verified backup is
+    older than the interval, else None (never on a brand-new empty database)."""
+    from app.backup.schedule import failure_reminder  # it builds on this module
+
+    failed = failure_reminder(db)  # the monthly task ran and made no copy
+    if failed:
+        return failed
     today = today or date.today()
     interval = load_settings(db).interval_days
     last = last_verified_backup(db)

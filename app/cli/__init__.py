@@ -81,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
+    from app.app_mutex import hold_app_mutex
+
+    hold_app_mutex()  # Windows: the installer waits while any copy of the program runs
     parser = build_parser()
     args = parser.parse_args(argv)
     from app.paths import set_data_dir

@@ -16,6 +16,9 @@ def register(sub) -> None:
                         "mật khẩu đã đặt trong phần mềm, nếu máy nhớ được)")
     p.add_argument("--keep", type=int, default=None,
                    help="số bản giữ lại trên thư mục đích (mặc định: theo cài đặt)")
+    p.add_argument("--scheduled", action="store_true",
+                   help="chạy theo lịch sao lưu hằng tháng (Task Scheduler): ghi kết quả, kể cả "
+                   "khi không sao lưu được, vào nhật ký và lịch sử sao lưu")
     add_db_option(p)
     p.set_defaults(func=cmd_backup)
 
@@ -38,6 +41,8 @@ def _print_progress(done: int, total: int, message: str) -> None:
 def cmd_backup(args) -> int:
     from app.backup import BackupError, backup_database, load_settings, recall, update_settings
 
+    if args.scheduled:
+        return scheduled_backup(args)
     with opened_db(args) as db:
         settings = load_settings(db)
         password = args.password if args.password is not None else (
@@ -49,7 +54,55 @@ def cmd_backup(args) -> int:
         result = backup_database(db, Path(args.to), password=password, kind="auto", keep=keep,
                                  progress=_print_progress)
         update_settings(db, last_target=str(Path(args.to).resolve()))
-    print(file=sys.stderr)
+    _print_result(result)
+    return 0
+
+
+def scheduled_backup(args) -> int:
+    """The monthly task's run: nobody watches the console, so the outcome goes to the log file
+    and, failure included, to the backup log the app reads (it reminds the officer)."""
+    import logging
+
+    from app.backup import BackupError, backup_database, load_settings, recall, schedule
+    from app.logging_setup import setup_logging
+
+    setup_logging()
+    log = logging.getLogger("app.backup.schedule")
+    log.info("Scheduled backup of %s to %s", args.db_sub or args.db, args.to)
+    try:
+        with opened_db(args) as db:
+            settings = load_settings(db)
+            try:
+                password = recall(db) if settings.encrypt else None
+                if settings.encrypt and not password:
+                    raise BackupError(
+                        "Bản sao lưu được đặt mật khẩu nhưng máy này không nhớ mật khẩu (không có "
+                        "kho mật khẩu), nên không sao lưu theo lịch được.")
+                result = backup_database(db, Path(args.to), password=password,
+                                         kind=schedule.KIND, keep=settings.keep,
+                                         create_folder=True)
+            except Exception as exc:
+                _record_failure(db, args.to, exc, log)
+                raise
+    except Exception as exc:  # also a database that cannot be opened: at least the log says
+        log.error("Scheduled backup to %s failed: %s", args.to, exc)
+        raise
+    log.info("Scheduled backup written and verified: %s", result.path)
+    _print_result(result)
+    return 0
+
+
+def _record_failure(db, target, exc: Exception, log) -> None:
+    from app.backup import schedule
+
+    try:
+        schedule.record_failure(db, target, str(exc))
+    except Exception:  # the backup's own error stays the one reported
+        log.exception("Could not record the failed scheduled backup")
+
+
+def _print_result(result) -> None:
+    print(file=sys.stderr)  # ends the progress line
     print(f"Đã sao lưu và kiểm tra: {result.path}")
     lock = "có mật khẩu (ZIP AES-256)" if result.encrypted else "không mật khẩu"
     print(f"Dung lượng: {_n(result.size)} byte; {_n(result.rows)} dòng dữ liệu; phiên bản dữ liệu "
@@ -57,7 +110,6 @@ def cmd_backup(args) -> int:
     print(f"SHA-256: {result.sha256}")
     for old in result.removed:
         print(f"Đã xóa bản cũ: {old.name}")
-    return 0
 
 
 def cmd_restore(args) -> int:

@@ -1,4 +1,5 @@
-"""Run by test_backup_crash.py in a subprocess that gets killed with SIGKILL mid-transaction.
+"""Run by test_backup_crash.py in a subprocess that gets killed mid-transaction (SIGKILL on
+POSIX, TerminateProcess on Windows).
 
 argv: database path, job ("import" or "issue"), rows, when to stop ("block" waits inside the
 transaction until killed; "commit" announces the commit and goes straight into it).

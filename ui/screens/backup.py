@@ -23,6 +23,7 @@ from app import backup
 from app.errors import DomainError
 from ui import dialogs, workers
 from ui.screens.backup_parts import SettingsBox, backup_password, group, mb, num, restore_flow
+from ui.screens.backup_schedule import ScheduleBox
 
 PathRole = Qt.UserRole + 1
 
@@ -41,6 +42,8 @@ class BackupPage(QScrollArea):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         layout.addWidget(self._backup_box(body))
+        self.schedule_box = ScheduleBox(db, lambda: self.target.currentData(), body)
+        layout.addWidget(self.schedule_box)
         layout.addWidget(self._history_box(body), 1)
         self.settings_box = SettingsBox(db, body)
         self.settings_box.saved.connect(self.refresh)
@@ -116,6 +119,7 @@ class BackupPage(QScrollArea):
 
     def refresh(self) -> None:
         self.refresh_status()
+        self.schedule_box.refresh()
         self.refresh_targets()
         self.refresh_history()
 
@@ -152,7 +156,7 @@ class BackupPage(QScrollArea):
         current = self.target.currentData() or remembered
         self.target.clear()
         for drive in backup.removable_drives():
-            self.target.addItem(f"USB {drive.title}", str(drive.folder))
+            self.target.addItem(f"{drive.kind_label} {drive.title}", str(drive.folder))
         if remembered and self.target.findData(remembered) < 0:
             mark = "" if Path(remembered).is_dir() else " — không thấy, hãy cắm lại USB"
             self.target.addItem(f"Lần trước: {remembered}{mark}", remembered)
