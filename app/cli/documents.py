@@ -136,7 +136,9 @@ def _single(args, key: str, *doc_args) -> int:
 
 
 def cmd_fund_report(args) -> int:
-    return _single(args, "fund_report", args.year)
+    from datetime import date
+
+    return _single(args, "fund_report", args.year, date.today())
 
 
 def cmd_council_decision(args) -> int:

@@ -105,7 +105,9 @@ def _plan(p: MovementPlan, doc: Document, attached: bool) -> None:
                      f"nhân dân {p.org.short_name})", italic=True, align="center", indent=False),
                 Title("", "", rule=True))
     doc.add(*_plan_body(p))
-    doc.add(Signatures(Signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), p.signer_name),
+    # Attached to the Chủ tịch's decision, the plan is signed as the decision is.
+    lines = ("CHỦ TỊCH",) if attached else ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+    doc.add(Signatures(Signer(lines, p.signer_name),
                        recipients=() if attached else (
                            "- Thường trực Đảng ủy, HĐND phường;", "- Ủy ban MTTQ phường;",
                            "- Các cơ quan, đơn vị, khu dân cư;", "- Lưu: VT.")))

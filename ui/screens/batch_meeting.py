@@ -23,6 +23,7 @@ from app.errors import ValidationError
 from app.services.rounds import council, quorum
 from ui import dialogs
 from ui.screens.batch_rows import RowsModel, rows_view, selected_items
+from ui.screens.ward_documents import council_setup_button
 from ui.widgets.form import DateEdit, FormDialog, combo, combo_value, set_combo, spin
 
 ROLES = ("Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên thường trực", "Ủy viên",
@@ -79,6 +80,7 @@ class MembersDialog(QDialog):
         bar = QHBoxLayout()
         bar.addWidget(add)
         bar.addWidget(edit)
+        bar.addWidget(council_setup_button(self))
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

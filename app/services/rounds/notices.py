@@ -62,7 +62,8 @@ def notice_document(db: Database, decision_id: int | None = None,
     if not listing.lines:
         raise DomainError("Danh sách trống: không có trường hợp nào để thông báo.")
     who = issuer(db)
-    return build_notice(Notice(org, filled.number, filled.signed_on, decision_id is not None,
+    # Undated, the notice is dated the day it is printed, like the list it posts.
+    return build_notice(Notice(org, filled.number, posted, decision_id is not None,
                                grounds, what, listing, who.signer_lines, who.signer_name))
 
 
