@@ -20,7 +20,7 @@ class BriefLine:
     born: str  # "1980, nữ"
     position: str  # chức vụ, đơn vị / địa chỉ
     achievement: str
-    received: str  # "2023: Lao động tiên tiến (QĐ số 15/QĐ-UBND ngày 05/12/2023); …"
+    received: str  # "2023: Lao động tiên tiến (QĐ số 15/QĐ-UBND ngày 05/12/2023)", one a line
 
 
 @dataclass(frozen=True)

@@ -60,8 +60,8 @@ def _received(db: Database, subject_id: int, year: int, this_round: set[int]) ->
 
     lines = [h for h in subject_history(db, subject_id).lines
              if year - RECENT_YEARS <= h.year <= year and h.decision_id not in this_round]
-    return "; ".join(f"{h.year}: {h.award} ({h.decision.replace('Quyết định số', 'QĐ số')})"
-                     for h in lines)
+    return "\n".join(f"{h.year}: {h.award} ({h.decision.replace('Quyết định số', 'QĐ số')})"
+                      for h in lines)
 
 
 def brief_list_document(db: Database, batch_id: int) -> Document:
