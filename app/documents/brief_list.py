@@ -59,7 +59,7 @@ def build_brief_list(b: BriefList) -> Document:
         Title("", "", rule=True),
         Table(("STT", "Họ và tên / Tên tập thể", "Năm sinh, giới tính", "Chức vụ, đơn vị công tác",
                "Tóm tắt thành tích", f"Khen thưởng đã nhận ({b.years} năm gần đây)", "Ghi chú"),
-              rows, (0.9, 2.8, 1.6, 3.2, 5.0, 5.0, 1.2), "CLCLLLL", 11, group_rows=groups),
+              rows, (1.0, 2.8, 1.6, 3.2, 5.0, 5.0, 1.2), "CLCLLLL", 11, group_rows=groups),
         Signatures(Signer(b.signer_lines, b.signer_name)),
     )
     return doc

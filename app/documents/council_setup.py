@@ -82,7 +82,7 @@ def _decision(c: CouncilSetup, doc: Document) -> None:
         article("Điều 1.", f"Kiện toàn {COUNCIL} {short} gồm {len(c.members)} thành viên có tên "
                            "sau:"),
         Table(("STT", "Họ và tên", "Chức vụ, đơn vị", "Chức danh trong Hội đồng"),
-              _member_rows(c), (0.9, 3.4, 4.6, 3.3), "CLLL", 12),
+              _member_rows(c), (1.0, 3.4, 4.6, 3.3), "CLLL", 12),
         article("Điều 2.", f"{COUNCIL} {short} có nhiệm vụ tham mưu cho Chủ tịch Ủy ban nhân "
                            f"dân {short} tổ chức, phát động các phong trào thi đua; định kỳ sơ "
                            "kết, tổng kết phong trào thi đua và công tác khen thưởng; xét, đề "
@@ -134,7 +134,7 @@ def _rules(c: CouncilSetup, doc: Document) -> None:
         article("Điều 5. Biểu quyết.", "Hội đồng xét từng danh hiệu thi đua, hình thức khen "
                 "thưởng theo tỷ lệ phiếu đồng ý sau:"),
         Table(("STT", "Danh hiệu, hình thức khen thưởng", "Hình thức",
-               "Tỷ lệ đồng ý để đề nghị"), _rule_rows(c), (0.8, 4.6, 2.0, 4.8), "CLCL", 12)
+               "Tỷ lệ đồng ý để đề nghị"), _rule_rows(c), (1.0, 4.6, 2.0, 4.8), "CLCL", 12)
         if c.rules else para("Hội đồng chưa đặt tỷ lệ biểu quyết cho danh hiệu nào."),
         para("Khi bỏ phiếu kín, Hội đồng bầu Ban kiểm phiếu; phiếu không ký tên, phiếu gạch "
              "xóa, ghi thêm tên là phiếu không hợp lệ; kết quả kiểm phiếu được lập thành biên "

@@ -31,7 +31,7 @@ def build_culture_comments(r: AreaReview) -> Document:
             ("",) * 5,) * HAND_ROWS
         doc.add(Table(("STT", "Người, tổ chức có ý kiến", "Hộ gia đình được nêu",
                        "Nội dung ý kiến", "Kết quả xem xét"), rows,
-                      (0.8, 2.8, 2.6, 3.6, 2.6), "CLLLL", 12))
+                      (1.0, 2.8, 2.6, 3.6, 2.6), "CLLLL", 12))
     doc.add(
         para(f"Số hộ gia đình tiếp tục được đề nghị công nhận danh hiệu {awards}: "
              f"{len(r.homes)} hộ."),

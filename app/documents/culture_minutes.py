@@ -29,7 +29,7 @@ def build_culture_minutes(r: AreaReview) -> Document:
              "định số 86/2023/NĐ-CP của Chính phủ; xem xét từng hộ gia đình được đề nghị và "
              "biểu quyết. Kết quả như sau:"),
         Table(("STT", "Họ và tên chủ hộ", "Địa chỉ", "Số đồng ý", "Tỷ lệ (%)", "Ghi chú"),
-              home_rows(r, votes=True), (0.8, 3.4, 3.6, 1.3, 1.3, 1.6), "CLLCCL", 12),
+              home_rows(r, votes=True), (1.0, 3.4, 3.6, 1.3, 1.3, 1.6), "CLLCCL", 12),
         heading("KẾT LUẬN"),
         para(f"Hội nghị thống nhất đề nghị Ủy ban nhân dân {r.org.short_name} xét công nhận "
              f"danh hiệu {awards} năm {r.year} cho {len(r.homes)} hộ gia đình có tên trên."),

@@ -50,5 +50,5 @@ def build_culture_proposal(r: AreaReview) -> Document:
                      indent=False),
                 Title("", "", rule=True),
                 Table(("STT", "Họ và tên chủ hộ", "Địa chỉ", "Ghi chú"),
-                      home_rows(r, votes=False), (0.9, 4.2, 5.2, 1.8), "CLLL", 12))
+                      home_rows(r, votes=False), (1.0, 4.2, 5.2, 1.8), "CLLL", 12))
     return doc

@@ -33,7 +33,7 @@ def build_dossier_list(d: DossierList) -> Document:
         Header(d.org.parent_body, d.org.body_name, None, date_line(d.org.place_name, None)),
         Title("DANH MỤC HỒ SƠ", f"Đề nghị {d.upper} khen thưởng ({d.occasion})"),
         Table(("STT", "Thành phần hồ sơ", "Số, ký hiệu, ngày văn bản", "Số bản", "Ghi chú"),
-              rows, (0.8, 5.6, 3.0, 1.0, 2.4), "CLLCL", 12),
+              rows, (1.0, 5.6, 3.0, 1.0, 2.4), "CLLCL", 12),
         para(f"Tổng số: {len(rows)} thành phần hồ sơ.", indent=False),
         Signatures(Signer(("NGƯỜI LẬP DANH MỤC",), note="(Ký, ghi rõ họ tên)")),
     )

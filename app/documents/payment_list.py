@@ -57,7 +57,7 @@ def build_payment_list(p: PaymentList) -> Document:
              "với mức lương cơ sở, làm tròn lên hàng chục nghìn đồng.", italic=True,
              align="center", indent=False, size=12),
         Table(("STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị / Địa chỉ", "Hệ số",
-               "Số tiền (đồng)", "Ký nhận"), rows, (0.8, 3.4, 3.6, 0.9, 1.7, 2.0), "CLLCRC",
+               "Số tiền (đồng)", "Ký nhận"), rows, (1.0, 3.4, 3.6, 0.9, 1.7, 2.0), "CLLCRC",
               12, bold, groups),
         para(f"Tổng số tiền: {format_money(total)} đồng (Bằng chữ: {amount_in_words(total)}).",
              indent=False),

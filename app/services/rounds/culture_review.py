@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from app import text
 from app.documents import Document
@@ -33,16 +33,20 @@ def input_key(kind: str, batch_id: int, area_id: int) -> inputs.InputKey:
     return inputs.InputKey(kind, batch_id=batch_id, area_id=area_id)
 
 
-def _rows(s, batch_id: int):
-    """(candidate, subject id, subject type, area id, award name) of the batch's households
-    and areas, households by head's name."""
-    return s.execute(
-        select(Candidate.id, Subject.id, Subject.type, Subject.area_id, AwardKind.name)
-        .join(Subject, Subject.id == Candidate.subject_id)
-        .join(AwardKind, AwardKind.id == Candidate.award_kind_id)
-        .where(Candidate.batch_id == batch_id, Candidate.status.not_in(LEFT_OUT),
-               Subject.type.in_(("household", "area")))
-        .order_by(AwardKind.sort_order, Subject.sort_key)).all()
+def _rows(s, batch_id: int, area_id: int | None = None):
+    """(candidate, subject id, subject type, area id, award name, name, household address) of
+    the batch's households and areas (of one area when given), households by head's name."""
+    home = Household.__table__  # the table alone: the mapped class would join subject again
+    stmt = (select(Candidate.id, Subject.id, Subject.type, Subject.area_id, AwardKind.name,
+                   Subject.name, home.c.address)
+            .join(Subject, Subject.id == Candidate.subject_id)
+            .join(AwardKind, AwardKind.id == Candidate.award_kind_id)
+            .outerjoin(home, home.c.id == Subject.id)
+            .where(Candidate.batch_id == batch_id, Candidate.status.not_in(LEFT_OUT),
+                   Subject.type.in_(("household", "area"))))
+    if area_id is not None:
+        stmt = stmt.where(or_(Subject.area_id == area_id, Subject.id == area_id))
+    return s.execute(stmt.order_by(AwardKind.sort_order, Subject.sort_key)).all()
 
 
 def area_choices(db: Database, batch_id: int) -> list[AreaChoice]:
@@ -50,7 +54,7 @@ def area_choices(db: Database, batch_id: int) -> list[AreaChoice]:
     with db.read() as s:
         homes: dict[int, int] = {}
         own: dict[int, list[str]] = {}
-        for _cid, sid, typ, area_id, award in _rows(s, batch_id):
+        for _cid, sid, typ, area_id, award, _name, _address in _rows(s, batch_id):
             if typ == "household" and area_id:
                 homes[area_id] = homes.get(area_id, 0) + 1
             elif typ == "area":
@@ -102,10 +106,9 @@ def review_data(db: Database, batch_id: int, area_id: int):
         if area is None:
             raise DomainError("Không tìm thấy khu dân cư đã chọn.")
         homes, own = [], []
-        for cid, sid, typ, a_id, award in _rows(s, batch_id):
+        for cid, sid, typ, a_id, award, name, address in _rows(s, batch_id, area_id):
             if typ == "household" and a_id == area_id:
-                h = s.get(Household, sid)
-                homes.append(Home(cid, h.name, h.address or "", award, _count(votes.get(str(cid)))))
+                homes.append(Home(cid, name, address or "", award, _count(votes.get(str(cid)))))
             elif typ == "area" and sid == area_id:
                 own.append(award)
         if not homes and not own:
