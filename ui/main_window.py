@@ -150,11 +150,12 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def show_screen(self, key: str) -> QWidget:
-        page = self.page(key)
-        self.stack.setCurrentWidget(page)
+        page = self.page(key)  # built here, so a failure reaches the caller
         for i in range(self.nav.count()):
             if self.nav.item(i).data(KeyRole) == key and self.nav.currentRow() != i:
-                self.nav.setCurrentRow(i)
+                self.nav.setCurrentRow(i)  # its signal comes back here: the page shows once
+                return page
+        self.stack.setCurrentWidget(page)
         on_show = getattr(page, "on_show", None)
         if callable(on_show):
             on_show()

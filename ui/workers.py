@@ -122,6 +122,11 @@ def start(job: Job) -> QThread:
     return thread
 
 
+def running() -> int:
+    """How many background jobs are still running (benches wait for them to settle)."""
+    return len(_running)
+
+
 def wait_all(timeout_ms: int = 30000) -> None:
     """At exit: ask running jobs to stop and wait for their threads to end."""
     for thread in list(_running):
@@ -174,3 +179,59 @@ def run_with_progress(
     start(job)
     job.relay = relay
     return job
+
+
+class Loader(QObject):
+    """A screen's data loads, off the GUI thread and one at a time: asking again while a load
+    runs queues only the newest request (a year arrow held down runs two loads, not ten), and
+    only the newest request's result reaches ``on_success`` (older ones are stale)."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject, on_success: Callable[[object], None],
+                 on_failure: Callable[[Exception], None] | None = None):
+        super().__init__(parent)
+        self._on_success, self._on_failure = on_success, on_failure
+        self._running: Job | None = None
+        self._waiting: tuple | None = None
+        self._latest = 0
+
+    @property
+    def busy(self) -> bool:
+        """A load is running or waiting: the screen shows the previous data meanwhile."""
+        return self._running is not None or self._waiting is not None
+
+    def request(self, fn: Callable, *args, **kwargs) -> None:
+        """Load ``fn(*args, **kwargs)`` (a plain function of app/) in the background."""
+        self._latest += 1
+        self._waiting = (self._latest, fn, args, kwargs)
+        was_busy = self._running is not None
+        if not was_busy:
+            self._start_waiting()
+            self.busy_changed.emit(True)
+
+    def _start_waiting(self) -> None:
+        number, fn, args, kwargs = self._waiting
+        self._waiting = None
+
+        def call(progress=None, cancelled=None):
+            return fn(*args, **kwargs)
+
+        self._running = run_in_background(
+            self, call, on_success=lambda result: self._succeeded(number, result),
+            on_failure=lambda exc: self._failed(number, exc), on_done=self._done)
+
+    def _succeeded(self, number: int, result) -> None:
+        if number == self._latest:
+            self._on_success(result)
+
+    def _failed(self, number: int, exc: Exception) -> None:
+        if number == self._latest and self._on_failure is not None:
+            self._on_failure(exc)
+
+    def _done(self) -> None:
+        self._running = None
+        if self._waiting is not None:
+            self._start_waiting()
+        else:
+            self.busy_changed.emit(False)

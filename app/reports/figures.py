@@ -23,6 +23,13 @@ class KindInfo:
     category: str  # danh_hieu / hinh_thuc
     level: str  # xa / tinh / bo / nha_nuoc
     sort_order: int
+    subject_types: str = ""  # "person,collective" …; "area" alone: a khu dân cư's title
+
+    @property
+    def for_areas(self) -> bool:
+        """Given to residential areas only (Khu dân cư văn hóa): statistics count them with
+        tập thể, sentences call them khu dân cư."""
+        return {t.strip() for t in self.subject_types.split(",") if t.strip()} == {"area"}
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,8 @@ def _awards_from(stmt):
 
 def award_kinds(s: Session):
     stmt = select(AwardKind.code, AwardKind.name, AwardKind.category, AwardKind.level,
-                  AwardKind.sort_order).order_by(AwardKind.sort_order, AwardKind.id)
+                  AwardKind.sort_order, AwardKind.subject_types).order_by(AwardKind.sort_order,
+                                                                          AwardKind.id)
     return s.execute(stmt).all()
 
 

@@ -13,9 +13,28 @@ from app.reports.labels import GROUP_LOWER, GROUPS, LEVEL_LABELS, LEVELS, number
 CULTURE_WORDS = ("doi song van hoa", "gia dinh van hoa", "khu dan cu van hoa")
 
 
+def _area_count(f: Figures, **filters) -> int:
+    """Awards of the titles given to residential areas, within the tập thể group."""
+    codes = [k.code for k in f.kinds if k.for_areas]
+    if "kind" in filters:
+        codes = [c for c in codes if c == filters["kind"]]
+    rest = {k: v for k, v in filters.items() if k != "kind"}
+    return sum(f.count(group="collective", kind=c, **rest) for c in codes)
+
+
 def _groups_phrase(f: Figures, **filters) -> str:
-    """"12 tập thể, 40 cá nhân, 5 hộ gia đình" (zero groups left out)."""
-    parts = [f"{number(n)} {GROUP_LOWER[g]}" for g in GROUPS if (n := f.count(group=g, **filters))]
+    """"12 tập thể, 3 khu dân cư, 40 cá nhân, 5 hộ gia đình" (zero groups left out)."""
+    parts = []
+    for g in GROUPS:
+        n = f.count(group=g, **filters)
+        if g == "collective":
+            areas = _area_count(f, **filters)
+            if n - areas:
+                parts.append(f"{number(n - areas)} {GROUP_LOWER[g]}")
+            if areas:
+                parts.append(f"{number(areas)} khu dân cư")
+        elif n:
+            parts.append(f"{number(n)} {GROUP_LOWER[g]}")
     return ", ".join(parts)
 
 
@@ -75,7 +94,8 @@ def awards_table(f: Figures) -> Table:
                     continue
                 stt += 1
                 counts = [f.count(kind=k.code, level=level, group=g, year=y) for y in years]
-                rows.append((str(stt), k.name, GROUP_LOWER[g].capitalize(),
+                who = "Khu dân cư" if k.for_areas else GROUP_LOWER[g].capitalize()
+                rows.append((str(stt), k.name, who,
                              *_numbers(counts, len(years) > 1)))
     bold.add(len(rows))
     rows.append(("", "Tổng cộng", "", *_numbers([f.count(year=y) for y in years], len(years) > 1)))

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.services.awards import award_kinds, fund
-from tests.ui.helpers import type_text
+from tests.ui.helpers import type_text, wait_for_jobs
 from ui.screens.award_kinds import AwardKindDialog, SalaryDialog
 from ui.screens.fund import FundLineDialog
 
@@ -88,6 +88,7 @@ def test_attach_a_scanned_report_to_a_candidate(qtbot, window, issued, when_dial
     out = tmp_path / "lấy ra.pdf"
     DialogRecorder(monkeypatch, open_path=str(scan), save_path=str(out))
     page = window.show_screen("batches")
+    wait_for_jobs(qtbot)  # the candidates load off the GUI thread
     page.candidates.table.selectRow(0)
 
     def attach(d: AttachDialog):

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from app.services.rounds import batches, council
-from tests.ui.helpers import type_text
+from tests.ui.helpers import type_text, wait_for_jobs
 from ui.screens.batch_meeting import MeetingDialog, MemberDialog, MembersDialog
 
 
@@ -66,13 +66,17 @@ def test_households_pass_without_secret_vote_and_can_be_hidden(qtbot, window, wa
     page = window.show_screen("batches")
     page.reload(bid)
     tab = page.council
-    assert tab.table.rowCount() == 4
+    page.tabs.setCurrentWidget(tab)  # a tab loads when shown (off the GUI thread)
+    wait_for_jobs(qtbot)
+    assert tab.model.rowCount() == 4
     tab.only_votes.setChecked(True)
-    shown = [tab.table.item(r, 0).text() for r in range(4) if not tab.table.isRowHidden(r)]
+    shown = [tab.model.text(r, 0) for r in range(tab.model.rowCount())]
     assert shown == ["Nguyễn Thị Ánh"]
+    tab.only_votes.setChecked(False)
     tab.findChild(QPushButton, "council_approve").click()
     assert "Ghi 3 ứng viên" in dialogs.texts("confirm")[-1]
+    wait_for_jobs(qtbot)  # written in the background, then the tally reloads
     passed = [c.subject_name for c in batches.list_candidates(db, bid, "passed")]
     assert sorted(passed) == ["Hộ ông Tư 0", "Hộ ông Tư 1", "Hộ ông Tư 2"]
-    results = {tab.table.item(r, 0).text(): tab.table.item(r, 7).text() for r in range(4)}
+    results = {tab.model.text(r, 0): tab.model.text(r, 7) for r in range(4)}
     assert results["Hộ ông Tư 1"] == "Thông qua" and results["Nguyễn Thị Ánh"] == "Chưa bỏ phiếu"

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from app.services.rounds import batches
-from tests.ui.helpers import type_text
+from tests.ui.helpers import type_text, wait_for_jobs
 from ui.screens.batch_rows import WARN
 
 
@@ -19,6 +19,7 @@ def test_same_award_same_year_is_flagged_with_its_basis(qtbot, window, issued, d
     page.reload(again)
     tab = page.candidates
     tab.findChild(QPushButton, "cand_check").click()
+    wait_for_jobs(qtbot)  # checked off the GUI thread, then the list reloads
     assert "cảnh báo ở 1 ứng viên" in dialogs.texts("info")[-1]
 
     rows = {c.subject_name: i for i, c in enumerate(tab.model.items)}

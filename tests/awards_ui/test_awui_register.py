@@ -90,6 +90,7 @@ def test_revoke_and_correct_become_new_issued_decisions(qtbot, window, issued, w
 
     def check_draft(e: DecisionEditor):
         assert e.f["number"].text() == "1"  # first decision of 2026, suggested
+        qtbot.waitUntil(lambda: not e.busy, timeout=10000)  # the list loads off the GUI thread
         assert e.d.kind == "thu_hoi" and len(e.lines_model.items) == 1
         e.save_button.click()
         e.reject()

@@ -58,6 +58,7 @@ def test_revoke_several_entries_in_one_decision(qtbot, window, issued, when_dial
         d.buttons.button(QDialogButtonBox.Save).click()
 
     def check_draft(e: DecisionEditor):
+        qtbot.waitUntil(lambda: not e.busy, timeout=10000)  # the list loads off the GUI thread
         seen["lines"] = len(e.lines_model.items)
         assert e.d.kind == "thu_hoi"
         e.save_button.click()

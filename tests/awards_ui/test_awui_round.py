@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.services.awards import fund
 from app.services.rounds import decisions
-from tests.ui.helpers import type_text
+from tests.ui.helpers import type_text, wait_for_jobs
 from ui.screens.batch_add import AddCandidatesDialog
 from ui.screens.batch_meeting import MeetingDialog
 from ui.screens.batches import BatchDialog
@@ -66,6 +66,7 @@ def _batch_and_candidates(qtbot, window, when_dialog):
 
     when_dialog(AddCandidatesDialog, add)
     _click(page.candidates, "cand_add")
+    wait_for_jobs(qtbot)  # added, then listed, off the GUI thread
     return page
 
 
@@ -77,6 +78,7 @@ def test_whole_round_through_the_screens(qtbot, window, ward, when_dialog, answe
     assert "Đã thêm 3 ứng viên." in answers.texts("info")[-1]
 
     _click(page.candidates, "cand_check")  # guardrails: advice per candidate, shown with basis
+    wait_for_jobs(qtbot)
     assert "Đã kiểm tra 3 ứng viên" in answers.texts("info")[-1]
     assert "Chưa kiểm tra" not in page.candidates.findings.toPlainText()
 
@@ -91,6 +93,7 @@ def test_whole_round_through_the_screens(qtbot, window, ward, when_dialog, answe
 
     when_dialog(MeetingDialog, meeting)
     _click(page.council, "council_new_meeting")
+    wait_for_jobs(qtbot)
     council = page.council
     assert "Có mặt 3/4 thành viên, cần 3" in council.quorum.text()
 
@@ -103,11 +106,12 @@ def test_whole_round_through_the_screens(qtbot, window, ward, when_dialog, answe
 
     _click(council, "council_fill")
     agree = {"Nguyễn Thị Ánh": 3, "Nguyễn Văn Cường": 2, "Đặng Văn Bảo": 1}
-    for r, row in enumerate(council.rows):
-        council.table.item(r, 4).setText(str(agree[row.subject_name]))
+    for r in range(council.model.rowCount()):
+        council.model.set_text(r, 4, str(agree[council.model.text(r, 0)]))
     _click(council, "council_save_tally")
-    results = {council.table.item(r, 0).text(): council.table.item(r, 7).text()
-               for r in range(council.table.rowCount())}
+    wait_for_jobs(qtbot)
+    results = {council.model.text(r, 0): council.model.text(r, 7)
+               for r in range(council.model.rowCount())}
     # 2 of 3 present is 66,7 % ≥ 50 %: passes; 1 of 3 fails.
     assert results == {"Nguyễn Thị Ánh": "Đạt", "Nguyễn Văn Cường": "Đạt", "Đặng Văn Bảo": "Không đạt"}
     _click(council, "council_close")
@@ -122,6 +126,7 @@ def test_whole_round_through_the_screens(qtbot, window, ward, when_dialog, answe
     def editor(e: DecisionEditor):
         assert e.f["number"].text() == "1"  # the next free number of 2025, suggested
         assert "Nguyễn Văn Hùng" == e.f["signer_name"].text()
+        qtbot.waitUntil(lambda: not e.busy, timeout=10000)  # the list loads off the GUI thread
         assert len(e.lines_model.items) == 2
         assert "Một triệu bốn trăm hai mươi nghìn đồng" in e.total_label.text()
         e.save_button.click()
@@ -130,6 +135,8 @@ def test_whole_round_through_the_screens(qtbot, window, ward, when_dialog, answe
     when_dialog(DraftDialog, draft)
     when_dialog(DecisionEditor, editor)
     _click(page.decisions, "dec_draft")
+    qtbot.waitUntil(lambda: page.decisions.current() is not None, timeout=15000)
+    wait_for_jobs(qtbot)
     d = page.decisions.current()
     assert d.full_number == "1/QĐ-UBND" and d.total_money == 1_420_000
 

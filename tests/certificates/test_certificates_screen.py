@@ -27,6 +27,7 @@ def _page(qtbot, db, monkeypatch):
     page = CertificatesPage(db)
     qtbot.addWidget(page)
     page.show()
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)  # loads off the GUI thread
     return page
 
 
@@ -54,10 +55,9 @@ def test_print_a_decision_then_reprint_one_spoiled_blank(qtbot, db, decision_id,
     _office_printer(monkeypatch, target)
     page = _page(qtbot, db, monkeypatch)
     assert page.decision.count() == 1 and "15/QĐ-UBND" in page.decision.currentText()
-    assert page.table.rowCount() == 8
-    assert page.table.item(3, 3).text() == "Cá nhân" and page.table.item(3, 4).text() == \
-        "Lao động tiên tiến"
-    page.table.item(1, 0).setCheckState(Qt.Unchecked)  # this one is not printed now
+    assert page.lines.rowCount() == 8
+    assert page.lines.text(3, 3) == "Cá nhân" and page.lines.text(3, 4) == "Lao động tiên tiến"
+    page.lines.set_checked(1, False)  # this one is not printed now
     assert page.printer.currentText() == OFFICE_PRINTER
     qtbot.mouseClick(page.btn_print, Qt.LeftButton)
     qtbot.waitUntil(lambda: "Đã in 7/7" in page.status.text() or bool(rec.messages),
@@ -67,7 +67,8 @@ def test_print_a_decision_then_reprint_one_spoiled_blank(qtbot, db, decision_id,
     prints = _prints(db)
     assert len(prints) == 7 and not any(p.reprint for p in prints)
     assert all(p.mode == "full" and OFFICE_PRINTER in p.note for p in prints)
-    assert page.table.item(0, 5).text() == "1" and page.table.item(1, 5).text() == ""
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    assert page.lines.text(0, 5) == "1" and page.lines.text(1, 5) == ""
 
     # The blank of line 7 jammed: switch to blank mode and print that one again.
     qtbot.mouseClick(page.blank, Qt.LeftButton)
@@ -78,7 +79,8 @@ def test_print_a_decision_then_reprint_one_spoiled_blank(qtbot, db, decision_id,
     last = _prints(db)[-1]
     assert len(_prints(db)) == 8 and last.reprint and last.mode == "blank"
     assert "In lại" in last.note
-    assert page.table.item(6, 5).text() == "2"
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    assert page.lines.text(6, 5) == "2"
     assert len(PdfReader(target).pages) == 1  # the PDF printer's file now holds that one page
 
 
@@ -89,7 +91,7 @@ def test_preview_shows_every_checked_certificate(qtbot, db, decision_id, monkeyp
     qtbot.waitUntil(lambda: page.preview.page_count() == 8, timeout=20000)
     assert "8 trang" in page.status.text()
     page.check_all(False)
-    page.table.item(4, 0).setCheckState(Qt.Checked)
+    page.lines.set_checked(4, True)
     qtbot.mouseClick(page.btn_preview, Qt.LeftButton)
     qtbot.waitUntil(lambda: page.preview.page_count() == 1, timeout=20000)
 
@@ -120,7 +122,8 @@ def test_saving_a_pdf_is_not_logged_as_printed(qtbot, db, decision_id, monkeypat
     qtbot.waitUntil(lambda: "8 giấy" in page.status.text() and "PDF" in page.status.text()
                     and printed_pdf.exists(), timeout=20000)
     assert len(PdfReader(printed_pdf).pages) == 8
-    assert _prints(db) == [] and page.table.item(0, 5).text() == ""
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    assert _prints(db) == [] and page.lines.text(0, 5) == ""
 
 
 def test_calibration_wizard_saves_offsets_for_the_printer_and_blank(qtbot, db, decision_id,
@@ -189,5 +192,6 @@ def test_the_screen_is_in_the_main_window_and_explains_an_empty_register(qtbot, 
     win.show()
     page = win.show_screen("certificates")
     assert isinstance(page, CertificatesPage)
-    assert page.decision.count() == 0 and page.table.rowCount() == 0
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    assert page.decision.count() == 0 and page.lines.rowCount() == 0
     assert "Chưa có quyết định khen thưởng" in page.status.text()

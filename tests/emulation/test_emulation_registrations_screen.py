@@ -10,7 +10,16 @@ from app.services.emulation import movements as mv
 from app.services.emulation import registrations as reg
 from app.services.rounds import batches
 from db.models import Registration
+from tests.ui.helpers import wait_for_jobs, when_modal
 from ui.main_window import MainWindow
+
+
+def _accept_scope(expected_scope):
+    """The "which households" dialog: check what it proposes, then go on."""
+    def answer(dialog):
+        assert dialog.scope()[0] == expected_scope, dialog.scope()
+        dialog.accept()
+    when_modal(answer)
 
 
 def _window(qtbot, db):
@@ -26,13 +35,20 @@ def _select(box, value):
     box.setCurrentIndex(box.findData(value))
 
 
+def _loaded(qtbot, page):
+    """Registering and loading run off the GUI thread: wait for them (and the rates)."""
+    wait_for_jobs(qtbot)
+
+
 def test_register_tick_outcomes_and_see_rates(qtbot, org_db, dialogs):
     ward = small_ward(org_db)
     win = _window(qtbot, org_db)
     page = win.show_screen("registrations")
     page.year.setValue(2025)
     _select(page.area, ward["Khu dân cư số 2"])
+    _accept_scope("area")  # the area the list shows is proposed
     page.btn_households.click()
+    _loaded(qtbot, page)
     assert dialogs.texts("info")[-1] == "Đã đăng ký thêm 5."
     assert page.model.rowCount() == 5
     assert page.model.counts() == (0, 0, 5)
@@ -53,11 +69,15 @@ def test_register_tick_outcomes_and_see_rates(qtbot, org_db, dialogs):
     _select(page.outcome_filter, "chua")  # what is left to evaluate
     assert page.model.rowCount() == 1
     _select(page.outcome_filter, "")
+    win.activateWindow()  # back from the dialog
+    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
     qtbot.keyClick(page, Qt.Key_S, Qt.ControlModifier)  # Ctrl+S saves
     assert dialogs.texts("info")[-1] == "Đã lưu kết quả bình xét của 4 đăng ký."
     assert sorted(r.outcome or "" for r in reg.rows(org_db, 2025)) == [
         "", "dat", "dat", "dat", "khong_dat"]
 
+    page.tabs.setCurrentWidget(page.rates)  # the rates compute when their tab is shown
+    _loaded(qtbot, page)
     table = page.rates.table
     cells = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(7)]
              for r in range(table.rowCount())}
@@ -74,18 +94,23 @@ def test_whole_ward_all_achieved_then_to_batch(qtbot, org_db, dialogs, monkeypat
     page = win.show_screen("registrations")
     page.year.setValue(2025)
     _select(page.movement, mid)
-    page.btn_households.click()  # no area chosen: the whole ward
+    _accept_scope("ward")  # no area chosen: the whole ward
+    page.btn_households.click()
+    _loaded(qtbot, page)
     page.btn_areas.click()
+    _loaded(qtbot, page)
     assert page.model.rowCount() == 23 + 3
     page.search.setText("dong giang")  # filter, then mark what is shown
     qtbot.waitUntil(lambda: page.model.rowCount() == 9)
     page.btn_all.click()
     page.btn_save.click()
+    _loaded(qtbot, page)
     from ui.screens import registrations_actions
 
     monkeypatch.setattr(registrations_actions.BatchChoice, "ask",
                         classmethod(lambda cls, parent, items, n: items[0][0]))
     page.btn_candidates.click()
+    _loaded(qtbot, page)
     assert dialogs.texts("info")[-1].startswith("Đã thêm 9 ứng viên")
     assert len(batches.list_candidates(org_db, bid)) == 9
     with org_db.read() as s:

@@ -54,3 +54,11 @@ def type_text(widget, text: str) -> None:
     for ch in text:
         for kind in (QEvent.KeyPress, QEvent.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
+
+
+def wait_for_jobs(qtbot, timeout: int = 20000) -> None:
+    """Screens load and act off the GUI thread: wait until every background job is done and
+    its result shown."""
+    from ui import workers
+
+    qtbot.waitUntil(lambda: workers.running() == 0, timeout=timeout)

@@ -2,7 +2,7 @@
 
 import threading
 
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QObject, QThread
 
 from ui import workers
 
@@ -71,3 +71,37 @@ def test_wait_all_ends_running_threads(qtbot):
     gate.set()
     workers.wait_all()
     assert thread.isFinished() and not workers._running
+
+
+def test_loader_applies_only_the_newest_request_and_runs_one_at_a_time(qtbot):
+    gate = threading.Event()
+    started, applied = [], []
+
+    def load(n):
+        started.append(n)
+        if n == 1:
+            gate.wait(5)  # the first load is slow: 2, 3, 4 are asked meanwhile
+        return n
+
+    parent = QObject()
+    loader = workers.Loader(parent, applied.append)
+    for n in (1, 2, 3, 4):
+        loader.request(load, n)
+    assert loader.busy
+    gate.set()
+    qtbot.waitUntil(lambda: not loader.busy, timeout=5000)
+    assert started == [1, 4]  # 2 and 3 were replaced while 1 ran
+    assert applied == [4]  # 1's result was stale when it came
+
+
+def test_loader_reports_the_newest_failure(qtbot):
+    errors, applied = [], []
+
+    def boom():
+        raise ValueError("Không đọc được cơ sở dữ liệu")
+
+    parent = QObject()
+    loader = workers.Loader(parent, applied.append, errors.append)
+    loader.request(boom)
+    qtbot.waitUntil(lambda: not loader.busy, timeout=5000)
+    assert [str(e) for e in errors] == ["Không đọc được cơ sở dữ liệu"] and applied == []

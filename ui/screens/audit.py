@@ -89,8 +89,8 @@ class AuditPage(ListPage):
             edit.setObjectName(name)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
-            edit.dateChanged.connect(lambda _d: self.use_dates.isChecked() and self.reload())
-        self.use_dates.toggled.connect(lambda _on: self.reload())
+            edit.dateChanged.connect(lambda _d: self.use_dates.isChecked() and self.new_search())
+        self.use_dates.toggled.connect(lambda _on: self.new_search())
         return [self.use_dates, self.date_from, QLabel("đến", self), self.date_to]
 
     def _build(self) -> None:

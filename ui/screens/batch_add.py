@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -39,7 +42,6 @@ class AddCandidatesDialog(FormDialog):
         super().__init__("Thêm ứng viên từ hồ sơ", parent)
         self.db, self.batch_id = db, batch_id
         self.subjects: list[tuple[int, str]] = []
-        self.result_: batches.AddResult | None = None
         self.add_row("award", "Danh hiệu / hình thức đề nghị", kind_combo(db))
         self.add_row("proposing_unit", "Đơn vị đề nghị", QLineEdit())
         row = QWidget(self)
@@ -71,12 +73,15 @@ class AddCandidatesDialog(FormDialog):
             self.chosen_label.setText(f"{len(names)}: " + ", ".join(names[:8]) + more)
 
     def save(self) -> int:
+        """Checked here; the candidates are added by the tab, in the background."""
         if not self.subjects:
             raise ValidationError("Chưa chọn đối tượng nào: bấm “Chọn đối tượng…”.", "subjects")
-        self.result_ = batches.add_candidates(
-            self.db, self.batch_id, [sid for sid, _ in self.subjects], self.award().id,
-            self.fields["proposing_unit"].text())
         return self.batch_id
+
+    def chosen(self) -> tuple[list[int], int, str]:
+        """(subject ids, award kind id, proposing unit) for batches.add_candidates."""
+        return ([sid for sid, _ in self.subjects], self.award().id,
+                self.fields["proposing_unit"].text())
 
 
 class CandidateDialog(FormDialog):
@@ -100,19 +105,30 @@ class CandidateDialog(FormDialog):
 
 
 class ChecklistDialog(QDialog):
-    """A list of (key, label) with check boxes; ``checked()`` gives the ticked keys."""
+    """A list of (key, label) with check boxes; ``checked()`` gives the ticked keys.
 
-    def __init__(self, title: str, items: list[tuple[object, str]], parent=None):
+    ``ticked``: whether every item starts ticked (achieved registrations: yes; suggestions:
+    no, the officer chooses). Long labels wrap inside the dialog, which fits the screen."""
+
+    def __init__(self, title: str, items: list[tuple[object, str]], parent=None,
+                 ticked: bool = True):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.list = QListWidget(self)
         self.list.setObjectName("checklist")
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.Adjust)  # wrap again when the dialog is resized
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.list.setSpacing(2)
         for key, label in items:
             item = QListWidgetItem(label)
             item.setData(Qt.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked)
+            item.setCheckState(Qt.Checked if ticked else Qt.Unchecked)
             self.list.addItem(item)
+        self.count_label = QLabel(self)
+        self.list.itemChanged.connect(lambda _i: self._count())
         none = QPushButton("Bỏ chọn tất cả", self)
         none.clicked.connect(lambda: self._set_all(Qt.Unchecked))
         every = QPushButton("Chọn tất cả", self)
@@ -126,13 +142,30 @@ class ChecklistDialog(QDialog):
         bar.addWidget(every)
         bar.addWidget(none)
         bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        heading = QLabel(f"<b>{title}</b>", self)
+        heading.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{title}</b>", self))
+        layout.addWidget(heading)
         layout.addWidget(self.list, 1)
         layout.addLayout(bar)
         layout.addWidget(self.buttons)
+        self._count()
+        self._fit()
+
+    def _fit(self) -> None:
+        """About 60 × 30 lines of text, never larger than the screen's free area."""
         h = self.fontMetrics().height()
-        self.resize(h * 45, h * 28)
+        width, height = h * 60, h * 30
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width, height = min(width, free.width() * 9 // 10), min(height, free.height() * 9 // 10)
+        self.resize(width, height)
+
+    def _count(self) -> None:
+        n = len(self.checked())
+        self.count_label.setText(f"Đã chọn {n}/{self.list.count()}")
 
     def _set_all(self, state) -> None:
         for i in range(self.list.count()):

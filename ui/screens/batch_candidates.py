@@ -23,9 +23,18 @@ from app.services.awards import award_kinds
 from app.services.awards.award_ui_support import checked_candidates
 from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from app.services.rounds import batches
-from ui import dialogs
+from ui import dialogs, workers
 from ui.screens.batch_add import AddCandidatesDialog, CandidateDialog, ChecklistDialog
-from ui.screens.batch_rows import BAD, GOOD, WARN, RowsModel, rows_view, selected_items
+from ui.screens.batch_rows import (
+    BAD,
+    GOOD,
+    WARN,
+    RowsModel,
+    current_item,
+    on_selection,
+    rows_view,
+    selected_items,
+)
 
 
 def _colour(c: batches.CandidateInfo):
@@ -49,6 +58,10 @@ class CandidatesTab(QWidget):
     def __init__(self, db, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.batch, self.checked = db, None, set()
+        self.items, self._keys = [], []
+        # A Gia đình văn hóa round lists 14,000 households: loaded off the GUI thread.
+        self.loader = workers.Loader(self, self._loaded,
+                                     lambda exc: self.count.setText(f"Không tải được: {exc}"))
         self.model = RowsModel([
             ("Họ và tên / Tên", lambda c: c.subject_name), ("Đề nghị", lambda c: c.award_name),
             ("Tình trạng", lambda c: c.status_label),
@@ -57,7 +70,7 @@ class CandidatesTab(QWidget):
             ("Đơn vị đề nghị", lambda c: c.proposing_unit),
         ], colour=_colour, parent=self)
         self.table = rows_view(self.model, self, widths=(22, 18, 21, 30, 9, 20), multi=True)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_findings())
+        on_selection(self.table, self._show_findings)
         self.table.doubleClicked.connect(lambda _i: self.action_edit())
         self.findings = QTextBrowser(self)
         self.findings.setObjectName("findings")
@@ -107,28 +120,34 @@ class CandidatesTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.items = batches.list_candidates(self.db, self.batch.id) if self.batch else []
-        self.checked = checked_candidates(self.db, self.batch.id) if self.batch else set()
+        if self.batch is None:
+            self._loaded(([], set(), []))
+            return
+        self.count.setText("Đang tải danh sách ứng viên…")
+        self.loader.request(load_candidates, self.db, self.batch.id)
+
+    def _loaded(self, result) -> None:
+        self.items, self.checked, self._keys = result
         self._show_items()
 
     def _show_items(self) -> None:
-        """The batch's candidates (a few thousand at most) filtered in memory, folded."""
+        """The batch's candidates filtered in memory on keys folded when loaded."""
         tokens = text.fold_tokens(self.search.text())
-        items = [c for c in self.items
-                 if all(t in text.fold(f"{c.subject_name} {c.award_name}") for t in tokens)]
+        items = [c for c, key in zip(self.items, self._keys) if all(t in key for t in tokens)]
         self.model.set_items(items)
         warned = sum(1 for c in items if c.warnings)
         self.count.setText(f"{len(items)} ứng viên, {warned} có cảnh báo")
+        self.table.scrollToTop()  # a new search shows its first rows
         if items:
             self.table.selectRow(0)
         self._show_findings()
 
     def _show_findings(self) -> None:
-        items = selected_items(self.table)
-        if not items:
+        c = current_item(self.table)
+        if c is None:
             self.findings.setHtml("<p>Chọn một ứng viên để xem kết quả kiểm tra điều kiện.</p>")
             return
-        self.findings.setHtml(findings_html(items[0], items[0].id in self.checked))
+        self.findings.setHtml(findings_html(c, c.id in self.checked))
 
     def _done(self, reload_list: bool = True) -> None:
         if reload_list:
@@ -141,8 +160,15 @@ class CandidatesTab(QWidget):
             return
         dialog = AddCandidatesDialog(self.db, self.batch.id, self)
         if dialog.exec():
-            self._report(dialog.result_)
-            self._done()
+            self._add_in_background("Đang thêm ứng viên…", batches.add_candidates, self.db,
+                                    self.batch.id, *dialog.chosen())
+
+    def _add_in_background(self, title: str, fn, *args) -> None:
+        """Adding thousands (a khu dân cư's households) takes a while: with progress."""
+        workers.run_with_progress(
+            self, title, _quiet(fn), *args,
+            on_success=lambda result: (self._report(result), self._done()),
+            on_failure=lambda exc: dialogs.warn(self, "Chưa thêm được ứng viên", str(exc)))
 
     def _report(self, result: batches.AddResult) -> None:
         msg = f"Đã thêm {len(result.added)} ứng viên."
@@ -162,18 +188,32 @@ class CandidatesTab(QWidget):
             f"Đăng ký thi đua năm {self.batch.year} được đánh giá đạt",
             [(r.id, f"{r.subject_name} ({r.subject_type}) — {r.award_name}") for r in regs], self)
         if dialog.exec() and dialog.checked():
-            self._report(batches.add_candidates_from_registrations(
-                self.db, self.batch.id, dialog.checked()))
-            self._done()
+            self._add_in_background("Đang thêm ứng viên từ đăng ký…",
+                                    batches.add_candidates_from_registrations, self.db,
+                                    self.batch.id, dialog.checked())
 
     def action_suggest(self) -> None:
-        found = batches.suggestions(self.db, self.batch.id)
+        """The rules' shortlist (seconds on a large register: off the GUI thread)."""
+        if self.batch is None:
+            return
+        batch_id = self.batch.id
+        workers.run_with_progress(
+            self, "Đang tìm gợi ý khen thưởng nhiều năm liền…", _suggestions_job, self.db,
+            batch_id, on_success=lambda found: self._offer(batch_id, found),
+            on_failure=lambda exc: dialogs.warn(self, "Không tìm được gợi ý", str(exc)))
+
+    def _offer(self, batch_id: int, found) -> None:
         if not found:
             dialogs.info(self, "Không có gợi ý", "Quy tắc hiện hành không gợi ý thêm ai.")
             return
-        dialog = ChecklistDialog("Gợi ý đề nghị", [
-            (i, f"{x.subject_name} — {x.award_name}: {x.reason}") for i, x in enumerate(found)],
-            self)
+        awards = {x.award_name for x in found}
+        one = awards.pop() if len(awards) == 1 else None  # said once in the title, not per line
+        title = (f"Gợi ý đề nghị “{one}”" if one else "Gợi ý đề nghị") + \
+            " — đánh dấu những trường hợp muốn thêm vào đợt xét"
+        dialog = ChecklistDialog(title, [
+            (i, f"{x.subject_name}: {x.reason}" if one else
+             f"{x.subject_name} — {x.award_name}: {x.reason}") for i, x in enumerate(found)],
+            self, ticked=False)
         if not (dialog.exec() and dialog.checked()):
             return
         result = batches.AddResult()
@@ -181,7 +221,7 @@ class CandidatesTab(QWidget):
             x = found[i]
             kind = award_kinds.get_award_kind(self.db, code=x.award_code)
             try:
-                result.added.append(batches.add_candidate(self.db, self.batch.id, x.subject_id,
+                result.added.append(batches.add_candidate(self.db, batch_id, x.subject_id,
                                                           kind.id))
             except DomainError as exc:
                 result.skipped.append(str(exc))
@@ -189,11 +229,11 @@ class CandidatesTab(QWidget):
         self._done()
 
     def action_edit(self) -> None:
-        items = selected_items(self.table)
-        if not items:
+        c = current_item(self.table)
+        if c is None:
             dialogs.info(self, "Chưa chọn", "Hãy chọn một ứng viên.")
             return
-        if CandidateDialog(self.db, items[0], self).exec():
+        if CandidateDialog(self.db, c, self).exec():
             self._done()
 
     def action_withdraw(self) -> None:
@@ -215,23 +255,49 @@ class CandidatesTab(QWidget):
     def action_files(self) -> None:
         from ui.screens.batch_files import AttachmentsDialog
 
-        items = selected_items(self.table)
-        if not items:
+        c = current_item(self.table)
+        if c is None:
             dialogs.info(self, "Chưa chọn", "Hãy chọn một ứng viên.")
             return
-        c = items[0]
         AttachmentsDialog(self.db, c.batch_id, c.id, c.subject_name, self).exec()
 
     def action_check(self) -> None:
+        """The rules over every candidate (seconds for a large round): with progress."""
         if self.batch is None:
             return
-        found = batches.check_batch(self.db, self.batch.id)
-        warn = sum(1 for items in found.values() for f in items if f.level == "warning")
-        people = sum(1 for items in found.values() if any(f.level == "warning" for f in items))
-        self._done()
-        dialogs.info(self, "Kiểm tra điều kiện",
-                     f"Đã kiểm tra {len(found)} ứng viên: {warn} cảnh báo ở {people} ứng viên "
-                     "(tô vàng). Đây là gợi ý để Hội đồng xem xét, không tự loại ai.")
+
+        def done(found) -> None:
+            warn = sum(1 for items in found.values() for f in items if f.level == "warning")
+            people = sum(1 for items in found.values()
+                         if any(f.level == "warning" for f in items))
+            self._done()
+            dialogs.info(self, "Kiểm tra điều kiện",
+                         f"Đã kiểm tra {len(found)} ứng viên: {warn} cảnh báo ở {people} ứng viên "
+                         "(tô vàng). Đây là gợi ý để Hội đồng xem xét, không tự loại ai.")
+
+        workers.run_with_progress(
+            self, "Đang kiểm tra điều kiện khen thưởng…", _quiet(batches.check_batch), self.db,
+            self.batch.id, on_success=done,
+            on_failure=lambda exc: dialogs.warn(self, "Chưa kiểm tra được", str(exc)))
+
+
+def load_candidates(db, batch_id: int):
+    """(candidates, ids already checked, folded search keys) of a batch, off the GUI thread."""
+    items = batches.list_candidates(db, batch_id)
+    return (items, checked_candidates(db, batch_id),
+            [text.fold(f"{c.subject_name} {c.award_name}") for c in items])
+
+
+def _quiet(fn):
+    """A plain service function as a worker job (progress shown as "busy")."""
+    def job(*args, progress=None, cancelled=None):
+        return fn(*args)
+    return job
+
+
+def _suggestions_job(db, batch_id: int, progress=None, cancelled=None):
+    progress(0, 0, "Đang xem các năm liền trong sổ khen thưởng…")
+    return batches.suggestions(db, batch_id)
 
 
 def findings_html(c: batches.CandidateInfo, checked: bool) -> str:

@@ -3,7 +3,7 @@ tally entered per candidate, pass / fail by each award's threshold, minutes and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -12,26 +12,30 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import DomainError
+from app.services.awards import award_kinds
 from app.services.rounds import council, paperwork
-from ui import dialogs
+from ui import dialogs, workers
 from ui.screens.batch_meeting import MeetingDialog, MembersDialog
-from ui.screens.batch_rows import BAD, GOOD
+from ui.screens.batch_tally import COLS, TallyModel
 from ui.screens.decision_preview import show_document
 
-COLS = ("Họ và tên / Tên", "Đề nghị", "Phiếu phát ra", "Phiếu hợp lệ", "Đồng ý", "Tỷ lệ",
-        "Mức cần đạt", "Kết quả")
-COUNT_COLS = (2, 3, 4)
+
+def load_meeting(db, meeting_id: int):
+    """The meeting, its tally and each award's vote base, off the GUI thread."""
+    bases = {k.code: k.vote_base for k in award_kinds.list_award_kinds(db, active_only=False)}
+    return meeting_id, council.get_meeting(db, meeting_id), council.tally(db, meeting_id), bases
 
 
-def _pct(value) -> str:
-    return "" if value is None else f"{value:f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+def _quiet(fn):
+    def job(*args, progress=None, cancelled=None):
+        return fn(*args)
+    return job
 
 
 class CouncilTab(QWidget):
@@ -39,21 +43,28 @@ class CouncilTab(QWidget):
 
     def __init__(self, db, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db, self.batch, self.rows = db, None, []
+        self.db, self.batch = db, None
         self.meeting_box = QComboBox(self)
         self.meeting_box.setObjectName("meeting")
         self.meeting_box.currentIndexChanged.connect(lambda _i: self.show_meeting())
         self.quorum = QLabel(self)
-        self.table = QTableWidget(0, len(COLS), self)
+        self.model = TallyModel(self)
+        self.table = QTableView(self)
         self.table.setObjectName("tally")
-        self.table.setHorizontalHeaderLabels(COLS)
+        self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+                                   | QAbstractItemView.AnyKeyPressed)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         char = self.fontMetrics().averageCharWidth()
-        for i, w in enumerate((26, 26, 12, 12, 8, 8, 11)):
-            self.table.setColumnWidth(i, w * char + 12)
+        titles = self.table.horizontalHeader().fontMetrics()
+        for i, w in enumerate((24, 24, 8, 8, 6, 28, 8)):  # headers never cut
+            self.table.setColumnWidth(i, max(w * char + 12, titles.horizontalAdvance(COLS[i]) + 24))
+        self.loader = workers.Loader(self, self._meeting_loaded,
+                                     lambda exc: self.quorum.setText(f"Không tải được: {exc}"))
         self.buttons: dict[str, QPushButton] = {}
         top = self._bar((("members", "Thành viên Hội đồng…", self.action_members),
                          ("new_meeting", "Cuộc họp mới…", self.action_new_meeting)))
@@ -72,7 +83,7 @@ class CouncilTab(QWidget):
         # Gia đình văn hóa and the like can bring thousands of rows that need no secret vote.
         self.only_votes = QCheckBox("Chỉ hiện ứng viên bỏ phiếu kín", self)
         self.only_votes.setObjectName("only_votes")
-        self.only_votes.toggled.connect(lambda _on: self._hide_rows())
+        self.only_votes.toggled.connect(self.model.set_only_votes)
         tally.insertWidget(tally.count() - 1, self.only_votes)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -111,6 +122,11 @@ class CouncilTab(QWidget):
     def meeting_id(self) -> int | None:
         return self.meeting_box.currentData()
 
+    @property
+    def rows(self) -> list:
+        """Every candidate's tally row (hidden ones included)."""
+        return self.model.rows
+
     def show_meeting(self) -> None:
         mid = self.meeting_id()
         for key in ("fill", "save_tally", "approve", "close", "ballots", "minutes", "count"):
@@ -118,47 +134,22 @@ class CouncilTab(QWidget):
         if mid is None:
             self.quorum.setText("Chưa có cuộc họp: bấm “Cuộc họp mới…” (thêm thành viên Hội "
                                 "đồng trước nếu chưa có).")
-            self.rows = []
-            self.table.setRowCount(0)
+            self.model.load([], {})
             return
-        m = council.get_meeting(self.db, mid)
+        self.quorum.setText("Đang tải kết quả của cuộc họp…")
+        self.loader.request(load_meeting, self.db, mid)
+
+    def _meeting_loaded(self, result) -> None:
+        mid, m, rows, bases = result
+        if mid != self.meeting_id():
+            return
         ok = ("<b style='color:#1a6b3c'>đủ số lượng</b>" if m.quorum_ok
               else "<b style='color:#b00020'>chưa đủ số lượng</b>")
         self.quorum.setText(f"Có mặt {m.present}/{m.members_total} thành viên, cần "
                             f"{m.quorum_needed}: {ok}. Chủ trì: {m.chair_name or '—'}; thư ký: "
                             f"{m.secretary_name or '—'}.")
         self.present = m.present
-        self.rows = council.tally(self.db, mid)
-        self._fill_table()
-
-    def _fill_table(self) -> None:
-        self.table.setRowCount(len(self.rows))
-        for r, row in enumerate(self.rows):
-            counts = (row.ballots_issued, row.ballots_valid, row.agree)
-            result = ("Chưa bỏ phiếu" if row.passed is None
-                      else "Đạt" if row.passed else "Không đạt")
-            if not row.needs_vote:
-                result = {True: "Thông qua", False: "Không thông qua"}.get(
-                    row.passed, "Không bỏ phiếu kín")
-            values = (row.subject_name, row.award_name, *["" if c is None else str(c)
-                                                          for c in counts],
-                      _pct(row.percent), _pct(row.threshold) if row.needs_vote else "", result)
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                editable = c in COUNT_COLS and row.needs_vote
-                flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
-                item.setFlags(flags | Qt.ItemIsEditable if editable else flags)
-                if c in COUNT_COLS or c in (5, 6):
-                    item.setTextAlignment(Qt.AlignCenter)
-                if row.passed is not None and c == 7:
-                    item.setBackground(GOOD if row.passed else BAD)
-                self.table.setItem(r, c, item)
-        self._hide_rows()
-
-    def _hide_rows(self) -> None:
-        hide = self.only_votes.isChecked()
-        for r, row in enumerate(self.rows):
-            self.table.setRowHidden(r, hide and not row.needs_vote)
+        self.model.load(rows, bases)
 
     # ----------------------------------------------------------------- actions
     def action_members(self) -> None:
@@ -174,22 +165,16 @@ class CouncilTab(QWidget):
 
     def action_fill(self) -> None:
         """Every member present voted and every ballot was valid: the usual case."""
-        for r, row in enumerate(self.rows):
-            if row.needs_vote:
-                for c in (2, 3):
-                    self.table.item(r, c).setText(str(self.present))
+        self.model.fill(getattr(self, "present", 0))
 
     def _counts(self) -> list[tuple[int, int, int, int]]:
         out = []
-        for r, row in enumerate(self.rows):
-            if not row.needs_vote:
-                continue
-            raw = [self.table.item(r, c).text().strip() for c in COUNT_COLS]
+        for number, row, raw in self.model.counts():
             if not any(raw):
                 continue
             if not all(x.isdigit() for x in raw):
-                raise DomainError(f"Dòng {r + 1} ({row.subject_name}): nhập đủ số phiếu phát ra, "
-                                  "hợp lệ, đồng ý bằng chữ số.")
+                raise DomainError(f"Dòng {number} ({row.subject_name}): nhập đủ số phiếu phát "
+                                  "ra, hợp lệ, đồng ý bằng chữ số.")
             out.append((row.candidate_id, *map(int, raw)))
         return out
 
@@ -202,17 +187,19 @@ class CouncilTab(QWidget):
         except DomainError as exc:
             dialogs.warn(self, "Chưa lưu được kết quả", str(exc))
             return
+        rows = council.tally(self.db, self.meeting_id())
         self.show_meeting()
         self.changed.emit()
-        passed = sum(1 for r in self.rows if r.passed)
-        failed = sum(1 for r in self.rows if r.passed is False)
+        voted = [r for r in rows if r.needs_vote]
+        passed = sum(1 for r in voted if r.passed)
+        failed = sum(1 for r in voted if r.passed is False)
         dialogs.info(self, "Đã lưu kết quả kiểm phiếu",
                      f"{passed} ứng viên đạt, {failed} không đạt (theo tỷ lệ phiếu của từng "
                      "danh hiệu).")
 
     def action_approve(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        ids = [self.rows[r].candidate_id for r in rows if not self.rows[r].needs_vote]
+        ids = [self.model.row(r).candidate_id for r in rows if not self.model.row(r).needs_vote]
         if not ids:
             ids = [r.candidate_id for r in self.rows if not r.needs_vote and r.passed is None]
         if not ids:
@@ -221,12 +208,16 @@ class CouncilTab(QWidget):
         if not dialogs.confirm(self, "Thông qua không bỏ phiếu",
                                f"Ghi {len(ids)} ứng viên là được Hội đồng thống nhất thông qua?"):
             return
-        try:
-            council.approve_without_vote(self.db, self.meeting_id(), ids)
-        except DomainError as exc:
-            dialogs.warn(self, "Không ghi được", str(exc))
-        self.show_meeting()
-        self.changed.emit()
+
+        def done(_result) -> None:
+            self.show_meeting()
+            self.changed.emit()
+
+        workers.run_with_progress(
+            self, f"Đang ghi {len(ids)} ứng viên được thông qua…",
+            _quiet(council.approve_without_vote), self.db, self.meeting_id(), ids,
+            on_success=done,
+            on_failure=lambda exc: (dialogs.warn(self, "Không ghi được", str(exc)), done(None)))
 
     def action_close(self) -> None:
         text = dialogs.ask_text(self, "Kết thúc cuộc họp", "Kết luận của cuộc họp:",

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app import text
 from app.errors import DomainError
 from app.services.rounds import batches, decisions
-from ui import dialogs
+from ui import dialogs, workers
 from ui.screens import decision_actions as actions
 from ui.screens.batch_rows import GOOD, RowsModel, rows_view, selected_items
 from ui.screens.decision_documents import decision_button
@@ -27,6 +27,22 @@ def decision_columns():
     ]
 
 
+def load_decisions(db, batch_id: int):
+    """(decisions of the batch, passed candidates not yet listed in a draft)."""
+    items = decisions.list_decisions(db, batch_id=batch_id)
+    listed = {ln.candidate_id for d in items if d.status == "draft"
+              for ln in decisions.decision_lines(db, d.id)}
+    waiting = sum(1 for c in batches.list_candidates(db, batch_id, "passed")
+                  if c.id not in listed)
+    return items, waiting
+
+
+def _quiet(fn):
+    def job(*args, progress=None, cancelled=None):
+        return fn(*args)
+    return job
+
+
 class BatchDecisionsTab(QWidget):
     changed = Signal()
 
@@ -40,6 +56,9 @@ class BatchDecisionsTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.action_open())
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
+        self.loader = workers.Loader(self, self._loaded,
+                                     lambda exc: self.hint.setText(f"Không tải được: {exc}"))
+        self._select_id: int | None = None
         bar = QHBoxLayout()
         self.buttons = {}
         for key, label, slot in (("draft", "Lập dự thảo từ người được thông qua…", self.action_draft),
@@ -64,23 +83,24 @@ class BatchDecisionsTab(QWidget):
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
-        items = decisions.list_decisions(self.db, batch_id=self.batch.id) if self.batch else []
+        """The batch's decisions and how many passed candidates wait for one (a large round's
+        drafts list thousands of lines: counted off the GUI thread)."""
+        self._select_id = select_id
+        if self.batch is None:
+            self._loaded(([], 0))
+            return
+        self.hint.setText("Đang tải các quyết định của đợt xét…")
+        self.loader.request(load_decisions, self.db, self.batch.id)
+
+    def _loaded(self, result) -> None:
+        items, waiting = result
         self.model.set_items(items)
-        rows = [i for i, d in enumerate(items) if d.id == select_id]
+        rows = [i for i, d in enumerate(items) if d.id == self._select_id]
         if rows or items:
             self.table.selectRow(rows[0] if rows else 0)
-        self.hint.setText(f"{self._waiting(items)} ứng viên được Hội đồng thông qua chưa có trong "
+        self.hint.setText(f"{waiting} ứng viên được Hội đồng thông qua chưa có trong "
                           "quyết định nào. Lập dự thảo, kiểm tra số, ngày, người ký, xem trước, "
                           "rồi ban hành.")
-
-    def _waiting(self, items) -> int:
-        """Passed candidates not yet listed in a draft (issued ones are no longer "passed")."""
-        if self.batch is None:
-            return 0
-        listed = {ln.candidate_id for d in items if d.status == "draft"
-                  for ln in decisions.decision_lines(self.db, d.id)}
-        return sum(1 for c in batches.list_candidates(self.db, self.batch.id, "passed")
-                   if c.id not in listed)
 
     def current(self):
         items = selected_items(self.table)
@@ -99,11 +119,19 @@ class BatchDecisionsTab(QWidget):
                                                                    "passed")}
         kinds = [(k.id, k.name) for k in list_award_kinds(self.db) if k.id in passed]
         dialog = actions.DraftDialog(self.db, self.batch, kinds, self)
-        if dialog.exec():
-            self.reload(dialog.saved_id)
+        if not dialog.exec():
+            return
+
+        def done(decision_id: int) -> None:
+            self.reload(decision_id)
             self.changed.emit()
-            actions.edit_decision(self, self.db, dialog.saved_id)
-            self.reload(dialog.saved_id)
+            actions.edit_decision(self, self.db, decision_id)
+            self.reload(decision_id)
+
+        workers.run_with_progress(
+            self, "Đang lập dự thảo quyết định…", _quiet(decisions.draft_from_batch), self.db,
+            *dialog.arguments(), on_success=done,
+            on_failure=lambda exc: dialogs.warn(self, "Chưa lập được dự thảo", str(exc)))
 
     def action_open(self) -> None:
         d = self._need()

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.services.rounds import council, quorum
+from app.services.rounds import council, council_members, quorum
 from ui import dialogs
-from ui.screens.batch_rows import RowsModel, rows_view, selected_items
+from ui.screens.batch_rows import RowsModel, current_item, rows_view
 from ui.screens.ward_documents import council_setup_button
 from ui.widgets.form import DateEdit, FormDialog, combo, combo_value, set_combo, spin
 
@@ -30,11 +30,28 @@ ROLES = ("Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy 
          "Ủy viên, Thư ký")
 
 
+def pick_persons(parent, db, title: str, multi: bool = True) -> list[int]:
+    """Persons chosen in the Cá nhân records (search, filters), [] when cancelled."""
+    from ui.widgets.subject_picker import SubjectPicker
+
+    picker = SubjectPicker(db, title, ("person",), multi=multi, parent=parent)
+    return [pid for pid, _ in picker.chosen()] if picker.exec() else []
+
+
 class MemberDialog(FormDialog):
     def __init__(self, db, member: council.MemberInfo | None, parent=None):
         super().__init__("Thành viên Hội đồng", parent)
         self.db, self.member = db, member
-        self.add_row("full_name", "Họ và tên (*)", QLineEdit())
+        name_row = QHBoxLayout()
+        name = QLineEdit()
+        name.setObjectName("full_name")
+        pick = QPushButton("Chọn từ hồ sơ cá nhân…", self)
+        pick.setObjectName("pick_person")
+        pick.clicked.connect(self.pick_person)
+        name_row.addWidget(name, 1)
+        name_row.addWidget(pick)
+        self.form.addRow("Họ và tên (*)", name_row)
+        self.fields["full_name"] = name
         self.add_row("role", "Vai trò trong Hội đồng (*)", combo(ROLES, empty=None, editable=True))
         self.add_row("position", "Chức vụ", QLineEdit())
         self.add_row("from_date", "Từ ngày", DateEdit())
@@ -48,6 +65,15 @@ class MemberDialog(FormDialog):
             f["from_date"].set_value(member.from_date)
             f["to_date"].set_value(member.to_date)
             f["sort_order"].setValue(member.sort_order)
+
+    def pick_person(self) -> None:
+        """Name and position as the Cá nhân record has them."""
+        chosen = pick_persons(self, self.db, "Chọn thành viên Hội đồng từ hồ sơ cá nhân",
+                              multi=False)
+        if chosen:
+            name, position = council_members.person_position(self.db, chosen[0])
+            self.fields["full_name"].setText(name)
+            self.fields["position"].setText(position or "")
 
     def save(self) -> int:
         f = self.fields
@@ -68,20 +94,23 @@ class MembersDialog(QDialog):
                                 ("Chức vụ", lambda m: m.position),
                                 ("Đến ngày", lambda m: m.to_date.strftime("%d/%m/%Y")
                                  if m.to_date else "")], parent=self)
-        self.table = rows_view(self.model, self, widths=(24, 22, 26))
+        self.table = rows_view(self.model, self, widths=(24, 20, 46))
         self.table.doubleClicked.connect(lambda _i: self.edit())
-        add, edit = QPushButton("Thêm thành viên", self), QPushButton("Sửa", self)
-        add.setObjectName("add_member")
-        add.clicked.connect(lambda: self._open(None))
-        edit.clicked.connect(self.edit)
+        bar = QHBoxLayout()
+        for text, slot, name in (
+                ("Chọn từ hồ sơ cá nhân…", self.pick_members, "pick_members"),
+                ("Thêm thành viên", lambda: self._open(None), "add_member"),
+                ("Sửa", self.edit, "edit_member"),
+                ("Xóa khỏi Hội đồng", self.remove, "remove_member")):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addWidget(council_setup_button(self))
+        bar.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.Close, self)
         close.button(QDialogButtonBox.Close).setText("Đóng")
         close.rejected.connect(self.reject)
-        bar = QHBoxLayout()
-        bar.addWidget(add)
-        bar.addWidget(edit)
-        bar.addWidget(council_setup_button(self))
-        bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
@@ -94,9 +123,36 @@ class MembersDialog(QDialog):
         self.model.set_items(council.list_members(self.db))
 
     def edit(self) -> None:
-        items = selected_items(self.table)
-        if items:
-            self._open(items[0])
+        member = current_item(self.table)
+        if member:
+            self._open(member)
+
+    def pick_members(self) -> None:
+        """Several persons at once; each joins as "Ủy viên" (set the roles with Sửa)."""
+        chosen = pick_persons(self, self.db, "Chọn thành viên Hội đồng từ hồ sơ cá nhân")
+        if not chosen:
+            return
+        result = council_members.add_from_records(self.db, chosen)
+        self.reload()
+        if result.skipped:
+            dialogs.info(self, "Thành viên Hội đồng",
+                         f"Đã thêm {len(result.added)} thành viên.\n\nKhông thêm:\n- "
+                         + "\n- ".join(result.skipped))
+
+    def remove(self) -> None:
+        member = current_item(self.table)
+        if member is None:
+            dialogs.info(self, "Chưa chọn", "Hãy chọn thành viên cần xóa khỏi Hội đồng.")
+            return
+        if not dialogs.confirm(self, "Xóa khỏi Hội đồng",
+                               f"Xóa {member.full_name} ({member.role}) khỏi Hội đồng?"):
+            return
+        if council_members.remove_member(self.db, member.id) == "ended":
+            dialogs.info(self, "Thôi tham gia Hội đồng",
+                         f"{member.full_name} đã dự họp Hội đồng nên vẫn có tên trong các biên "
+                         "bản cũ: ghi là thôi tham gia từ hôm nay (không còn trong các cuộc họp "
+                         "mới).")
+        self.reload()
 
     def _open(self, member) -> None:
         if MemberDialog(self.db, member, self).exec():

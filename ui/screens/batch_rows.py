@@ -82,6 +82,25 @@ def selected_items(view: QTableView) -> list:
                                                  key=lambda i: i.row())]
 
 
+def current_item(view: QTableView):
+    """The row the officer last clicked or moved to, when it is selected; else the first
+    selected row (Ctrl+click may have just unselected the current one); None when none."""
+    current = view.currentIndex()
+    if current.isValid() and view.selectionModel().isRowSelected(current.row(), QModelIndex()):
+        return view.model().item(current.row())
+    items = selected_items(view)
+    return items[0] if items else None
+
+
+def on_selection(view: QTableView, callback: Callable[[], None]) -> None:
+    """Call ``callback()`` whenever the view's selection has changed — by mouse, keys or code.
+
+    selectionChanged comes once the selection is updated; currentRowChanged comes before it
+    on a mouse press, so a detail panel reading the selection there showed the row selected
+    before the click."""
+    view.selectionModel().selectionChanged.connect(lambda *_: callback())
+
+
 def select_row(view: QTableView, row: int) -> None:
     if 0 <= row < view.model().rowCount():
         view.selectRow(row)

@@ -25,7 +25,14 @@ from ui.screens.batch_candidates import CandidatesTab
 from ui.screens.batch_council import CouncilTab
 from ui.screens.batch_decisions import BatchDecisionsTab
 from ui.screens.batch_documents import batch_button
-from ui.screens.batch_rows import GOOD, RowsModel, rows_view, select_row, selected_items
+from ui.screens.batch_rows import (
+    GOOD,
+    RowsModel,
+    current_item,
+    on_selection,
+    rows_view,
+    select_row,
+)
 from ui.widgets.form import FormDialog, combo, set_combo, spin
 
 
@@ -67,7 +74,7 @@ class BatchesPage(QWidget):
             ("Ứng viên", lambda b: b.candidates), ("Được thông qua", lambda b: b.passed),
         ], colour=lambda b: GOOD if b.status == "decided" else None, parent=self)
         self.table = rows_view(self.model, self, widths=(50, 6, 12, 18, 8, 12))
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_batch())
+        on_selection(self.table, self._show_batch)
         self.tabs = QTabWidget(self)
         self.candidates = CandidatesTab(db, self)
         self.council = CouncilTab(db, self)
@@ -75,8 +82,12 @@ class BatchesPage(QWidget):
         self.tabs.addTab(self.candidates, "1. Ứng viên và điều kiện")
         self.tabs.addTab(self.council, "2. Hội đồng, phiếu bầu, kiểm phiếu")
         self.tabs.addTab(self.decisions, "3. Quyết định")
+        # A tab loads when shown (a hidden one costs nothing) and again once another tab
+        # changed the round (a meeting passes candidates: step 3 must count them).
+        self._stale: set[QWidget] = set()
         for tab in (self.candidates, self.council, self.decisions):
-            tab.changed.connect(self._refresh_list)
+            tab.changed.connect(lambda t=tab: self._tab_changed(t))
+        self.tabs.currentChanged.connect(lambda _i: self._load_shown_tab())
         self.heading = QLabel(self)
         self._build()
         self.reload()
@@ -118,8 +129,22 @@ class BatchesPage(QWidget):
         current = select_id or (self.current().id if self.current() else None)
         self.model.set_items(batches.list_batches(self.db))
         rows = [i for i, b in enumerate(self.model.items) if b.id == current]
+        sel = self.table.selectionModel()
+        sel.blockSignals(True)  # the tabs load once, below
         select_row(self.table, rows[0] if rows else 0)
+        sel.blockSignals(False)
+        self.table.viewport().update()
         self._show_batch()
+
+    def _tab_changed(self, tab: QWidget) -> None:
+        self._stale = {self.candidates, self.council, self.decisions} - {tab}
+        self._refresh_list()
+
+    def _load_shown_tab(self) -> None:
+        tab = self.tabs.currentWidget()
+        if tab in self._stale:
+            self._stale.discard(tab)
+            tab.set_batch(self.current())
 
     def _refresh_list(self) -> None:
         """Counts and status changed inside a tab: refresh the list, keep the selection."""
@@ -134,8 +159,7 @@ class BatchesPage(QWidget):
             self._set_heading(self.model.item(rows[0]))
 
     def current(self) -> batches.BatchInfo | None:
-        items = selected_items(self.table)
-        return items[0] if items else None
+        return current_item(self.table)
 
     def _set_heading(self, b: batches.BatchInfo | None) -> None:
         self.heading.setText(
@@ -147,8 +171,8 @@ class BatchesPage(QWidget):
         b = self.current()
         self._set_heading(b)
         self.tabs.setEnabled(b is not None)
-        for tab in (self.candidates, self.council, self.decisions):
-            tab.set_batch(b)
+        self._stale = {self.candidates, self.council, self.decisions}
+        self._load_shown_tab()
 
     def on_show(self) -> None:
         self.reload()

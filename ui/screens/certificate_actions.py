@@ -79,10 +79,10 @@ class CertificateActions:
         if rid is None:
             dialogs.warn(self, "In lại", "Hãy bấm chọn dòng của giấy cần in lại.")
             return
-        row = self.table.currentRow()
-        who = self.table.item(row, 2).text()
+        row = self.table.currentIndex().row()
+        who, number = self.lines.text(row, 2), self.lines.text(row, 1)
         if not dialogs.confirm(self, "In lại", f"In lại một giấy cho “{who}” "
-                               f"(số vào sổ {self.table.item(row, 1).text()})?", default_yes=True):
+                               f"(số vào sổ {number})?", default_yes=True):
             return
         self._print([rid], "In lại (phôi hỏng)")
 

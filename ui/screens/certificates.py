@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,13 +27,11 @@ from PySide6.QtWidgets import (
 from app.certificates import blank_models, get_layout, get_template
 from app.services.awards import certificates as svc
 from app.services.awards.certificate_designs import list_designs
-from app.services.records.subjects import SUBJECT_TYPE_LABELS
+from ui import workers
+from ui.screens import certificate_lines
 from ui.screens.certificate_actions import CertificateActions
+from ui.screens.certificate_lines import COLUMNS, WIDTHS, CertificateLinesModel
 from ui.screens.certificate_print import PdfPreview, printer_names
-
-COLUMNS = ["In", "Số vào sổ", "Người / tập thể được khen", "Đối tượng", "Hình thức / danh hiệu",
-           "Đã in", "In lần cuối"]
-IdRole = Qt.UserRole + 1
 
 
 def temp_pdf(stem: str) -> str:
@@ -54,6 +51,10 @@ class CertificatesPage(CertificateActions, QWidget):
         super().__init__(parent)
         self.db = db
         self.job = None
+        self.lines = CertificateLinesModel(self)
+        # The register is large: the decisions and their lines load off the GUI thread.
+        self.decisions_loader = workers.Loader(self, self._decisions_loaded, self._load_failed)
+        self.lines_loader = workers.Loader(self, self._lines_loaded, self._load_failed)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>In giấy khen</h2>", self))
         layout.addLayout(self._decision_row())
@@ -73,6 +74,7 @@ class CertificatesPage(CertificateActions, QWidget):
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self._fresh = True  # loaded by the constructor: the first on_show need not reload
         self.reload_decisions()
 
     # ------------------------------------------------------------------ layout
@@ -82,7 +84,7 @@ class CertificatesPage(CertificateActions, QWidget):
         self.decision = QComboBox(self)
         self.decision.setObjectName("decision")
         self.decision.setMinimumContentsLength(50)
-        self.decision.currentIndexChanged.connect(self.load_lines)
+        self.decision.currentIndexChanged.connect(lambda _i: self.load_lines(announce=True))
         row.addWidget(self.decision, 1)
         refresh = QPushButton("Làm mới", self)
         refresh.clicked.connect(self.reload_decisions)
@@ -93,18 +95,23 @@ class CertificatesPage(CertificateActions, QWidget):
         box = QWidget(self)
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, len(COLUMNS), box)
+        self.table = QTableView(box)
         self.table.setObjectName("lines")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setModel(self.lines)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.ElideRight)  # long collective names: full text in tooltip
         header = self.table.horizontalHeader()
-        for col in range(len(COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        char = self.fontMetrics().averageCharWidth()
+        titles = header.fontMetrics()
+        for col, width in enumerate(WIDTHS):  # fixed: measuring 14,000 rows would take seconds
+            self.table.setColumnWidth(col, max(width * char + 16, titles.horizontalAdvance(
+                COLUMNS[col]) + 24))  # the header's own text is never cut
+        header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
         lay.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -165,67 +172,75 @@ class CertificatesPage(CertificateActions, QWidget):
 
     # -------------------------------------------------------------------- data
     def on_show(self) -> None:
-        self.reload_decisions()
+        if self._fresh:
+            self._fresh = False
+        else:
+            self.reload_decisions()
+
+    @property
+    def busy(self) -> bool:
+        """Decisions or lines are still loading."""
+        return self.decisions_loader.busy or self.lines_loader.busy
 
     def reload_decisions(self) -> None:
+        self.status.setText("Đang tải danh sách quyết định…")
+        self.decisions_loader.request(svc.list_decisions, self.db)
+
+    def _decisions_loaded(self, choices) -> None:
         current = self.decision_id()
         self.decision.blockSignals(True)
         self.decision.clear()
-        for choice in svc.list_decisions(self.db):
+        for choice in choices:
             self.decision.addItem(choice.label, choice.id)
         index = self.decision.findData(current) if current is not None else 0
         self.decision.setCurrentIndex(max(index, 0))
         self.decision.blockSignals(False)
-        self.load_lines()
+        self.load_lines(announce=True)
         if self.decision.count() == 0:
             self.status.setText("Chưa có quyết định khen thưởng nào đã ghi sổ để in giấy khen.")
+
+    def _load_failed(self, exc: Exception) -> None:
+        self.status.setText(f"Không tải được dữ liệu: {exc}")
 
     def decision_id(self) -> int | None:
         return self.decision.currentData()
 
-    def load_lines(self) -> None:
-        self.table.setRowCount(0)
+    def load_lines(self, announce: bool = False) -> None:
+        """Reload the decision's lines (after printing: the "Đã in" column); ``announce``
+        says how many there are (a decision just chosen) instead of keeping the status."""
+        self._announce = announce
         did = self.decision_id()
         if did is None:
+            self.lines.set_lines([])
+            self._show_offsets()
             return
-        lines = svc.decision_lines(self.db, did)
-        self.table.setRowCount(len(lines))
-        for r, line in enumerate(lines):
-            check = QTableWidgetItem()
-            check.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled | Qt.ItemIsSelectable)
-            check.setCheckState(Qt.Checked)
-            check.setData(IdRole, line.record_id)
-            self.table.setItem(r, 0, check)
-            last = line.last_printed.strftime("%d/%m/%Y %H:%M") if line.last_printed else ""
-            values = [line.certificate_no, line.name, SUBJECT_TYPE_LABELS.get(line.subject_type, ""),
-                      get_template(line.template).label, str(line.prints) if line.prints else "",
-                      last]
-            for c, value in enumerate(values, start=1):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                self.table.setItem(r, c, item)
-            self.table.item(r, 4).setData(IdRole, line.template)
-        self.status.setText(f"{len(lines)} giấy trong quyết định; bấm Xem trước để kiểm tra.")
+        if announce:
+            self.status.setText("Đang tải các giấy của quyết định…")
+        self.lines_loader.request(certificate_lines.load, self.db, did)
+
+    def _lines_loaded(self, result) -> None:
+        lines, cells = result
+        self.lines.set_lines(lines, cells)
+        if self._announce:
+            self.status.setText(f"{len(lines)} giấy trong quyết định; bấm Xem trước để kiểm tra.")
         self._show_offsets()
 
     def check_all(self, checked: bool) -> None:
-        for r in range(self.table.rowCount()):
-            self.table.item(r, 0).setCheckState(Qt.Checked if checked else Qt.Unchecked)
+        self.lines.set_all(checked)
 
     def checked_ids(self) -> list[int]:
-        return [self.table.item(r, 0).data(IdRole) for r in range(self.table.rowCount())
-                if self.table.item(r, 0).checkState() == Qt.Checked]
+        return self.lines.checked_ids()
 
     def current_id(self) -> int | None:
-        row = self.table.currentRow()
-        return self.table.item(row, 0).data(IdRole) if row >= 0 else None
+        index = self.table.currentIndex()
+        return self.lines.record_id(index.row()) if index.isValid() else None
 
     def mode(self) -> str:
         return "blank" if self.blank.isChecked() else "full"
 
     def _show_offsets(self, *_args) -> None:
         # The blank models this decision's certificates use (all of them when none is open).
-        templates = {self.table.item(r, 4).data(IdRole) for r in range(self.table.rowCount())}
+        templates = self.lines.templates()
         blanks = sorted({get_template(t).blank_layout for t in templates if t}) or blank_models()
         if not self.blank.isChecked():
             ours = list_designs(self.db)

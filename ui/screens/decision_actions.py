@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from app import text
 from app.errors import DomainError
+from app.services.awards import fund
 from app.services.rounds import decision_issue, decisions, paperwork
 from app.services.system.organization import list_signers
 from ui import dialogs, workers
@@ -31,10 +32,16 @@ class DraftDialog(FormDialog):
             empty=None))
 
     def save(self) -> int:
+        """Checked here (the date must read); the draft is made by the caller, in the
+        background (a large round's draft lists thousands of lines)."""
+        self.fields["signed_on"].value()
+        return self.batch.id
+
+    def arguments(self) -> tuple:
+        """Arguments of decisions.draft_from_batch."""
         award = self.fields["award"].currentData()
-        return decisions.draft_from_batch(self.db, self.batch.id, [award] if award else None,
-                                          self.fields["signed_on"].value(),
-                                          self.fields["signer"].currentData())
+        return (self.batch.id, [award] if award else None, self.fields["signed_on"].value(),
+                self.fields["signer"].currentData())
 
 
 def edit_decision(parent: QWidget, db, decision_id: int) -> bool:
@@ -46,10 +53,13 @@ def edit_decision(parent: QWidget, db, decision_id: int) -> bool:
     return editor.saved
 
 
-def preview_decision(parent: QWidget, db, decision_id: int) -> None:
+def preview_decision(parent: QWidget, db, decision_id: int, on_shown=None) -> None:
     d = decisions.get_decision(db, decision_id)
-    stem = ("Quyết định " + (d.full_number or f"dự thảo {d.id}")).replace("/", "-")
-    show_document(parent, d.label, lambda: paperwork.decision_document(db, decision_id), stem)
+    draft = d.status == "draft"
+    stem = ("Dự thảo quyết định " + (f"số {d.number}" if d.number else str(d.id)) if draft
+            else "Quyết định " + (d.full_number or str(d.id))).replace("/", "-")
+    show_document(parent, d.label, lambda: paperwork.decision_document(db, decision_id), stem,
+                  on_shown=on_shown, draft=draft)
 
 
 def show_in_register(widget: QWidget, decision_id: int) -> None:
@@ -61,6 +71,23 @@ def show_in_register(widget: QWidget, decision_id: int) -> None:
     box = page.filter_boxes.get("decision_id")
     if box is not None:
         box.setCurrentIndex(max(box.findData(decision_id), 0))
+
+
+def _fund_allows(parent: QWidget, db, d) -> bool:
+    """Spending more than the year's fund holds is the officer's call, asked first."""
+    if not d.total_money:
+        return True
+    year = d.signed_on.year
+    left = fund.balance(db, year).balance
+    if d.total_money <= left:
+        return True
+    money = text.format_money
+    return dialogs.confirm(
+        parent, "Vượt quỹ thi đua, khen thưởng",
+        f"Quỹ thi đua, khen thưởng năm {year} còn {money(left)} đồng; quyết định này chi "
+        f"{money(d.total_money)} đồng, vượt {money(d.total_money - left)} đồng.\n\n"
+        "Nếu chưa nhập dự toán hoặc khoản thu của năm, hãy nhập ở màn hình “Quỹ thi đua, "
+        "khen thưởng” trước. Vẫn ban hành?")
 
 
 def _issue_job(db, decision_id: int, progress=None, cancelled=None):
@@ -78,6 +105,8 @@ def issue(parent: QWidget, db, decision_id: int, on_done=None) -> None:
         dialogs.warn(parent, "Chưa đủ thông tin",
                      "Quyết định chưa có số hoặc ngày ký: mở dự thảo, nhập số (đã gợi ý số tiếp "
                      "theo) và ngày ký rồi lưu.")
+        return
+    if not _fund_allows(parent, db, d):
         return
     money = (f"\nTổng tiền thưởng {text.format_money(d.total_money)} đồng sẽ ghi chi vào quỹ "
              f"thi đua, khen thưởng năm {d.signed_on.year}." if d.total_money else "")

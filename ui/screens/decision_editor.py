@@ -4,6 +4,8 @@ An issued decision opens read-only."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,9 +25,10 @@ from app.errors import DomainError, ValidationError
 from app.services.awards import money
 from app.services.rounds import decisions
 from app.services.system.organization import SIGN_MODES, list_signers
-from ui import dialogs
+from ui import dialogs, workers
 from ui.screens.batch_rows import RowsModel, rows_view, selected_items
 from ui.screens.decision_line import LineDialog
+from ui.screens.decision_preview import draft_mark
 from ui.widgets.form import DateEdit, combo, set_combo
 
 
@@ -53,6 +56,8 @@ class DecisionEditor(QDialog):
         self.lines.doubleClicked.connect(lambda _i: self.edit_line())
         self.total_label = QLabel(self)
         self.total_label.setWordWrap(True)
+        # A Gia đình văn hóa decision lists 14,000 lines: they load off the GUI thread.
+        self.lines_loader = workers.Loader(self, self.lines_model.set_items)
         self._build()
         self._load()
 
@@ -130,6 +135,9 @@ class DecisionEditor(QDialog):
         for b in (self.save_button, preview, close):
             bar.addWidget(b)
         layout = QVBoxLayout(self)
+        if not self.read_only:
+            layout.addWidget(draft_mark(self, "DỰ THẢO — chưa ban hành: chưa ghi sổ khen thưởng, "
+                                              "chưa có hiệu lực"))
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error_label)
         layout.addLayout(bar)
@@ -155,7 +163,7 @@ class DecisionEditor(QDialog):
         f["title"].setText(d.title)
         for key in ("bases", "articles", "recipients"):
             f[key].setPlainText("\n".join(getattr(d, key)))
-        self.lines_model.set_items(decisions.decision_lines(self.db, self.decision_id))
+        self.reload_lines()
         self._total()
         if self.read_only:
             for w in f.values():
@@ -191,12 +199,12 @@ class DecisionEditor(QDialog):
         d = self.d
         if d.total_money:
             self.total_label.setText(
-                f"{len(self.lines_model.items)} dòng. Mức lương cơ sở "
+                f"{d.lines} dòng. Mức lương cơ sở "
                 f"{text.format_money(d.base_salary)} đồng. Tổng cộng: "
                 f"<b>{text.format_money(d.total_money)} đồng</b> "
                 f"(Bằng chữ: {money.amount_in_words(d.total_money)}).")
         else:
-            self.total_label.setText(f"{len(self.lines_model.items)} dòng; không có tiền thưởng.")
+            self.total_label.setText(f"{d.lines} dòng; không có tiền thưởng.")
 
     def _signer_chosen(self) -> None:
         sid = self.f["signer"].currentData()
@@ -254,6 +262,9 @@ class DecisionEditor(QDialog):
         self.d = decisions.get_decision(self.db, self.decision_id)
         self.setWindowTitle(self.d.label)
         self._total()
+        self.state_label.setText(
+            f"<b>Đã lưu dự thảo lúc {datetime.now():%H:%M}</b> — vẫn là dự thảo, chưa ban hành "
+            "(ban hành ở danh sách quyết định).")
         return True
 
     def preview(self) -> None:
@@ -265,7 +276,7 @@ class DecisionEditor(QDialog):
     def edit_line(self) -> None:
         items = selected_items(self.lines)
         if items and not self.read_only and LineDialog(self.db, items[0], self).exec():
-            self.lines_model.set_items(decisions.decision_lines(self.db, self.decision_id))
+            self.reload_lines()
             self.saved = True
 
     def remove_line(self) -> None:
@@ -278,8 +289,16 @@ class DecisionEditor(QDialog):
         decisions.remove_line(self.db, items[0].id)
         self.saved = True
         self.d = decisions.get_decision(self.db, self.decision_id)
-        self.lines_model.set_items(decisions.decision_lines(self.db, self.decision_id))
+        self.reload_lines()
         self._total()
+
+    def reload_lines(self) -> None:
+        self.lines_loader.request(decisions.decision_lines, self.db, self.decision_id)
+
+    @property
+    def busy(self) -> bool:
+        """The attached list is still loading."""
+        return self.lines_loader.busy
 
 
 def _norm(e: decisions.DraftEdit) -> tuple:

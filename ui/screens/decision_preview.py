@@ -36,12 +36,13 @@ def _render_job(build: Callable, stem: str, progress=None, cancelled=None):
 
 
 def show_document(parent: QWidget, title: str, build: Callable, stem: str,
-                  on_shown: Callable | None = None) -> None:
-    """Build ``build()`` (an app.documents.Document) off the GUI thread and preview it."""
+                  on_shown: Callable | None = None, draft: bool = False) -> None:
+    """Build ``build()`` (an app.documents.Document) off the GUI thread and preview it;
+    ``draft``: a decision not issued yet, marked so on screen and when saved."""
 
     def done(result) -> None:
         doc, pdf = result
-        preview = PdfPreview(title, pdf, doc, stem, parent)
+        preview = PdfPreview(title, pdf, doc, stem, parent, draft=draft)
         parent._preview = preview  # keep it alive while open
         preview.show()
         if on_shown:
@@ -60,9 +61,25 @@ def _failed(parent: QWidget, title: str, exc: Exception) -> None:
                       f"Có lỗi khi lập “{title}”. Xem chi tiết bên dưới.", details=repr(exc))
 
 
+DRAFT_MARK = "DỰ THẢO — chưa ban hành, chưa có hiệu lực"
+DRAFT_STYLE = ("color: #b00020; font-weight: bold; border: 2px solid #b00020; padding: 4px; "
+               "letter-spacing: 1px;")
+
+
+def draft_mark(parent: QWidget, text: str = DRAFT_MARK) -> QLabel:
+    """The red "DỰ THẢO" mark of anything not issued yet."""
+    label = QLabel(text, parent)
+    label.setObjectName("draft_mark")
+    label.setAlignment(Qt.AlignCenter)
+    label.setStyleSheet(DRAFT_STYLE)
+    return label
+
+
 class PdfPreview(QDialog):
-    def __init__(self, title: str, pdf: Path, doc, stem: str, parent: QWidget | None = None):
+    def __init__(self, title: str, pdf: Path, doc, stem: str, parent: QWidget | None = None,
+                 draft: bool = False):
         super().__init__(parent)
+        self.draft = draft
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPdfWidgets import QPdfView
 
@@ -88,6 +105,8 @@ class PdfPreview(QDialog):
         for b in (save_pdf, save_docx, close):
             bar.addWidget(b)
         layout = QVBoxLayout(self)
+        if draft:
+            layout.addWidget(draft_mark(self))
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
         h = self.fontMetrics().height()
@@ -111,8 +130,14 @@ class PdfPreview(QDialog):
         except OSError as exc:
             dialogs.error(self, "Không ghi được tệp", f"Không ghi được “{path}”: {exc.strerror}.")
             return None
-        dialogs.info(self, "Đã lưu", f"Đã lưu “{path}”.")
+        dialogs.info(self, "Đã lưu", self._saved_text(path))
         return path
+
+    def _saved_text(self, path: str, extra: str = "") -> str:
+        if self.draft:
+            return (f"Đã lưu bản DỰ THẢO “{path}”{extra}. Đây là dự thảo, chưa ban hành: "
+                    "không gửi đi như văn bản chính thức.")
+        return f"Đã lưu “{path}”{extra}."
 
     def save_docx(self) -> str | None:
         from app.documents import render
@@ -127,5 +152,5 @@ class PdfPreview(QDialog):
         except OSError as exc:
             dialogs.error(self, "Không ghi được tệp", f"Không ghi được “{path}”: {exc.strerror}.")
             return None
-        dialogs.info(self, "Đã lưu", f"Đã lưu “{path}” (mở bằng Word để chỉnh sửa).")
+        dialogs.info(self, "Đã lưu", self._saved_text(path, " (mở bằng Word để chỉnh sửa)"))
         return path

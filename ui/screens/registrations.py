@@ -22,9 +22,9 @@ from app.errors import DomainError
 from app.services.emulation import movements
 from app.services.emulation import registrations as reg
 from app.services.records import records
-from ui import dialogs
+from ui import dialogs, workers
 from ui.screens.registrations_actions import RegistrationActions
-from ui.screens.registrations_grid import OutcomeModel, OutcomeView
+from ui.screens.registrations_grid import OutcomeModel, OutcomeView, load_rows
 from ui.screens.registrations_rates import RatesView
 
 
@@ -34,7 +34,10 @@ class RegistrationsPage(RegistrationActions, QWidget):
         self.db = db
         self.model = OutcomeModel(self)
         self.model.pendingChanged.connect(self._update_counts)
+        self.loader = workers.Loader(self, self._loaded, self._load_failed)
+        self.loader.busy_changed.connect(self._busy)
         self._build()
+        self._fresh = True  # loaded by the constructor: the first on_show need not reload
         self.reload()
 
     # ------------------------------------------------------------- layout
@@ -104,8 +107,8 @@ class RegistrationsPage(RegistrationActions, QWidget):
 
     def _register_bar(self) -> QHBoxLayout:
         self.btn_households = self._button(
-            "Đăng ký hộ gia đình", self.register_households,
-            "Mọi hộ của khu dân cư đang chọn (hoặc cả phường) đăng ký Gia đình văn hóa")
+            "Đăng ký hộ gia đình…", self.register_households,
+            "Hộ gia đình đăng ký Gia đình văn hóa: cả phường, một khu dân cư hoặc từng hộ")
         self.btn_areas = self._button("Đăng ký mọi khu dân cư", self.register_areas,
                                       "Mọi khu dân cư đăng ký Khu dân cư văn hóa")
         self.btn_staff = self._button("Đăng ký cán bộ của tập thể…", self.register_staff,
@@ -156,7 +159,9 @@ class RegistrationsPage(RegistrationActions, QWidget):
 
     # ------------------------------------------------------------- state
     def on_show(self) -> None:
-        if not self.model.pending():
+        if self._fresh:
+            self._fresh = False
+        elif not self.model.pending():
             self._fill_choices()
             self.reload()
 
@@ -164,14 +169,29 @@ class RegistrationsPage(RegistrationActions, QWidget):
         self.search.setFocus()
 
     def reload(self) -> None:
-        self.model.load(reg.rows(self.db, self.year.value(), self.award.currentData(),
-                                 self.area.currentData()))
-        self.model.set_filter(self.search.text(), self.outcome_filter.currentData())
-        self.rates.show_year(self.year.value())
-        self._update_counts()
+        """Load the year's rows in the background; the rates tab computes when shown."""
+        year = self.year.value()
+        self.loader.request(load_rows, self.db, year, self.award.currentData(),
+                            self.area.currentData())
+        self.rates.show_year(year)
+
+    def _loaded(self, result) -> None:
+        rows, keys = result
+        self.model.load(rows, keys, self.search.text(), self.outcome_filter.currentData())
+        self.view.scrollToTop()
+
+    def _load_failed(self, exc: Exception) -> None:
+        self.counts.setText(f"Không tải được danh sách đăng ký: {exc}")
+
+    def _busy(self, busy: bool) -> None:
+        """While a list loads, the shown rows are the previous list's: no ticking them."""
+        self.view.setEnabled(not busy)
+        if busy:
+            self.counts.setText("Đang tải danh sách đăng ký…")
 
     def _filter(self, *_) -> None:
         self.model.set_filter(self.search.text(), self.outcome_filter.currentData())
+        self.view.scrollToTop()  # a new search shows its first rows
         self._update_counts()
 
     def _filters_changed(self) -> None:

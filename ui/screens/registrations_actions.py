@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from app.services.emulation import registrations as reg
-from ui import dialogs
+from ui import dialogs, workers
 from ui.widgets.subject_picker import SubjectPicker
 
 
@@ -25,16 +25,42 @@ class RegistrationActions:
             self.reload()
             dialogs.info(self, "Đăng ký thi đua", result.text())
 
+    def _in_background(self, title: str, fn, *args, on_success=None) -> None:
+        """A whole ward registers 15,000 households at once: off the GUI thread, with
+        progress; ``on_success`` (default: reload and report) gets the result."""
+        def job(*a, progress=None, cancelled=None):
+            return fn(*a)
+
+        workers.run_with_progress(
+            self, title, job, *args, on_success=on_success or self._done,
+            on_failure=lambda exc: dialogs.warn(self, "Không thực hiện được", str(exc)))
+
     def register_households(self) -> None:
-        area_id, area = self.area.currentData(), self.area.currentText()
-        where = f"khu dân cư “{area}”" if area_id else "cả phường"
+        """The whole ward, one khu dân cư, or households chosen one by one."""
+        from app.services.awards.award_kinds import get_award_kind
+        from app.services.records.records import area_choices
+        from ui.screens.registrations_households import AREA, CHOSEN, HouseholdScopeDialog
+
         code = self._code_for("household", reg.GDVH)
-        if not dialogs.confirm(self, "Đăng ký hộ gia đình",
-                               f"Đăng ký mọi hộ gia đình của {where} năm {self.year.value()}?",
-                               default_yes=True):
+        kind = get_award_kind(self.db, code=code)
+        year = self.year.value()
+        dialog = HouseholdScopeDialog(self, year, kind.name,
+                                      [(c.id, c.label) for c in area_choices(self.db)],
+                                      self.area.currentData())
+        if not dialog.exec():
             return
-        self._done(self._run(reg.register_area_households, self.db, self.year.value(), area_id,
-                             code, self.movement.currentData()))
+        scope, area_id = dialog.scope()
+        if scope == CHOSEN:
+            picker = SubjectPicker(self.db, f"Chọn hộ gia đình đăng ký “{kind.name}” năm {year}",
+                                   ("household",), parent=self)
+            if not picker.exec():
+                return
+            self._in_background("Đang đăng ký…", reg.register, self.db, year, kind.id,
+                                [sid for sid, _ in picker.chosen()], self.movement.currentData())
+            return
+        self._in_background("Đang đăng ký hộ gia đình…", reg.register_area_households, self.db,
+                            year, area_id if scope == AREA else None, code,
+                            self.movement.currentData())
 
     def register_areas(self) -> None:
         code = self._code_for("area", reg.KDCVH)
@@ -137,12 +163,15 @@ class RegistrationActions:
         batch_id = BatchChoice.ask(self, [(b.id, b.name) for b in found], len(ids))
         if batch_id is None:
             return
-        result = self._run(batches.add_candidates_from_registrations, self.db, batch_id, ids)
-        if result is not None:
+        def added(result) -> None:
             extra = f"\nBỏ qua {len(result.skipped)}: " + "; ".join(result.skipped[:5]) \
                 if result.skipped else ""
             dialogs.info(self, "Đã tạo ứng viên",
                          f"Đã thêm {len(result.added)} ứng viên vào đợt xét.{extra}")
+
+        self._in_background(f"Đang tạo {len(ids)} ứng viên từ đăng ký đạt…",
+                            batches.add_candidates_from_registrations, self.db, batch_id, ids,
+                            on_success=added)
 
 
 class BatchChoice(QDialog):

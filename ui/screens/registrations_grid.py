@@ -4,16 +4,26 @@ changes kept until "Lưu kết quả" writes them in one transaction."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
+from app.services.emulation import registrations as reg
 from app.services.emulation.registrations import OUTCOMES, RegistrationRow
 from app.text import fold
 
 COLUMNS = ("Đạt", "Không đạt", "Đối tượng", "Khu dân cư", "Danh hiệu", "Kết quả")
 DAT, KHONG = 0, 1
 _ROOT = QModelIndex()
+
+
+def load_rows(db, year: int, award_id: int | None, area_id: int | None):
+    """The grid's rows and their folded search keys (run off the GUI thread: a year of a
+    large ward is 15,000 households)."""
+    rows = reg.rows(db, year, award_id, area_id)
+    return rows, [fold(f"{r.subject_name} {r.area}") for r in rows]
 
 
 class OutcomeModel(QAbstractTableModel):
@@ -28,11 +38,17 @@ class OutcomeModel(QAbstractTableModel):
         self._filter, self._outcome = "", ""
 
     # ------------------------------------------------------------- data
-    def load(self, rows: list[RegistrationRow]) -> None:
+    def load(self, rows: list[RegistrationRow], keys: list[str] | None = None,
+             typed: str | None = None, outcome: str | None = None) -> None:
+        """New rows; ``keys`` are their folded search texts when already computed; ``typed``
+        and ``outcome`` set the filter at once (see set_filter)."""
         self.beginResetModel()
         self._all, self._pending = rows, {}
+        if typed is not None:
+            self._filter, self._outcome = fold(typed), outcome
         # Folded once per load, so filtering 15,000 households per keystroke stays instant.
-        self._keys = [fold(f"{r.subject_name} {r.area}") for r in rows]
+        self._keys = keys if keys is not None else [fold(f"{r.subject_name} {r.area}")
+                                                    for r in rows]
         self._apply_filter()
         self.endResetModel()
         self.pendingChanged.emit(0)
@@ -48,6 +64,9 @@ class OutcomeModel(QAbstractTableModel):
     def _apply_filter(self) -> None:
         words = self._filter.split()
         wanted = self._outcome
+        if not words and not wanted:
+            self._rows = list(self._all)
+            return
         self._rows = [r for r, key in zip(self._all, self._keys)
                       if all(w in key for w in words)
                       and (not wanted or (self._pending.get(r.id, r.outcome) or "chua") == wanted)]
@@ -76,8 +95,10 @@ class OutcomeModel(QAbstractTableModel):
 
     def counts(self) -> tuple[int, int, int]:
         """(đạt, không đạt, chưa bình xét) over the rows shown."""
-        values = [self.outcome(r) for r in range(len(self._rows))]
-        return values.count("dat"), values.count("khong_dat"), values.count(None)
+        pending = self._pending
+        values = Counter(pending.get(r.id, r.outcome) if pending else r.outcome
+                         for r in self._rows)
+        return values["dat"], values["khong_dat"], values[None]
 
     # ------------------------------------------------------------- Qt
     def rowCount(self, parent=_ROOT) -> int:

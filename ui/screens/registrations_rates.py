@@ -17,13 +17,22 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.emulation import registration_rates as rates
-from ui import dialogs
+from ui import dialogs, workers
+
+
+def compute(db, year: int):
+    """The year's rates and the five-year sentence (seconds on a large ward: off the GUI
+    thread)."""
+    return year, rates.year_rates(db, year), rates.period_sentence(db, year - 4, year)
 
 
 class RatesView(QWidget):
+    """Computed when shown (a hidden tab costs nothing) and again when its year changes."""
+
     def __init__(self, db, parent=None):
         super().__init__(parent)
-        self.db, self.year = db, None
+        self.db, self.year, self.stale = db, None, False
+        self.loader = workers.Loader(self, self._show, self._failed)
         self.sentence = QLabel(self)
         self.sentence.setObjectName("rates_sentence")
         self.sentence.setWordWrap(True)
@@ -46,9 +55,28 @@ class RatesView(QWidget):
         layout.addWidget(self.table, 1)
 
     def show_year(self, year: int) -> None:
-        self.year = year
-        data = rates.year_rates(self.db, year)
-        period = rates.period_sentence(self.db, year - 4, year)
+        """The figures of ``year`` are wanted (now when visible, else once shown)."""
+        self.year, self.stale = year, True
+        if self.isVisible():
+            self._compute()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self._compute()
+
+    def _compute(self) -> None:
+        self.stale = False
+        self.sentence.setText(f"Đang tính tỷ lệ năm {self.year}…")
+        self.loader.request(compute, self.db, self.year)
+
+    def _failed(self, exc: Exception) -> None:
+        self.sentence.setText(f"Không tính được tỷ lệ: {exc}")
+
+    def _show(self, result) -> None:
+        year, data, period = result
+        if year != self.year:
+            return
         self.sentence.setText(data.sentence() + ("\n" + period if period else ""))
         self.table.setRowCount(len(data.rows))
         bold = QFont()

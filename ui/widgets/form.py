@@ -23,26 +23,53 @@ from app.errors import DomainError, ValidationError
 
 
 class DateEdit(QLineEdit):
-    """dd/mm/yyyy text field that may be empty (QDateEdit cannot be empty)."""
+    """dd/mm/yyyy text field that may be empty (QDateEdit cannot be empty). Typed quickly as
+    eight digits (12031985) it reads 12/03/1985 and shows it so when the field is left."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setPlaceholderText("dd/mm/yyyy")
         self.setMaxLength(10)
+        self.editingFinished.connect(self._tidy)
 
     def value(self) -> date | None:
-        return text.parse_date_vn(self.text())  # ValueError with a Vietnamese message
+        return text.parse_date_vn(with_slashes(self.text()))  # ValueError, Vietnamese text
 
     def set_value(self, value: date | None) -> None:
         self.setText(text.format_date_vn(value))
 
+    def _tidy(self) -> None:
+        """Show the date as understood (a wrong one stays as typed, to be corrected)."""
+        try:
+            value = self.value()
+        except ValueError:
+            return
+        if value is not None:
+            self.set_value(value)
 
-def combo(items, parent=None, empty: str | None = "— không chọn —", editable=False) -> QComboBox:
-    """A combo of (value, label) pairs (or plain strings), optionally with an empty first item."""
+
+def with_slashes(typed: str) -> str:
+    """"12031985" → "12/03/1985" (day, month, year typed without separators)."""
+    raw = (typed or "").strip()
+    if len(raw) == 8 and raw.isdigit():
+        return f"{raw[:2]}/{raw[2:4]}/{raw[4:]}"
+    return raw
+
+
+NOTHING = "— không chọn —"
+
+
+def combo(items, parent=None, empty: str | None = NOTHING, editable=False) -> QComboBox:
+    """A combo of (value, label) pairs (or plain strings), optionally with an empty first item.
+
+    An editable box shows ``empty`` only as the greyed hint of its empty text field: its
+    first item is blank, so the hint is never the box's text and never saved as a value."""
     box = QComboBox(parent)
     box.setEditable(editable)
     if empty is not None:
-        box.addItem(empty, None)
+        box.addItem("" if editable else empty, None)
+        if editable:
+            box.lineEdit().setPlaceholderText(empty)
     for item in items:
         value, label = item if isinstance(item, tuple) else (item, item)
         box.addItem(label, value)
@@ -58,10 +85,14 @@ def set_combo(box: QComboBox, value) -> None:
 
 
 def combo_value(box: QComboBox):
+    """The chosen item's value; for an editable box the typed text when it names no item;
+    None when nothing is chosen or typed (a hint is never a value)."""
     if box.isEditable():
         typed = box.currentText().strip()
+        if not typed or typed == box.lineEdit().placeholderText():
+            return None
         idx = box.findText(typed)
-        return box.itemData(idx) if idx >= 0 and box.itemData(idx) is not None else (typed or None)
+        return box.itemData(idx) if idx >= 0 and box.itemData(idx) is not None else typed
     return box.currentData()
 
 

@@ -41,6 +41,7 @@ class ListPage(QWidget):
         self.source: ListSource = self.make_source()
         self.model = LazyTableModel(self.source, self)
         self._build()
+        self._fresh = True  # just loaded: the first on_show need not query again
         self.reload()
 
     # ----------------------------------------------------------------- to implement
@@ -64,7 +65,7 @@ class ListPage(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setObjectName("search")
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.reload)
+        self._timer.timeout.connect(self.new_search)
         self.search_box.textChanged.connect(lambda _t: self._timer.start())
         self.search_box.returnPressed.connect(self._open_first)
 
@@ -78,7 +79,7 @@ class ListPage(QWidget):
             combo.setMinimumContentsLength(10)
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             self._fill_filter(combo, spec)
-            combo.currentIndexChanged.connect(lambda _i: self.reload())
+            combo.currentIndexChanged.connect(lambda _i: self.new_search())
             self.filter_boxes[spec.key] = combo
             bar.addWidget(combo, 1)
 
@@ -151,12 +152,20 @@ class ListPage(QWidget):
         n = self.model.rowCount()
         self.count_label.setText(f"{n:,} {self.noun}".replace(",", "."))
 
+    def new_search(self) -> None:
+        """Typed text or a filter changed: the new list is shown from its first row."""
+        self.reload()
+        self.table.scrollToTop()
+
     def refresh_filters(self) -> None:
         for spec in self.source.filters:
             self._fill_filter(self.filter_boxes[spec.key], spec)
 
     def on_show(self) -> None:
         """Called by the main window each time the page is shown."""
+        if self._fresh:
+            self._fresh = False
+            return
         self.refresh_filters()
         self.reload()
 

@@ -146,6 +146,7 @@ class SubjectPicker(QDialog):
     def reload(self) -> None:
         filters = {k: b.currentData() for k, b in self.filter_boxes.items()}
         self.model.refresh(self.search_box.text(), filters)
+        self.table.scrollToTop()  # a new search shows its first rows
         self.count.setText(f"{self.model.rowCount():,} kết quả".replace(",", "."))
 
     def add_selected(self) -> None:

@@ -76,17 +76,19 @@ def _full_number(d: Decision) -> str:
 
 def list_decisions(db: Database) -> list[DecisionChoice]:
     """Decisions with register entries that have a certificate template, newest first."""
+    counts = (select(AwardRecord.decision_id, func.count().label("n"))
+              .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
+              .where(AwardRecord.revoked.is_(False), AwardKind.certificate_template.is_not(None))
+              .group_by(AwardRecord.decision_id).subquery())
     with db.read() as s:
         rows = s.execute(
-            select(Decision, func.count(AwardRecord.id))
-            .join(AwardRecord, AwardRecord.decision_id == Decision.id)
-            .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
-            .where(AwardRecord.revoked.is_(False), AwardKind.certificate_template.is_not(None))
-            .group_by(Decision.id)
-            .order_by(Decision.signed_on.desc(), Decision.id.desc())
-        ).all()
-        return [DecisionChoice(d.id, _full_number(d), d.signed_on, text.nfc(d.title), n)
-                for d, n in rows]
+            select(Decision.id, Decision.full_number, Decision.number, Decision.symbol,
+                   Decision.signed_on, Decision.title, counts.c.n)
+            .join(counts, counts.c.decision_id == Decision.id)
+            .order_by(Decision.signed_on.desc(), Decision.id.desc())).all()
+        return [DecisionChoice(i, full or (f"{number}/{symbol}" if number else symbol), signed,
+                               text.nfc(title), n)
+                for i, full, number, symbol, signed, title, n in rows]
 
 
 def find_decision(db: Database, number: str, year: int | None = None) -> int:
@@ -119,24 +121,31 @@ def _records(s: Session, decision_id: int, record_ids=None):
 
 
 def decision_lines(db: Database, decision_id: int) -> list[CertificateLine]:
+    """The decision's printable entries with their print history, in register order.
+
+    Plain columns, not ORM objects: a Gia đình văn hóa decision holds 14,000 entries."""
     with db.read() as s:
-        rows = _records(s, decision_id)
-        ids = [r.id for r, _ in rows]
-        history: dict = {}
-        if ids:
-            for rid, n, last in s.execute(
-                select(CertificatePrint.award_record_id, func.sum(CertificatePrint.copies),
-                       func.max(CertificatePrint.printed_at))
-                .where(CertificatePrint.award_record_id.in_(ids))
-                .group_by(CertificatePrint.award_record_id)
-            ):
-                history[rid] = (int(n or 0), local_time(last))
-        types = dict(s.execute(select(Subject.id, Subject.type).where(
-            Subject.id.in_([r.subject_id for r, _ in rows]))).all())
-        return [CertificateLine(r.id, r.certificate_no, types.get(r.subject_id, ""), r.printed_name,
-                                r.award_name or k.name, k.certificate_template,
-                                *history.get(r.id, (0, None)))
-                for r, k in rows]
+        newer = aliased(AwardRecord)
+        replaced = select(newer.id).where(newer.corrects_id == AwardRecord.id).exists()
+        rows = s.execute(
+            select(AwardRecord.id, AwardRecord.certificate_no, Subject.type,
+                   AwardRecord.printed_name, AwardRecord.award_name, AwardKind.name,
+                   AwardKind.certificate_template)
+            .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
+            .join(Subject, Subject.id == AwardRecord.subject_id)
+            .where(AwardRecord.decision_id == decision_id, AwardRecord.revoked.is_(False),
+                   AwardKind.certificate_template.is_not(None), ~replaced)
+            .order_by(AwardRecord.register_year, AwardRecord.register_no)).all()
+        history = {rid: (int(n or 0), local_time(last)) for rid, n, last in s.execute(
+            select(CertificatePrint.award_record_id, func.sum(CertificatePrint.copies),
+                   func.max(CertificatePrint.printed_at))
+            .join(AwardRecord, AwardRecord.id == CertificatePrint.award_record_id)
+            .where(AwardRecord.decision_id == decision_id)
+            .group_by(CertificatePrint.award_record_id))}
+        # the award's name as issued (kept on the entry), else the kind's current name
+        return [CertificateLine(rid, number, kind or "", name, kept or award, template,
+                                *history.get(rid, (0, None)))
+                for rid, number, kind, name, kept, award, template in rows]
 
 
 def _signature(decision: Decision, s: Session) -> tuple[str, str, str]:

@@ -359,7 +359,9 @@ def _missing():
 
 def area_choices(db: Database) -> list[Choice]:
     with db.read() as s:
+        # The type filter lets SQLite walk the (type, sort_key) index, not every subject.
         rows = s.execute(select(ResidentialArea.id, ResidentialArea.name)
+                         .where(ResidentialArea.type == "area")
                          .order_by(ResidentialArea.sort_key))
         return [Choice(i, n) for i, n in rows]
 
@@ -373,7 +375,8 @@ def former_unit_choices(db: Database) -> list[Choice]:
 
 def collective_choices(db: Database) -> list[Choice]:
     with db.read() as s:
-        rows = s.execute(select(Collective.id, Collective.name).order_by(Collective.sort_key))
+        rows = s.execute(select(Collective.id, Collective.name)
+                         .where(Collective.type == "collective").order_by(Collective.sort_key))
         return [Choice(i, n) for i, n in rows]
 
 

@@ -1,0 +1,135 @@
+"""The tally of one council meeting as a table model: counts typed in place for the candidates
+voted on by secret ballot, the share with its base, the threshold and the verdict. A model (a
+Gia đình văn hóa round brings 14,000 rows; one widget item per cell took seconds)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from ui.screens.batch_rows import BAD, GOOD
+
+COLS = ("Họ và tên / Tên", "Đề nghị", "Phiếu phát ra", "Phiếu hợp lệ", "Đồng ý", "Tỷ lệ",
+        "Mức cần đạt", "Kết quả")
+COUNT_COLS = (2, 3, 4)
+BASES = {"all": "thành viên Hội đồng", "present": "thành viên có mặt"}
+_ROOT = QModelIndex()
+
+
+def _pct(value) -> str:
+    return "" if value is None else f"{value:f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+
+
+def share_text(row, vote_base: str) -> str:
+    """"75% (3/4 thành viên Hội đồng)": the share and what it is counted over."""
+    if row.percent is None or row.agree is None:
+        return ""
+    return f"{_pct(row.percent)} ({row.agree}/{row.base} {BASES.get(vote_base, BASES['present'])})"
+
+
+def result_text(row) -> str:
+    if not row.needs_vote:
+        return {True: "Thông qua", False: "Không thông qua"}.get(row.passed, "Không bỏ phiếu kín")
+    return "Chưa bỏ phiếu" if row.passed is None else "Đạt" if row.passed else "Không đạt"
+
+
+class TallyModel(QAbstractTableModel):
+    """Rows of council.tally; typed counts are kept as text until saved."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list = []
+        self._shown: list[int] = []  # indexes into rows (the secret-ballot filter)
+        self._typed: dict[tuple[int, int], str] = {}
+        self._bases: dict[str, str] = {}
+        self.only_votes = False
+
+    def load(self, rows: list, bases: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.rows, self._bases, self._typed = list(rows), bases, {}
+        self._filter()
+        self.endResetModel()
+
+    def set_only_votes(self, on: bool) -> None:
+        self.beginResetModel()
+        self.only_votes = on
+        self._filter()
+        self.endResetModel()
+
+    def _filter(self) -> None:
+        self._shown = [i for i, r in enumerate(self.rows) if r.needs_vote or not self.only_votes]
+
+    # ------------------------------------------------------------------ helpers
+    def row(self, shown_row: int):
+        return self.rows[self._shown[shown_row]]
+
+    def text(self, shown_row: int, column: int) -> str:
+        return self.data(self.index(shown_row, column)) or ""
+
+    def set_text(self, shown_row: int, column: int, value: str) -> bool:
+        return self.setData(self.index(shown_row, column), value)
+
+    def fill(self, present: int) -> None:
+        """Every member present voted, every ballot valid (the usual case)."""
+        for r in range(len(self._shown)):
+            if self.row(r).needs_vote:
+                for c in (2, 3):
+                    self._typed[(self._shown[r], c)] = str(present)
+        if self._shown:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._shown) - 1, 3))
+
+    def counts(self) -> list[tuple[int, object, list[str]]]:
+        """(row number, tally row, [issued, valid, agree] as typed) of the voted rows."""
+        out = []
+        for i, r in enumerate(self.rows):
+            if r.needs_vote:
+                out.append((i + 1, r, [self._cell(i, c).strip() for c in COUNT_COLS]))
+        return out
+
+    def _cell(self, i: int, column: int) -> str:
+        if (i, column) in self._typed:
+            return self._typed[(i, column)]
+        r = self.rows[i]
+        value = (r.ballots_issued, r.ballots_valid, r.agree)[column - 2]
+        return "" if value is None else str(value)
+
+    # ---------------------------------------------------------------------- Qt
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(COLS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return COLS[section]
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemIsSelectable | Qt.ItemIsEnabled
+        if index.column() in COUNT_COLS and self.row(index.row()).needs_vote:
+            return base | Qt.ItemIsEditable
+        return base
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        i, c = self._shown[index.row()], index.column()
+        row = self.rows[i]
+        if role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
+            if c in COUNT_COLS:
+                return self._cell(i, c)
+            return (row.subject_name, row.award_name, None, None, None,
+                    share_text(row, self._bases.get(row.award_code, "present")),
+                    _pct(row.threshold) if row.needs_vote else "", result_text(row))[c]
+        if role == Qt.TextAlignmentRole and c in (*COUNT_COLS, 5, 6):
+            return Qt.AlignCenter
+        if role == Qt.BackgroundRole and c == 7 and row.passed is not None:
+            return GOOD if row.passed else BAD
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole or not (self.flags(index) & Qt.ItemIsEditable):
+            return False
+        self._typed[(self._shown[index.row()], index.column())] = str(value)
+        self.dataChanged.emit(index, index)
+        return True
