@@ -78,7 +78,9 @@ def _batch_kit(db, batch_id: int, fmt: str, out: Path) -> list[Path]:
     from app.documents import registry
     from app.services.rounds import achievement_reports, culture_review
 
-    paths = [_write(k, (batch_id,), db, out, fmt) for k in registry.of_scope("batch")]
+    # Each file names its batch, so two batches written to one folder never overwrite.
+    paths = [_write(k, (batch_id,), db, out, fmt, f"dot-{batch_id}")
+             for k in registry.of_scope("batch")]
     report = registry.get("achievement_report")
     for ch in achievement_reports.report_choices(db, batch_id):
         paths.append(_write(report, (ch.candidate_id,), db, out, fmt,

@@ -30,7 +30,8 @@ def test_batch_documents(db, w, tmp_path, capsys):
     assert main(["documents", "--batch", str(w.batch), "-o", str(out), "--db", str(db.path)]) == 0
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted([
-        "Thong-bao-lay-y-kien.pdf", "Trich-ngang.pdf", "Danh-muc-ho-so.pdf",
+        f"Thong-bao-lay-y-kien-dot-{w.batch}.pdf", f"Trich-ngang-dot-{w.batch}.pdf",
+        f"Danh-muc-ho-so-dot-{w.batch}.pdf",
         f"Bao-cao-thanh-tich-nguyen-thi-anh-{w.cstd}.pdf",
         f"Bao-cao-thanh-tich-dang-van-bao-{w.up_person}.pdf",
         f"Bao-cao-thanh-tich-truong-tieu-hoc-binh-han-{w.up_school}.pdf"])
@@ -41,7 +42,7 @@ def test_batch_documents(db, w, tmp_path, capsys):
     got = capsys.readouterr().out
     assert "Bỏ qua bảng trích ngang" in got and "chưa có ứng viên đề nghị cấp trên" in got
     assert sorted(p.name for p in by_name.iterdir()) == sorted([
-        "Thong-bao-lay-y-kien.docx", f"Bao-cao-thanh-tich-khu-dan-cu-so-1-{_area_cand(db, w)}.docx",
+        f"Thong-bao-lay-y-kien-dot-{w.culture}.docx", f"Bao-cao-thanh-tich-khu-dan-cu-so-1-{_area_cand(db, w)}.docx",
         "Bien-ban-binh-xet-khu-dan-cu-so-1.docx", "Tong-hop-y-kien-khu-dan-cu-so-1.docx",
         "Van-ban-de-nghi-khu-dan-cu-so-1.docx"])
     assert main(["documents", "--batch", "không có", "-o", str(out), "--db", str(db.path)]) == 2
