@@ -138,14 +138,15 @@ def build_achievement_report(r: AchievementReport) -> Document:
     if r.subject_type != "person":
         doc.add(para(r.name, bold=True, align="center", indent=False))
     doc.add(*(_person(r) if r.subject_type == "person" else _collective(r)), *_awards_part(r))
-    confirm = Signer(("XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG",), note="(Ký, đóng dấu)")
+    # One signature row (never two blocks in a row): for a proposal to the city the ward
+    # confirms it, as cấp trình khen thưởng, between the unit and the person.
+    confirm = Signer(("XÁC NHẬN CỦA CẤP", "TRÌNH KHEN THƯỞNG"), note="(Ký, đóng dấu)")
     if r.subject_type == "person":
-        doc.add(Signatures(right=Signer(("NGƯỜI BÁO CÁO THÀNH TÍCH",), r.name,
+        doc.add(Signatures(right=Signer(("NGƯỜI BÁO CÁO", "THÀNH TÍCH"), r.name,
                                         note="(Ký, ghi rõ họ và tên)"),
                            left=Signer(("THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ"),
-                                       note="(Ký, đóng dấu)")))
-        if r.upward:
-            doc.add(Signatures(right=confirm))
+                                       note="(Ký, đóng dấu)"),
+                           middle=confirm if r.upward else None))
     else:
         head = (area_head_title(r.area_kind) if r.subject_type == "area"
                 else "Thủ trưởng đơn vị").upper()

@@ -59,7 +59,7 @@ EXPECTED = {
                            "Giáo viên", "Trường Tiểu học Bình Hàn", "Quê quán",
                            "giáo viên dạy giỏi cấp thành phố", "Ứng dụng bảng tương tác",
                            "Quyết định số 31/QĐ-UBND ngày 10/12/2024",
-                           "NGƯỜI BÁO CÁO THÀNH TÍCH"],
+                           "NGƯỜI BÁO CÁO", "THÀNH TÍCH"],
     "brief_list": ["BẢNG TRÍCH NGANG", "Chủ tịch Ủy ban nhân dân thành phố Hải Phòng",
                    "Đặng Văn Bảo", "1981, nam", "Ba năm liền đạt Chiến sĩ thi đua cơ sở",
                    "Trường đạt chuẩn quốc gia mức độ 2"],
