@@ -1,8 +1,8 @@
 """Domain errors carrying a message in Vietnamese, ready to show to the user."""
 
-
-class DomainError(Exception):
-    """Base class: ``str(err)`` is a complete Vietnamese sentence for the user."""
+# The base class lives in the database layer, which raises a few user-facing errors itself
+# (a busy or read-only database); every ``except DomainError`` catches those too.
+from db.errors import DatabaseBusyError, DatabaseReadOnlyError, DomainError  # noqa: F401
 
 
 class ValidationError(DomainError):
@@ -23,6 +23,14 @@ class InUseError(DomainError):
 
 class ReadOnlyError(DomainError):
     """Issued decisions and register entries are never edited in place."""
+
+
+class DatabaseInUseError(DomainError):
+    """Another copy of the app (a window or a writing command) has the database file open."""
+
+
+class FileInUseError(DomainError):
+    """An output file could not be replaced: another program (Word, Excel) holds it open."""
 
 
 # The database layer raises it (a newer or foreign file); re-exported for app and ui.

@@ -16,6 +16,7 @@ from sqlalchemy import inspect, text
 
 from db.engine import APPLICATION_ID, Database
 from db.errors import SchemaError
+from db.sqlite_file import connect_ro
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -66,11 +67,28 @@ def current_revision(db: Database) -> str | None:
 
 
 def schema_number(revision: str | None) -> int:
-    """Revisions are named "0001_…"; the number is the schema version shown to users."""
+    """The schema version shown to users: the revision's place in the history (1 for the
+    first), so it only grows even when revisions were numbered out of order. A revision this
+    app does not know (a newer app's) falls back to the number its name starts with."""
     if not revision:
         return 0
+    order = _chain()
+    if revision in order:
+        return order.index(revision) + 1
     head = revision.split("_", 1)[0]
     return int(head) if head.isdigit() else 0
+
+
+@cache
+def _chain() -> list[str]:
+    """The revisions from the first to the head."""
+    down = _revisions()
+    up = {d: r for r, d in down.items()}
+    out, rev = [], up.get(None)
+    while rev is not None:
+        out.append(rev)
+        rev = up.get(rev)
+    return out
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -89,9 +107,8 @@ def check_sqlite_file(path: Path) -> None:
 def inspect_file(path: Path) -> tuple[str | None, bool]:
     """(alembic revision, looks like ours) read with plain sqlite3, without changing the file."""
     check_sqlite_file(path)
-    uri = f"file:{path}?mode=ro"
     try:
-        con = sqlite3.connect(uri, uri=True)
+        con = connect_ro(path)  # a URI from pathlib: '#', '?', '%' in the path stay in the name
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             rev = None
@@ -118,18 +135,28 @@ def ensure_compatible(revision: str | None, name: str) -> None:
 def open_database(
     path: str | Path,
     before_upgrade: Callable[[Path, str | None], None] | None = None,
+    read_only: bool = False,
 ) -> Database:
     """Open (creating if needed) and upgrade a database file to the current schema.
 
     ``before_upgrade(path, old_revision)`` runs before a database holding data is migrated,
-    so the caller can make a backup copy first.
+    so the caller can make a backup copy first. ``read_only``: open an existing file without
+    writing to it (refused if it would need an upgrade).
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
     revision, ours = inspect_file(path) if path.exists() else (None, True)
     if not ours:
         raise SchemaError(f"Tệp “{path.name}” không phải là cơ sở dữ liệu của phần mềm này.")
     ensure_compatible(revision, path.name)
+    if read_only:
+        if revision != head_revision():
+            raise SchemaError(
+                f"Tệp “{path.name}” được tạo bởi phiên bản cũ hơn và cần được nâng cấp, nhưng "
+                "thư mục hoặc tệp chỉ cho đọc. Hãy chép tệp vào một thư mục ghi được (ví dụ "
+                "Tài liệu) rồi mở tệp đó; dữ liệu không bị hỏng.")
+        return Database(path, read_only=True)
     db = Database(path)
     try:
         upgrade(db, revision, before_upgrade)
@@ -175,3 +202,23 @@ def integrity_check(db: Database, quick: bool = False) -> str:
 
 def table_names(db: Database) -> list[str]:
     return inspect(db.engine).get_table_names()
+
+
+def file_findings(path: Path) -> dict[str, list[str]]:
+    """What ``tdkt check`` reads in a database file besides its structure (db.sqlite_schema):
+    SQLite's full integrity check and rows pointing at missing rows. Each list is empty when
+    that part is sound."""
+    from db.sqlite_file import foreign_key_problems, integrity
+
+    con = connect_ro(path)
+    try:
+        rows = integrity(con)
+        fks = foreign_key_problems(con)
+    finally:
+        con.close()
+    return {
+        "integrity": [] if rows == ["ok"] else rows[:20],
+        "foreign_keys": [f"Bảng “{table}”, dòng {rowid}: trỏ tới một dòng không còn trong bảng "
+                         f"“{parent}”." for table, rowid, parent in fks[:50]]
+        + ([f"… và {len(fks) - 50} dòng khác."] if len(fks) > 50 else []),
+    }

@@ -45,6 +45,16 @@ def confirm(parent: QWidget | None, title: str, text: str, default_yes: bool = F
     return answer == QMessageBox.Yes
 
 
+def retry(parent: QWidget | None, title: str, text: str) -> bool:
+    """"Thử lại" or "Hủy" (a database another program keeps busy): True to try again."""
+    box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Retry | QMessageBox.Cancel,
+                      parent)
+    box.button(QMessageBox.Retry).setText("Thử lại")
+    box.button(QMessageBox.Cancel).setText("Hủy")
+    box.setDefaultButton(QMessageBox.Retry)
+    return box.exec() == QMessageBox.Retry
+
+
 def open_file(parent: QWidget | None, title: str, filters: str = "Mọi tệp (*)",
               start: str = "") -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, title, start, filters)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -24,9 +25,14 @@ KeyRole = Qt.UserRole + 1
 
 
 class MainWindow(QMainWindow):
+    """The window. ``db`` may come later (``attach_database``): at start-up the window shows
+    while the database layer still loads; its pages appear once the file is open."""
+
     def __init__(self, db, org_name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
+        self.db = None
+        self.org_name = org_name
+        self.skip_exit_backup = False  # a damaged file is closed without its exit backup
         self.setWindowTitle(f"{APP_NAME} — {org_name}" if org_name else APP_NAME)
         self.pages: dict[str, QWidget] = {}
         self.specs: dict[str, ScreenSpec] = {}
@@ -43,11 +49,26 @@ class MainWindow(QMainWindow):
         self.nav.currentItemChanged.connect(self._on_nav)
         self._build_menu()
         self._build_shortcuts()
-        path = str(db.path) if db.path else ""
-        self.db_label = QLabel(f"Cơ sở dữ liệu: {path}", self)
+        self.check_label = QLabel("", self)  # the start-up integrity check, when it reports
+        self.check_label.setObjectName("check_state")
+        self.statusBar().addPermanentWidget(self.check_label)
+        self.db_label = QLabel("", self)
         self.statusBar().addPermanentWidget(self.db_label)
         self.resize(self.fontMetrics().averageCharWidth() * 170,
                     self.fontMetrics().height() * 40)
+        if db is not None:
+            self.attach_database(db)
+        else:
+            self.nav.setEnabled(False)
+            self.set_check_state("Đang mở dữ liệu…")
+
+    def attach_database(self, db) -> None:
+        """The open database: its path and mode shown, the first screen opened."""
+        self.db = db
+        if db.read_only:
+            self.setWindowTitle(self.windowTitle() + " (chỉ đọc)")
+        self.db_label.setText(f"Cơ sở dữ liệu: {db.path or ''}")
+        self.nav.setEnabled(True)
         first = next((i for i in range(self.nav.count()) if self.nav.item(i).data(KeyRole)), 0)
         self.nav.setCurrentRow(first)
 
@@ -96,30 +117,33 @@ class MainWindow(QMainWindow):
         if callable(fn):
             fn()
 
+    def set_check_state(self, text: str) -> None:
+        self.check_label.setText(text)
+
     def open_other_database(self, new: bool = False) -> MainWindow | None:
         """Switch to another database file (a copy, an archive, a colleague's file)."""
-        from app.context import open_app_database
-        from app.errors import DatabaseVersionError
+        from ui.app import Startup, open_database, open_main_window
 
+        if self.db is None:  # still opening the first one
+            return None
         filters = "Cơ sở dữ liệu (*.sqlite *.db);;Mọi tệp (*)"
         path = (dialogs.save_file(self, "Tạo cơ sở dữ liệu mới", "thiduakhenthuong.sqlite", filters)
                 if new else dialogs.open_file(self, "Mở cơ sở dữ liệu", filters))
         if not path:
             return None
-        try:
-            db = open_app_database(path)
-        except DatabaseVersionError as exc:
-            dialogs.error(self, "Không mở được cơ sở dữ liệu", str(exc))
+        if Path(path).resolve() == self.db.path:
+            return self  # already open here (its lock is this window's)
+        db = open_database(Path(path))  # says why not: in use, damaged, newer, foreign…
+        if db is None:
             return None
-        from ui.app import open_main_window
-
         window = open_main_window(db)
         if window is None:
-            db.dispose()
+            db.close()
             return None
         window.show()
+        Startup(window, None).start()  # read-only notice, backup reminder
         self.close()
-        self.db.dispose()
+        self.db.close()  # the old file's lock goes with it
         return window
 
     def _about(self) -> None:
@@ -130,7 +154,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         from ui.screens.backup_hooks import backup_on_exit
 
-        backup_on_exit(self, self.db)  # only if turned on in "Sao lưu & khôi phục"
+        if self.db is not None and not self.skip_exit_backup and not self.db.read_only:
+            backup_on_exit(self, self.db)  # only if turned on in "Sao lưu & khôi phục"
         super().closeEvent(event)
 
     # ----------------------------------------------------------------- pages

@@ -39,6 +39,7 @@ from app.backup.manifest import Entry, add_to_journal, add_to_manifest
 from app.backup.readback import read_back_sha256
 from app.backup.rotation import remove_stale_partials, rotate
 from app.backup.verify import Verification, table_counts, verify_file
+from app.errors import DomainError
 from db.engine import Database
 from db.models import BackupLog
 
@@ -222,6 +223,15 @@ def _record(db: Database, entry: Entry, written: Path, target: Path) -> None:
     except OSError as exc:  # the backup file itself is complete and verified
         log.warning("Could not write the manifest on %s: %s", target, exc)
     add_to_journal(Entry(**{**entry.__dict__, "file": str(written.resolve()), "counts": {}}))
+    log.info("Backup written and verified: %s (%d bytes, SHA-256 %s)", written, entry.size,
+             entry.sha256)
+    try:
+        _log_in_database(db, entry, written)
+    except DomainError as exc:  # busy or read-only file: the backup itself stands, verified
+        log.warning("Backup %s not noted in the database's history: %s", written, exc)
+
+
+def _log_in_database(db: Database, entry: Entry, written: Path) -> None:
     with db.session() as s:
         s.add(BackupLog(
             at=datetime.fromisoformat(entry.at), target=str(written), size=entry.size,

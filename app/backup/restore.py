@@ -27,6 +27,7 @@ from app.backup.files import (
 from app.backup.leftovers import check_staging_name, restore_staging_name
 from app.backup.local import PRE_RESTORE, raw_copy, safety_copy
 from app.backup.verify import Verification, verify_file
+from app.lock import acquire as acquire_lock
 from db.sqlite_file import carry_rows, connect_rw, insert_row
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,10 @@ def restore_database(
         raise BackupError("Tệp được chọn chính là cơ sở dữ liệu đang dùng.")
     report(progress, cancelled, 5, "Đang kiểm tra bản sao lưu…")
     db_path.parent.mkdir(parents=True, exist_ok=True)  # a new PC: nothing there yet
+    # Refused while another copy of the app has the file open: it would go on writing into
+    # the replaced file and lose every write. (This process's own window disposed its
+    # connections before calling; its hold on the lock is shared.)
+    lock = acquire_lock(db_path, "lệnh khôi phục dữ liệu")
     staged = restore_staging_name(db_path)
     try:
         ver = _stage(source, staged, password, progress, cancelled)
@@ -76,6 +81,7 @@ def restore_database(
         raise BackupError(f"Không khôi phục được ({exc}). Dữ liệu hiện tại không thay đổi.") from exc
     finally:
         remove_quietly(staged)
+        lock.release()
     report(progress, None, 100, "Đã khôi phục xong.")
     log.info("Restored %s from %s (safety copy %s)", db_path, source, aside)
     return RestoreResult(db_path=db_path, source=source, safety_copy=aside, verification=ver)

@@ -79,7 +79,8 @@ def check_content(name: str, sha256: str | None, counts: dict[str, int],
 
 
 # ----------------------------------------------------------------------------- structure
-def _phrase(d: Difference) -> str:
+def phrase(d: Difference) -> str:
+    """One difference in words for the officer ("đã bị gỡ cơ chế chống sửa, xóa …")."""
     table = table_word(d.table)
     if d.kind == "trigger":
         plain = TABLE_WORDS.get(d.table, d.table)
@@ -118,7 +119,7 @@ def check_structure(name: str, path: Path) -> None:
         raise BackupError(f"Không đọc được cấu trúc dữ liệu của “{name}” ({exc}).") from exc
     if not differences:
         return
-    named = "; ".join(_phrase(d) for d in differences[:SHOWN])
+    named = "; ".join(phrase(d) for d in differences[:SHOWN])
     more = f"; và {len(differences) - SHOWN} chỗ khác" if len(differences) > SHOWN else ""
     raise BackupError(
         f"Cấu trúc dữ liệu trong “{name}” không đúng như phần mềm đã tạo (phiên bản dữ liệu "

@@ -7,12 +7,14 @@ correction as X/Y offsets for this printer and blank model.
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
 from app.certificates.model import CertificateData
 from app.certificates.registry import get_layout
 from app.certificates.render import MM, NO_OFFSETS, Offsets, field_text
+from app.files import write_bytes
 
 # Sample values so each box shows what it will hold.
 _SAMPLE = CertificateData(
@@ -62,7 +64,8 @@ def render_test_grid(out_path: str | os.PathLike, blank: str, offsets: Offsets =
     w_mm, h_mm = layout.page_mm
     page_h = h_mm * MM
     out = Path(out_path)
-    c = Canvas(str(out), pagesize=(w_mm * MM, page_h), initialFontName=face("Tinos"))
+    buffer = io.BytesIO()  # written to the file in one step at the end (app.files)
+    c = Canvas(buffer, pagesize=(w_mm * MM, page_h), initialFontName=face("Tinos"))
     c.setTitle(nfc(f"Trang căn chỉnh – {layout.label}"))
     _grid(c, w_mm, h_mm, page_h, offsets)
     for f in layout.for_subject(subject_type, overrides):
@@ -96,4 +99,5 @@ def render_test_grid(out_path: str | os.PathLike, blank: str, offsets: Offsets =
         c.setFont(face("Tinos"), 10)
     c.showPage()
     c.save()
+    write_bytes(out, buffer.getvalue())
     return out

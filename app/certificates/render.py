@@ -18,6 +18,7 @@ from pathlib import Path
 from app.certificates.fit import fit_text, unit_width
 from app.certificates.model import CertificateData, Field, Template
 from app.certificates.registry import get_layout, get_template, layout_extras
+from app.files import replace_file
 from app.text import nfc
 
 MM = 72 / 25.4  # points per millimetre
@@ -269,7 +270,7 @@ def _draw_all(c, certs, templates, mode, size, offsets, overrides, underlays, de
             if progress is not None and (i % 25 == 24 or i == total - 1):
                 progress(i + 1, total)
         c.save()
-        os.replace(part, out)
+        replace_file(part, out)  # Word/Excel-style "file in use" gets its sentence
     finally:
         if part.exists():
             part.unlink()

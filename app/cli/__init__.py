@@ -70,25 +70,114 @@ def open_headless(db: str | None) -> int:
     path = db or default_db_path()
     database = open_app_database(path)
     rev = current_revision(database)
-    database.dispose()
+    read_only = database.read_only
+    database.close()
     print(f"Không có màn hình để mở giao diện. Cơ sở dữ liệu sẵn sàng: {path} "
-          f"(lược đồ {schema_number(rev)}).")
+          f"(lược đồ {schema_number(rev)}{', chỉ đọc' if read_only else ''}).")
     print("Các lệnh chạy không cần giao diện: tdkt --help")
     return 0
 
 
+class CommandOutput:
+    """The command's stdout/stderr: each complete line also goes to the log file (a backup run
+    by the Task Scheduler leaves a trace), and a reader that went away (``tdkt … | head``)
+    ends the output quietly — the command still finishes its work."""
+
+    logging_ready = False  # lines are logged once the log file is set up (never to stderr)
+
+    def __init__(self, stream, level: int):
+        self._stream, self._level, self._line = stream, level, ""
+        self.broken = self._logging = False
+
+    def write(self, text: str) -> int:
+        self._log(text)
+        if not self.broken:
+            try:
+                self._stream.write(text)
+            except BrokenPipeError:
+                self._silence()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._silence()
+
+    def _silence(self) -> None:
+        """Point the file descriptor at the null device, so nothing (not even the flush at
+        exit) writes into the closed pipe again."""
+        self.broken = True
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def _log(self, text: str) -> None:
+        if not CommandOutput.logging_ready or self._logging:
+            return  # (a failing log handler reports on stderr: never loop back into the log)
+        import logging
+
+        self._logging = True
+        try:
+            self._line += text
+            while "\n" in self._line:
+                line, self._line = self._line.split("\n", 1)
+                line = line.rsplit("\r", 1)[-1].strip()  # a progress line: its last state
+                if line:
+                    logging.getLogger("tdkt.output").log(self._level, "%s", line)
+        finally:
+            self._logging = False
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _log_start(argv: list[str]) -> None:
+    import logging
+
+    from app.logging_setup import CLI_LOG, setup_logging
+
+    CommandOutput.logging_ready = bool(setup_logging(file_name=CLI_LOG))
+    shown, hide = [], False
+    for word in argv:  # a backup password never reaches the log
+        shown.append("***" if hide else "--password=***" if word.startswith("--password=")
+                     else word)
+        hide = word == "--password"
+    logging.getLogger("tdkt.cli").info("tdkt %s (phiên bản %s)", " ".join(shown), __version__)
+
+
 def main(argv: list[str] | None = None) -> int:
+    import logging
+
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     from app.app_mutex import hold_app_mutex
 
     hold_app_mutex()  # Windows: the installer waits while any copy of the program runs
+    real = sys.stdout, sys.stderr
+    sys.stdout = CommandOutput(sys.stdout, logging.INFO)
+    sys.stderr = CommandOutput(sys.stderr, logging.WARNING)
+    try:
+        return _main(argv)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        sys.stdout, sys.stderr = real
+        CommandOutput.logging_ready = False
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     from app.paths import set_data_dir
 
-    set_data_dir(args.data_dir)
+    if args.data_dir:  # (without it, keep what was set before: the env variable, a test)
+        set_data_dir(args.data_dir)
     if args.command is None:
         if not has_display():
             return open_headless(args.db)
@@ -103,10 +192,24 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
-    from app.errors import DatabaseVersionError, DomainError
+    return run_command(args, sys.argv[1:] if argv is None else argv)
 
+
+def run_command(args, argv: list[str]) -> int:
+    """Run a subcommand: its sentence on a user's error (exit 2), the log file in any case."""
+    import logging
+
+    from app.errors import DatabaseVersionError, DomainError, ProtectedRowError
+
+    _log_start(argv)
+    log = logging.getLogger("tdkt.cli")
     try:
-        return int(args.func(args) or 0)
-    except (DomainError, DatabaseVersionError) as exc:
+        code = int(args.func(args) or 0)
+    except (DomainError, DatabaseVersionError, ProtectedRowError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
-        return 2
+        code = 2
+    except Exception:
+        log.exception("Lỗi không mong muốn")
+        raise
+    log.info("Kết thúc, mã thoát %d", code)
+    return code

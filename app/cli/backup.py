@@ -40,6 +40,7 @@ def _print_progress(done: int, total: int, message: str) -> None:
 
 def cmd_backup(args) -> int:
     from app.backup import BackupError, backup_database, load_settings, recall, update_settings
+    from app.errors import DomainError
 
     if args.scheduled:
         return scheduled_backup(args)
@@ -53,7 +54,10 @@ def cmd_backup(args) -> int:
         keep = args.keep if args.keep is not None else settings.keep
         result = backup_database(db, Path(args.to), password=password, kind="auto", keep=keep,
                                  progress=_print_progress)
-        update_settings(db, last_target=str(Path(args.to).resolve()))
+        try:
+            update_settings(db, last_target=str(Path(args.to).resolve()))
+        except DomainError as exc:  # busy or read-only: the verified backup stands
+            print(f"\nGhi chú: chưa ghi được nơi sao lưu vào cài đặt ({exc})", file=sys.stderr)
     _print_result(result)
     return 0
 

@@ -12,15 +12,35 @@ from app.paths import default_db_path
 if TYPE_CHECKING:  # the database layer loads only when a command runs (fast --version/--help)
     from db.engine import Database
 
+# Commands that only read the records (reports, exports, printing documents, backups): they
+# run beside the open window. Every other command writes, so it takes the database's lock and
+# is refused while a window or another writing command has the file open.
+READING_COMMANDS = {"check", "report", "register", "export", "documents", "backup",
+                    "decision list"}
+
 
 def db_path(args) -> Path:
     return Path(args.db) if getattr(args, "db", None) else default_db_path()
 
 
-def open_db(args) -> Database:
+def command_name(args) -> str:
+    """"decision issue", "report summary", "import"… as typed."""
+    name = getattr(args, "command", None) or ""
+    sub = getattr(args, f"{name}_command", None)
+    return f"{name} {sub}" if sub else name
+
+
+def is_writing(args) -> bool:
+    name = command_name(args)
+    return name not in READING_COMMANDS and name.split(" ")[0] not in READING_COMMANDS
+
+
+def open_db(args, writer: bool | None = None) -> Database:
     from app.context import open_app_database
 
-    return open_app_database(db_path(args))
+    writer = is_writing(args) if writer is None else writer
+    return open_app_database(db_path(args), writer=writer,
+                             program=f"lệnh “tdkt {command_name(args)}”")
 
 
 def add_db_option(parser) -> None:
@@ -29,17 +49,18 @@ def add_db_option(parser) -> None:
                         dest="db_sub")
 
 
-def resolve_db(args) -> Database:
+def resolve_db(args, writer: bool | None = None) -> Database:
     if getattr(args, "db_sub", None):
         args.db = args.db_sub
-    return open_db(args)
+    return open_db(args, writer)
 
 
 @contextmanager
-def opened_db(args) -> Iterator[Database]:
-    """The command's database, closed when the command ends (whatever happens)."""
-    db = resolve_db(args)
+def opened_db(args, writer: bool | None = None) -> Iterator[Database]:
+    """The command's database, closed (and its lock released) when the command ends, whatever
+    happens. ``writer`` defaults to whether the command writes (READING_COMMANDS)."""
+    db = resolve_db(args, writer)
     try:
         yield db
     finally:
-        db.dispose()
+        db.close()

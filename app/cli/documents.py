@@ -112,12 +112,13 @@ def cmd_documents(args) -> int:
     from app.documents import registry
     from app.services.rounds import decisions, paperwork
 
+    notes: list[str] = []
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     with opened_db(args) as db:
         if args.decision:
             d = decisions.find_decision(db, args.decision, args.year)
-            paths = paperwork.write_decision_kit(db, d.id, args.format, out)
+            paths = paperwork.write_decision_kit(db, d.id, args.format, out, notes)
             stem = (d.full_number or f"du-thao-{d.id}").replace("/", "-")
             paths += [p for k in registry.of_scope("decision")
                       if (p := _write(k, (d.id,), db, out, args.format, stem))]
@@ -125,6 +126,8 @@ def cmd_documents(args) -> int:
             paths = _batch_kit(db, find_batch(db, args.batch), args.format, out)
     for p in paths:
         print(p)
+    for note in notes:
+        print(f"Chưa lập {note}")
     return 0
 
 

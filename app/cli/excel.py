@@ -8,13 +8,17 @@ import sys
 from app.cli.common import add_db_option, opened_db
 
 KIND_HELP = "area (khu dân cư), person (cá nhân), collective (tập thể), household (hộ gia đình), " \
-            "registration (đăng ký thi đua), candidate (ứng viên của một đợt xét)"
+            "registration (đăng ký thi đua), candidate (ứng viên của một đợt xét), " \
+            "area-year (số liệu khu dân cư theo năm), movement (phong trào thi đua)"
 
 
 def register(sub) -> None:
     p = sub.add_parser("template", help="tạo tệp Excel mẫu để nhập danh sách")
     p.add_argument("kind", metavar="LOẠI", help=KIND_HELP)
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    p.add_argument("--year", type=int,
+                   help="area-year: năm ghi sẵn cho các khu dân cư trong mẫu")
+    add_db_option(p)
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser("import", help="nhập danh sách từ Excel (kiểm tra trước, lỗi thì không "
@@ -38,7 +42,8 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="xuất danh sách ra Excel theo mẫu nhập")
-    p.add_argument("kind", metavar="LOẠI", help="area, person, collective, household, registration")
+    p.add_argument("kind", metavar="LOẠI", help="area, person, collective, household, "
+                                                 "registration, area-year, movement")
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     add_db_option(p)
     p.set_defaults(func=cmd_export)
@@ -46,9 +51,16 @@ def register(sub) -> None:
 
 def cmd_template(args) -> int:
     from app.excel.importer import kind_of
+    from app.excel.kinds import DYNAMIC
     from app.excel.templates import write_template
 
-    write_template(kind_of(args.kind), args.output)
+    kind = kind_of(args.kind)
+    if kind in DYNAMIC or getattr(args, "db_sub", None) or getattr(args, "db", None):
+        # The columns the database defines (culture indicators) and its areas.
+        with opened_db(args) as db:
+            write_template(kind, args.output, db, args.year)
+    else:
+        write_template(kind, args.output)
     print(f"Đã tạo tệp mẫu {args.output}")
     return 0
 

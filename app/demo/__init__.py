@@ -21,7 +21,8 @@ SCALES = {
     "large": {"persons": 8000, "households": 15000, "years": (2015, 2025)},
 }
 # Optional parts written by other modules: (module, function(session, rng, year_from, year_to)).
-EXTRA_PARTS = [("app.demo.emulation", "build_emulation_demo")]
+EXTRA_PARTS = [("app.demo.emulation", "build_emulation_demo"),
+               ("app.demo.area_years", "build_area_years_demo")]
 
 
 def _org(db: Database) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from app.documents.data import Entry, Org
-from app.documents.model import Header, Table
+from app.documents.model import Header
 from app.text import fold, format_money, nfc
 
 TYPE_WORDS = {"person": "cá nhân", "collective": "tập thể", "area": "tập thể",
@@ -40,13 +40,14 @@ def award_label(e: Entry) -> str:
 
 
 def count_words(entries: list[Entry]) -> str:
-    """"3 cá nhân, 1 tập thể" in a fixed order."""
+    """"1 tập thể, 3 cá nhân và 1.129 hộ gia đình" in a fixed order."""
     counts: dict[str, int] = {}
     for e in entries:
         w = TYPE_WORDS.get(e.subject_type, "đối tượng")
         counts[w] = counts.get(w, 0) + 1
     order = ["tập thể", "cá nhân", "hộ gia đình", "đối tượng"]
-    return ", ".join(f"{counts[w]} {w}" for w in order if w in counts)
+    parts = [f"{format_money(counts[w])} {w}" for w in order if w in counts]
+    return " và ".join(filter(None, [", ".join(parts[:-1]), parts[-1]])) if parts else ""
 
 
 def by_award(entries: tuple[Entry, ...]) -> list[tuple[Entry, list[Entry]]]:
@@ -58,33 +59,6 @@ def by_award(entries: tuple[Entry, ...]) -> list[tuple[Entry, list[Entry]]]:
 def display_name(e: Entry) -> str:
     """Name as listed (households as “Hộ …”)."""
     return f"Hộ {e.name}" if e.subject_type == "household" else e.name
-
-
-def entry_table(entries: tuple[Entry, ...], money: bool, extra_cols: tuple[str, ...] = (),
-                extra=lambda e: ()) -> Table:
-    """The attached list: STT, name, position/unit, [extra], [coefficient, money], grouped
-    by award with roman numerals and a bold total row."""
-    cols = ("STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị / Địa chỉ") + extra_cols
-    widths, align = [0.9, 3.6, 4.2] + [1.6] * len(extra_cols), "CLL" + "C" * len(extra_cols)
-    if money:
-        cols += ("Hệ số", "Số tiền (đồng)")
-        widths, align = widths + [1.0, 1.9], align + "CR"
-    rows, groups, bold = [], set(), set()
-    groups_list = by_award(entries)
-    for gi, (first, items) in enumerate(groups_list):
-        if len(groups_list) > 1:
-            groups.add(len(rows))
-            rows.append((f"{ROMAN[gi % len(ROMAN)]}. {award_label(first)} ({count_words(items)})",))
-        for i, e in enumerate(items, start=1):
-            row = (str(i), display_name(e), e.position or "") + tuple(extra(e))
-            if money:
-                row += (e.coefficient, format_money(e.money))
-            rows.append(row)
-    if money:
-        bold.add(len(rows))
-        rows.append(("", "Tổng cộng", "") + ("",) * len(extra_cols)
-                    + ("", format_money(sum(e.money for e in entries))))
-    return Table(cols, tuple(rows), tuple(widths), align, 12, frozenset(bold), frozenset(groups))
 
 
 def occasion(batch_name: str, year: int) -> str:

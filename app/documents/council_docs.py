@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.documents import common
+from app.documents import common, lists
 from app.documents.data import MeetingDoc, ProposalDoc, Vote
 from app.documents.model import (
     Document,
@@ -31,39 +31,80 @@ def _when(m: MeetingDoc) -> str:
     return f"Vào lúc {h.hour} giờ {h.minute:02d} phút, ngày {h.day:02d} tháng {month} năm {h.year}"
 
 
-def _council_header(m: MeetingDoc | ProposalDoc):
+MINUTES_SYMBOL = "BB-HĐTĐKT"
+
+
+def _number(value: str | None) -> str:
+    """"Số: 5/BB-HĐTĐKT"; a bare number gets the symbol; none: a blank to write by hand."""
+    value = (value or "").strip()
+    if not value:
+        return f"Số:      /{MINUTES_SYMBOL}"
+    return f"Số: {value}" if "/" in value else f"Số: {value}/{MINUTES_SYMBOL}"
+
+
+def _council_header(m: MeetingDoc | ProposalDoc, number: str | None = None):
     day = m.held_at.date() if isinstance(m, MeetingDoc) and m.held_at else None
-    return common.header(m.org, None, date_line(m.org.place_name, day), body=COUNCIL)
+    return common.header(m.org, number, date_line(m.org.place_name, day), body=COUNCIL)
 
 
 def _label(label: str, value: str) -> Paragraph:
     return Paragraph((Run(label, bold=True), Run(value)))
 
 
-def _vote_table(votes: tuple[Vote, ...], with_counts: bool) -> Table:
-    cols = ("STT", "Họ và tên / Tên tập thể", "Danh hiệu, hình thức")
-    widths, align = [0.9, 3.8, 3.4], "CLL"
-    if with_counts:
-        cols += ("Số phiếu đồng ý", "Tỷ lệ", "Kết quả")
-        widths, align = widths + [1.4, 1.3, 1.6], align + "CCC"
-    rows = []
-    for i, v in enumerate(votes, start=1):
-        row = (str(i), common.display_name(v.entry), v.entry.award_name)
-        if with_counts:
-            agree = f"{v.agree}/{v.base}" if v.agree is not None else "—"
-            result = {True: "Đạt", False: "Không đạt", None: "Chưa bỏ phiếu"}[v.passed]
-            if not v.threshold and v.passed:
-                result = "Thống nhất"
-            row += (agree, v.percent or "—", result)
-        rows.append(row)
-    return Table(cols, tuple(rows), tuple(widths), align)
+def share(v: Vote) -> str:
+    """The agree share with its base: "6/9 thành viên Hội đồng (66,7%)"."""
+    if v.agree is None:
+        return "—"
+    return f"{v.agree}/{v.base} {v.base_label}" + (f" ({v.percent})" if v.percent else "")
+
+
+def _result(v: Vote) -> str:
+    if not v.threshold and v.passed:
+        return "Thống nhất"
+    return {True: "Đạt", False: "Không đạt", None: "Chưa bỏ phiếu"}[v.passed]
+
+
+def _vote_table(votes: tuple[Vote, ...]) -> Table:
+    """Minutes: who, which award, the agree share over its base, the verdict."""
+    rows = tuple((str(i), common.display_name(v.entry), v.entry.award_name, share(v), _result(v))
+                 for i, v in enumerate(votes, start=1))
+    return Table(("STT", "Họ và tên / Tên tập thể", "Danh hiệu, hình thức", "Số phiếu đồng ý",
+                  "Kết quả"), rows, (0.9, 3.6, 3.6, 3.0, 1.6), "CLLCC", 12)
+
+
+def _count_table(votes: tuple[Vote, ...]) -> Table:
+    """Vote count: every count per candidate, grouped by award with its base and threshold."""
+    def n(value):
+        return "—" if value is None else str(value)
+
+    rows, groups = [], set()
+    for gi, (first, items) in enumerate(common.by_award(tuple(v.entry for v in votes))):
+        vs = [v for v in votes if v.entry in items]
+        need = f", cần đạt từ {vs[0].threshold}" if vs[0].threshold else ""
+        groups.add(len(rows))
+        label = (f"{common.ROMAN[gi % len(common.ROMAN)]}. {common.award_label(first)} "
+                 f"(tỷ lệ tính trên {vs[0].base} {vs[0].base_label}{need})")
+        rows.append((label,))
+        for i, v in enumerate(vs, start=1):
+            rows.append((str(i), common.display_name(v.entry), n(v.issued), n(v.returned),
+                         n(v.valid), n(v.invalid), n(v.agree), n(v.disagree), share(v),
+                         _result(v)))
+    return Table(("STT", "Họ và tên / Tên tập thể", "Phiếu phát ra", "Phiếu thu vào",
+                  "Phiếu hợp lệ", "Phiếu không hợp lệ", "Đồng ý", "Không đồng ý",
+                  "Tỷ lệ đồng ý", "Kết quả"), tuple(rows),
+                 (1.0, 3.0, 1.25, 1.25, 1.25, 1.35, 1.2, 1.35, 2.6, 1.5), "CLCCCCCCCC", 10.5,
+                 group_rows=frozenset(groups))
+
+
+def _tellers_line(m: MeetingDoc) -> str:
+    return "; ".join(f"{name}{' (Trưởng ban)' if head else ''}" for name, head in m.tellers)
 
 
 def build_minutes(m: MeetingDoc) -> Document:
     """Biên bản họp Hội đồng Thi đua - Khen thưởng."""
     present, what = len(m.attendees), common.occasion(m.batch_name, m.year)
     doc = Document(f"Biên bản họp Hội đồng - {m.batch_name}").add(
-        _council_header(m),
+        _council_header(m, _number(m.minutes_number)),
         Title("BIÊN BẢN", f"Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng {what}"),
         para(f"{_when(m)}, tại {m.place or '……'}, {common_name(m)} họp xét khen thưởng "
              f"{what}."),
@@ -81,7 +122,9 @@ def build_minutes(m: MeetingDoc) -> Document:
     doc.add(para(m.content or ("Hội đồng nghe báo cáo tóm tắt thành tích của các tập thể, cá "
                                "nhân, hộ gia đình được đề nghị; thảo luận, bỏ phiếu kín đối với "
                                "các danh hiệu phải bỏ phiếu. Kết quả như sau:")))
-    doc.add(_vote_table(m.votes, with_counts=True))
+    if m.tellers:
+        doc.add(para(f"Hội đồng thống nhất Ban kiểm phiếu gồm: {_tellers_line(m)}."))
+    doc.add(_vote_table(m.votes))
     passed = [v for v in m.votes if v.passed]
     doc.add(heading("KẾT LUẬN"))
     doc.add(para(m.conclusion or (f"Hội đồng thống nhất đề nghị Chủ tịch Ủy ban nhân dân "
@@ -99,30 +142,35 @@ def common_name(m: MeetingDoc) -> str:
 
 
 def build_count_minutes(m: MeetingDoc) -> Document:
-    """Biên bản kiểm phiếu: ballots issued / valid and the agree share per candidate."""
+    """Biên bản kiểm phiếu of the Ban kiểm phiếu: every count per candidate, the agree share
+    over the base its award's rule uses; signed by the head and the members."""
     voted = tuple(v for v in m.votes if v.agree is not None)
-    issued = max((v.issued or 0 for v in voted), default=0)
-    valid = max((v.valid or 0 for v in voted), default=0)
+    head = next((name for name, is_head in m.tellers if is_head), "")
+    members = [name for name, is_head in m.tellers if not is_head]
     doc = Document(f"Biên bản kiểm phiếu - {m.batch_name}").add(
-        _council_header(m),
+        _council_header(m, _number(m.count_number)),
         Title("BIÊN BẢN KIỂM PHIẾU", f"Bỏ phiếu kín xét khen thưởng "
                                      f"{common.occasion(m.batch_name, m.year)}"),
         para(f"{_when(m)}, tại {m.place or '……'}, Ban kiểm phiếu tiến hành kiểm phiếu bầu "
              f"xét khen thưởng của {common_name(m)}."),
+        para(f"Ban kiểm phiếu gồm: {_tellers_line(m)}."),
         para(f"- Tổng số thành viên Hội đồng: {m.members_total}; có mặt: {len(m.attendees)}."),
-        para(f"- Số phiếu phát ra: {issued}; số phiếu thu về hợp lệ: {valid}."),
-        para("Kết quả kiểm phiếu như sau (tỷ lệ tính trên tổng số thành viên hoặc số thành viên "
-             "có mặt theo quy định của từng danh hiệu):"),
-        _vote_table(voted, with_counts=True),
-        para("Biên bản được lập vào lúc …… giờ …… cùng ngày và đọc lại trước Hội đồng./."),
-        Signatures(Signer(("TRƯỞNG BAN KIỂM PHIẾU",), ""), left=Signer(("THƯ KÝ",), m.secretary)),
+        para("Kết quả kiểm phiếu như sau (tỷ lệ đồng ý tính trên tổng số thành viên Hội đồng "
+             "hoặc trên số thành viên có mặt, theo quy định của từng danh hiệu):"),
+        _count_table(voted),
+        para("Biên bản được lập vào lúc …… giờ …… cùng ngày, đọc lại trước Hội đồng và được "
+             "Ban kiểm phiếu thống nhất ký tên./."),
     )
+    left = Signer(("THÀNH VIÊN BAN KIỂM PHIẾU",), "\n".join(members)) if members else None
+    doc.add(Signatures(Signer(("TRƯỞNG BAN KIỂM PHIẾU",), head), left=left))
     return doc
 
 
 def build_ballots(m: MeetingDoc, copies: int = 1) -> Document:
-    """Phiếu bầu: candidates that need a vote, per award, with Đồng ý / Không đồng ý boxes."""
-    doc = Document(f"Phiếu bầu - {m.batch_name}")
+    """Phiếu bầu: candidates that need a vote, per award, with Đồng ý / Không đồng ý boxes.
+    A secret ballot carries nothing that tells one paper from another (no page number, no
+    serial) and each copy is one sheet."""
+    doc = Document(f"Phiếu bầu - {m.batch_name}", page_numbers=False, fit_page=True)
     voting = [v for v in m.votes if v.threshold]
     for n in range(max(copies, 1)):
         if n:
@@ -174,5 +222,5 @@ def build_proposal(p: ProposalDoc) -> Document:
     doc.add(Signatures(Signer(p.signer_lines, p.signer_name),
                        recipients=("- Như trên;", "- Lưu: VT.")))
     doc.add(PageBreak(), Title("DANH SÁCH", f"Đề nghị khen thưởng {what}"),
-            common.entry_table(p.entries, money=False))
+            lists.entry_table(p.entries, money=False))
     return doc

@@ -34,6 +34,9 @@ class Entry:
     ref: str = ""  # "Quyết định số 15/QĐ-UBND ngày 05/12/2025" (revocation / correction)
     old_name: str = ""  # correction: the texts as first written
     old_position: str = ""
+    area: str = ""  # khu dân cư of a household (lists group households by it)
+    address: str = ""  # a household's address without its khu dân cư
+    citation: str = ""  # nội dung khen thưởng: the achievement, as printed
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class DecisionDoc:
     total_money: int
     entries: tuple[Entry, ...]
     reason: str = ""
+    status: str = "issued"  # draft: printed with the DỰ THẢO mark
+    decider: str = "chu_tich"  # chu_tich: the Chủ tịch's decision; ubnd: the committee's own
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,10 @@ class Vote:
     passed: bool | None
     achievement: str = ""
     proposing_unit: str = ""
+    returned: int | None = None  # phiếu thu vào
+    invalid: int | None = None  # phiếu không hợp lệ
+    disagree: int | None = None
+    base_label: str = "thành viên có mặt"  # what ``base`` counts ("thành viên Hội đồng")
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,9 @@ class MeetingDoc:
     conclusion: str
     votes: tuple[Vote, ...]
     quorum_needed: int
+    minutes_number: str | None = None  # "5/BB-HĐTĐKT" (None: written by hand)
+    count_number: str | None = None
+    tellers: tuple[tuple[str, bool], ...] = ()  # Ban kiểm phiếu: (name, is head), head first
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,17 @@
-"""Quyết định (khen thưởng / thu hồi / đính chính) with its danh sách kèm theo."""
+"""Quyết định (khen thưởng / thu hồi / đính chính) with its danh sách kèm theo.
+
+Articles: Điều 1 (who gets what, for which achievement), Điều 2 (money or certificates), then
+the closing articles: the effect ("có hiệu lực kể từ ngày ký", added when the draft lacks it)
+and the one naming who carries the decision out; the last article ends with "./.". Nơi nhận
+lines start with "-" and "Như Điều N" points at the carrying-out article (left out without it).
+"""
 
 from __future__ import annotations
 
-from app.documents import common
-from app.documents.data import DecisionDoc
+import re
+
+from app.documents import common, lists
+from app.documents.data import DecisionDoc, Entry
 from app.documents.model import (
     Document,
     PageBreak,
@@ -14,7 +22,9 @@ from app.documents.model import (
     heading,
     para,
 )
-from app.text import date_line, format_date_vn, format_money
+from app.text import date_line, fold, format_date_vn, format_money
+
+EFFECT = "Quyết định này có hiệu lực kể từ ngày ký."
 
 
 def _amount_words(amount: int) -> str:
@@ -29,29 +39,64 @@ def _ref(d: DecisionDoc) -> str:
     return f"số {num} ngày {day}"
 
 
+def _decider(d: DecisionDoc) -> str:
+    """"Chủ tịch Ủy ban nhân dân phường X" or "Ủy ban nhân dân phường X"."""
+    body = f"Ủy ban nhân dân {d.org.short_name}"
+    return body if d.decider == "ubnd" else f"Chủ tịch {body}"
+
+
+def achievement(items: list[Entry]) -> str:
+    """The achievement shared by every line ("đã có thành tích …"); "" when they differ."""
+    found = {e.citation.strip().rstrip(".;") for e in items}
+    if len(found) != 1 or not next(iter(found)):
+        return ""
+    text = next(iter(found))
+    text = text[:1].lower() + text[1:]
+    return text if fold(text).startswith(("da ", "dat ", "co ")) else f"đã {text}"
+
+
+def _grant(first: Entry, items: list[Entry], year: int) -> str:
+    """"Tặng danh hiệu “X” năm 2025 cho 3 cá nhân đã … " (no final punctuation)."""
+    what = (f"danh hiệu “{first.award_name}” năm {year}" if first.award_is_title
+            else first.award_name)
+    deed = achievement(items) or (" có thành tích ghi tại danh sách kèm theo"
+                                  if _differing(items) else "")
+    deed = f" {deed.strip()}" if deed else ""
+    return f"{common.verb(items)} {what} cho {common.count_words(items)}{deed}"
+
+
+def _differing(items: list[Entry]) -> bool:
+    """Lines carry achievements of their own (the list then shows them in a column)."""
+    return len({e.citation.strip() for e in items}) > 1
+
+
+def _differing_citations(d: DecisionDoc) -> bool:
+    return any(_differing(items) for _first, items in common.by_award(d.entries))
+
+
 def _award_articles(d: DecisionDoc) -> list:
     groups = common.by_award(d.entries)
     if len(groups) == 1:
         first, items = groups[0]
-        what = (f"danh hiệu “{first.award_name}” năm {d.year}" if first.award_is_title
-                else f"{first.award_name}")
-        out = [article("Điều 1.", f"{common.verb(items)} {what} cho {common.count_words(items)} "
-                                  "(có danh sách kèm theo).")]
+        out = [article("Điều 1.", f"{_grant(first, items, d.year)} (có danh sách kèm theo).")]
     else:
         out = [article("Điều 1.", f"Khen thưởng thành tích năm {d.year} cho "
                                   f"{common.count_words(list(d.entries))} (có danh sách kèm "
                                   "theo), gồm:")]
-        for first, items in groups:
-            out.append(para(f"- {common.award_label(first)}: {common.count_words(items)};"))
+        for i, (first, items) in enumerate(groups, start=1):
+            end = "." if i == len(groups) else ";"
+            out.append(para(f"{i}. {_grant(first, items, d.year)}{end}"))
     if d.total_money > 0:
+        year = d.signed_on.year if d.signed_on else d.year
         out.append(article("Điều 2.", (
             f"Tiền thưởng theo hệ số nhân với mức lương cơ sở "
             f"{format_money(d.base_salary)} đồng (làm tròn lên hàng chục nghìn đồng); tổng số "
             f"tiền {format_money(d.total_money)} đồng (Bằng chữ: {_amount_words(d.total_money)}), "
-            f"chi từ Quỹ thi đua, khen thưởng của {d.org.short_name} năm {d.signed_on.year if d.signed_on else d.year}.")))
+            f"chi từ Quỹ thi đua, khen thưởng của {d.org.short_name} năm {year}.")))
     else:
-        out.append(article("Điều 2.", "Các tập thể, cá nhân, hộ gia đình có tên tại Điều 1 "
-                                      "được cấp giấy chứng nhận theo quy định."))
+        who = ", ".join(w for w, _ in lists.by_type(list(d.entries)))
+        out.append(article("Điều 2.", f"Các {who} có tên tại Điều 1 được cấp giấy chứng nhận "
+                                      "theo quy định."))
     return out
 
 
@@ -89,23 +134,57 @@ def _who(name: str, position: str | None) -> str:
     return f"{name}, {position}" if position else name
 
 
+def closing_articles(closing: tuple[str, ...]) -> tuple[list[str], int | None]:
+    """The closing articles with the effect article in place (before the carrying-out one),
+    and the index of the carrying-out article ("… chịu trách nhiệm thi hành …") or None."""
+    texts = [t.strip() for t in closing if t.strip()]
+    executor = next((i for i in range(len(texts) - 1, -1, -1) if "thi hành" in texts[i]), None)
+    if not any("hiệu lực" in t for t in texts):
+        at = executor if executor is not None else len(texts)
+        texts.insert(at, EFFECT)
+        executor = None if executor is None else executor + 1
+    return texts, executor
+
+
+def recipients_for(lines: tuple[str, ...], executor_no: int | None) -> tuple[str, ...]:
+    """Nơi nhận: each line starts with "- "; "Như Điều N" names the carrying-out article, and
+    goes when there is none."""
+    out = []
+    for line in lines:
+        text = line.strip().lstrip("-–+•").strip()
+        if not text:
+            continue
+        if re.match(r"Như Điều \d+", text):
+            if executor_no is None:
+                continue
+            text = re.sub(r"Như Điều \d+", f"Như Điều {executor_no}", text, count=1)
+        out.append(f"- {text}")
+    return tuple(out)
+
+
 def build_decision(d: DecisionDoc) -> Document:
     """The whole decision; a khen thưởng decision carries its attached list on a new page."""
-    authority = f"CHỦ TỊCH {d.org.body_name}"
     number = f"Số: {d.full_number}" if d.full_number else f"Số:       /QĐ-{d.org.doc_symbol}"
-    doc = Document(f"Quyết định {d.full_number or '(dự thảo)'}").add(
+    doc = Document(f"Quyết định {d.full_number or '(dự thảo)'}", draft=d.status == "draft")
+    doc.add(
         common.header(d.org, number, date_line(d.org.place_name, d.signed_on)),
         Title("QUYẾT ĐỊNH", d.title),
-        heading(authority),
+        heading(_decider(d).upper()),
         *[para(b, italic=True) for b in d.bases],
         heading("QUYẾT ĐỊNH:"),
     )
-    articles = {"thu_hoi": _revocation_articles, "dinh_chinh": _correction_articles}.get(
+    body = {"thu_hoi": _revocation_articles, "dinh_chinh": _correction_articles}.get(
         d.kind, _award_articles)(d)
-    doc.add(*articles)
-    for i, text in enumerate(d.closing, start=3):
-        doc.add(article(f"Điều {i}.", text + ("/." if i == len(d.closing) + 2 else "")))
-    doc.add(Signatures(Signer(d.signer_lines, d.signer_name), recipients=d.recipients))
+    closing, executor = closing_articles(d.closing)
+    first_no = 3
+    for i, text in enumerate(closing):
+        if i == len(closing) - 1:
+            text = text.rstrip(" ./") + "./."
+        body.append(article(f"Điều {first_no + i}.", text))
+    doc.add(*body)
+    executor_no = None if executor is None else first_no + executor
+    doc.add(Signatures(Signer(d.signer_lines, d.signer_name),
+                       recipients=recipients_for(d.recipients, executor_no)))
     if d.kind == "khen_thuong":
         _attach_list(doc, d)
     return doc
@@ -115,10 +194,11 @@ def _attach_list(doc: Document, d: DecisionDoc) -> None:
     doc.add(
         PageBreak(),
         Title("DANH SÁCH", _list_title(d), rule=False),
-        para(f"(Kèm theo Quyết định {_ref(d)} của Chủ tịch Ủy ban nhân dân {d.org.short_name})",
-             italic=True, align="center", indent=False),
+        para(f"(Kèm theo Quyết định {_ref(d)} của {_decider(d)})", italic=True,
+             align="center", indent=False),
         Title("", "", rule=True),
-        common.entry_table(d.entries, money=d.total_money > 0),
+        lists.entry_table(d.entries, money=d.total_money > 0,
+                          citations=_differing_citations(d)),
     )
     if d.total_money > 0:
         doc.add(para(f"Bằng chữ: {_amount_words(d.total_money)}.", italic=True, indent=False))
@@ -132,5 +212,3 @@ def _list_title(d: DecisionDoc) -> str:
     if len(groups) == 1:
         return f"Tặng {groups[0][0].award_name}"
     return f"Khen thưởng thành tích năm {d.year}"
-
-

@@ -18,3 +18,5 @@ RECIPIENTS_TITLE_SIZE = 12
 RECIPIENTS_SIZE = 11
 FIRST_INDENT = 10 * MM  # first-line indent of body paragraphs (1–1,27 cm)
 LEADING = 1.2  # line height as a multiple of the font size
+DRAFT_MARK = "DỰ THẢO"  # on every page of a draft, boxed, top right
+DRAFT_MARK_SIZE = 12

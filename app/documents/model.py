@@ -9,6 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from app.text import fold
+
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
@@ -30,6 +32,13 @@ class Header:
     body_name: str  # "ỦY BAN NHÂN DÂN PHƯỜNG THÀNH ĐÔNG"
     number: str | None = None  # "Số: 15/QĐ-UBND" (None: no number line)
     date_line: str | None = None  # app.text.date_line(place, date) (None: no date line)
+
+    @property
+    def parent_line(self) -> str:
+        """The superior body's line as printed: none above an Ủy ban nhân dân, since
+        Nghị định 30/2020 writes no cơ quan chủ quản for a People's Committee."""
+        own = fold(self.body_name).replace("ubnd", "uy ban nhan dan")
+        return "" if own.startswith("uy ban nhan dan") else self.parent_body
 
 
 @dataclass(frozen=True)
@@ -124,6 +133,9 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     landscape: bool = False
     body_size: float = 14
+    draft: bool = False  # "DỰ THẢO" marked on every page
+    page_numbers: bool = True  # False for secret ballots: a number would tell them apart
+    fit_page: bool = False  # each part between page breaks shrinks to one page (PDF)
 
     def add(self, *blocks: Block) -> Document:
         """Append blocks; returns self so calls can be chained."""

@@ -89,8 +89,8 @@ def _header(h: Header, width: float):
     lw = width * L.HEADER_LEFT_SHARE
     rw = width - lw
     left = []
-    if h.parent_body:
-        left.append(_p(h.parent_body.upper(), L.HEADER_SIZE))
+    if h.parent_line:
+        left.append(_p(h.parent_line.upper(), L.HEADER_SIZE))
     lines = balanced_lines(h.body_name.upper(), lambda t: _text_width(t, L.HEADER_SIZE, True) < lw)
     left.append(_p("\n".join(lines), L.HEADER_SIZE, bold=True))
     name_w = min(max(_text_width(t, L.HEADER_SIZE, True) for t in lines), lw)
@@ -166,6 +166,8 @@ def _table(t: Table, width: float):
         if (i - 1) in t.group_rows:
             data.append([_p(row[0], t.size, "left", bold=True)] + [""] * (n - 1))
             cmds.append(("SPAN", (0, i), (-1, i)))
+            if i < len(t.rows):  # a group heading never ends a page: it keeps its first row
+                cmds.append(("NOSPLIT", (0, i), (-1, i + 1)))
             continue
         bold = (i - 1) in t.bold_rows
         if bold:
@@ -180,9 +182,11 @@ def _table(t: Table, width: float):
 
 
 def _cell(value: str, size: float, align: str, bold: bool, width: float, plain: bool):
-    """A table cell: a plain string when it fits on one line (fast), else a Paragraph."""
+    """A table cell: a plain string when it fits on one line (fast), else a Paragraph. Short
+    numbers and codes in centred / right columns are not measured: they always fit."""
     text = clean(value)
-    if plain or ("\n" not in text and _text_width(text, size, bold) <= width - 7):
+    if "\n" not in text and ((plain and len(text) <= 10)
+                             or _text_width(text, size, bold) <= width - 7):
         return text
     return _p(value, size, align, bold=bold)
 
@@ -245,6 +249,81 @@ def _three_signers(sig: Signatures, doc: Document, width: float):
     return [RLSpacer(1, 6), t]
 
 
+def _keep_tail_class():
+    from reportlab.platypus import KeepTogether
+    from reportlab.platypus import Paragraph as RLParagraph
+    from reportlab.platypus.tables import Table as RLTable
+
+    class KeepTail(KeepTogether):
+        """The signature block with the end of the body. When both do not fit on the page, the
+        body's last lines (at least two of a paragraph, one row of a table) go with the
+        signature to the next page, so it never stands alone there."""
+
+        def __init__(self, body, rest):
+            super().__init__([body, *rest])
+            self._body, self._rest = body, rest
+
+        def split(self, aW, aH):
+            if getattr(self, "_wrapInfo", None) != (aW, aH):
+                self.wrap(aW, aH)
+            if self._H <= aH:
+                return list(self._content)
+            parts = self._cut(aW, aH)
+            if parts:
+                return [parts[0], KeepTail(parts[1], self._rest)]
+            return super().split(aW, aH)  # all of it to the next page
+
+        def _cut(self, aW, aH):
+            body = self._body
+            _w, h = body.wrap(aW, aH)
+            if isinstance(body, RLParagraph):
+                leading = body.style.leading
+                lines = len(getattr(body.blPara, "lines", ()))
+                keep = min(int((aH + 1e-6) // leading), lines - 2)
+                if keep < 2:  # no orphan line at the foot of the page
+                    return None
+                parts = body.split(aW, keep * leading + 0.01)
+            elif isinstance(body, RLTable):
+                last = body._rowHeights[-1] if body._rowHeights else h
+                parts = body.split(aW, min(aH, h - last / 2))
+            else:
+                return None
+            return parts if len(parts) == 2 else None
+
+    return KeepTail
+
+
+def _with_body_tail(out: list, signature: list) -> list:
+    """Wrap the last body flowable before the signature with it (spacers in between)."""
+    from reportlab.platypus import PageBreak as RLPageBreak
+    from reportlab.platypus import Spacer as RLSpacer
+
+    i = len(out) - 1
+    while i >= 0 and isinstance(out[i], RLSpacer):
+        i -= 1
+    if i < 0 or isinstance(out[i], RLPageBreak):
+        return out + signature
+    return out[:i] + [_keep_tail_class()(out[i], out[i + 1:] + signature)]
+
+
+def _one_page_parts(out: list, width: float, height: float) -> list:
+    """Each part between page breaks shrunk to fit one page (a ballot is one sheet)."""
+    from reportlab.platypus import KeepInFrame
+    from reportlab.platypus import PageBreak as RLPageBreak
+
+    parts, current = [], []
+    for f in out + [None]:
+        if f is None or isinstance(f, RLPageBreak):
+            if current:
+                parts.append(KeepInFrame(width, height, current, mode="shrink"))
+            if f is not None:
+                parts.append(f)
+            current = []
+        else:
+            current.append(f)
+    return parts
+
+
 def _flowables(doc: Document, width: float):
     from reportlab.platypus import PageBreak as RLPageBreak
     from reportlab.platypus import Spacer as RLSpacer
@@ -260,7 +339,7 @@ def _flowables(doc: Document, width: float):
         elif isinstance(b, Table):
             out += _table(b, width)
         elif isinstance(b, Signatures):
-            out += _signatures(b, doc, width)
+            out = _with_body_tail(out, _signatures(b, doc, width))
         elif isinstance(b, Spacer):
             out.append(RLSpacer(1, b.height_mm * L.MM))
         elif isinstance(b, PageBreak):
@@ -273,11 +352,20 @@ def _flowables(doc: Document, width: float):
 def render_pdf(doc: Document, path: str | Path) -> Path:
     """Write ``doc`` as an A4 PDF (margins, page numbers from page 2) and return the path."""
     from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.platypus import SimpleDocTemplate
+
+    from app.files import atomic_output
 
     register_fonts()
     path = Path(path)
     size = landscape(A4) if doc.landscape else A4
+    with atomic_output(path) as tmp:  # a failed write never destroys the previous file
+        _build(doc, tmp, size)
+    return path
+
+
+def _build(doc: Document, path: Path, size) -> None:
+    from reportlab.platypus import SimpleDocTemplate
+
     tpl = SimpleDocTemplate(
         str(path), pagesize=size, title=nfc(doc.name), author="",
         leftMargin=L.LEFT * L.MM, rightMargin=L.RIGHT * L.MM,
@@ -285,13 +373,36 @@ def render_pdf(doc: Document, path: str | Path) -> Path:
         initialFontName=face(BODY), initialFontSize=doc.body_size,
     )
 
+    def first(canvas, _doc):
+        if doc.draft:
+            _draft_mark(canvas, size)
+
     def later(canvas, _doc):
-        canvas.saveState()
-        canvas.setFont(face(BODY), L.PAGE_NO_SIZE)
-        canvas.drawCentredString(size[0] / 2, size[1] - L.PAGE_NO_FROM_TOP * L.MM,
-                                 str(canvas.getPageNumber()))
-        canvas.restoreState()
+        first(canvas, _doc)
+        if doc.page_numbers:
+            canvas.saveState()
+            canvas.setFont(face(BODY), L.PAGE_NO_SIZE)
+            canvas.drawCentredString(size[0] / 2, size[1] - L.PAGE_NO_FROM_TOP * L.MM,
+                                     str(canvas.getPageNumber()))
+            canvas.restoreState()
 
     width = size[0] - (L.LEFT + L.RIGHT) * L.MM
-    tpl.build(_flowables(doc, width), onLaterPages=later)
-    return path
+    flowables = _flowables(doc, width)
+    if doc.fit_page:
+        height = size[1] - (L.TOP + L.BOTTOM) * L.MM - 12  # the frame's own padding
+        flowables = _one_page_parts(flowables, width - 12, height)
+    tpl.build(flowables, onFirstPage=first, onLaterPages=later)
+
+
+def _draft_mark(canvas, size) -> None:
+    """A boxed "DỰ THẢO" in the top margin, right, on every page of a draft."""
+    text, font = L.DRAFT_MARK, face(BODY, bold=True)
+    w = _text_width(text, L.DRAFT_MARK_SIZE, True)
+    right = size[0] - L.RIGHT * L.MM
+    base = size[1] - L.PAGE_NO_FROM_TOP * L.MM
+    canvas.saveState()
+    canvas.setFont(font, L.DRAFT_MARK_SIZE)
+    canvas.drawRightString(right - 4, base, text)
+    canvas.setLineWidth(0.8)
+    canvas.rect(right - w - 8, base - 4, w + 8, L.DRAFT_MARK_SIZE + 5)
+    canvas.restoreState()

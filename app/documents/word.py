@@ -127,8 +127,8 @@ def _header(doc, h: Header, width):
     t = _grid(doc, 2 if has_second else 1, [lw, width - lw], borders=False)
     left, right = t.rows[0].cells
     _clear(left), _clear(right)
-    if h.parent_body:
-        _line(left, h.parent_body.upper(), L.HEADER_SIZE)
+    if h.parent_line:
+        _line(left, h.parent_line.upper(), L.HEADER_SIZE)
     lines = balanced_lines(h.body_name.upper(),
                            lambda t: _text_width_pt(t, L.HEADER_SIZE, True) < lw - 12)
     for text in lines:
@@ -211,6 +211,7 @@ def _table(doc, t: Table, width):
             for extra in merged.paragraphs[1:]:  # merging keeps one paragraph per cell
                 extra._p.getparent().remove(extra._p)
             _cell_text(merged, row[0], style, "left", True)
+            keep_row_with_next(all_rows[i + 1])  # a group heading never ends a page
             continue
         for j, (cell, value) in enumerate(zip(cells, row)):
             _cell_text(cell, str(value), style, names[align[j]], i in t.bold_rows)
@@ -218,6 +219,41 @@ def _table(doc, t: Table, width):
         for row in all_rows[first + 1:last + 1]:
             for p in row._tr.iter(qn("w:p")):
                 p.get_or_add_pPr().get_or_add_keepNext()
+
+
+def _cant_split(row) -> None:
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def keep_row_with_next(row) -> None:
+    """A table row kept whole and on the page of the row (or paragraph) after it."""
+    _cant_split(row)
+    for cell in row.cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.keep_with_next = True
+
+
+def _keep_body_tail(doc) -> None:
+    """The end of the body stays with the signature block that follows: the last paragraph
+    keeps with next (widow control moves at least its last two lines), or the last table row
+    when the body ends with a table."""
+    body = doc.element.body
+    for el in reversed(list(body)[:-1]):  # the last child is the section properties
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            from docx.text.paragraph import Paragraph as DocxParagraph
+
+            p = DocxParagraph(el, doc._body)
+            p.paragraph_format.keep_with_next = True
+            if p.text.strip():
+                return
+        elif tag == "tbl":
+            from docx.table import Table as DocxTable
+
+            keep_row_with_next(DocxTable(el, doc._body).rows[-1])
+            return
 
 
 def _signer(cell, s: Signer, size, width):
@@ -237,10 +273,12 @@ def _signer(cell, s: Signer, size, width):
 
 
 def _signatures(doc, sig: Signatures, body, width):
+    _keep_body_tail(doc)
     if sig.middle is not None:
         return _three_signers(doc, sig, body, width)
-    _line(doc, "", 6)
+    _line(doc, "", 6).paragraph_format.keep_with_next = True
     t = _grid(doc, 1, [width * 0.45, width * 0.55], borders=False)
+    _cant_split(t.rows[0])
     left, right = t.rows[0].cells
     _clear(left), _clear(right)
     if sig.left is not None:
@@ -258,9 +296,11 @@ def _signatures(doc, sig: Signatures, body, width):
 
 
 def _three_signers(doc, sig: Signatures, body, width):
-    """Người lập biểu | Kế toán | Thủ trưởng đơn vị: three equal columns."""
-    _line(doc, "", 6)
+    """Người lập biểu | Kế toán | Thủ trưởng đơn vị: three equal columns (kept whole, after
+    the body's tail as every signature block)."""
+    _line(doc, "", 6).paragraph_format.keep_with_next = True
     t = _grid(doc, 1, [width / 3] * 3, borders=False)
+    _cant_split(t.rows[0])
     for cell, s in zip(t.rows[0].cells, (sig.left, sig.middle, sig.right)):
         _clear(cell)
         if s is not None:
@@ -275,13 +315,29 @@ def _spacer(d, height_mm: float):
     _line(d, "", 6).paragraph_format.space_after = Mm(height_mm)
 
 
+def _draft_marks(section) -> None:
+    """A boxed "DỰ THẢO" at the top right of every page (first-page and other headers)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    for header in (section.first_page_header, section.header):
+        p = header.add_paragraph()
+        p.alignment = _ALIGN["right"]
+        run = p.add_run(L.DRAFT_MARK)
+        run.bold, run.font.size = True, Pt(L.DRAFT_MARK_SIZE)
+        border = OxmlElement("w:bdr")
+        for k, v in (("val", "single"), ("sz", "8"), ("space", "1"), ("color", "000000")):
+            border.set(qn(f"w:{k}"), v)
+        run._r.get_or_add_rPr().append(border)
+
+
 def _page_numbers(section):
     """Page number centred in the top margin, hidden on the first page."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    section.different_first_page_header_footer = True
     p = section.header.paragraphs[0]
     p.alignment = 1
     run = p.add_run()
@@ -306,6 +362,7 @@ def _setup(d, doc: Document):
     style.font.name = FONT
     style.font.size = Pt(doc.body_size)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    style.paragraph_format.widow_control = True  # never one line alone at a page's top or foot
     s = d.sections[0]
     s.page_width, s.page_height = Mm(210), Mm(297)
     if doc.landscape:
@@ -314,13 +371,28 @@ def _setup(d, doc: Document):
     s.top_margin, s.bottom_margin = Mm(L.TOP), Mm(L.BOTTOM)
     s.left_margin, s.right_margin = Mm(L.LEFT), Mm(L.RIGHT)
     s.header_distance = Mm(L.PAGE_NO_FROM_TOP - 5)
-    _page_numbers(s)
+    s.different_first_page_header_footer = True
+    if doc.page_numbers:
+        _page_numbers(s)
+    if doc.draft:
+        _draft_marks(s)
     d.core_properties.title = nfc(doc.name)
     return (s.page_width - s.left_margin - s.right_margin) / 12700  # EMU → points
 
 
 def render_docx(doc: Document, path: str | Path) -> Path:
     """Write ``doc`` as an editable DOCX (A4, ND 30 margins, page numbers from page 2)."""
+    from app.files import atomic_output
+
+    path = Path(path)
+    d = build_docx(doc)
+    with atomic_output(path) as tmp:  # a failed write never destroys the previous file
+        d.save(str(tmp))
+    return path
+
+
+def build_docx(doc: Document):
+    """``doc`` as a python-docx document (not saved)."""
     import docx
 
     d = docx.Document()
@@ -345,7 +417,5 @@ def render_docx(doc: Document, path: str | Path) -> Path:
             d.add_page_break()
         else:  # pragma: no cover
             raise TypeError(f"Unknown block {b!r}")
-    path = Path(path)
-    d.save(str(path))
-    return path
+    return d
 

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from app.files import atomic_output
 from app.text import nfc
 
 DATE_FORMAT = "dd/mm/yyyy"
@@ -72,8 +73,9 @@ def write_table(
     sheet_name: str = "Danh sách",
     date_columns: Iterable[int] = (),
     formats: dict[int, str] | None = None,
-) -> None:
-    """Write one sheet: ``title`` in row 1, ``headers`` in row 3, then ``rows``.
+) -> int:
+    """Write one sheet: ``title`` in row 1, ``headers`` in row 3, then ``rows``; returns how
+    many data rows were written (what the officer is told).
 
     ``date_columns`` (0-based) are formatted as dates even when a cell holds a datetime at
     midnight; any date/datetime value is always written as a real Excel date. ``formats``
@@ -93,7 +95,9 @@ def write_table(
     fit_row_heights(ws, [HEADER_ROW, *wrapped])
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    with atomic_output(out) as tmp:
+        wb.save(tmp)
+    return last_row - HEADER_ROW
 
 
 def _title(ws, title: str, ncols: int) -> None:

@@ -38,6 +38,16 @@ def _match(spec: KindSpec, text: str) -> Field | None:
     return best
 
 
+def match_field(spec: KindSpec, text: str) -> Field | None:
+    """The field a header text names (exact name first, else the longest name it starts with)."""
+    return _match(spec, text)
+
+
+def header_texts(row) -> list[str | None]:
+    """A header row's texts, legacy fonts decoded, None for empty cells."""
+    return _texts(row)
+
+
 def _header_columns(spec: KindSpec, values: list) -> dict[str, int]:
     found: dict[str, int] = {}
     for col, value in enumerate(values, start=1):

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import DomainError, ValidationError
 from app.excel import lookups as L
-from app.excel.kinds import KIND_NAMES, KINDS
+from app.excel.kinds import KIND_NAMES, KINDS, spec_of
 from app.excel.pairs import InFile
 from app.excel.preview import (
     CellChoice,
@@ -29,15 +29,19 @@ from app.excel.preview import (
     parse_fields,
 )
 from app.excel.reader import read_workbook
+from app.excel.rows_area_years import AreaYearRows
 from app.excel.rows_emulation import CandidateRows, RegistrationRows
+from app.excel.rows_movements import MovementRows
 from app.excel.rows_records import AreaRows, CollectiveRows, HouseholdRows, PersonRows
 from app.services.system import audit
 from app.text import fold
 from db.engine import Database
 from db.models import (
+    AreaYear,
     Candidate,
     Collective,
     Household,
+    Movement,
     Person,
     Registration,
     ResidentialArea,
@@ -46,9 +50,10 @@ from db.models import (
 
 HANDLERS = {"area": AreaRows, "person": PersonRows, "collective": CollectiveRows,
             "household": HouseholdRows, "registration": RegistrationRows,
-            "candidate": CandidateRows}
+            "candidate": CandidateRows, "area_year": AreaYearRows, "movement": MovementRows}
 MODELS = {"area": ResidentialArea, "person": Person, "collective": Collective,
-          "household": Household, "registration": Registration, "candidate": Candidate}
+          "household": Household, "registration": Registration, "candidate": Candidate,
+          "area_year": AreaYear, "movement": Movement}
 ENTITY = {kind: kind for kind in MODELS}
 
 
@@ -80,8 +85,8 @@ def preview(db: Database, kind: str, path: str | Path, context: dict | None = No
     file are skipped by default, repeats inside the file are paired (see ``app.excel.pairs``),
     converted and ambiguous cells are listed in ``Preview.cells``."""
     kind = kind_of(kind)
-    spec = KINDS[kind]
-    result = Preview(kind, spec.label, Path(path).name, context=dict(context or {}))
+    spec = spec_of(kind, db)
+    result = Preview(kind, spec.label, Path(path).name, context=dict(context or {}), spec=spec)
     result.sheets, result.read_notes = read_workbook(path, spec)
     result.notes = list(result.read_notes)
     if not result.sheets:
@@ -110,7 +115,7 @@ def recheck(db: Database, result: Preview,
 
 
 def _check(db: Database, result: Preview, progress) -> None:
-    spec, handler = KINDS[result.kind], HANDLERS[result.kind]()
+    spec, handler = result.spec or KINDS[result.kind], HANDLERS[result.kind]()
     result.notes = list(result.read_notes)
     result.rows, result.skipped = [], []
     with db.read() as s:
@@ -247,7 +252,7 @@ def commit(db: Database, result: Preview) -> ImportResult:
 def _write(db: Database, result: Preview, handler) -> ImportResult:
     model, entity = MODELS[result.kind], ENTITY[result.kind]
     note = f"Nhập từ tệp {result.file_name}"
-    with db.session() as s:
+    with db.session(immediate=True) as s:  # ids from max()+1: no other writer in between
         lk = _lookups(s, handler)
         if hasattr(handler, "prepare"):
             handler.prepare(s, lk, result.context)

@@ -12,7 +12,8 @@ from app.text import fold
 class Field:
     key: str
     label: str  # header written in templates and exports
-    # text / name / date / birthyear / int / year / cccd / gender / phone / outcome / stt
+    # text / name / date / day / birthyear / int / year / cccd / gender / phone / outcome /
+    # yesno / stt ("date" is a birth date; "day" any date, or a bare year)
     type: str = "text"
     required: bool = False
     aliases: tuple[str, ...] = ()  # other header names met in real files (any case/accents)
@@ -21,6 +22,7 @@ class Field:
     # Lists often carry it once, in the title ("… GIA ĐÌNH VĂN HÓA NĂM 2025"), not as a column.
     titled: bool = False
     bounds: tuple[int, int] | None = None  # for "int" fields: the smallest and largest sane value
+    choices: tuple[str, ...] = ()  # the template's drop-down list, when the type has none
 
     def header_keys(self) -> set[str]:
         return {header_key(x) for x in (self.label, *self.aliases)}
@@ -34,6 +36,9 @@ class KindSpec:
     fields: tuple[Field, ...]
     # Columns recognised on import only (never in templates), e.g. "Năm sinh" split in Nam / Nữ.
     extra: tuple[Field, ...] = ()
+    # "module:function" reading one sheet instead of reader.read_sheet (layouts such as one
+    # column group per year); it returns a SheetData, a list of them, or None.
+    sheet_reader: str | None = None
 
     @property
     def matchable(self) -> tuple[Field, ...]:
@@ -123,6 +128,15 @@ HOUSEHOLD = KindSpec("household", "Hộ gia đình", "DANH SÁCH HỘ GIA ĐÌNH
           bounds=(1, MAX_MEMBERS), hint=f"Từ 1 đến {MAX_MEMBERS}."),
     PHONE, NOTES,
 ))
+FORMER_UNIT = Field("former_unit", "Địa bàn cũ",
+                    aliases=("Phường cũ", "Xã cũ", "Thuộc phường, xã cũ", "Đơn vị cũ"), width=18,
+                    hint="Phường, xã trước ngày 01/7/2025 (chưa có thì sẽ được thêm).")
+# An Thượng was a xã: a former unit keeps its kind (the report names it "xã An Thượng").
+FORMER_UNIT_KIND = Field(
+    "former_unit_kind", "Loại địa bàn cũ",
+    aliases=("Phường/xã cũ", "Phường hay xã", "Phường, xã", "Loại đơn vị cũ"), width=12,
+    choices=("phường", "xã", "thị trấn"),
+    hint="Phường, xã hoặc thị trấn (để trống: phường). Dùng khi địa bàn cũ được thêm mới.")
 AREA_KIND = KindSpec("area", "Khu dân cư", "DANH SÁCH KHU DÂN CƯ", (
     STT,
     Field("name", "Tên khu dân cư", "text", True,
@@ -130,9 +144,7 @@ AREA_KIND = KindSpec("area", "Khu dân cư", "DANH SÁCH KHU DÂN CƯ", (
            "Thôn/TDP", "Tên"), 26, "Ví dụ: Khu dân cư số 3, Thôn Đông Giàng."),
     Field("kind", "Loại", aliases=("Loại hình",), width=14,
           hint="Khu dân cư, tổ dân phố hoặc thôn (để trống: khu dân cư)."),
-    Field("former_unit", "Địa bàn cũ", aliases=("Phường cũ", "Xã cũ", "Thuộc phường, xã cũ",
-                                                 "Đơn vị cũ"), width=18,
-          hint="Phường, xã trước ngày 01/7/2025 (chưa có thì sẽ được thêm)."),
+    FORMER_UNIT, FORMER_UNIT_KIND,
     Field("leader", "Trưởng khu / Tổ trưởng", aliases=("Trưởng thôn", "Trưởng khu",
                                                       "Tổ trưởng", "Trưởng ban"), width=24),
     Field("households_total", "Tổng số hộ", "int", aliases=("Số hộ", "Tổng số hộ gia đình"),
@@ -172,12 +184,89 @@ CANDIDATE = KindSpec("candidate", "Ứng viên khen thưởng", "DANH SÁCH Đ�
     NOTES,
 ), SPLIT_BIRTH)
 
+# Per-area yearly figures (issue 13): one row per area and year, or one row per area with a
+# column group per year (app.excel.wide). The culture indicators' columns are added from the
+# database (app.excel.rows_area_years.area_year_spec): the set is data the officer edits.
+# The fields after the culture indicators' columns.
+AREA_YEAR_TAIL = (FORMER_UNIT, FORMER_UNIT_KIND, NOTES)
+AREA_YEAR = KindSpec("area_year", "Số liệu khu dân cư theo năm", "SỐ LIỆU KHU DÂN CƯ THEO NĂM", (
+    STT,
+    Field("area", "Khu dân cư", "text", True, AREA.aliases + ("Tên khu dân cư", "Tên thôn"), 24,
+          "Tên khu dân cư (chưa có trong Danh mục thì sẽ được thêm)."),
+    Field("year", "Năm", "year", True, ("Năm báo cáo", "Năm thống kê"), 8, titled=True,
+          hint="Có thể bỏ cột này nếu tiêu đề ghi năm (… NĂM 2025) hoặc chọn năm khi nhập."),
+    Field("households", "Tổng số hộ", "int",
+          aliases=("Số hộ", "Tổng số hộ gia đình", "Tổng hộ", "Số hộ gia đình", "Tổng số hộ dân"),
+          width=10, bounds=(0, MAX_AREA_HOUSEHOLDS), hint="Tổng số hộ của khu trong năm."),
+    Field("registered", "Số hộ đăng ký Gia đình văn hóa", "int",
+          aliases=("Số hộ đăng ký", "Hộ đăng ký", "Đăng ký", "Số hộ đăng ký GĐVH",
+                   "Hộ đăng ký GĐVH", "Số gia đình đăng ký", "Đăng ký GĐVH",
+                   "Số hộ đăng ký xây dựng gia đình văn hóa"),
+          width=14, bounds=(0, MAX_AREA_HOUSEHOLDS),
+          hint="Số hộ đăng ký xây dựng gia đình văn hóa (không lớn hơn tổng số hộ)."),
+    Field("achieved", "Số hộ đạt Gia đình văn hóa", "int",
+          aliases=("Số hộ đạt", "Hộ đạt", "Đạt", "Số hộ đạt GĐVH", "Hộ đạt GĐVH", "Đạt GĐVH",
+                   "Số gia đình văn hóa", "Gia đình văn hóa", "Số hộ được công nhận"),
+          width=14, bounds=(0, MAX_AREA_HOUSEHOLDS),
+          hint="Số hộ được công nhận Gia đình văn hóa (không lớn hơn số hộ đăng ký)."),
+    Field("kdcvh", "Khu dân cư văn hóa", "outcome",
+          aliases=("KDCVH", "KDC văn hóa", "Danh hiệu khu dân cư văn hóa", "Thôn văn hóa",
+                   "Tổ dân phố văn hóa", "Đạt khu dân cư văn hóa"),
+          width=12, choices=("Đạt", "Không đạt", "Chưa xét"),
+          hint="Đạt, Không đạt hoặc Chưa xét (để trống: chưa xét)."),
+    *AREA_YEAR_TAIL,
+), sheet_reader="app.excel.wide:read_area_year_sheet")
+MOVEMENT = KindSpec("movement", "Phong trào thi đua", "DANH SÁCH PHONG TRÀO THI ĐUA", (
+    STT,
+    Field("name", "Tên phong trào", "text", True,
+          ("Phong trào", "Phong trào thi đua", "Tên phong trào thi đua", "Nội dung phong trào"),
+          40, "Tên đầy đủ, ví dụ: Toàn dân đoàn kết xây dựng đời sống văn hóa."),
+    Field("launched_by", "Cấp phát động", aliases=("Cấp phát động", "Đơn vị phát động",
+                                                   "Phát động", "Cơ quan phát động", "Cấp"),
+          width=18, hint="Thủ tướng Chính phủ, Thành phố, Phường hoặc Mặt trận & đoàn thể "
+                         "(để trống: Phường)."),
+    Field("kind", "Loại phong trào", aliases=("Loại", "Hình thức", "Loại hình"), width=14,
+          choices=("thường xuyên", "chuyên đề", "theo đợt"),
+          hint="Thường xuyên, chuyên đề hoặc theo đợt (để trống: thường xuyên)."),
+    Field("slogan", "Khẩu hiệu", width=24),
+    Field("start", "Ngày bắt đầu", "day", aliases=("Từ ngày", "Bắt đầu", "Năm bắt đầu",
+                                                   "Thời gian bắt đầu"), width=12,
+          hint="dd/mm/yyyy, hoặc chỉ năm (ví dụ 2021)."),
+    Field("end", "Ngày kết thúc", "day", aliases=("Đến ngày", "Kết thúc", "Năm kết thúc",
+                                                  "Thời gian kết thúc"), width=12,
+          hint="dd/mm/yyyy, hoặc chỉ năm; để trống nếu phong trào thường xuyên."),
+    Field("plan_number", "Số kế hoạch", aliases=("Kế hoạch số", "Số kế hoạch phát động",
+                                                 "Văn bản phát động", "Số văn bản"), width=16),
+    Field("plan_date", "Ngày kế hoạch", "day", aliases=("Ngày ban hành kế hoạch",
+                                                         "Ngày văn bản"), width=12),
+    Field("description", "Nội dung", aliases=("Mô tả", "Nội dung chính", "Mục tiêu"), width=40),
+))
+
 KINDS: dict[str, KindSpec] = {k.key: k for k in (AREA_KIND, PERSON, COLLECTIVE, HOUSEHOLD,
-                                                 REGISTRATION, CANDIDATE)}
+                                                 REGISTRATION, CANDIDATE, AREA_YEAR, MOVEMENT)}
 # Names the command line and the wizard accept for each kind.
 KIND_NAMES = {
     "area": "area", "khu-dan-cu": "area",
     "person": "person", "ca-nhan": "person", "collective": "collective", "tap-the": "collective",
     "household": "household", "ho-gia-dinh": "household", "registration": "registration",
     "dang-ky": "registration", "candidate": "candidate", "ung-vien": "candidate",
+    "area-year": "area_year", "area_year": "area_year", "so-lieu-khu-dan-cu": "area_year",
+    "movement": "movement", "phong-trao": "movement",
 }
+# Kinds whose columns depend on the database: "module:function" taking the Database.
+DYNAMIC = {"area_year": "app.excel.rows_area_years:area_year_spec"}
+
+
+def resolve(path: str):
+    """The function a "module:function" string names (imported when first needed)."""
+    import importlib
+
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def spec_of(kind: str, db=None) -> KindSpec:
+    """The kind's columns; for a kind in DYNAMIC, with the columns the database defines."""
+    if kind in DYNAMIC and db is not None:
+        return resolve(DYNAMIC[kind])(db)
+    return KINDS[kind]

@@ -49,6 +49,7 @@ class PreviewRow:
     action: str = "create"
     chosen: bool = False  # the action was chosen by the user
     area_from_section: bool = False  # the area is the group heading above the row
+    skip_reason: str = ""  # a handler's reason to skip the row (e.g. nothing to write)
 
     def display(self, key: str) -> str:
         """What will be written (names tidied), or the cell as typed when it is not valid."""
@@ -73,6 +74,8 @@ class PreviewRow:
         self.problems.append(Problem(self.sheet, self.row, column, message, "warning"))
 
     def default_action(self, with_pair: bool = True) -> str:
+        if self.skip_reason:
+            return "skip"
         if with_pair and self.pair is not None and not self.pair.keep_both:
             return "skip"
         if self.duplicate_id is not None and self.duplicate_kind != "namesake":
@@ -162,6 +165,7 @@ class Preview:
     pairs: list[DuplicatePair] = field(default_factory=list)
     unused: list[tuple[str, str, str]] = field(default_factory=list)  # sheet, letter, header
     stale: bool = False  # a cell's reading changed since the rows were checked
+    spec: KindSpec | None = None  # the columns read (kinds.spec_of: some depend on the database)
 
     @property
     def problems(self) -> list[Problem]:
@@ -214,7 +218,7 @@ def collect_cells(result: Preview) -> None:
     spec_labels = {}
     from app.excel.kinds import KINDS
 
-    for f in KINDS[result.kind].matchable:
+    for f in (result.spec or KINDS[result.kind]).matchable:
         spec_labels[f.key] = f.label
     result.cells = [CellChoice(row.sheet, row.row, row.cells[key].letter.rstrip("0123456789"),
                                spec_labels.get(key, key), row.cells[key])
@@ -304,6 +308,11 @@ def _parse(f, raw, out: PreviewRow, letter: str, cell):
             out.warn(letter, warning)
         out.values["birth_year"] = year
         return born
+    if kind == "day":  # a date that may lie ahead (a plan's end): a date, or a bare year
+        day, year, warning = V.parse_date(raw)
+        if warning:
+            out.warn(letter, warning)
+        return day if day is not None else year
     if kind == "birthyear":
         year, warning = V.parse_birth_year(raw)
         if warning:
@@ -321,5 +330,6 @@ def _parse(f, raw, out: PreviewRow, letter: str, cell):
     if kind == "stt":
         return None  # the row's number in the list: read by the reader, never stored
     parser = {"year": V.parse_year, "gender": V.parse_gender,
-              "phone": V.parse_phone, "outcome": V.parse_outcome}.get(kind, V.parse_text)
+              "phone": V.parse_phone, "outcome": V.parse_outcome,
+              "yesno": V.parse_yesno}.get(kind, V.parse_text)
     return parser(raw)

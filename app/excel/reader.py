@@ -73,10 +73,12 @@ class SheetData:
         return self._letters
 
 
-def read_sheet(ws, spec: KindSpec, merges=()) -> SheetData | None:
+def read_sheet(ws, spec: KindSpec, merges=(), header=None) -> SheetData | None:
+    """The sheet's data rows under its header row (found here unless ``header`` is given:
+    layouts such as one column group per year map the columns themselves)."""
     from openpyxl.utils import get_column_letter
 
-    header = find_header(ws, spec)
+    header = header or find_header(ws, spec)
     if header is None:
         return None
     data = SheetData(to_unicode(ws.title).text, header.row, header.columns, title=header.title)
@@ -221,18 +223,23 @@ def read_workbook(path: str | Path, spec: KindSpec) -> tuple[list[SheetData], li
         raise ValidationError(f"Không mở được tệp Excel “{Path(path).name}”: {exc}. Nếu tệp mở "
                               "được bằng Excel, hãy lưu lại thành .xlsx rồi nhập lại.") from exc
     sheets, notes = [], []
+    reader = read_sheet
+    if spec.sheet_reader:
+        from app.excel.kinds import resolve
+
+        reader = resolve(spec.sheet_reader)
     try:
         for ws in wb.worksheets:
             title = to_unicode(ws.title).text
             if is_guide_sheet(title):
                 notes.append(f"Trang “{title}” là trang hướng dẫn: không đọc như dữ liệu.")
                 continue
-            data = read_sheet(ws, spec, merged_ranges(wb, ws))
+            data = reader(ws, spec, merged_ranges(wb, ws))
             if data is None:
                 notes.append(f"Trang “{title}” không có dòng tiêu đề cột của danh sách "
                              f"{spec.label.lower()}: bỏ qua.")
             else:
-                sheets.append(data)
+                sheets += data if isinstance(data, list) else [data]
     finally:
         wb.close()
     return sheets, notes

@@ -198,8 +198,59 @@ class HouseholdRows:
 
 
 
-_AREA_KINDS = {"khu dan cu": "khu dân cư", "kdc": "khu dân cư", "to dan pho": "tổ dân phố",
-               "tdp": "tổ dân phố", "thon": "thôn"}
+AREA_KINDS = {"khu dan cu": "khu dân cư", "kdc": "khu dân cư", "to dan pho": "tổ dân phố",
+              "tdp": "tổ dân phố", "thon": "thôn"}
+
+
+UNIT_KINDS = {"phuong": "phường", "xa": "xã", "thi tran": "thị trấn"}
+
+
+class FormerUnits:
+    """The former units on file; one an import names that is not yet on file is added (once,
+    audited) with the kind the file gives (phường by default), after a warning in the preview.
+    An existing unit keeps its kind: a file saying otherwise gets a warning, never a change."""
+
+    def __init__(self, s: Session):
+        rows = s.execute(select(FormerUnit.id, FormerUnit.name, FormerUnit.kind)).all()
+        self.units = {fold(n): uid for uid, n, _ in rows}
+        self.kinds = {fold(n): k for _, n, k in rows}
+        self.next_order = (s.scalar(select(func.max(FormerUnit.sort_order))) or 0) + 1
+        self.announced: set[str] = set()  # warned about once
+
+    def check(self, row: PreviewRow) -> None:
+        unit, kind = row.values.get("former_unit"), row.values.get("former_unit_kind")
+        if kind and fold(kind) not in UNIT_KINDS:
+            row.error(_col(row, "former_unit_kind"),
+                      f"Loại địa bàn cũ “{kind}” phải là phường, xã hoặc thị trấn.")
+            return
+        kind = UNIT_KINDS.get(fold(kind)) if kind else None
+        key = fold(unit)
+        if not unit:
+            return
+        if key not in self.units:
+            if key not in self.announced:
+                self.announced.add(key)
+                row.warn(_col(row, "former_unit"), f"Địa bàn cũ “{unit}” chưa có: sẽ được thêm "
+                                                   f"({kind or 'phường'}).")
+        elif kind and self.kinds.get(key) != kind and (key, kind) not in self.announced:
+            self.announced.add((key, kind))
+            row.warn(_col(row, "former_unit_kind"),
+                     f"Địa bàn cũ “{unit}” đang ghi là {self.kinds[key]}, tệp ghi {kind}: giữ "
+                     f"{self.kinds[key]} (sửa ở Cài đặt đơn vị nếu cần).")
+
+    def id_for(self, s: Session, name: str | None, kind: str | None, note: str) -> int | None:
+        if not name:
+            return None
+        key = fold(name)
+        if key not in self.units:
+            unit = FormerUnit(name=name, kind=UNIT_KINDS.get(fold(kind), "phường"),
+                              sort_order=self.next_order)
+            self.next_order += 1
+            s.add(unit)
+            s.flush()
+            audit.log(s, "create", "former_unit", unit.id, after=audit.snapshot(unit), note=note)
+            self.units[key], self.kinds[key] = unit.id, unit.kind
+        return self.units[key]
 
 
 class AreaRows:
@@ -211,9 +262,7 @@ class AreaRows:
                               "former_unit": FormerUnit.name}
 
     def prepare(self, s: Session, lk: Lookups, context: dict) -> None:
-        self.units = {fold(n): uid for uid, n in s.execute(select(FormerUnit.id, FormerUnit.name))}
-        self.next_order = (s.scalar(select(func.max(FormerUnit.sort_order))) or 0) + 1
-        self.announced: set[str] = set()  # new former units, warned about once
+        self.units = FormerUnits(s)
 
     def check(self, row: PreviewRow, lk: Lookups, infile: InFile) -> None:
         v = row.values
@@ -225,34 +274,19 @@ class AreaRows:
         if key in lk.areas:
             row.duplicate_id, row.duplicate_text = lk.areas[key], "Đã có khu dân cư này"
         kind = v.get("kind")
-        if kind and fold(kind) not in _AREA_KINDS:
+        if kind and fold(kind) not in AREA_KINDS:
             row.error(_col(row, "kind"), f"Loại “{kind}” phải là khu dân cư, tổ dân phố hoặc thôn.")
-        unit = v.get("former_unit")
-        if unit and fold(unit) not in self.units and fold(unit) not in self.announced:
-            self.announced.add(fold(unit))
-            row.warn(_col(row, "former_unit"), f"Địa bàn cũ “{unit}” chưa có: sẽ được thêm.")
-
-    def _unit_id(self, s: Session, name: str | None) -> int | None:
-        if not name:
-            return None
-        key = fold(name)
-        if key not in self.units:
-            unit = FormerUnit(name=name, kind="phường", sort_order=self.next_order)
-            self.next_order += 1
-            s.add(unit)
-            s.flush()
-            audit.log(s, "create", "former_unit", unit.id, after=audit.snapshot(unit),
-                      note="Thêm khi nhập danh sách khu dân cư")
-            self.units[key] = unit.id
-        return self.units[key]
+        self.units.check(row)
 
     def write(self, s: Session, row: PreviewRow, lk: Lookups):
         v, updating = row.values, row.action == "update"
         a = s.get(ResidentialArea, row.duplicate_id) if updating else ResidentialArea()
         apply_name(a, v["name"])
-        _set(a, "kind", _AREA_KINDS.get(fold(v.get("kind")), "khu dân cư")
+        _set(a, "kind", AREA_KINDS.get(fold(v.get("kind")), "khu dân cư")
              if v.get("kind") or not updating else None, updating)
-        _set(a, "former_unit_id", self._unit_id(s, v.get("former_unit")), updating)
+        unit = self.units.id_for(s, v.get("former_unit"), v.get("former_unit_kind"),
+                                 "Thêm khi nhập danh sách khu dân cư")
+        _set(a, "former_unit_id", unit, updating)
         _set(a, "leader_name", v.get("leader"), updating)
         _set(a, "households_total", v.get("households_total"), updating)
         _set(a, "notes", v.get("notes"), updating)

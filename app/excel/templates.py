@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from app.excel.export import HEADER_ROW, write_table
-from app.excel.kinds import KINDS, KindSpec
+from app.excel.kinds import KindSpec, spec_of
+from app.files import atomic_output
 from db.engine import Database
 from db.models import (
     AwardKind,
@@ -35,14 +36,19 @@ def _headers(spec: KindSpec, mark_required: bool) -> list[str]:
     return [f.label + (" (*)" if mark_required and f.required else "") for f in spec.fields]
 
 
-def write_template(kind: str, path: str | Path) -> None:
-    """An empty list with the kind's columns, drop-down lists and an instructions sheet."""
+def write_template(kind: str, path: str | Path, db: Database | None = None,
+                   year: int | None = None) -> None:
+    """An empty list with the kind's columns, drop-down lists and an instructions sheet. With
+    the database: the columns it defines (culture indicators) and, for the area figures, one
+    row per area already on file (of ``year`` when given) to fill in."""
     from openpyxl import load_workbook
     from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    spec = KINDS[kind]
-    write_table(path, spec.title, _headers(spec, True), [], sheet_name="Danh sách")
+    spec = spec_of(kind, db)
+    rows = _prefill(db, kind, spec, year) if db is not None else []
+    title = spec.title + (f" NĂM {year}" if year and kind == "area_year" else "")
+    write_table(path, title, _headers(spec, True), rows, sheet_name="Danh sách")
     wb = load_workbook(path)
     ws = wb.active
     ws["A2"] = "Các cột có dấu (*) là bắt buộc. Có thể thêm, bớt hoặc đổi thứ tự cột."
@@ -50,7 +56,8 @@ def write_template(kind: str, path: str | Path) -> None:
     last = HEADER_ROW + TEMPLATE_ROWS
     for col, f in enumerate(spec.fields, start=1):
         ws.column_dimensions[ws.cell(HEADER_ROW, col).column_letter].width = f.width
-        choices = _CHOICES.get(f.type) or (_SUBJECT_TYPES if f.key == "subject_type" else None)
+        choices = (('"' + ",".join(f.choices) + '"') if f.choices else _CHOICES.get(f.type)) or (
+            _SUBJECT_TYPES if f.key == "subject_type" else None)
         letter = ws.cell(HEADER_ROW, col).column_letter
         if choices:
             dv = DataValidation(type="list", formula1=choices, allow_blank=True)
@@ -67,7 +74,26 @@ def write_template(kind: str, path: str | Path) -> None:
     for cell in guide[1]:
         cell.font = Font(bold=True)
     guide.column_dimensions["A"].width, guide.column_dimensions["C"].width = 24, 70
-    wb.save(path)
+    with atomic_output(path) as tmp:
+        wb.save(tmp)
+
+
+def _prefill(db: Database, kind: str, spec: KindSpec, year: int | None) -> list[list]:
+    """The areas on file, one row each (their name, former unit and its kind), for the area
+    figures template: the officer types the numbers only."""
+    if kind != "area_year":
+        return []
+    with db.read() as s:
+        areas = s.execute(select(ResidentialArea.name, FormerUnit.name, FormerUnit.kind)
+                          .outerjoin(FormerUnit, FormerUnit.id == ResidentialArea.former_unit_id)
+                          .order_by(FormerUnit.sort_order, ResidentialArea.sort_key)).all()
+    keys = [f.key for f in spec.fields]
+    out = []
+    for i, (name, unit, unit_kind) in enumerate(areas, start=1):
+        row = {"stt": i, "area": name, "year": year, "former_unit": unit,
+               "former_unit_kind": unit_kind if unit else None}
+        out.append([row.get(k) for k in keys])
+    return out
 
 
 def _gender(value: str | None) -> str | None:
@@ -79,11 +105,12 @@ def _birth(born, year):
 
 
 def _area_rows(s: Session):
-    stmt = (select(ResidentialArea, FormerUnit.name)
+    stmt = (select(ResidentialArea, FormerUnit.name, FormerUnit.kind)
             .outerjoin(FormerUnit, FormerUnit.id == ResidentialArea.former_unit_id)
             .order_by(FormerUnit.sort_order, ResidentialArea.sort_key))
-    for i, (a, unit) in enumerate(s.execute(stmt), start=1):
-        yield [i, a.name, a.kind, unit, a.leader_name, a.households_total, a.notes]
+    for i, (a, unit, unit_kind) in enumerate(s.execute(stmt), start=1):
+        yield [i, a.name, a.kind, unit, unit_kind if unit else None, a.leader_name,
+               a.households_total, a.notes]
 
 
 def _person_rows(s: Session):
@@ -139,18 +166,50 @@ def _registration_rows(s: Session, year: int | None = None):
                _OUTCOME.get(r.outcome or ""), r.outcome_note]
 
 
+_KDCVH_TEXT = {"dat": "Đạt", "khong_dat": "Không đạt"}
+
+
+def _area_year_rows(s: Session, spec: KindSpec):
+    """Every area-year on file in the template's columns (yes/no indicators as Có / Không)."""
+    from db.models import AreaYear
+
+    stmt = (select(AreaYear, ResidentialArea.name, FormerUnit.name, FormerUnit.kind)
+            .join(ResidentialArea, ResidentialArea.id == AreaYear.area_id)
+            .outerjoin(FormerUnit, FormerUnit.id == ResidentialArea.former_unit_id)
+            .order_by(AreaYear.year, FormerUnit.sort_order, ResidentialArea.sort_key))
+    for i, (a, name, unit, unit_kind) in enumerate(s.execute(stmt), start=1):
+        row = {"stt": i, "area": name, "year": a.year, "households": a.households,
+               "registered": a.registered, "achieved": a.achieved,
+               "kdcvh": _KDCVH_TEXT.get(a.kdcvh or ""), "former_unit": unit,
+               "former_unit_kind": unit_kind if unit else None, "notes": a.notes}
+        for key, value in (a.indicators or {}).items():
+            row[f"ind:{key}"] = value
+        out = []
+        for f in spec.fields:
+            value = row.get(f.key)
+            out.append(("Có" if value else "Không") if f.type == "yesno" and value is not None
+                       else value)
+        yield out
+
+
+def _movement_rows(s: Session):
+    for i, m in enumerate(s.scalars(select(Movement).order_by(Movement.start_date,
+                                                              Movement.name_folded)), start=1):
+        yield [i, m.name, m.launched_by, m.kind, m.slogan, m.start_date, m.end_date,
+               m.plan_number, m.plan_date, m.description]
+
+
 _ROWS = {"area": _area_rows, "person": _person_rows, "collective": _collective_rows, "household": _household_rows,
-         "registration": _registration_rows}
+         "registration": _registration_rows, "movement": _movement_rows}
 
 
 def export_kind(db: Database, kind: str, path: str | Path) -> int:
     """Write every record of a kind in its template's columns; returns the row count."""
-    spec = KINDS[kind]
-    if kind not in _ROWS:
+    spec = spec_of(kind, db)
+    if kind not in _ROWS and kind != "area_year":
         raise ValueError(f"Không xuất được loại {spec.label}.")
     with db.read() as s:
-        rows = list(_ROWS[kind](s))
-    dates = [i for i, f in enumerate(spec.fields) if f.type == "date"]
-    write_table(path, spec.title, _headers(spec, False), rows, sheet_name=spec.label,
-                date_columns=dates)
-    return len(rows)
+        rows = list(_area_year_rows(s, spec) if kind == "area_year" else _ROWS[kind](s))
+    dates = [i for i, f in enumerate(spec.fields) if f.type in ("date", "day")]
+    return write_table(path, spec.title, _headers(spec, False), rows, sheet_name=spec.label,
+                       date_columns=dates)  # the rows it wrote

@@ -156,7 +156,9 @@ def parse_gender(value) -> str | None:
 
 
 _OUTCOMES = {"dat": "dat", "d": "dat", "x": "dat", "co": "dat", "khong dat": "khong_dat",
-             "chua dat": "khong_dat", "kd": "khong_dat", "khong": "khong_dat"}
+             "chua dat": "khong_dat", "kd": "khong_dat", "khong": "khong_dat",
+             # Not evaluated yet: the same as an empty cell.
+             "chua xet": None, "chua binh xet": None, "chua danh gia": None}
 
 
 def parse_outcome(value) -> str | None:
@@ -166,6 +168,26 @@ def parse_outcome(value) -> str | None:
     if key in _OUTCOMES:
         return _OUTCOMES[key]
     raise ValueError(f"Kết quả “{value}” phải là Đạt hoặc Không đạt.")
+
+
+_YES = {"co", "x", "v", "1", "dat", "yes", "c", "+", "✓", "✔"}
+_NO = {"khong", "0", "k", "no", "-", "chua co"}
+
+
+def parse_yesno(value) -> int | None:
+    """Có / Không (also x, 1, 0): 1 or 0; empty stays empty (not entered)."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return int(value)
+    key = fold(str(value))
+    if key in _YES:
+        return 1
+    if key in _NO:
+        return 0
+    raise ValueError(f"“{value}” phải là Có hoặc Không.")
 
 
 def parse_phone(value) -> str | None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.reports import figures_extra as fx
 from app.reports import figures_queries as q
+from app.reports.figures_extra import AreaAwardUp, IndicatorYear, MoneyFlow, TargetInfo
 from app.reports.labels import launcher_group
 from db.engine import Database
 
@@ -72,6 +74,8 @@ class CultureYear:
     achieved: int
     areas: int
     areas_achieved: int
+    recorded: bool = True  # some area has Gia đình văn hóa figures (records or entered)
+    kdcvh_recorded: bool = True  # some area has a Khu dân cư văn hóa result
 
     @property
     def registration_rate(self) -> float | None:
@@ -168,6 +172,12 @@ class Figures:
     staff_classes: tuple[tuple[str, int], ...] = field(default=())
     role_models: tuple[RoleModelInfo, ...] = field(default=())
     initiatives: tuple[InitiativeInfo, ...] = field(default=())
+    staff_by_year: tuple[tuple[int, str, int], ...] = field(default=())  # (year, class, n)
+    indicators: tuple[IndicatorYear, ...] = field(default=())
+    area_awards_up: tuple[AreaAwardUp, ...] = field(default=())
+    money_flow: MoneyFlow | None = None
+    targets: tuple[TargetInfo, ...] = field(default=())
+    former_units: tuple[tuple[str, str], ...] = field(default=())  # (name, phường / xã)
 
     @property
     def years(self) -> list[int]:
@@ -198,6 +208,13 @@ class Figures:
     def total_of(self, year: int) -> YearTotals | None:
         return next((t for t in self.totals if t.year == year), None)
 
+    def has_data(self, year: int) -> bool:
+        """Anything recorded for the year (awards, Gia đình văn hóa, initiatives…): a year
+        still ahead has nothing, and its zeros are not results."""
+        c, t = self.culture_of(year), self.total_of(year)
+        return bool(self.count(year=year) or (c and c.recorded)
+                    or (t and (t.initiatives or t.role_models)))
+
     def place_total(self, rows: tuple[PlaceCount, ...]) -> list[tuple[str, int]]:
         """Places with their totals over the report's years, in first-seen (sorted) order."""
         out: dict[str, int] = {}
@@ -217,9 +234,14 @@ def collect(db: Database, year_from: int, year_to: int) -> Figures:
         year_from, year_to = year_to, year_from
     with db.read() as s:
         kinds = tuple(KindInfo(*row) for row in q.award_kinds(s))
-        awards, by_area, by_unit, staff = _awards(s, year_from, year_to)
+        awards, by_area, by_unit, staff, staff_years = _awards(s, year_from, year_to)
         area_rows = q.culture_by_area(s, year_from, year_to)
         culture = tuple(_culture_years(s, area_rows, year_from, year_to))
+        extra = {"indicators": fx.indicator_years(s, year_from, year_to, q.areas_count(s)),
+                 "area_awards_up": fx.area_awards_up(s, year_from, year_to),
+                 "money_flow": fx.money_flow(s, year_from, year_to),
+                 "targets": fx.targets(s, year_from, year_to),
+                 "former_units": fx.former_unit_kinds(s)}
         movements = tuple(_movements(s, year_from, year_to))
         totals = tuple(_totals(s, year_from, year_to, movements, awards))
         models = tuple(RoleModelInfo(y, t, n, fl or "", h or "")
@@ -232,7 +254,7 @@ def collect(db: Database, year_from: int, year_to: int) -> Figures:
         area_culture=tuple(AreaCulture(r.year, r.area, r.former_unit, r.households,
                                        r.registered, r.achieved) for r in area_rows),
         movements=movements, totals=totals, staff_classes=staff, role_models=models,
-        initiatives=ideas,
+        initiatives=ideas, staff_by_year=staff_years, **extra,
     )
 
 
@@ -242,11 +264,12 @@ def _awards(s, year_from, year_to):
     areas = q.areas(s)
     units = q.former_units(s)
     area_unit = {aid: uid for aid, _, uid in areas}
-    cells, per_area, per_unit, staff = {}, {}, {}, {}
+    cells, per_area, per_unit, staff, staff_years = {}, {}, {}, {}, {}
     for year, code, group, level, area_id, unit_id, staff_class, n, money in rows:
         if group == "person":
             cls = staff_class or UNCLASSIFIED
             staff[cls] = staff.get(cls, 0) + n
+            staff_years[(year, cls)] = staff_years.get((year, cls), 0) + n
         key = (year, code, group, level)
         c, m = cells.get(key, (0, 0))
         cells[key] = (c + n, m + money)
@@ -257,7 +280,8 @@ def _awards(s, year_from, year_to):
     years = range(year_from, year_to + 1)
     return (awards, _places(per_area, [(a, name) for a, name, _ in areas], q.NO_AREA, years),
             _places(per_unit, units, q.NO_UNIT, years),
-            tuple(sorted(staff.items(), key=lambda kv: -kv[1])))
+            tuple(sorted(staff.items(), key=lambda kv: -kv[1])),
+            tuple((y, c, n) for (y, c), n in sorted(staff_years.items())))
 
 
 def _places(counts: dict, names: list, unknown: str, years) -> tuple[PlaceCount, ...]:
@@ -270,13 +294,18 @@ def _places(counts: dict, names: list, unknown: str, years) -> tuple[PlaceCount,
 
 def _culture_years(s, area_rows, year_from, year_to):
     areas_total = q.areas_count(s)
-    kdc = q.areas_achieved(s, year_from, year_to)
+    status = q.kdcvh_by_area(s, year_from, year_to)
+    kdc, known = {}, set()
+    for (year, _), (outcome, _) in status.items():
+        known.add(year)
+        kdc[year] = kdc.get(year, 0) + (outcome == "dat")
     for year in range(year_from, year_to + 1):
         rows = [r for r in area_rows if r.year == year]
         yield CultureYear(
             year=year, households=sum(r.households for r in rows),
             registered=sum(r.registered for r in rows), achieved=sum(r.achieved for r in rows),
             areas=areas_total, areas_achieved=kdc.get(year, 0),
+            recorded=any(r.source for r in rows), kdcvh_recorded=year in known,
         )
 
 

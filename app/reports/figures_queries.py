@@ -8,6 +8,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import (
+    AreaYear,
     AwardKind,
     AwardRecord,
     Decision,
@@ -108,30 +109,44 @@ class AreaCultureRow(NamedTuple):
     households: int
     registered: int
     achieved: int
+    # Where registered / achieved came from: "records" (computed from per-household
+    # registrations and register entries), "entered" (the area's yearly totals) or "" (none).
+    source: str = ""
+    # Where households came from: "entered" (that year's total), "official" (the area's
+    # households_total), "on_record" (households in the Danh mục).
+    households_source: str = ""
 
 
-def culture_by_area(s: Session, y0: int, y1: int) -> list[AreaCultureRow]:
-    """Gia đình văn hóa per residential area and year: THE definition every screen and report
-    uses (the report, the registrations' rates tab, the dashboard), so an area shows the same
-    figures everywhere. Areas in Vietnamese order, households without an area last.
+class HouseholdCulture(NamedTuple):
+    """Gia đình văn hóa computed from per-household records, by (year, area id)."""
 
-    Households: ResidentialArea.households_total when the officer entered the official count,
-    else the households on record in the area.
+    registered: dict
+    achieved: dict
+    recorded: set  # (year, area id) with at least one registration or register entry
+    on_record: dict  # area id → households in the Danh mục
+
+
+class EnteredCulture(NamedTuple):
+    households: int | None
+    registered: int | None
+    achieved: int | None
+    kdcvh: str | None
+    indicators: dict
+
+
+def household_culture(s: Session, y0: int, y1: int) -> HouseholdCulture:
+    """The per-household side of culture_by_area.
+
     Achieved: a registration marked "đạt" OR an in-force Gia đình văn hóa entry in the register.
     Why both: the officer records the result either way — by marking the year's registrations,
-    or by issuing the decision whose entries land in the register (past years are often typed in
-    from the paper register only) — and either is proof the household was recognised.
+    or by issuing the decision whose entries land in the register (past years are often typed
+    in from the paper register only) — and either is proof the household was recognised.
     Registered: the year's registrations; when the ward kept registrations that year, a household
     in the register counts as registered too (it could not be recognised without taking part),
     so achieved never exceeds registered. A year without any registration keeps 0 registered:
     its rate is then taken against all households (see app.reports.figures.gdvh_rate).
     """
     gdvh = _kind_id(s, GDVH)
-    areas = s.execute(
-        select(ResidentialArea.id, ResidentialArea.name, func.coalesce(FormerUnit.name, ""),
-               ResidentialArea.households_total)
-        .outerjoin(FormerUnit, FormerUnit.id == ResidentialArea.former_unit_id)
-        .order_by(ResidentialArea.sort_key)).all()
     on_record = dict(s.execute(select(Subject.area_id, func.count())
                                .where(Subject.type == "household").group_by(Subject.area_id)).all())
     # "type || ''" keeps SQLite from starting at the subject-type index and looking up every
@@ -164,15 +179,60 @@ def culture_by_area(s: Session, y0: int, y1: int) -> list[AreaCultureRow]:
         achieved[(y, a)] = achieved.get((y, a), 0) + n - int(n_both or 0)
         if y in kept:
             registered[(y, a)] = registered.get((y, a), 0) + int(n_unregistered or 0)
-    if on_record.get(None):
+    recorded = {(y, a) for y, a, n, _ in regs if n} | {(y, a) for y, a, n, *_ in awards if n}
+    return HouseholdCulture(registered, achieved, recorded, on_record)
+
+
+def entered_culture(s: Session, y0: int, y1: int) -> dict[tuple[int, int], EnteredCulture]:
+    """The areas' yearly totals as entered or imported (AreaYear), by (year, area id)."""
+    rows = s.execute(select(AreaYear.year, AreaYear.area_id, AreaYear.households,
+                            AreaYear.registered, AreaYear.achieved, AreaYear.kdcvh,
+                            AreaYear.indicators).where(AreaYear.year.between(y0, y1))).all()
+    return {(y, a): EnteredCulture(h, r, n, k, dict(ind or {})) for y, a, h, r, n, k, ind in rows}
+
+
+def culture_by_area(s: Session, y0: int, y1: int, hc: HouseholdCulture | None = None,
+                    entered: dict | None = None) -> list[AreaCultureRow]:
+    """Gia đình văn hóa per residential area and year: THE definition every screen and report
+    uses (the report, the registrations' rates tab, the dashboard, the area figures screen), so
+    an area shows the same figures everywhere. Areas in Vietnamese order, households without an
+    area last.
+
+    Registered / achieved: computed from the per-household records (household_culture) where
+    an area has any for the year; otherwise the area's entered yearly totals (AreaYear).
+    Households: the year's entered total, else ResidentialArea.households_total when the officer
+    entered the official count, else the households on record in the area.
+    ``hc`` / ``entered``: the two sides, when the caller has already read them.
+    """
+    areas = s.execute(
+        select(ResidentialArea.id, ResidentialArea.name, func.coalesce(FormerUnit.name, ""),
+               ResidentialArea.households_total)
+        .outerjoin(FormerUnit, FormerUnit.id == ResidentialArea.former_unit_id)
+        .order_by(ResidentialArea.sort_key)).all()
+    hc = hc or household_culture(s, y0, y1)
+    entered = entered_culture(s, y0, y1) if entered is None else entered
+    if hc.on_record.get(None):
         areas.append((None, NO_AREA, "", None))
     rows = []
     for year in range(y0, y1 + 1):
         for area_id, name, unit, official in areas:
-            total = official if official is not None else on_record.get(area_id, 0)
-            rows.append(AreaCultureRow(year, area_id, name, unit, total,
-                                       registered.get((year, area_id), 0),
-                                       achieved.get((year, area_id), 0)))
+            key = (year, area_id)
+            given = entered.get(key)
+            if given is not None and given.households is not None:
+                total, h_source = given.households, "entered"
+            elif official is not None:
+                total, h_source = official, "official"
+            else:
+                total, h_source = hc.on_record.get(area_id, 0), "on_record"
+            if key in hc.recorded:
+                reg, ach, source = hc.registered.get(key, 0), hc.achieved.get(key, 0), "records"
+            elif given is not None and (given.registered is not None
+                                        or given.achieved is not None):
+                reg, ach, source = given.registered or 0, given.achieved or 0, "entered"
+            else:
+                reg, ach, source = 0, 0, ""
+            rows.append(AreaCultureRow(year, area_id, name, unit, total, reg, ach, source,
+                                       h_source))
     return rows
 
 
@@ -180,22 +240,56 @@ def areas_count(s: Session) -> int:
     return s.scalar(select(func.count()).select_from(ResidentialArea)) or 0
 
 
-def areas_achieved(s: Session, y0: int, y1: int) -> dict[int, int]:
-    """Year → residential areas achieving Khu dân cư văn hóa, by the same rule as the
-    households (culture_by_area): a registration marked "đạt" or an in-force register entry."""
+# Given by a level above the ward (an award of a higher level, or an entry of one): a decision
+# the ward itself recorded by reference is not "cấp trên" for the areas it commends.
+HIGHER_EXPR = case((or_(AwardKind.level != "xa", AwardRecord.level != "xa"), "up"),
+                   else_="here")
+
+
+def area_entries(s: Session, y0: int, y1: int) -> list[tuple[int, int, int, str]]:
+    """(year, area id, award kind id, "here" / "up" by HIGHER_EXPR) of the in-force register
+    entries of the residential areas. Areas have a few hundred entries: corrections are looked
+    up per entry in the corrects_id index instead of live()'s pass over the whole register."""
+    fixed = select(_Correction.id).where(_Correction.corrects_id == AwardRecord.id,
+                                         _Correction.revoked.is_(False)).exists()
+    stmt = (_awards_from(select(AwardRecord.year, AwardRecord.subject_id,
+                                AwardRecord.award_kind_id, HIGHER_EXPR))
+            .where(Subject.type == "area", AwardRecord.revoked.is_(False),
+                   AwardRecord.year.between(y0, y1), ~fixed))
+    return [tuple(r) for r in s.execute(stmt).all()]
+
+
+def kdcvh_by_area(s: Session, y0: int, y1: int) -> dict[tuple[int, int], tuple[str | None, str]]:
+    """(year, area id) → (Khu dân cư văn hóa status "dat" / "khong_dat" / None, source), by the
+    same rule as the households (culture_by_area): from the records — an in-force register
+    entry or a registration marked "đạt" is "dat", a registration marked "không đạt" (and no
+    entry) "khong_dat", a registration not yet evaluated None — where the area has any that
+    year; else the status entered for the area's year."""
     kdc = _kind_id(s, KDCVH)
-    entered = s.execute(
-        select(AwardRecord.year, AwardRecord.subject_id)
-        .join(Subject, Subject.id == AwardRecord.subject_id)
-        .where(AwardRecord.award_kind_id == kdc, Subject.type == "area", live(y0, y1))).all()
     marked = s.execute(
-        select(Registration.year, Registration.subject_id)
+        select(Registration.year, Registration.subject_id, Registration.outcome)
         .join(Subject, Subject.id == Registration.subject_id)
         .where(Registration.award_kind_id == kdc, Subject.type == "area",
-               Registration.outcome == "dat", Registration.year.between(y0, y1))).all()
+               Registration.year.between(y0, y1))).all()
+    out: dict[tuple[int, int], tuple[str | None, str]] = {}
+    for year, area, kdcvh in s.execute(
+            select(AreaYear.year, AreaYear.area_id, AreaYear.kdcvh)
+            .where(AreaYear.year.between(y0, y1), AreaYear.kdcvh.is_not(None))).all():
+        out[(year, area)] = (kdcvh, "entered")
+    for year, area, outcome in marked:
+        out[(year, area)] = (outcome, "records")
+    for year, area, kind, _ in area_entries(s, y0, y1):
+        if kind == kdc:
+            out[(year, area)] = ("dat", "records")
+    return out
+
+
+def areas_achieved(s: Session, y0: int, y1: int) -> dict[int, int]:
+    """Year → residential areas achieving Khu dân cư văn hóa (kdcvh_by_area)."""
     out: dict[int, int] = {}
-    for year, _ in {tuple(r) for r in entered} | {tuple(r) for r in marked}:
-        out[year] = out.get(year, 0) + 1
+    for (year, _), (status, _) in kdcvh_by_area(s, y0, y1).items():
+        if status == "dat":
+            out[year] = out.get(year, 0) + 1
     return out
 
 

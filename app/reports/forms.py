@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app import text
 from app.errors import ValidationError
+from app.files import atomic_output
 from app.paths import data_dir, resource_path
 from app.reports.figures import Figures, collect
 from app.reports.xlsx_util import (
@@ -157,7 +158,8 @@ def build_forms(db: Database, year: int, out: str | Path, body_name: str | None 
                                   "“columns” (mỗi dòng, cột có “label”).", "layout") from exc
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    with atomic_output(out) as tmp:
+        wb.save(tmp)
     return out
 
 

@@ -55,3 +55,28 @@ def year_span(year_from: int, year_to: int) -> str:
     if year_from == year_to:
         return f"năm {year_from}"
     return f"{year_to - year_from + 1} năm ({year_from} – {year_to})"
+
+
+def count(value: int | None) -> str:
+    """A count as ward documents write it: 1 → "01", 9 → "09", 12 → "12", 1500 → "1.500"."""
+    n = value or 0
+    return f"{n:02d}" if 0 < n < 10 else number(n)
+
+
+def years_label(years) -> str:
+    """"Năm 2021", "Các năm 2021–2025" (consecutive) or "Các năm 2021, 2023, 2024"."""
+    ys = sorted(set(years))
+    if len(ys) == 1:
+        return f"Năm {ys[0]}"
+    if ys == list(range(ys[0], ys[-1] + 1)):
+        return f"Các năm {ys[0]}–{ys[-1]}"
+    return "Các năm " + ", ".join(str(y) for y in ys)
+
+
+def group_years(items) -> list[tuple[list[int], object]]:
+    """(year, value) pairs with equal values grouped, in the order of their first year, so
+    a sentence is never repeated year after year in identical words."""
+    groups: dict = {}
+    for year, value in items:
+        groups.setdefault(value, []).append(year)
+    return [(years, value) for value, years in groups.items()]

@@ -7,7 +7,7 @@ app.reports.sections; figures: app.reports.figures; rendering: app.documents.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -75,7 +75,8 @@ def build_document(db: Database, spec: ReportSpec, report_date: date | None = No
     f = figures or collect(db, spec.year_from, spec.year_to)
     who = issuer(db)
     values = template_values(who, f)
-    texts = {s.key: s.text for s in load_sections(db, spec, values)}
+    sections = load_sections(db, spec, values)
+    texts = {s.key: s.text for s in sections}
     st = structure()
     title = fill(st["title"], spec)
     doc = Document(f"{title} {fill(st['summary'], spec)}")
@@ -83,7 +84,8 @@ def build_document(db: Database, spec: ReportSpec, report_date: date | None = No
     doc.add(Header(who.parent_body, who.body_name, number=_number(st["number"], values),
                    date_line=text.date_line(who.place_name, when)),
             Title(title, fill(st["summary"], spec)))
-    ctx = _Ctx(spec, f, texts, "UBND " + who.short_name, sf.culture_host(f))
+    ctx = _Ctx(spec, f, texts, "UBND " + who.short_name, sf.culture_host(f),
+               defaults={s.key for s in sections if s.source == "default"})
     parts = 0
     for node in st["sections"]:
         if not applies(node, spec) or node.get("style") == "recipients":
@@ -113,6 +115,7 @@ class _Ctx:
     body: str
     culture_host: object
     culture_done: bool = False
+    defaults: set = field(default_factory=set)  # sections whose text is the default draft
 
 
 def _part(node: dict, number: int, ctx: _Ctx) -> list:
@@ -132,7 +135,11 @@ def _children(node: dict, ctx: _Ctx) -> list:
     for child in node.get("children", ()):
         if not applies(child, ctx.spec):
             continue
-        body = _narrative(ctx, child) + _auto(child, ctx) + _children(child, ctx)
+        auto = _auto(child, ctx)
+        # Targets entered for the years ahead replace the default draft (never a saved text).
+        draft = child.get("auto") == "targets_next" and auto and child.get("narrative") in \
+            ctx.defaults
+        body = ([] if draft else _narrative(ctx, child)) + auto + _children(child, ctx)
         if not body:
             continue  # nothing to say: leave the heading out rather than print it empty
         style = child.get("style", "arabic")
@@ -169,6 +176,11 @@ def _auto(node: dict, ctx: _Ctx) -> list:
         return [] if ctx.culture_done else sf.culture_blocks(f)
     if auto == "initiatives":
         return sf.initiative_blocks(f)
+    if auto in ("targets", "targets_next"):
+        from app.reports import summary_targets as st
+
+        lines = st.target_lines(f) if auto == "targets" else st.next_target_lines(f)
+        return [para(line) for line in lines]
     if auto == "awards":
         return sf.awards_blocks(f, ctx.body)
     return []
@@ -215,6 +227,9 @@ def figure_preview(f: Figures, db: Database) -> list[str]:
     body = "UBND " + issuer(db).short_name
     lines = sf.award_sentences(f, body) + sf.kind_lines(f)
     lines += sf.culture_sentences(f) + sf.initiative_sentences(f)
+    from app.reports import summary_targets as st
+
+    lines += st.target_lines(f)
     launched = [m for m in f.movements if m.start_year in f.years]
     if launched:
         lines.append(f"Phong trào thi đua bắt đầu trong các năm báo cáo: {len(launched)}.")

@@ -5,10 +5,27 @@ Each ``*_blocks`` function returns app.documents blocks for one "auto" part of t
 
 from __future__ import annotations
 
+import re
+
 from app import text
 from app.documents import Paragraph, Run, Table, para
+from app.reports import summary_culture as sc
 from app.reports.figures import Figures, MovementInfo
-from app.reports.labels import GROUP_LOWER, GROUPS, LEVEL_LABELS, LEVELS, number, percent, year_span
+from app.reports.labels import (
+    GROUP_LOWER,
+    GROUPS,
+    LEVEL_LABELS,
+    LEVELS,
+    count,
+    group_years,
+    number,
+    year_span,
+    years_label,
+)
+
+# The culture part lives in summary_culture; these names are the report's entry points.
+culture_sentences = sc.culture_sentences
+culture_table = sc.culture_table
 
 CULTURE_WORDS = ("doi song van hoa", "gia dinh van hoa", "khu dan cu van hoa")
 
@@ -23,18 +40,18 @@ def _area_count(f: Figures, **filters) -> int:
 
 
 def _groups_phrase(f: Figures, **filters) -> str:
-    """"12 tập thể, 3 khu dân cư, 40 cá nhân, 5 hộ gia đình" (zero groups left out)."""
+    """"12 tập thể, 03 khu dân cư, 40 cá nhân, 05 hộ gia đình" (zero groups left out)."""
     parts = []
     for g in GROUPS:
         n = f.count(group=g, **filters)
         if g == "collective":
             areas = _area_count(f, **filters)
             if n - areas:
-                parts.append(f"{number(n - areas)} {GROUP_LOWER[g]}")
+                parts.append(f"{count(n - areas)} {GROUP_LOWER[g]}")
             if areas:
-                parts.append(f"{number(areas)} khu dân cư")
+                parts.append(f"{count(areas)} khu dân cư")
         elif n:
-            parts.append(f"{number(n)} {GROUP_LOWER[g]}")
+            parts.append(f"{count(n)} {GROUP_LOWER[g]}")
     return ", ".join(parts)
 
 
@@ -48,21 +65,66 @@ def award_sentences(f: Figures, body: str) -> list[str]:
     for level in LEVELS:
         if n := f.count(level=level):
             label = "phường khen thưởng" if level == "here" else "cấp trên khen thưởng"
-            parts.append(f"{label} {number(n)} lượt ({_groups_phrase(f, level=level)})")
+            parts.append(f"{label} {count(n)} lượt ({_groups_phrase(f, level=level)})")
     out = [f"Trong {span}, {body} đã khen thưởng và đề nghị cấp trên khen thưởng "
-           f"{number(total)} lượt tập thể, cá nhân, hộ gia đình; trong đó " + "; ".join(parts) + "."]
-    money = f.money()
-    fund = sum(t.fund_spent for t in f.totals)
-    if money or fund:
-        sentence = f"Tổng số tiền thưởng theo các quyết định khen thưởng là {number(money)} đồng"
-        if fund:
-            sentence += f"; chi từ Quỹ thi đua, khen thưởng {number(fund)} đồng"
-        out.append(sentence + ".")
+           f"{count(total)} lượt tập thể, cá nhân, hộ gia đình; trong đó " + "; ".join(parts) + "."]
+    out += money_sentences(f, span)
     units = [(p, n) for p, n in f.place_total(f.by_former_unit) if n]
     if len(units) > 1:
         out.append("Theo địa bàn trước sắp xếp: " +
-                   "; ".join(f"{p}: {number(n)} lượt" for p, n in units) + ".")
+                   "; ".join(f"{unit_name(f, p)}: {count(n)} lượt" for p, n in units) + ".")
     return out
+
+
+def unit_name(f: Figures, name: str, capital: bool = False) -> str:
+    """A former unit with its kind, as the seed names it: "xã An Thượng", "phường Bình Hàn"."""
+    kind = dict(f.former_units).get(name)
+    if not kind:
+        return name
+    return f"{kind.capitalize() if capital else kind} {name}"
+
+
+def money_sentences(f: Figures, span: str) -> list[str]:
+    """Money decided by the ward's decisions against the money paid from the fund, the
+    revoked amounts named by their decisions, and what stays in force — figures that add up."""
+    m = f.money_flow
+    if m is None or not (m.decided or m.paid or m.revocations):
+        money, fund = f.money(), sum(t.fund_spent for t in f.totals)
+        if not (money or fund):
+            return []
+        sentence = f"Tổng số tiền thưởng theo các quyết định khen thưởng là {number(money)} đồng"
+        if fund:
+            sentence += f"; chi từ Quỹ thi đua, khen thưởng {number(fund)} đồng"
+        return [sentence + "."]
+    out = [f"Tổng số tiền thưởng theo {count(m.decisions)} quyết định khen thưởng của Chủ tịch "
+           f"UBND phường ban hành trong {span} là {number(m.decided)} đồng; đã chi từ Quỹ thi "
+           f"đua, khen thưởng {number(m.paid)} đồng" + _paid_note(m) + "."]
+    if m.revocations:
+        named = "; ".join(f"Quyết định số {r.decision}: {count(r.entries)} lượt, "
+                          f"{number(r.money)} đồng" for r in m.revocations)
+        sentence = (f"Trong số đó, {number(m.revoked)} đồng của "
+                    f"{count(sum(r.entries for r in m.revocations))} lượt khen thưởng đã bị thu "
+                    f"hồi ({named}); số tiền thưởng còn hiệu lực là {number(m.in_force)} đồng")
+        if m.recovered:
+            sentence += f"; đã thu hồi về Quỹ {number(m.recovered)} đồng"
+        out.append(sentence + ".")
+    up = f.money(level="up")
+    if up:
+        out.append(f"Tiền thưởng kèm các hình thức khen thưởng của cấp trên (do cấp trên chi): "
+                   f"{number(up)} đồng.")
+    return out
+
+
+def _paid_note(m) -> str:
+    notes = []
+    if m.paid_other:
+        notes.append(f"trong đó {number(m.paid_other)} đồng chi khen thưởng ngoài các quyết "
+                     "định trên")
+    gap = m.decided - m.paid_by_decisions
+    if gap:
+        notes.append(f"còn {number(gap)} đồng theo quyết định chưa ghi chi" if gap > 0 else
+                     f"số chi theo quyết định vượt {number(-gap)} đồng")
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 def kind_lines(f: Figures) -> list[str]:
@@ -120,7 +182,7 @@ def places_table(f: Figures) -> Table | None:
     for i, place in enumerate(places, start=1):
         counts = [sum(r.count for r in f.by_former_unit if r.place == place and r.year == y)
                   for y in years]
-        rows.append((str(i), place, *_numbers(counts, len(years) > 1)))
+        rows.append((str(i), unit_name(f, place, capital=True), *_numbers(counts, len(years) > 1)))
     n = len(years) + (1 if len(years) > 1 else 0)
     cols = ("STT", "Địa bàn", *[str(y) for y in years], *(["Tổng"] if len(years) > 1 else []))
     return Table(cols, tuple(rows), widths=(1.2, 4.5) + (1.6,) * n, align="CL" + "R" * n,
@@ -147,73 +209,8 @@ def caption(value: str) -> Paragraph:
                      space_before=6, keep_with_next=True)
 
 
-def culture_sentences(f: Figures) -> list[str]:
-    """Khu dân cư văn hóa count and Gia đình văn hóa rates, stated as the seed report does."""
-    years = [c for c in f.culture if c.households and c.registered]
-    last = f.culture_of(f.year_to)
-    out = []
-    if last and last.areas and last.areas_achieved:
-        out.append(f"Năm {f.year_to}, toàn phường có {last.areas_achieved}/{last.areas} thôn, "
-                   "khu dân cư đạt danh hiệu “Khu dân cư văn hóa”.")
-    if not years:
-        return out + _achieved_only(f)
-    if f.year_from == f.year_to:
-        c = years[0]
-        out.append(
-            f"Năm {c.year} có {number(c.registered)}/{number(c.households)} hộ gia đình đăng ký "
-            f"xây dựng gia đình văn hóa (đạt {percent(c.registration_rate)}); kết quả bình xét có "
-            f"{number(c.achieved)} hộ đạt danh hiệu “Gia đình văn hóa”, bằng "
-            f"{percent(c.achievement_rate)} số gia đình đăng ký.")
-        return out
-    reg = _range([c.registration_rate for c in years])
-    ach = _range([c.achievement_rate for c in years])
-    out.append(f"Tỷ lệ gia đình đăng ký xây dựng gia đình văn hóa hằng năm chiếm {reg}, "
-               f"kết quả bình xét hằng năm đạt {ach} số gia đình đăng ký.")
-    return out
-
-
-def _achieved_only(f: Figures) -> list[str]:
-    """No registrations on record: state the achieved households against all households."""
-    years = [c for c in f.culture if c.households and c.achieved]
-    if not years:
-        return []
-    if f.year_from == f.year_to:
-        c = years[0]
-        return [(f"Năm {c.year} có {number(c.achieved)}/{number(c.households)} hộ gia đình đạt "
-                 f"danh hiệu “Gia đình văn hóa” ({percent(c.household_rate)}).")]
-    rate = _range([c.household_rate for c in years])
-    return [f"Số hộ gia đình đạt danh hiệu “Gia đình văn hóa” hằng năm chiếm {rate} tổng số hộ."]
-
-
-def _range(values: list[float]) -> str:
-    lo, hi = percent(min(values)), percent(max(values))
-    return lo if lo == hi else f"từ {lo} đến {hi}"
-
-
-def culture_table(f: Figures) -> Table | None:
-    years = [c for c in f.culture if c.households]
-    if not years:
-        return None
-    if not any(c.registered for c in years):  # no registrations kept: rate against all households
-        rows = tuple((str(c.year), number(c.households), number(c.achieved),
-                      percent(c.household_rate), f"{c.areas_achieved}/{c.areas}") for c in years)
-        cols = ("Năm", "Tổng số hộ", "Hộ đạt Gia đình văn hóa", "Tỷ lệ đạt (so với tổng số hộ)",
-                "Khu dân cư văn hóa")
-        return Table(cols, rows, widths=(1, 1.6, 1.8, 2.0, 1.6), align="CRRRC", size=11)
-    rows = tuple((str(c.year), number(c.households), number(c.registered),
-                  percent(c.registration_rate), number(c.achieved), percent(c.achievement_rate),
-                  f"{c.areas_achieved}/{c.areas}") for c in years)
-    cols = ("Năm", "Tổng số hộ", "Hộ đăng ký", "Tỷ lệ đăng ký", "Hộ đạt Gia đình văn hóa",
-            "Tỷ lệ đạt (so với số đăng ký)", "Khu dân cư văn hóa")
-    return Table(cols, rows, widths=(1, 1.4, 1.4, 1.3, 1.6, 1.7, 1.5), align="CRRRRRC", size=11)
-
-
 def culture_blocks(f: Figures) -> list:
-    out = [para(s) for s in culture_sentences(f)]
-    table = culture_table(f)
-    if table is not None:
-        out += [caption("Bảng. Kết quả xây dựng gia đình văn hóa, khu dân cư văn hóa"), table]
-    return out
+    return sc.culture_blocks(f, caption)
 
 
 def initiative_sentences(f: Figures) -> list[str]:
@@ -222,9 +219,9 @@ def initiative_sentences(f: Figures) -> list[str]:
     models = sum(t.role_models for t in f.totals)
     parts = []
     if ini:
-        parts.append(f"{number(ini)} sáng kiến được công nhận")
+        parts.append(f"{count(ini)} sáng kiến được công nhận")
     if models:
-        parts.append(f"{number(models)} gương điển hình tiên tiến, người tốt việc tốt được "
+        parts.append(f"{count(models)} gương điển hình tiên tiến, người tốt việc tốt được "
                      "biểu dương, giới thiệu")
     return [f"Trong {span}, có " + "; ".join(parts) + "."] if parts else []
 
@@ -256,7 +253,7 @@ def initiative_blocks(f: Figures) -> list:
 def _listed(intro: str, lines: list[str], total: int, what: str) -> list:
     """An intro line and "- …;" lines, the last ending with a full stop."""
     if total > LIST_MAX:
-        lines = lines + [f"- Và {number(total - LIST_MAX)} {what} khác"]
+        lines = lines + [f"- Và {count(total - LIST_MAX)} {what} khác"]
     return [para(intro)] + [para(line + (";" if i < len(lines) - 1 else "."))
                             for i, line in enumerate(lines)]
 
@@ -267,7 +264,7 @@ def movement_blocks(f: Figures, launcher: str, culture_host: MovementInfo | None
     mine = [m for m in f.movements if m.launcher == launcher]
     if launcher == "ward" and (n := sum(1 for m in mine if m.start_year in f.years)):
         out.append(para(f"Trong {year_span(f.year_from, f.year_to)}, phường đã phát động "
-                        f"{n} phong trào thi đua."))
+                        f"{count(n)} phong trào thi đua."))
     for m in mine:
         out += _movement(m, f.year_from == f.year_to)
         if m is culture_host:
@@ -289,15 +286,27 @@ def _movement(m: MovementInfo, annual: bool) -> list:
         return [Paragraph(tuple(head) + (Run(": " + _one_line(m.results[-1][1])),))]
     if not m.results:
         return [Paragraph(tuple(head) + (Run("."),))]
+    # The same words year after year (often typed "Năm 2021: …", "Năm 2022: …") said once.
+    grouped = group_years((y, _undated(y, b)) for y, b in m.results)
+    if len(grouped) == 1:
+        years, body = grouped[0]
+        return [Paragraph(tuple(head) + (Run(f": {years_label(years)}: {body}"),))]
     out = [Paragraph(tuple(head) + (Run(":"),))]
-    out += [para(_dated(year, body)) for year, body in m.results]
+    out += [para(f"{years_label(years)}: {body}") for years, body in grouped]
     return out
 
 
-def _dated(year: int, body: str) -> str:
-    """"Năm 2021: …" unless the officer already began the text with the year."""
+_YEAR_LEAD = re.compile(r"^\s*(?:trong\s+)?nam\s+(\d{4})\s*[:,.\-–]?\s*")
+
+
+def _undated(year: int, body: str) -> str:
+    """The result without the "Năm 2021:" the officer began it with (the report says it)."""
     line = _one_line(body)
-    return line if text.fold(line).startswith(f"nam {year}") else f"Năm {year}: {line}"
+    m = _YEAR_LEAD.match(text.fold(line))
+    if m and int(m[1]) == year:
+        rest = line[m.end():]
+        return rest[:1].upper() + rest[1:]
+    return line
 
 
 def _one_line(value: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.files import atomic_output
 from app.reports.figures import Figures
 from app.reports.labels import (
     GROUP_LABELS,
@@ -51,8 +52,12 @@ def write_figures(f: Figures, out: str | Path, body_name: str = "") -> Path:
                     widths=[34] + [9] * len(ycols))
     _culture(wb, f, head, span)
     _movements(wb, f, head, span)
+    from app.reports.summary_xlsx_areas import write_area_sheets
+
+    write_area_sheets(wb, f, head, span)
     out = Path(out)
-    wb.save(out)
+    with atomic_output(out) as tmp:
+        wb.save(tmp)
     return out
 
 

@@ -1,5 +1,6 @@
 """All models; importing this package registers every table on ``Base.metadata``."""
 
+from db.models.area_years import AreaYear, CultureIndicator, Target  # noqa: F401
 from db.models.awards import (  # noqa: F401
     Attachment,
     AwardKind,

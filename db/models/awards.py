@@ -149,6 +149,9 @@ class Meeting(Timestamps, Base):
     # Quorum share in force when the meeting was created ("2/3"), so a later change of the
     # setting does not rewrite an old meeting's minutes; NULL: follow the setting.
     quorum_share: Mapped[str | None] = mapped_column(String(20))
+    # Numbers of the biên bản họp and biên bản kiểm phiếu ("5/BB-HĐTĐKT"); NULL: written by hand.
+    minutes_number: Mapped[str | None] = mapped_column(String(60))
+    count_number: Mapped[str | None] = mapped_column(String(60))
 
 
 class MeetingAttendee(Base):
@@ -160,6 +163,8 @@ class MeetingAttendee(Base):
         ForeignKey("council_member.id", ondelete="RESTRICT"), primary_key=True
     )
     present: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Ban kiểm phiếu: "head" (trưởng ban) or "member"; NULL: not on it.
+    teller: Mapped[str | None] = mapped_column(String(20))
 
 
 class Ballot(Base):
@@ -171,10 +176,14 @@ class Ballot(Base):
     candidate_id: Mapped[int] = mapped_column(
         ForeignKey("candidate.id", ondelete="CASCADE"), index=True
     )
-    ballots_issued: Mapped[int] = mapped_column(Integer, default=0)
-    ballots_valid: Mapped[int] = mapped_column(Integer, default=0)
+    ballots_issued: Mapped[int] = mapped_column(Integer, default=0)  # phát ra
+    ballots_valid: Mapped[int] = mapped_column(Integer, default=0)  # hợp lệ
     agree: Mapped[int] = mapped_column(Integer, default=0)
     passed: Mapped[bool | None] = mapped_column(Boolean)
+    # valid + invalid = returned ≤ issued; agree + disagree ≤ valid (the rest left blank).
+    ballots_returned: Mapped[int | None] = mapped_column(Integer)  # thu vào
+    ballots_invalid: Mapped[int | None] = mapped_column(Integer)  # không hợp lệ
+    disagree: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (UniqueConstraint("meeting_id", "candidate_id"),)
 

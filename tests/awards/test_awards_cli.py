@@ -11,7 +11,9 @@ from app.services.rounds import batches, council, decisions
 def _draft(db, world):
     bid = batches.create_batch(db, "Tổng kết năm 2025", 2025)
     res = batches.add_candidates(db, bid, world.persons[:2], world.kinds["LDTT"])
-    mid = council.create_meeting(db, bid, datetime(2025, 12, 1, 8), "UBND", world.members)
+    mid = council.create_meeting(db, bid, datetime(2025, 12, 1, 8), "UBND", world.members,
+                                 "Trần Văn Bình", "Đặng Văn Minh", tellers=world.members[2:4],
+                                 teller_head=world.members[2])
     council.record_tallies(db, mid, [(c, 9, 9, 9) for c in res.added])
     did = decisions.draft_from_batch(db, bid, signed_on=date(2025, 12, 5))
     d = decisions.get_decision(db, did)

@@ -42,7 +42,8 @@ def test_council_documents_titles_do_not_repeat_the_lead(db, world, tmp_path):
     batches.add_candidates(db, bid, world.persons[:2], k["LDTT"])
     batches.add_candidates(db, bid, [world.school], k["GK_CT"])
     mid = council.create_meeting(db, bid, datetime(2026, 12, 1, 8, 30), "Hội trường",
-                                 world.members[:8], "Trần Văn Bình", "Đặng Văn Minh")
+                                 world.members, "Trần Văn Bình", "Đặng Văn Minh",
+                                 tellers=world.members[2:4], teller_head=world.members[2])
     council.record_tallies(db, mid, [(c.id, 8, 8, 8) for c in batches.list_candidates(db, bid)])
     docs = {"minutes": paperwork.minutes_document(db, mid),
             "count": paperwork.count_minutes_document(db, mid),

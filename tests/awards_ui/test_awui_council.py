@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from app.services.rounds import batches, council
 from tests.ui.helpers import type_text, wait_for_jobs
 from ui.screens.batch_meeting import MeetingDialog, MemberDialog, MembersDialog
+from ui.screens.batch_tally import RESULT
 
 
 def test_members_added_from_the_meeting_dialog_and_quorum(qtbot, org_db, when_dialog):
@@ -78,5 +79,5 @@ def test_households_pass_without_secret_vote_and_can_be_hidden(qtbot, window, wa
     wait_for_jobs(qtbot)  # written in the background, then the tally reloads
     passed = [c.subject_name for c in batches.list_candidates(db, bid, "passed")]
     assert sorted(passed) == ["Hộ ông Tư 0", "Hộ ông Tư 1", "Hộ ông Tư 2"]
-    results = {tab.model.text(r, 0): tab.model.text(r, 7) for r in range(4)}
+    results = {tab.model.text(r, 0): tab.model.text(r, RESULT) for r in range(4)}
     assert results["Hộ ông Tư 1"] == "Thông qua" and results["Nguyễn Thị Ánh"] == "Chưa bỏ phiếu"

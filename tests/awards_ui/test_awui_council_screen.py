@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPushButton
 from app.services.awards import award_kinds
 from app.services.rounds import batches, council
 from tests.ui.helpers import wait_for_jobs
+from ui.screens.batch_tally import AGREE, SHARE
 
 
 def _meeting(ward, present: int):
@@ -35,7 +36,7 @@ def _type_agree(qtbot, tab, n: int) -> None:
     wait_for_jobs(qtbot)
     tab.findChild(QPushButton, "council_fill").click()
     for r in range(tab.model.rowCount()):
-        assert tab.model.set_text(r, 4, str(n))
+        assert tab.model.set_text(r, AGREE, str(n))
     tab.findChild(QPushButton, "council_save_tally").click()
     wait_for_jobs(qtbot)
 
@@ -44,7 +45,7 @@ def test_vote_share_states_its_base(qtbot, window, ward, dialogs):
     bid = _meeting(ward, present=3)  # 3 of the council's 4 members
     _page, tab = _council_tab(window, bid)
     _type_agree(qtbot, tab, 3)  # everyone present agrees
-    share = {tab.model.text(r, 0): tab.model.text(r, 5) for r in range(tab.model.rowCount())}
+    share = {tab.model.text(r, 0): tab.model.text(r, SHARE) for r in range(tab.model.rowCount())}
     # Lao động tiên tiến counts over the members present, Chiến sĩ thi đua cơ sở over the
     # whole council (Cài đặt › Danh hiệu): the officer sees which.
     assert share["Nguyễn Thị Ánh"] == "100% (3/3 thành viên có mặt)"

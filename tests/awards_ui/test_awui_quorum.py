@@ -51,7 +51,7 @@ def test_saved_share_decides_meeting_quorum(org_db):
                for i in range(9)]
     bid = batches.create_batch(org_db, "Tổng kết năm 2025", 2025)
     mid = council.create_meeting(org_db, bid, datetime(2025, 12, 1, 8), "Hội trường",
-                                 members[:5])
+                                 members[:5], "Thành viên 0", "Thành viên 1")
     assert council.get_meeting(org_db, mid).quorum_needed == 6  # 2/3 of 9
     assert quorum.save_share(org_db, 1, 2) == Fraction(1, 2)
     later = council.create_meeting(org_db, bid, datetime(2025, 12, 8, 8), "Hội trường",

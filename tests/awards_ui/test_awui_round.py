@@ -13,6 +13,7 @@ from app.services.rounds import decisions
 from tests.ui.helpers import type_text, wait_for_jobs
 from ui.screens.batch_add import AddCandidatesDialog
 from ui.screens.batch_meeting import MeetingDialog
+from ui.screens.batch_tally import AGREE, RESULT
 from ui.screens.batches import BatchDialog
 from ui.screens.decision_actions import DraftDialog
 from ui.screens.decision_editor import DecisionEditor
@@ -87,7 +88,8 @@ def test_whole_round_through_the_screens(qtbot, window, ward, when_dialog, answe
     def meeting(d: MeetingDialog):
         d.fields["day"].set_value(date(2025, 12, 1))
         box = d.fields["attendees"]
-        box.item(3).setCheckState(box.item(3).checkState().__class__.Unchecked)
+        # Phạm Văn Sơn is away (the chair and the secretary must attend: they sign)
+        box.item(2).setCheckState(box.item(2).checkState().__class__.Unchecked)
         assert "Có mặt 3/4" in d.quorum_label.text()
         _save(d)
 
@@ -107,10 +109,10 @@ def test_whole_round_through_the_screens(qtbot, window, ward, when_dialog, answe
     _click(council, "council_fill")
     agree = {"Nguyễn Thị Ánh": 3, "Nguyễn Văn Cường": 2, "Đặng Văn Bảo": 1}
     for r in range(council.model.rowCount()):
-        council.model.set_text(r, 4, str(agree[council.model.text(r, 0)]))
+        council.model.set_text(r, AGREE, str(agree[council.model.text(r, 0)]))
     _click(council, "council_save_tally")
     wait_for_jobs(qtbot)
-    results = {council.model.text(r, 0): council.model.text(r, 7)
+    results = {council.model.text(r, 0): council.model.text(r, RESULT)
                for r in range(council.model.rowCount())}
     # 2 of 3 present is 66,7 % ≥ 50 %: passes; 1 of 3 fails.
     assert results == {"Nguyễn Thị Ánh": "Đạt", "Nguyễn Văn Cường": "Đạt", "Đặng Văn Bảo": "Không đạt"}

@@ -89,9 +89,10 @@ def _template(tmp_path, kind, rows):
 
 FILLED = {  # each template's columns, in order (see app.excel.kinds)
     "area": [["I", "PHƯỜNG CŨ BÌNH HÀN"],
-             [1, "Khu dân cư số 9", "Tổ dân phố", "Bình Hàn", "Phạm Văn Trưởng", 250, None],
+             [1, "Khu dân cư số 9", "Tổ dân phố", "Bình Hàn", "phường", "Phạm Văn Trưởng", 250,
+              None],
              ["II", "PHƯỜNG CŨ CẨM THƯỢNG"],
-             [2, "Thôn Hà Tây", "Thôn", "Cẩm Thượng", None, 180, "Mới lập"]],
+             [2, "Thôn Hà Tây", "Thôn", "Cẩm Thượng", None, None, 180, "Mới lập"]],
     "person": [["A", "CÁN BỘ, CÔNG CHỨC"],
                [1, "Nguyễn Văn An", "Nam", "02/05/1980", "001080000001", "Công chức",
                 "Trường Tiểu học Bình Hàn", "Khu dân cư số 1", "0912345678", "Số 1", None],

@@ -173,8 +173,8 @@ def test_areas_import_first_then_households(db, tmp_path):
     result = preview(db, "area", path)
     assert result.ok
     assert [p.message for p in result.problems] == [
-        "Địa bàn cũ “Bình Hàn” chưa có: sẽ được thêm.",
-        "Địa bàn cũ “Cẩm Thượng” chưa có: sẽ được thêm."]
+        "Địa bàn cũ “Bình Hàn” chưa có: sẽ được thêm (phường).",
+        "Địa bàn cũ “Cẩm Thượng” chưa có: sẽ được thêm (phường)."]
     assert commit(db, result).created == 3
     with db.read() as s:
         units = dict(s.execute(select(FormerUnit.name, FormerUnit.id)).all())

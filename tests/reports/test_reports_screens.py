@@ -68,7 +68,7 @@ def test_write_narrative_and_export_five_year_docx(db, build, qtbot, tmp_path, m
     # loaded, and no later computation pending (it would disable the editor again)
     qtbot.waitUntil(lambda: page._spec_loaded == ReportSpec(2021, 2025) and page._job is None,
                     timeout=20000)
-    assert "khen thưởng 4 lượt" in page.figures.toPlainText()
+    assert "khen thưởng 04 lượt" in page.figures.toPlainText()
     _select(page.section_list, "Lãnh đạo, chỉ đạo", qtbot)
     assert "Bản nháp mẫu" in page.source.text()
     page.editor.selectAll()

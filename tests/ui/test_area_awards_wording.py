@@ -31,7 +31,8 @@ def test_figures_call_cultural_areas_khu_dan_cu(qtbot, org_db):
     qtbot.waitUntil(lambda: page._job is None and "2025" in page.figures.toPlainText(),
                     timeout=20000)
     shown = page.figures.toPlainText()
-    assert "“Khu dân cư văn hóa”: 3 khu dân cư" in shown
-    assert "“Tập thể lao động tiên tiến”: 1 tập thể" in shown
-    assert "1 tập thể, 3 khu dân cư" in shown  # the totals keep them apart
+    # Counts as ward documents write them (issue 13): "03", "01".
+    assert "“Khu dân cư văn hóa”: 03 khu dân cư" in shown
+    assert "“Tập thể lao động tiên tiến”: 01 tập thể" in shown
+    assert "01 tập thể, 03 khu dân cư" in shown  # the totals keep them apart
     assert "4 tập thể" not in shown

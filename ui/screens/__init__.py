@@ -35,6 +35,7 @@ SCREENS: list[ScreenSpec] = [
     ScreenSpec("registrations", "Đăng ký thi đua", "Thi đua", "ui.screens.registrations:RegistrationsPage"),
     ScreenSpec("initiatives", "Sáng kiến", "Thi đua", "ui.screens.initiatives:InitiativesPage"),
     ScreenSpec("role_models", "Gương điển hình", "Thi đua", "ui.screens.role_models:RoleModelsPage"),
+    ScreenSpec("area_years", "Số liệu khu dân cư", "Thi đua", "ui.screens.area_years:AreaYearsPage"),
     ScreenSpec("settings", "Cài đặt đơn vị", "Hệ thống", "ui.screens.settings_org:OrgSettingsPage"),
     ScreenSpec("backup", "Sao lưu & khôi phục", "Hệ thống", "ui.screens.backup:BackupPage"),
     ScreenSpec("audit", "Nhật ký thay đổi", "Hệ thống", "ui.screens.audit:AuditPage"),

@@ -206,7 +206,10 @@ class BackupPage(QScrollArea):
 
     def _backup_done(self, result) -> None:
         self.btn_backup.setEnabled(True)
-        backup.update_settings(self.db, last_target=str(result.path.parent))
+        try:
+            backup.update_settings(self.db, last_target=str(result.path.parent))
+        except DomainError:  # a read-only or busy file: the verified backup stands
+            pass
         self.refresh()
         removed = f"\nĐã xóa {len(result.removed)} bản cũ theo cài đặt." if result.removed else ""
         lock = "có mật khẩu (tệp ZIP AES-256)" if result.encrypted else "không đặt mật khẩu"

@@ -184,7 +184,7 @@ def _restore_job(path, db_path, password, progress=None, cancelled=None):
 
     result = backup.restore_database(path, db_path, password=password, progress=progress,
                                      cancelled=cancelled)
-    open_app_database(db_path).dispose()  # upgrades an older backup (after its safety copy)
+    open_app_database(db_path).close()  # upgrades an older backup (after its safety copy)
     return result
 
 

@@ -18,18 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
-from app.services.awards import award_kinds
 from app.services.rounds import council, paperwork
 from ui import dialogs, workers
 from ui.screens.batch_meeting import MeetingDialog, MembersDialog
-from ui.screens.batch_tally import COLS, TallyModel
+from ui.screens.batch_tally import COLS, COUNT_COLS, TallyModel
 from ui.screens.decision_preview import show_document
 
 
 def load_meeting(db, meeting_id: int):
-    """The meeting, its tally and each award's vote base, off the GUI thread."""
-    bases = {k.code: k.vote_base for k in award_kinds.list_award_kinds(db, active_only=False)}
-    return meeting_id, council.get_meeting(db, meeting_id), council.tally(db, meeting_id), bases
+    """The meeting and its tally, off the GUI thread."""
+    return meeting_id, council.get_meeting(db, meeting_id), council.tally(db, meeting_id)
 
 
 def _quiet(fn):
@@ -61,13 +59,14 @@ class CouncilTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         char = self.fontMetrics().averageCharWidth()
         titles = self.table.horizontalHeader().fontMetrics()
-        for i, w in enumerate((24, 24, 8, 8, 6, 28, 8)):  # headers never cut
+        for i, w in enumerate((24, 22, 8, 8, 8, 12, 8, 12, 26, 11)):  # headers never cut
             self.table.setColumnWidth(i, max(w * char + 12, titles.horizontalAdvance(COLS[i]) + 24))
         self.loader = workers.Loader(self, self._meeting_loaded,
                                      lambda exc: self.quorum.setText(f"Không tải được: {exc}"))
         self.buttons: dict[str, QPushButton] = {}
         top = self._bar((("members", "Thành viên Hội đồng…", self.action_members),
-                         ("new_meeting", "Cuộc họp mới…", self.action_new_meeting)))
+                         ("new_meeting", "Cuộc họp mới…", self.action_new_meeting),
+                         ("edit_meeting", "Sửa cuộc họp…", self.action_edit_meeting)))
         top.insertWidget(0, QLabel("Cuộc họp:", self))
         top.insertWidget(1, self.meeting_box, 1)
         tally = self._bar((("fill", "Điền số phiếu = số người có mặt", self.action_fill),
@@ -129,18 +128,19 @@ class CouncilTab(QWidget):
 
     def show_meeting(self) -> None:
         mid = self.meeting_id()
-        for key in ("fill", "save_tally", "approve", "close", "ballots", "minutes", "count"):
+        for key in ("fill", "save_tally", "approve", "close", "ballots", "minutes", "count",
+                    "edit_meeting"):
             self.buttons[key].setEnabled(mid is not None)
         if mid is None:
             self.quorum.setText("Chưa có cuộc họp: bấm “Cuộc họp mới…” (thêm thành viên Hội "
                                 "đồng trước nếu chưa có).")
-            self.model.load([], {})
+            self.model.load([])
             return
         self.quorum.setText("Đang tải kết quả của cuộc họp…")
         self.loader.request(load_meeting, self.db, mid)
 
     def _meeting_loaded(self, result) -> None:
-        mid, m, rows, bases = result
+        mid, m, rows = result
         if mid != self.meeting_id():
             return
         ok = ("<b style='color:#1a6b3c'>đủ số lượng</b>" if m.quorum_ok
@@ -149,7 +149,7 @@ class CouncilTab(QWidget):
                             f"{m.quorum_needed}: {ok}. Chủ trì: {m.chair_name or '—'}; thư ký: "
                             f"{m.secretary_name or '—'}.")
         self.present = m.present
-        self.model.load(rows, bases)
+        self.model.load(rows)
 
     # ----------------------------------------------------------------- actions
     def action_members(self) -> None:
@@ -167,15 +167,17 @@ class CouncilTab(QWidget):
         """Every member present voted and every ballot was valid: the usual case."""
         self.model.fill(getattr(self, "present", 0))
 
-    def _counts(self) -> list[tuple[int, int, int, int]]:
+    def _counts(self) -> list[council.BallotCount]:
         out = []
         for number, row, raw in self.model.counts():
             if not any(raw):
                 continue
             if not all(x.isdigit() for x in raw):
-                raise DomainError(f"Dòng {number} ({row.subject_name}): nhập đủ số phiếu phát "
-                                  "ra, hợp lệ, đồng ý bằng chữ số.")
-            out.append((row.candidate_id, *map(int, raw)))
+                missing = ", ".join(COLS[c].lower() for c, x in zip(COUNT_COLS, raw)
+                                    if not x.isdigit())
+                raise DomainError(f"Dòng {number} ({row.subject_name}): nhập bằng chữ số số "
+                                  f"phiếu {missing}.")
+            out.append(council.BallotCount(row.candidate_id, *map(int, raw)))
         return out
 
     def action_save_tally(self) -> None:
@@ -218,6 +220,19 @@ class CouncilTab(QWidget):
             _quiet(council.approve_without_vote), self.db, self.meeting_id(), ids,
             on_success=done,
             on_failure=lambda exc: (dialogs.warn(self, "Không ghi được", str(exc)), done(None)))
+
+    def action_edit_meeting(self) -> None:
+        """Correct the meeting: chair, secretary, Ban kiểm phiếu, numbers of the biên bản."""
+        if self.batch is None or self.meeting_id() is None:
+            return
+        try:
+            dialog = MeetingDialog(self.db, self.batch.id, self, meeting_id=self.meeting_id())
+        except DomainError as exc:
+            dialogs.warn(self, "Không mở được cuộc họp", str(exc))
+            return
+        if dialog.exec():
+            self.set_batch(self.batch, dialog.saved_id)
+            self.changed.emit()
 
     def action_close(self) -> None:
         text = dialogs.ask_text(self, "Kết thúc cuộc họp", "Kết luận của cuộc họp:",

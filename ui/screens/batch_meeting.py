@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.services.rounds import council, council_members, quorum
+from app.text import fold
 from ui import dialogs
 from ui.screens.batch_rows import RowsModel, current_item, rows_view
 from ui.screens.ward_documents import council_setup_button
@@ -160,19 +161,21 @@ class MembersDialog(QDialog):
 
 
 class MeetingDialog(FormDialog):
-    """A council meeting: when, where, who chairs, who attends (quorum shown live)."""
+    """A council meeting: when, where, who chairs and takes notes (both must attend), who
+    attends (quorum shown live), the Ban kiểm phiếu and the numbers of the two biên bản.
+    With ``meeting_id`` it corrects a saved meeting."""
 
-    def __init__(self, db, batch_id: int, parent=None):
-        super().__init__("Cuộc họp Hội đồng", parent)
-        self.db, self.batch_id = db, batch_id
+    def __init__(self, db, batch_id: int, parent=None, meeting_id: int | None = None):
+        super().__init__("Sửa cuộc họp Hội đồng" if meeting_id else "Cuộc họp Hội đồng", parent)
+        self.db, self.batch_id, self.meeting_id = db, batch_id, meeting_id
         self.share = quorum.get_share(db)
         day = self.add_row("day", "Ngày họp (*)", DateEdit())
         day.set_value(date.today())
         t = self.add_row("time", "Giờ họp", QTimeEdit(QTime(8, 0)))
         t.setDisplayFormat("HH:mm")
         self.add_row("place", "Địa điểm", QLineEdit("Hội trường Ủy ban nhân dân"))
-        self.add_row("chair", "Chủ trì", combo([], empty=None, editable=True))
-        self.add_row("secretary", "Thư ký", combo([], empty=None, editable=True))
+        self.add_row("chair", "Chủ trì (*)", combo([], empty=None, editable=True))
+        self.add_row("secretary", "Thư ký (*)", combo([], empty=None, editable=True))
         box = self.add_row("attendees", "Thành viên có mặt", QListWidget())
         box.itemChanged.connect(lambda _i: self._quorum())
         self.quorum_label = QLabel(self)
@@ -183,10 +186,21 @@ class MeetingDialog(FormDialog):
         row.addWidget(self.quorum_label, 1)
         row.addWidget(members)
         self.form.addRow("", row)
+        self.add_row("tellers", "Ban kiểm phiếu", QListWidget())
+        self.add_row("teller_head", "Trưởng Ban kiểm phiếu", combo([], empty="— chưa chọn —"))
+        self.add_row("minutes_number", "Số biên bản họp", QLineEdit())
+        self.add_row("count_number", "Số biên bản kiểm phiếu", QLineEdit())
+        for key in ("minutes_number", "count_number"):
+            self.fields[key].setPlaceholderText("ví dụ 05 (…/BB-HĐTĐKT); bỏ trống: ghi tay")
+        h = self.fontMetrics().height()
+        for key in ("attendees", "tellers"):
+            self.fields[key].setMaximumHeight(h * 7)
         self._fill_members()
         self.add_row("content", "Nội dung", QPlainTextEdit(
             "Xét, đề nghị khen thưởng theo danh sách của đợt xét."))
-        self.fields["content"].setMaximumHeight(self.fontMetrics().height() * 3)
+        self.fields["content"].setMaximumHeight(h * 3)
+        if meeting_id:
+            self._load(meeting_id)
 
     def _fill_members(self) -> None:
         self.members = council.list_members(self.db, date.today())
@@ -195,28 +209,67 @@ class MeetingDialog(FormDialog):
             self.fields[key].clear()
             self.fields[key].addItems(names)
         _preset(self.fields, self.members)
-        box = self.fields["attendees"]
-        box.blockSignals(True)
-        box.clear()
+        head = self.fields["teller_head"]
+        while head.count() > 1:
+            head.removeItem(1)
+        for key in ("attendees", "tellers"):
+            box = self.fields[key]
+            box.blockSignals(True)
+            box.clear()
+            for m in self.members:
+                item = QListWidgetItem(f"{m.full_name} — {m.role}")
+                item.setData(Qt.UserRole, m.id)
+                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+                item.setCheckState(Qt.Checked if key == "attendees" else Qt.Unchecked)
+                box.addItem(item)
+            box.blockSignals(False)
         for m in self.members:
-            item = QListWidgetItem(f"{m.full_name} — {m.role}")
-            item.setData(Qt.UserRole, m.id)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked)
-            box.addItem(item)
-        box.blockSignals(False)
+            head.addItem(m.full_name, m.id)
         if hasattr(self, "quorum_label"):
             self._quorum()
+
+    def _load(self, meeting_id: int) -> None:
+        """Fill the form from a saved meeting (attendance, Ban kiểm phiếu, numbers)."""
+        m = council.get_meeting(self.db, meeting_id)
+        f = self.fields
+        if m.held_at:
+            f["day"].set_value(m.held_at.date())
+            f["time"].setTime(QTime(m.held_at.hour, m.held_at.minute))
+        f["day"].setEnabled(False)
+        f["time"].setEnabled(False)
+        f["place"].setText(m.place or "")
+        set_combo(f["chair"], m.chair_name or "")
+        set_combo(f["secretary"], m.secretary_name or "")
+        f["content"].setPlainText(m.content or "")
+        f["content"].setEnabled(False)
+        present = {x.id for x in council.attendees(self.db, meeting_id)}
+        tellers = council.meeting_tellers(self.db, meeting_id)
+        self._tick("attendees", present)
+        self._tick("tellers", {i for i, _n, _r in tellers})
+        head = next((i for i, _n, r in tellers if r == "head"), None)
+        set_combo(f["teller_head"], head)
+        f["minutes_number"].setText(m.minutes_number or "")
+        f["count_number"].setText(m.count_number or "")
+        self._quorum()
+
+    def _tick(self, key: str, ids: set[int]) -> None:
+        box = self.fields[key]
+        for i in range(box.count()):
+            item = box.item(i)
+            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in ids else Qt.Unchecked)
 
     def _edit_members(self) -> None:
         """A first meeting: the council can be entered right here."""
         MembersDialog(self.db, self).exec()
         self._fill_members()
 
-    def present_ids(self) -> list[int]:
-        box = self.fields["attendees"]
+    def _checked(self, key: str) -> list[int]:
+        box = self.fields[key]
         return [box.item(i).data(Qt.UserRole) for i in range(box.count())
                 if box.item(i).checkState() == Qt.Checked]
+
+    def present_ids(self) -> list[int]:
+        return self._checked("attendees")
 
     def _quorum(self) -> None:
         total, present = len(self.members), len(self.present_ids())
@@ -228,6 +281,34 @@ class MeetingDialog(FormDialog):
                else "<b style='color:#b00020'>chưa đủ số lượng</b>" if total
                else "<b style='color:#b00020'>chưa có thành viên Hội đồng</b>"))
 
+    def _check_signers(self) -> tuple[str | None, str | None]:
+        """Chair and secretary sign the minutes: both named and ticked present."""
+        f = self.fields
+        present = {fold(m.full_name) for m in self.members if m.id in self.present_ids()}
+        names = {}
+        for key, who in (("chair", "người chủ trì"), ("secretary", "thư ký")):
+            name = combo_value(f[key])
+            if not name:
+                raise ValidationError(f"Chưa chọn {who}.", key)
+            if fold(name) not in present:
+                raise ValidationError(f"{who.capitalize()} “{name}” phải là thành viên có mặt "
+                                      "(đánh dấu ở danh sách Thành viên có mặt).", key)
+            names[key] = name
+        return names["chair"], names["secretary"]
+
+    def _tellers(self) -> tuple[list[int], int | None]:
+        tellers, head = self._checked("tellers"), self.fields["teller_head"].currentData()
+        if tellers and head is None:
+            raise ValidationError("Chưa chọn Trưởng Ban kiểm phiếu.", "teller_head")
+        if head is not None and head not in tellers:
+            tellers.insert(0, head)
+        missing = set(tellers) - set(self.present_ids())
+        if missing:
+            who = ", ".join(m.full_name for m in self.members if m.id in missing)
+            raise ValidationError(f"Ban kiểm phiếu chỉ gồm người có mặt: {who} đang vắng.",
+                                  "tellers")
+        return tellers, head
+
     def save(self) -> int:
         f = self.fields
         day = f["day"].value()
@@ -236,11 +317,20 @@ class MeetingDialog(FormDialog):
         if not self.members:
             raise ValidationError("Chưa có thành viên Hội đồng: bấm “Thành viên Hội đồng…” "
                                   "để thêm trước.", "attendees")
+        chair, secretary = self._check_signers()
+        tellers, head = self._tellers()
+        numbers = {k: f[k].text() for k in ("minutes_number", "count_number")}
+        if self.meeting_id:
+            council.update_meeting(self.db, self.meeting_id, council.MeetingEdit(
+                f["place"].text(), chair, secretary, self.present_ids(), tellers, head,
+                **numbers))
+            return self.meeting_id
         t = f["time"].time()
         when = datetime(day.year, day.month, day.day, t.hour(), t.minute())
         mid = council.create_meeting(self.db, self.batch_id, when, f["place"].text(),
-                                     self.present_ids(), combo_value(f["chair"]),
-                                     combo_value(f["secretary"]), content=self.text_of("content"))
+                                     self.present_ids(), chair, secretary,
+                                     content=self.text_of("content"), tellers=tellers,
+                                     teller_head=head, **numbers)
         if not council.get_meeting(self.db, mid).quorum_ok:
             dialogs.warn(self, "Chưa đủ số lượng",
                          "Số thành viên có mặt chưa đủ theo quy chế: biên bản sẽ ghi rõ điều này.")

@@ -8,10 +8,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ui.screens.batch_rows import BAD, GOOD
 
-COLS = ("Họ và tên / Tên", "Đề nghị", "Phiếu phát ra", "Phiếu hợp lệ", "Đồng ý", "Tỷ lệ",
-        "Mức cần đạt", "Kết quả")
-COUNT_COLS = (2, 3, 4)
-BASES = {"all": "thành viên Hội đồng", "present": "thành viên có mặt"}
+COLS = ("Họ và tên / Tên", "Đề nghị", "Phát ra", "Thu vào", "Hợp lệ", "Không hợp lệ",
+        "Đồng ý", "Không đồng ý", "Tỷ lệ đồng ý", "Mức cần đạt", "Kết quả")
+COUNT_COLS = (2, 3, 4, 5, 6, 7)  # as council.BallotCount orders them
+ISSUED, RETURNED, VALID, INVALID, AGREE, DISAGREE = COUNT_COLS
+SHARE, NEED, RESULT = 8, 9, 10
+# Typing hợp lệ (or đồng ý) fills an empty không hợp lệ (không đồng ý) with the rest of the
+# whole it belongs to, visibly, before saving.
+_REST = {VALID: (RETURNED, INVALID), AGREE: (VALID, DISAGREE)}
 _ROOT = QModelIndex()
 
 
@@ -19,11 +23,11 @@ def _pct(value) -> str:
     return "" if value is None else f"{value:f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
 
 
-def share_text(row, vote_base: str) -> str:
+def share_text(row) -> str:
     """"75% (3/4 thành viên Hội đồng)": the share and what it is counted over."""
     if row.percent is None or row.agree is None:
         return ""
-    return f"{_pct(row.percent)} ({row.agree}/{row.base} {BASES.get(vote_base, BASES['present'])})"
+    return f"{_pct(row.percent)} ({row.agree}/{row.base} {row.base_label})"
 
 
 def result_text(row) -> str:
@@ -40,12 +44,11 @@ class TallyModel(QAbstractTableModel):
         self.rows: list = []
         self._shown: list[int] = []  # indexes into rows (the secret-ballot filter)
         self._typed: dict[tuple[int, int], str] = {}
-        self._bases: dict[str, str] = {}
         self.only_votes = False
 
-    def load(self, rows: list, bases: dict[str, str]) -> None:
+    def load(self, rows: list) -> None:
         self.beginResetModel()
-        self.rows, self._bases, self._typed = list(rows), bases, {}
+        self.rows, self._typed = list(rows), {}
         self._filter()
         self.endResetModel()
 
@@ -69,16 +72,19 @@ class TallyModel(QAbstractTableModel):
         return self.setData(self.index(shown_row, column), value)
 
     def fill(self, present: int) -> None:
-        """Every member present voted, every ballot valid (the usual case)."""
+        """Every member present voted and every ballot came back valid: the usual case (đồng ý
+        and không đồng ý are still counted by hand)."""
         for r in range(len(self._shown)):
             if self.row(r).needs_vote:
-                for c in (2, 3):
-                    self._typed[(self._shown[r], c)] = str(present)
+                for c, value in ((ISSUED, present), (RETURNED, present), (VALID, present),
+                                 (INVALID, 0)):
+                    self._typed[(self._shown[r], c)] = str(value)
         if self._shown:
-            self.dataChanged.emit(self.index(0, 2), self.index(len(self._shown) - 1, 3))
+            self.dataChanged.emit(self.index(0, ISSUED),
+                                  self.index(len(self._shown) - 1, INVALID))
 
     def counts(self) -> list[tuple[int, object, list[str]]]:
-        """(row number, tally row, [issued, valid, agree] as typed) of the voted rows."""
+        """(row number, tally row, the six counts as typed) of the voted rows."""
         out = []
         for i, r in enumerate(self.rows):
             if r.needs_vote:
@@ -89,7 +95,8 @@ class TallyModel(QAbstractTableModel):
         if (i, column) in self._typed:
             return self._typed[(i, column)]
         r = self.rows[i]
-        value = (r.ballots_issued, r.ballots_valid, r.agree)[column - 2]
+        value = (r.ballots_issued, r.ballots_returned, r.ballots_valid, r.ballots_invalid,
+                 r.agree, r.disagree)[column - ISSUED]
         return "" if value is None else str(value)
 
     # ---------------------------------------------------------------------- Qt
@@ -118,18 +125,32 @@ class TallyModel(QAbstractTableModel):
         if role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
             if c in COUNT_COLS:
                 return self._cell(i, c)
-            return (row.subject_name, row.award_name, None, None, None,
-                    share_text(row, self._bases.get(row.award_code, "present")),
-                    _pct(row.threshold) if row.needs_vote else "", result_text(row))[c]
-        if role == Qt.TextAlignmentRole and c in (*COUNT_COLS, 5, 6):
+            return {0: row.subject_name, 1: row.award_name, SHARE: share_text(row),
+                    NEED: _pct(row.threshold) if row.needs_vote else "",
+                    RESULT: result_text(row)}[c]
+        if role == Qt.TextAlignmentRole and c in (*COUNT_COLS, SHARE, NEED):
             return Qt.AlignCenter
-        if role == Qt.BackgroundRole and c == 7 and row.passed is not None:
+        if role == Qt.BackgroundRole and c == RESULT and row.passed is not None:
             return GOOD if row.passed else BAD
         return None
 
     def setData(self, index, value, role=Qt.EditRole):
         if role != Qt.EditRole or not (self.flags(index) & Qt.ItemIsEditable):
             return False
-        self._typed[(self._shown[index.row()], index.column())] = str(value)
+        i, c = self._shown[index.row()], index.column()
+        self._typed[(i, c)] = str(value)
         self.dataChanged.emit(index, index)
+        if c in _REST:
+            self._derive_rest(index.row(), c)
         return True
+
+    def _derive_rest(self, shown_row: int, column: int) -> None:
+        i = self._shown[shown_row]
+        whole, rest = _REST[column]
+        if self._cell(i, rest).strip():
+            return
+        a, b = self._cell(i, whole).strip(), self._cell(i, column).strip()
+        if a.isdigit() and b.isdigit() and int(a) >= int(b):
+            self._typed[(i, rest)] = str(int(a) - int(b))
+            cell = self.index(shown_row, rest)
+            self.dataChanged.emit(cell, cell)

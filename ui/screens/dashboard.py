@@ -76,6 +76,13 @@ class DashboardPage(QScrollArea):
             tiles.addWidget(tile, i // TILE_COLUMNS, i % TILE_COLUMNS)
         self.body.addLayout(tiles)
 
+        self.target_box = QGroupBox("Chỉ tiêu thi đua", body)
+        self.target_box.setObjectName("targets")
+        self.target_grid = QGridLayout(self.target_box)
+        self.target_labels: list[QLabel] = []
+        self.target_box.hide()
+        self.body.addWidget(self.target_box)
+
         self.by_year = self._chart_view(body, 18)
         self.body.addWidget(self.by_year)
         self.staff = self._chart_view(body, 16)
@@ -119,6 +126,7 @@ class DashboardPage(QScrollArea):
             tile.setText(f"<span style='font-size:20pt; font-weight:bold'>{number(value)}</span>"
                          f"<br>{label}")
         self._show_reminders(d.reminders)
+        self._show_targets(d)
         self._replace(self.by_year, self._year_chart(d))
         self._replace(self.by_area, self._area_chart(d))
         self._replace(self.staff, self._staff_chart(d))
@@ -151,6 +159,31 @@ class DashboardPage(QScrollArea):
                 b.clicked.connect(lambda _=False, key=r.screen: self.window().show_screen(key))
                 row.addWidget(b)
             self.reminder_layout.addLayout(row)
+
+    def _show_targets(self, d: dashboard.Dashboard) -> None:
+        """The targets running in the working year: wanted, achieved so far, verdict."""
+        for label in self.target_labels:
+            self.target_grid.removeWidget(label)
+            label.deleteLater()
+        self.target_labels = []
+        self.target_box.setVisible(bool(d.targets))
+        if not d.targets:
+            return
+        self.target_box.setTitle(f"Chỉ tiêu thi đua (năm {d.year})")
+        colors = {"vuot": "#1b5e20", "dat": "#1b5e20", "chua_dat": "#b00020"}
+        heads = ("Thời gian", "Chỉ tiêu", "Mức", "Thực hiện", "Đánh giá")
+        rows = [heads] + [(t.period, t.label, t.wanted, t.achieved, t.verdict_text)
+                          for t in d.targets]
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                label = QLabel(f"<b>{value}</b>" if r == 0 else value, self.target_box)
+                label.setWordWrap(c == 1)
+                if r and c == 4 and d.targets[r - 1].verdict in colors:
+                    label.setStyleSheet(f"color: {colors[d.targets[r - 1].verdict]}; "
+                                        "font-weight: bold")
+                self.target_grid.addWidget(label, r, c)
+                self.target_labels.append(label)
+        self.target_grid.setColumnStretch(1, 1)
 
     def _can_open(self, key: str) -> bool:
         win = self.window()

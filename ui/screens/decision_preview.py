@@ -125,8 +125,14 @@ class PdfPreview(QDialog):
         path = dialogs.save_file(self, "Lưu PDF", f"{self.stem}.pdf", "Tệp PDF (*.pdf)")
         if not path:
             return None
+        from app.errors import DomainError
+        from app.files import copy_file
+
         try:
-            shutil.copyfile(self.pdf_path, path)
+            copy_file(self.pdf_path, path)  # temporary name, then moved into place
+        except DomainError as exc:  # Word holds the old file open, the disk is full…
+            dialogs.error(self, "Không ghi được tệp", str(exc))
+            return None
         except OSError as exc:
             dialogs.error(self, "Không ghi được tệp", f"Không ghi được “{path}”: {exc.strerror}.")
             return None

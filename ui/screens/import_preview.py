@@ -25,7 +25,8 @@ class PreviewModel(QAbstractTableModel):
     def load(self, preview: Preview | None) -> None:
         self.beginResetModel()
         self.preview = preview
-        self.fields = [f for f in KINDS[preview.kind].fields if f.key != "stt"] if preview else []
+        spec = (preview.spec or KINDS[preview.kind]) if preview else None
+        self.fields = [f for f in spec.fields if f.key != "stt"] if spec else []
         self.endResetModel()
 
     def row_at(self, r: int) -> PreviewRow:

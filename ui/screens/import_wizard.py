@@ -124,7 +124,7 @@ class ImportPage(QWidget):
     def _kind_changed(self) -> None:
         is_candidate = self.kind.currentData() == "candidate"
         self.batch.setVisible(is_candidate)
-        self.year.setVisible(self.kind.currentData() == "registration")
+        self.year.setVisible(self.kind.currentData() in ("registration", "area_year"))
         self.award.setVisible(self.kind.currentData() in ("registration", "candidate"))
         if is_candidate:
             from app.services.rounds import batches
@@ -144,7 +144,7 @@ class ImportPage(QWidget):
         if not path:
             return
         try:
-            write_template(kind, path)
+            write_template(kind, path, self.db)
         except OSError as exc:
             dialogs.error(self, "Không ghi được tệp", f"Không ghi được “{path}”: {exc.strerror}.")
             return

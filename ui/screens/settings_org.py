@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -59,12 +60,21 @@ class OrgSettingsPage(QScrollArea):
         unit_layout = QHBoxLayout(unit_box)
         self.units = QListWidget(unit_box)
         self.units.setObjectName("former_units")
+        self.units.currentRowChanged.connect(lambda *_: self._show_kind())
         buttons = QVBoxLayout()
         for label, slot in (("Thêm…", self.add_unit), ("Đổi tên…", self.rename_unit),
                             ("Xóa", self.delete_unit)):
             b = QPushButton(label, unit_box)
             b.clicked.connect(slot)
             buttons.addWidget(b)
+        # A former unit keeps its kind (An Thượng was a xã): the report names it so.
+        buttons.addWidget(QLabel("Là:", unit_box))
+        self.unit_kind = QComboBox(unit_box)
+        self.unit_kind.setObjectName("former_unit_kind")
+        self.unit_kind.addItems(list(records.FORMER_UNIT_KINDS))
+        self.unit_kind.setEnabled(False)
+        self.unit_kind.activated.connect(lambda *_: self.change_kind())
+        buttons.addWidget(self.unit_kind)
         buttons.addStretch(1)
         unit_layout.addWidget(self.units, 1)
         unit_layout.addLayout(buttons)
@@ -84,11 +94,32 @@ class OrgSettingsPage(QScrollArea):
         self.load_units()
 
     def load_units(self) -> None:
+        current = self.units.currentItem()
+        keep = current.data(Qt.UserRole) if current is not None else None
         self.units.clear()
-        for choice in records.former_unit_choices(self.db):
-            item = QListWidgetItem(choice.label)
-            item.setData(Qt.UserRole, choice.id)
+        for unit in records.former_units(self.db):
+            item = QListWidgetItem(unit.name)
+            item.setData(Qt.UserRole, unit.id)
+            item.setData(Qt.UserRole + 1, unit.kind)
+            item.setToolTip(f"{unit.kind.capitalize()} {unit.name} (trước ngày 01/7/2025)")
             self.units.addItem(item)
+            if unit.id == keep:
+                self.units.setCurrentItem(item)
+        self._show_kind()
+
+    def _show_kind(self) -> None:
+        item = self.units.currentItem()
+        self.unit_kind.setEnabled(item is not None)
+        if item is not None:
+            self.unit_kind.setCurrentText(item.data(Qt.UserRole + 1))
+
+    def change_kind(self) -> None:
+        """Phường / xã / thị trấn of the selected former unit, saved at once."""
+        item = self.units.currentItem()
+        if item is None or self.unit_kind.currentText() == item.data(Qt.UserRole + 1):
+            return
+        name, unit_id, kind = item.text(), item.data(Qt.UserRole), self.unit_kind.currentText()
+        self._run(lambda: records.save_former_unit(self.db, name, kind, unit_id))
 
     def save(self) -> None:
         try:

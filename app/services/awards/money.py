@@ -51,11 +51,60 @@ def award_amount(coef: Decimal | float, base_salary: int) -> int:
     return int(steps) * ROUND_TO
 
 
-def amount_in_words(amount: int) -> str:
-    """710000 → "Bảy trăm mười nghìn đồng" (num2words, lang vi, first letter capitalised)."""
-    from num2words import num2words
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+_GROUPS = ("", " nghìn", " triệu")
 
-    if amount == 0:
-        return "Không đồng"
-    words = num2words(int(amount), lang="vi").strip()
+
+def _three(n: int, full: bool) -> str:
+    """0–999 in words; ``full`` reads the hundreds even when 0 ("không trăm linh năm"), as
+    every group after the first is read."""
+    hundreds, tens, units = n // 100, n // 10 % 10, n % 10
+    words = []
+    if full or hundreds:
+        words.append(f"{_DIGITS[hundreds]} trăm")
+    if tens == 0:
+        if units:
+            words.append(("linh " if words else "") + _DIGITS[units])
+        return " ".join(words)
+    words.append("mười" if tens == 1 else f"{_DIGITS[tens]} mươi")
+    if units == 1:
+        words.append("một" if tens == 1 else "mốt")
+    elif units == 4 and tens > 1:
+        words.append("tư")
+    elif units == 5:
+        words.append("lăm")
+    elif units:
+        words.append(_DIGITS[units])
+    return " ".join(words)
+
+
+def _below_billion(n: int, full: bool) -> str:
+    groups = [n // 1_000_000 % 1000, n // 1000 % 1000, n % 1000]
+    words, started = [], full
+    for value, unit in zip(groups, reversed(_GROUPS)):
+        if value:
+            words.append(_three(value, started) + unit)
+        started = started or bool(value)
+    return " ".join(words)
+
+
+def _read(n: int, full: bool = False) -> str:
+    """Groups of three digits (tỷ, triệu, nghìn); thousands of tỷ read as "nghìn tỷ"."""
+    billions, rest = divmod(n, 1_000_000_000)
+    words = []
+    if billions:
+        words.append(_read(billions, full) + " tỷ")
+    if rest:
+        words.append(_below_billion(rest, full or bool(billions)))
+    return " ".join(words)
+
+
+def amount_in_words(amount: int) -> str:
+    """Dong amount in words as an accountant writes it: 132.060.000 → "Một trăm ba mươi hai
+    triệu không trăm sáu mươi nghìn đồng", 1.005.000 → "Một triệu không trăm linh năm nghìn
+    đồng" (every group after the first reads its hundreds; "linh", "mốt", "tư", "lăm")."""
+    amount = int(amount)
+    if amount < 0:
+        raise ValueError("Số tiền âm không đọc thành chữ được.")
+    words = _read(amount) if amount else "không"
     return words[:1].upper() + words[1:] + " đồng"

@@ -71,7 +71,8 @@ def _register(s: Session, year: int, award: int, subject_ids: Iterable[int],
     new = [sid for sid in wanted if sid not in have]
     if new:
         # One executemany with known keys: the ORM would insert a whole ward (15,000
-        # households) one round trip at a time.
+        # households) one round trip at a time. (Callers hold the write lock from the start,
+        # BEGIN IMMEDIATE, so no other writer takes these ids meanwhile.)
         first = (s.scalar(select(func.max(Registration.id))) or 0) + 1
         now = datetime.now()
         rows = [{"id": first + i, "year": year, "subject_id": sid, "award_kind_id": award,
@@ -89,7 +90,7 @@ def register(db: Database, year: int, award_kind_id: int, subject_ids: Iterable[
              movement_id: int | None = None, registered_on: date | None = None) -> BulkResult:
     """Register the subjects (those already registered for the title that year are kept)."""
     _check_year(year)
-    with db.session() as s:
+    with db.session(immediate=True) as s:
         kind = s.get(AwardKind, award_kind_id)
         if kind is None:
             raise NotFoundError("Danh hiệu này không còn trong danh mục.")
@@ -105,7 +106,7 @@ def register_collective_staff(db: Database, year: int, collective_id: int,
                               award_code: str = LDTT, movement_id: int | None = None) -> BulkResult:
     """Every official whose workplace is the collective (Lao động tiên tiến)."""
     _check_year(year)
-    with db.session() as s:
+    with db.session(immediate=True) as s:
         if s.get(Collective, collective_id) is None:
             raise NotFoundError("Tập thể này không còn trong cơ sở dữ liệu.")
         ids = s.scalars(select(Person.id).where(Person.workplace_id == collective_id))
@@ -116,7 +117,7 @@ def register_area_households(db: Database, year: int, area_id: int | None = None
                              award_code: str = GDVH, movement_id: int | None = None) -> BulkResult:
     """Every household of one residential area (or of the whole ward when area_id is None)."""
     _check_year(year)
-    with db.session() as s:
+    with db.session(immediate=True) as s:
         stmt = select(Household.id)
         if area_id is not None:
             stmt = stmt.where(Household.area_id == area_id)
@@ -128,7 +129,7 @@ def register_all_areas(db: Database, year: int, award_code: str = KDCVH,
                        movement_id: int | None = None) -> BulkResult:
     """Every residential area (Khu dân cư văn hóa)."""
     _check_year(year)
-    with db.session() as s:
+    with db.session(immediate=True) as s:
         ids = s.scalars(select(ResidentialArea.id))
         return _register(s, year, award_id(s, award_code), ids, movement_id, date.today())
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app import text
+from app.files import write_bytes
 from app.services.awards.register import subject_history
 from app.services.emulation.role_models import get_role_model
 from app.services.records.subjects import SUBJECT_TYPE_LABELS
@@ -91,7 +92,8 @@ def build(profile: Profile, out_path: str | Path) -> None:
     from app.fonts import face
 
     width, height = A4
-    c = Canvas(str(out_path), pagesize=A4, initialFontName=face("Tinos"))
+    buffer = io.BytesIO()  # written to the file in one step at the end (app.files)
+    c = Canvas(buffer, pagesize=A4, initialFontName=face("Tinos"))
     c.setTitle(f"Gương điển hình tiên tiến — {profile.name}")
     left, right, top = 25 * MM, width - 20 * MM, height - 20 * MM
     c.setFont(face("Tinos", bold=True), 12)
@@ -125,6 +127,7 @@ def build(profile: Profile, out_path: str | Path) -> None:
     c.drawRightString(right, 15 * MM, line)
     c.showPage()
     c.save()
+    write_bytes(out_path, buffer.getvalue())
 
 
 def _paragraphs(profile: Profile, size: float):

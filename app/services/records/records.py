@@ -17,6 +17,7 @@ from app.services.records.subjects import apply_name
 from app.services.system import audit
 from db.engine import Database
 from db.models import (
+    AreaYear,
     AwardRecord,
     Candidate,
     Collective,
@@ -278,6 +279,7 @@ def save_household(db: Database, data: HouseholdData) -> int:
 
 _USAGE = [
     (AwardRecord.subject_id, "mục trong sổ khen thưởng"),
+    (AreaYear.area_id, "năm số liệu của khu dân cư"),
     (DecisionLine.subject_id, "dòng trong quyết định"),
     (Candidate.subject_id, "hồ sơ đề nghị khen thưởng"),
     (Registration.subject_id, "đăng ký thi đua"),
@@ -380,17 +382,41 @@ def collective_choices(db: Database) -> list[Choice]:
         return [Choice(i, n) for i, n in rows]
 
 
-def save_former_unit(db: Database, name: str, kind: str = "phường", unit_id: int | None = None) -> int:
+FORMER_UNIT_KINDS = ("phường", "xã", "thị trấn")
+
+
+@dataclass(frozen=True)
+class FormerUnitInfo:
+    id: int
+    name: str
+    kind: str  # phường / xã / thị trấn: An Thượng was a xã
+
+
+def former_units(db: Database) -> list[FormerUnitInfo]:
+    with db.read() as s:
+        rows = s.execute(select(FormerUnit.id, FormerUnit.name, FormerUnit.kind)
+                         .order_by(FormerUnit.sort_order, FormerUnit.name))
+        return [FormerUnitInfo(*r) for r in rows]
+
+
+def save_former_unit(db: Database, name: str, kind: str | None = None,
+                     unit_id: int | None = None) -> int:
+    """Add or rename a former unit; ``kind`` None keeps its kind (a new one is a phường)."""
     name = text.nfc(name)
     if not name:
         raise ValidationError("Chưa nhập tên địa bàn cũ.", "name")
+    if kind is not None and text.nfc(kind) not in FORMER_UNIT_KINDS:
+        raise ValidationError("Loại địa bàn cũ phải là phường, xã hoặc thị trấn.", "kind")
     with db.session() as s:
         other = s.scalar(select(FormerUnit.id).where(FormerUnit.name == name))
         if other and other != unit_id:
             raise ValidationError(f"Đã có địa bàn cũ “{name}”.", "name")
         unit = s.get(FormerUnit, unit_id) if unit_id else FormerUnit()
+        if unit is None:
+            _missing()
         before = audit.snapshot(unit) if unit_id else None
-        unit.name, unit.kind = name, text.nfc(kind) or "phường"
+        unit.name = name
+        unit.kind = text.nfc(kind) if kind is not None else (unit.kind or "phường")
         if unit_id is None:
             unit.sort_order = (s.scalar(select(func.max(FormerUnit.sort_order))) or 0) + 1
             s.add(unit)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from app import text
 from app.errors import DomainError, NotFoundError, ValidationError
+from app.files import write_bytes
 from app.services.system import audit
 from db.engine import Database
 from db.models import Attachment, Batch, Candidate
@@ -102,9 +103,7 @@ def save_attachment_as(db: Database, attachment_id: int, target: str | Path) -> 
             raise NotFoundError("Không tìm thấy tài liệu đính kèm.")
         if hashlib.sha256(a.data).hexdigest() != a.sha256:
             raise DomainError(f"Tài liệu “{a.filename}” bị hỏng (sai mã kiểm tra).")
-        target = Path(target)
-        target.write_bytes(a.data)
-        return target
+        return write_bytes(target, a.data)  # to a temporary name, then moved into place
 
 
 def delete_attachment(db: Database, attachment_id: int) -> None:

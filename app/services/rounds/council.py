@@ -65,6 +65,8 @@ class MeetingInfo:
     content: str | None
     conclusion: str | None
     status: str
+    minutes_number: str | None = None
+    count_number: str | None = None
 
     @property
     def quorum_ok(self) -> bool:
@@ -88,6 +90,38 @@ class TallyRow:
     threshold: Decimal | None
     passed: bool | None  # None: not voted yet
     needs_vote: bool
+    ballots_returned: int | None = None
+    ballots_invalid: int | None = None
+    disagree: int | None = None
+    vote_base: str = "present"  # the award's base: "present" or "all" members
+
+    @property
+    def base_label(self) -> str:
+        """What the share is counted over: "thành viên Hội đồng" or "thành viên có mặt"."""
+        return "thành viên Hội đồng" if self.vote_base == "all" else "thành viên có mặt"
+
+
+@dataclass(frozen=True)
+class BallotCount:
+    """One candidate's count: phiếu phát ra, thu vào, hợp lệ, không hợp lệ, đồng ý,
+    không đồng ý (valid + invalid = returned ≤ issued; agree + disagree ≤ valid)."""
+
+    candidate_id: int
+    issued: int
+    returned: int
+    valid: int
+    invalid: int
+    agree: int
+    disagree: int
+
+    @classmethod
+    def of(cls, row) -> BallotCount:
+        """From a BallotCount or the short (candidate, issued, valid, agree) form, where every
+        paper came back and every valid one not agreeing disagreed."""
+        if isinstance(row, BallotCount):
+            return row
+        cid, issued, valid, agree = row
+        return cls(cid, issued, issued, valid, issued - valid, agree, valid - agree)
 
 
 def save_member(db: Database, data: MemberInfo) -> int:
@@ -131,15 +165,19 @@ def meeting_info(s: Session, m: Meeting) -> MeetingInfo:
     share = Fraction(m.quorum_share) if m.quorum_share else quorum_share(s)
     need = needed(m.members_total, share)
     return MeetingInfo(m.id, m.batch_id, m.held_at, m.place, m.chair_name, m.secretary_name,
-                       m.members_total, present, need, m.content, m.conclusion, m.status)
+                       m.members_total, present, need, m.content, m.conclusion, m.status,
+                       m.minutes_number, m.count_number)
 
 
 def create_meeting(db: Database, batch_id: int, held_at: datetime, place: str | None,
                    present_member_ids: list[int], chair_name: str | None = None,
                    secretary_name: str | None = None, members_total: int | None = None,
-                   content: str | None = None) -> int:
+                   content: str | None = None, tellers: list[int] | None = None,
+                   teller_head: int | None = None, minutes_number: str | None = None,
+                   count_number: str | None = None) -> int:
     """A council meeting for a batch with its attendance; members_total defaults to the
-    members serving that day."""
+    members serving that day. ``tellers`` (Ban kiểm phiếu, ``teller_head`` its head) must be
+    present."""
     with db.session() as s:
         get_or_raise(s, Batch, batch_id, "đợt xét")
         if members_total is None:
@@ -148,19 +186,102 @@ def create_meeting(db: Database, batch_id: int, held_at: datetime, place: str | 
             raise ValidationError("Chưa có thành viên Hội đồng: thêm thành viên trước.", "members")
         if len(set(present_member_ids)) > members_total:
             raise ValidationError("Số người có mặt lớn hơn tổng số thành viên.", "attendees")
+        roles = teller_roles(present_member_ids, tellers or [], teller_head)
         m = Meeting(batch_id=batch_id, held_at=held_at, place=text.nfc_or_none(place),
                     chair_name=text.nfc_or_none(chair_name),
                     secretary_name=text.nfc_or_none(secretary_name), members_total=members_total,
                     content=text.nfc_or_none(content), status="planned",
-                    quorum_share=str(quorum_share(s)))
+                    quorum_share=str(quorum_share(s)),
+                    minutes_number=text.nfc_or_none(minutes_number),
+                    count_number=text.nfc_or_none(count_number))
         s.add(m)
         s.flush()
         for mid in sorted(set(present_member_ids)):
             get_or_raise(s, CouncilMember, mid, "thành viên Hội đồng")
-            s.add(MeetingAttendee(meeting_id=m.id, member_id=mid, present=True))
+            s.add(MeetingAttendee(meeting_id=m.id, member_id=mid, present=True,
+                                  teller=roles.get(mid)))
         audit.log(s, "create", "meeting", m.id, None,
-                  {**audit.snapshot(m), "present": sorted(set(present_member_ids))})
+                  {**audit.snapshot(m), "present": sorted(set(present_member_ids)),
+                   "tellers": roles})
         return m.id
+
+
+def teller_roles(present_ids: list[int], tellers: list[int],
+                 head: int | None) -> dict[int, str]:
+    """{member id: "head" | "member"} of the Ban kiểm phiếu, checked against attendance."""
+    chosen = list(dict.fromkeys(tellers + ([head] if head else [])))
+    if set(chosen) - set(present_ids):
+        raise ValidationError("Thành viên Ban kiểm phiếu phải là người có mặt tại cuộc họp.",
+                              "tellers")
+    if chosen and head is None:
+        raise ValidationError("Chưa chọn Trưởng Ban kiểm phiếu.", "teller_head")
+    return {mid: "head" if mid == head else "member" for mid in chosen}
+
+
+@dataclass(frozen=True)
+class MeetingEdit:
+    """What can still be corrected on a meeting: numbers, who chairs and takes notes, the
+    Ban kiểm phiếu; attendance only while no ballot has been counted."""
+
+    place: str | None
+    chair_name: str | None
+    secretary_name: str | None
+    present_member_ids: list[int]
+    tellers: list[int]
+    teller_head: int | None
+    minutes_number: str | None = None
+    count_number: str | None = None
+
+
+def update_meeting(db: Database, meeting_id: int, edit: MeetingEdit) -> None:
+    """Save corrections to a meeting (one transaction, audited)."""
+    with db.session() as s:
+        m = get_or_raise(s, Meeting, meeting_id, "cuộc họp")
+        rows = {a.member_id: a for a in s.scalars(
+            select(MeetingAttendee).where(MeetingAttendee.meeting_id == m.id))}
+        present = sorted(set(edit.present_member_ids))
+        was = sorted(k for k, a in rows.items() if a.present)
+        counted = s.scalar(select(func.count()).select_from(Ballot).where(
+            Ballot.meeting_id == m.id)) or 0
+        if present != was and counted:
+            raise DomainError("Đã nhập kết quả kiểm phiếu: không sửa danh sách người có mặt "
+                              "được nữa (lập cuộc họp mới nếu cần).")
+        if len(present) > m.members_total:
+            raise ValidationError("Số người có mặt lớn hơn tổng số thành viên.", "attendees")
+        roles = teller_roles(present, edit.tellers, edit.teller_head)
+        before = {**audit.snapshot(m), "present": was,
+                  "tellers": {k: a.teller for k, a in rows.items() if a.teller}}
+        m.place, m.chair_name = text.nfc_or_none(edit.place), text.nfc_or_none(edit.chair_name)
+        m.secretary_name = text.nfc_or_none(edit.secretary_name)
+        m.minutes_number = text.nfc_or_none(edit.minutes_number)
+        m.count_number = text.nfc_or_none(edit.count_number)
+        for mid, a in rows.items():
+            if mid not in present:
+                s.delete(a)
+        for mid in present:
+            get_or_raise(s, CouncilMember, mid, "thành viên Hội đồng")
+            a = rows.get(mid) or MeetingAttendee(meeting_id=m.id, member_id=mid)
+            a.present, a.teller = True, roles.get(mid)
+            s.add(a)
+        s.flush()
+        audit.log(s, "update", "meeting", m.id, before,
+                  {**audit.snapshot(m), "present": present, "tellers": roles})
+
+
+def tellers_of(s: Session, meeting_id: int) -> list[tuple[int, str, str]]:
+    """The Ban kiểm phiếu: (member id, name, "head" | "member"), head first, council order."""
+    rows = s.execute(select(CouncilMember.id, CouncilMember.full_name, MeetingAttendee.teller)
+                     .join(MeetingAttendee, MeetingAttendee.member_id == CouncilMember.id)
+                     .where(MeetingAttendee.meeting_id == meeting_id,
+                            MeetingAttendee.teller.is_not(None))
+                     .order_by(CouncilMember.sort_order, CouncilMember.id)).all()
+    return sorted(((i, n, t) for i, n, t in rows), key=lambda r: r[2] != "head")
+
+
+def meeting_tellers(db: Database, meeting_id: int) -> list[tuple[int, str, str]]:
+    """:func:`tellers_of` in its own read."""
+    with db.read() as s:
+        return tellers_of(s, meeting_id)
 
 
 def list_members_in(s: Session, on: date) -> list[CouncilMember]:
@@ -210,36 +331,46 @@ def record_tally(db: Database, meeting_id: int, candidate_id: int, ballots_issue
     return record_tallies(db, meeting_id, [(candidate_id, ballots_issued, ballots_valid, agree)])[0]
 
 
-def record_tallies(db: Database, meeting_id: int,
-                   counts: list[tuple[int, int, int, int]]) -> list[TallyRow]:
-    """Enter several (candidate, issued, valid, agree) counts in one transaction."""
+def record_tallies(db: Database, meeting_id: int, counts: list) -> list[TallyRow]:
+    """Enter several counts (BallotCount, or the short (candidate, issued, valid, agree)) in one
+    transaction."""
     with db.session() as s:
         meeting = get_or_raise(s, Meeting, meeting_id, "cuộc họp")
         info = meeting_info(s, meeting)
-        return [_tally_one(s, meeting, info, *row) for row in counts]
+        return [_tally_one(s, meeting, info, BallotCount.of(row)) for row in counts]
 
 
-def _check_counts(info: MeetingInfo, name: str, issued: int, valid: int, agree: int) -> None:
-    if min(issued, valid, agree) < 0:
-        raise ValidationError(f"{name}: số phiếu không được âm.", "ballots")
-    if not agree <= valid <= issued:
+def check_counts(present: int, name: str, n: BallotCount) -> None:
+    """The arithmetic of one count, with a message naming the candidate and the rule."""
+    if not n.agree <= n.valid <= n.issued:
         raise ValidationError(
             f"{name}: phải có số phiếu đồng ý ≤ số phiếu hợp lệ ≤ số phiếu phát ra.", "ballots")
-    if issued > info.present:
+    if min(n.issued, n.returned, n.valid, n.invalid, n.agree, n.disagree) < 0:
+        raise ValidationError(f"{name}: số phiếu không được âm.", "ballots")
+    if n.valid + n.invalid != n.returned:
+        raise ValidationError(f"{name}: phiếu hợp lệ ({n.valid}) + không hợp lệ ({n.invalid}) "
+                              f"phải bằng số phiếu thu vào ({n.returned}).", "ballots")
+    if n.returned > n.issued:
+        raise ValidationError(f"{name}: thu vào {n.returned} phiếu, nhiều hơn số phát ra "
+                              f"({n.issued}).", "ballots")
+    if n.agree + n.disagree > n.valid:
+        raise ValidationError(f"{name}: đồng ý ({n.agree}) + không đồng ý ({n.disagree}) "
+                              f"vượt quá số phiếu hợp lệ ({n.valid}).", "ballots")
+    if n.issued > present:
         raise ValidationError(
-            f"{name}: phát ra {issued} phiếu nhưng chỉ có {info.present} thành viên có mặt.",
+            f"{name}: phát ra {n.issued} phiếu nhưng chỉ có {present} thành viên có mặt.",
             "ballots")
 
 
-def _tally_one(s: Session, meeting: Meeting, info: MeetingInfo, cid: int, issued: int,
-               valid: int, agree: int) -> TallyRow:
+def _tally_one(s: Session, meeting: Meeting, info: MeetingInfo, n: BallotCount) -> TallyRow:
+    cid, issued, valid, agree = n.candidate_id, n.issued, n.valid, n.agree
     c = get_or_raise(s, Candidate, cid, "ứng viên")
     if c.batch_id != meeting.batch_id:
         raise DomainError("Ứng viên không thuộc đợt xét của cuộc họp này.")
     if c.status in ("decided", "withdrawn"):
         raise DomainError("Ứng viên đã có quyết định hoặc đã rút: không nhập phiếu được.")
     kind, subj = s.get(AwardKind, c.award_kind_id), s.get(Subject, c.subject_id)
-    _check_counts(info, subj.name, issued, valid, agree)
+    check_counts(info.present, subj.name, n)
     threshold = kind.vote_threshold if kind.vote_threshold is not None else 50
     base = _base(info, kind)
     pct, passed = _verdict(agree, base, threshold)
@@ -251,6 +382,8 @@ def _tally_one(s: Session, meeting: Meeting, info: MeetingInfo, cid: int, issued
         s.add(ballot)
     ballot.ballots_issued, ballot.ballots_valid, ballot.agree, ballot.passed = (
         issued, valid, agree, passed)
+    ballot.ballots_returned, ballot.ballots_invalid, ballot.disagree = (
+        n.returned, n.invalid, n.disagree)
     base_label = "tổng số thành viên Hội đồng" if kind.vote_base == "all" else "thành viên có mặt"
     reason = None if passed else (f"Đạt {_pct(pct)} phiếu đồng ý, dưới mức {_pct(threshold)} "
                                   f"{base_label}.")
@@ -260,7 +393,8 @@ def _tally_one(s: Session, meeting: Meeting, info: MeetingInfo, cid: int, issued
     audit.log(s, "update" if before else "create", "ballot", ballot.id, before,
               audit.snapshot(ballot))
     return TallyRow(cid, subj.name, kind.code, kind.name, issued, valid, agree, base, pct,
-                    Decimal(str(threshold)), passed, True)
+                    Decimal(str(threshold)), passed, True, n.returned, n.invalid, n.disagree,
+                    kind.vote_base)
 
 
 def _pct(value) -> str:
@@ -318,7 +452,8 @@ def _row(info: MeetingInfo, c: Candidate, subj: Subject, kind: AwardKind, b: Bal
         passed = {"passed": True, "failed": False, "decided": True}.get(c.status)
     return TallyRow(c.id, subj.name, kind.code, kind.name, b.ballots_issued if b else None,
                     b.ballots_valid if b else None, b.agree if b else None, base, pct, threshold,
-                    passed, threshold is not None)
+                    passed, threshold is not None, b.ballots_returned if b else None,
+                    b.ballots_invalid if b else None, b.disagree if b else None, kind.vote_base)
 
 
 def close_meeting(db: Database, meeting_id: int, conclusion: str | None = None) -> None:

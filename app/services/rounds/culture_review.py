@@ -17,7 +17,15 @@ from app.errors import DomainError, ValidationError
 from app.services.common import get_or_raise
 from app.services.system import document_inputs as inputs
 from db.engine import Database
-from db.models import AwardKind, Batch, Candidate, Household, ResidentialArea, Subject
+from db.models import (
+    AreaYear,
+    AwardKind,
+    Batch,
+    Candidate,
+    Household,
+    ResidentialArea,
+    Subject,
+)
 
 MINUTES, COMMENTS, PROPOSAL = "binh_xet_kdc", "y_kien_kdc", "de_nghi_kdc"
 LEFT_OUT = ("withdrawn",)
@@ -114,13 +122,15 @@ def review_data(db: Database, batch_id: int, area_id: int):
         if not homes and not own:
             raise DomainError(f"{area.name} không có đề nghị nào trong đợt xét này.")
         org = org_data(s)
+        that_year = s.scalar(select(AreaYear.households).where(AreaYear.area_id == area_id,
+                                                               AreaYear.year == b.year))
     rows = [tuple(str(c.get(k, "")) for k in ("who", "about", "content", "outcome"))
             for c in comments.get("comments", [])]
     return AreaReview(
         org, b.year, area.name, area.kind or "khu dân cư", area.leader_name or "",
-        # Households living there: the officer's figure or the area's official count, never
-        # the number the records happen to hold.
-        _count(minutes.get("households_total")) or area.households_total,
+        # Households living there: the officer's figure, the area's figures of that year or
+        # its official count — never the number of household records it happens to have.
+        _count(minutes.get("households_total")) or that_year or area.households_total,
         tuple(homes), tuple(own),
         _datetime(minutes.get("held_at")), minutes.get("place"),
         minutes.get("chair") or area.leader_name or "", minutes.get("secretary"),

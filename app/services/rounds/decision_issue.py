@@ -113,7 +113,9 @@ def issue_decision(db: Database, decision_id: int) -> IssueResult:
 
 
 def _issue(db: Database, decision_id: int) -> IssueResult:
-    with db.session() as s:
+    # The write lock from the first read (BEGIN IMMEDIATE): the numbers read below stay free
+    # until this transaction commits, whatever other program writes to the file.
+    with db.session(immediate=True) as s:
         d = editable(s, decision_id)
         lines = list(s.scalars(select(DecisionLine).where(DecisionLine.decision_id == d.id)
                                .order_by(DecisionLine.sort_order, DecisionLine.id)))

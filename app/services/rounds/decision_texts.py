@@ -31,7 +31,18 @@ DEFAULT_BASES = (
     "Luật Thi đua, khen thưởng;"),
     "Theo đề nghị của Hội đồng Thi đua - Khen thưởng {short_name}.",
 )
-DEFAULT_RECIPIENTS = ("- Như Điều 3;", "- Thường trực Đảng ủy, HĐND phường;", "- Lưu: VT.")
+# "Như Điều N" is set to the article naming who carries the decision out when printing.
+DEFAULT_RECIPIENTS = ("- Như Điều 4;", "- Thường trực Đảng ủy, HĐND phường;", "- Lưu: VT.")
+EFFECT = "Quyết định này có hiệu lực kể từ ngày ký."
+# Điều 1 states the achievement; a line without one of its own gets its award's default.
+ACHIEVEMENTS = {
+    "GDVH": "Đạt tiêu chuẩn theo quy định",
+    "KDCVH": "Đạt tiêu chuẩn theo quy định",
+    "LDTT": "Đã hoàn thành tốt nhiệm vụ năm {year}",
+    "TTLDTT": "Đã hoàn thành tốt nhiệm vụ năm {year}",
+    "CSTDCS": "Đã hoàn thành xuất sắc nhiệm vụ năm {year}",
+}
+DEFAULT_ACHIEVEMENT = "Đã có thành tích xuất sắc trong phong trào thi đua yêu nước năm {year}"
 
 
 def org(s: Session) -> Organization:
@@ -59,12 +70,32 @@ def default_bases(s: Session) -> list[str]:
 
 
 def default_closing(s: Session) -> list[str]:
-    """Điều 3 (who carries it out); Điều 1–2 are written from the list when printing."""
+    """Điều 3 (in force from signing) and Điều 4 (who carries it out); Điều 1–2 are written
+    from the list when printing."""
+    return [EFFECT, default_executor(s)]
+
+
+def default_executor(s: Session) -> str:
+    """The article naming who carries the decision out."""
     o = s.get(Organization, 1)
     short = o.short_name if o else "phường"
-    return [(f"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {short}, các cơ quan, đơn vị "
-            "có liên quan và các tập thể, cá nhân, hộ gia đình có tên tại Điều 1 chịu trách "
-            "nhiệm thi hành Quyết định này.")]
+    return (f"Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {short}, Thủ trưởng các cơ "
+            "quan, đơn vị có liên quan và các tập thể, cá nhân, hộ gia đình có tên tại Điều 1 "
+            "chịu trách nhiệm thi hành Quyết định này.")
+
+
+def default_citation(kind: AwardKind, year: int) -> str:
+    """The achievement printed for a line that has none of its own."""
+    return ACHIEVEMENTS.get(kind.code, DEFAULT_ACHIEVEMENT).format(year=year)
+
+
+def award_full_name(name: str, short_name: str) -> str:
+    """An award named after our own chair in full: "Giấy khen của Chủ tịch Ủy ban nhân dân"
+    → "… Ủy ban nhân dân phường Thành Đông"."""
+    name = text.nfc(name)
+    if text.fold(name).endswith("uy ban nhan dan") and short_name:
+        return f"{name} {short_name}"
+    return name
 
 
 def default_recipients() -> list[str]:
@@ -128,15 +159,26 @@ def line_for(s: Session, d: Decision, c: Candidate, kind: AwardKind, year: int,
     return DecisionLine(
         decision_id=d.id, candidate_id=c.id, subject_id=subj.id, award_kind_id=kind.id,
         achievement_year=year, salutation=salutation(subj), printed_name=subj.name,
-        position_line=position_line(s, subj), citation=c.citation,
+        position_line=position_line(s, subj),
+        citation=c.citation or default_citation(kind, year),
         coefficient=money.coefficient(kind, subj.type), money=0, sort_order=order)
 
 
-def signer_lines(sign_mode: str | None, title: str | None) -> tuple[str, ...]:
-    """Signature block lines of a Chủ tịch's decision: "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" …"""
+DECIDERS = {"chu_tich": "Chủ tịch Ủy ban nhân dân", "ubnd": "Ủy ban nhân dân"}
+
+
+def decider_of(d: Decision) -> str:
+    """Who decides: the ward's commendation decisions are the Chủ tịch's (Luật Thi đua, khen
+    thưởng 2022 Điều 80; Nghị định 129/2025 Điều 59). "ubnd" is for the committee's own."""
+    return "chu_tich"
+
+
+def signer_lines(sign_mode: str | None, title: str | None,
+                 decider: str = "chu_tich") -> tuple[str, ...]:
+    """Signature lines by who decides: a Chủ tịch's decision is signed "CHỦ TỊCH", or
+    "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" by a deputy; only the committee's own documents carry
+    "TM. ỦY BAN NHÂN DÂN" above those lines."""
     title = text.nfc(title).upper() or "CHỦ TỊCH"
-    if sign_mode == "KT.":
-        return ("KT. CHỦ TỊCH", title)
-    if sign_mode == "TM.":
-        return ("TM. ỦY BAN NHÂN DÂN", title)
-    return (title,)
+    deputy = sign_mode == "KT." or title.startswith("PHÓ")
+    lines = ("KT. CHỦ TỊCH", title) if deputy else (title,)
+    return ("TM. ỦY BAN NHÂN DÂN", *lines) if decider == "ubnd" else lines

@@ -51,7 +51,7 @@ def record_external_decision(db: Database, reference: str, signed_on: date, issu
         raise ValidationError("Chưa có ai trong quyết định.", "awards")
     from app.services.rounds import decision_issue as di  # imported here: it re-exports this module
 
-    with db.session() as s:
+    with db.session(immediate=True) as s:  # register numbers: see decision_issue
         d = Decision(year=signed_on.year, symbol="", full_number=reference, signed_on=signed_on,
                      kind="khen_thuong", title=title or "Khen thưởng", issuer=issuer, level=level,
                      external=True, status="draft", total_money=sum(a.money for a in awards))
@@ -86,7 +86,7 @@ def record_external_revocation(db: Database, reference: str, signed_on: date, is
                               "reference")
     from app.services.rounds import decision_issue as di
 
-    with db.session() as s:
+    with db.session(immediate=True) as s:  # register numbers: see decision_issue
         recs = di._records(s, record_ids, allow_external=True)
         d = Decision(year=signed_on.year, symbol="", full_number=reference, signed_on=signed_on,
                      kind="thu_hoi", title="Thu hồi khen thưởng", issuer=issuer, level="tinh",

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app import text
 from app.documents import Document, render
@@ -24,6 +24,7 @@ from db.models import (
     CouncilMember,
     Decision,
     DecisionLine,
+    Household,
     Meeting,
     MeetingAttendee,
     Signer,
@@ -48,9 +49,13 @@ def org_data(s: Session) -> Org:
 
 
 def _coef(value) -> str:
+    """Hệ số as a decree writes it: "0,3", "1,0", "0,45"."""
     if value is None:
         return ""
-    return f"{Decimal(str(value)).normalize():f}".replace(".", ",")
+    text_ = f"{Decimal(str(value)).normalize():f}"
+    if "." not in text_:
+        text_ += ".0"
+    return text_.replace(".", ",")
 
 
 def _decision_ref(d: Decision | None) -> str:
@@ -60,16 +65,42 @@ def _decision_ref(d: Decision | None) -> str:
     return f"Quyết định số {d.full_number} ngày {text.format_date_vn(d.signed_on)}{who}"
 
 
+def _citation(line: DecisionLine, kind: AwardKind) -> str:
+    """The line's achievement; "Đạt danh hiệu …" repeats the award, so the default is used."""
+    own = text.nfc(line.citation or "")
+    if not own or text.fold(own).startswith("dat danh hieu"):
+        return decision_texts.default_citation(kind, line.achievement_year)
+    return own
+
+
+def _household_place(line: DecisionLine, area: str | None,
+                     address: str | None) -> tuple[str, str]:
+    """(address, khu dân cư) of a household line: the printed line without its area, or the
+    household's recorded address when the line prints none."""
+    printed = text.nfc(line.position_line or "")
+    if area and printed.endswith(area):
+        printed = printed[:-len(area)].rstrip(" ,;-")
+    return printed or text.nfc(address or ""), area or ""
+
+
 def _entry(kind: AwardKind, subj_type: str, line: DecisionLine, rec: AwardRecord | None,
-           s: Session) -> Entry:
+           s: Session, org: Org, area: str | None = None, home: str | None = None) -> Entry:
     old = {}
     if rec is not None:
-        old = {"certificate_no": rec.certificate_no, "ref": _decision_ref(s.get(Decision, rec.decision_id)),
-                   "old_name": rec.printed_name, "old_position": rec.position_line or ""}
+        old = {"certificate_no": rec.certificate_no,
+               "ref": _decision_ref(s.get(Decision, rec.decision_id)),
+               "old_name": rec.printed_name, "old_position": rec.position_line or ""}
+    address, area = (_household_place(line, area, home) if subj_type == "household"
+                     else ("", ""))
+    position = line.position_line
+    if subj_type == "household" and not position:
+        position = ", ".join(x for x in (address, area) if x) or None
     # An issued line keeps the award's name of its day; a draft follows the award kind.
-    return Entry(kind.code, line.award_name or kind.name, kind.category == "danh_hieu", subj_type,
-                 line.salutation, line.printed_name, line.position_line, _coef(line.coefficient),
-                 line.money, year=line.achievement_year, **old)
+    name = decision_texts.award_full_name(line.award_name or kind.name, org.short_name)
+    return Entry(kind.code, name, kind.category == "danh_hieu", subj_type, line.salutation,
+                 line.printed_name, position, _coef(line.coefficient), line.money,
+                 year=line.achievement_year, area=area, address=address,
+                 citation=_citation(line, kind), **old)
 
 
 def decision_data(s: Session, decision_id: int) -> DecisionDoc:
@@ -77,29 +108,41 @@ def decision_data(s: Session, decision_id: int) -> DecisionDoc:
     d = get_or_raise(s, Decision, decision_id, "quyết định")
     if d.external:
         raise DomainError("Quyết định của cấp trên chỉ được ghi số hiệu, không in lại.")
-    rows = s.execute(select(DecisionLine, AwardKind, Subject.type)
+    area = aliased(Subject)
+    home = Household.__table__  # the table alone: the mapped class would join subject again
+    rows = s.execute(select(DecisionLine, AwardKind, Subject.type, area.name, home.c.address)
                      .join(AwardKind, AwardKind.id == DecisionLine.award_kind_id)
                      .join(Subject, Subject.id == DecisionLine.subject_id)
+                     .outerjoin(area, area.id == Subject.area_id)
+                     .outerjoin(home, home.c.id == Subject.id)
                      .where(DecisionLine.decision_id == d.id)
                      .order_by(AwardKind.sort_order, DecisionLine.sort_order, DecisionLine.id))
+    org = org_data(s)
     entries = tuple(_entry(k, t, line, s.get(AwardRecord, line.award_record_id)
-                           if line.award_record_id else None, s) for line, k, t in rows)
+                           if line.award_record_id else None, s, org, area_name, address)
+                    for line, k, t, area_name, address in rows)
     year = entries[0].year if entries else d.year
+    decider = decision_texts.decider_of(d)
+    closing = [x for x in (d.articles or "").splitlines() if x.strip()]
+    if not any("thi hành" in x for x in closing):  # a draft must name who carries it out
+        closing.append(decision_texts.default_executor(s))
     return DecisionDoc(
-        org_data(s), d.kind, d.full_number if d.number else None, d.signed_on, year, d.title,
-        tuple((d.bases or "").splitlines()), tuple(x for x in (d.articles or "").splitlines() if x),
+        org, d.kind, d.full_number if d.number else None, d.signed_on, year, d.title,
+        tuple((d.bases or "").splitlines()), tuple(closing),
         tuple(x for x in (d.recipients or "").splitlines() if x),
-        decision_texts.signer_lines(d.sign_mode, d.signer_title), d.signer_name or "",
-        d.base_salary, d.total_money, entries, d.reason or "")
+        decision_texts.signer_lines(d.sign_mode, d.signer_title, decider), d.signer_name or "",
+        d.base_salary, d.total_money, entries, d.reason or "", d.status, decider)
 
 
 def _votes(s: Session, meeting_id: int) -> tuple[Vote, ...]:
     tally = council.tally_rows(s, meeting_id)
+    short = org_data(s).short_name
     out = []
     for row in tally:
         c = s.get(Candidate, row.candidate_id)
         subj, kind = s.get(Subject, c.subject_id), s.get(AwardKind, c.award_kind_id)
-        entry = Entry(kind.code, kind.name, kind.category == "danh_hieu", subj.type,
+        entry = Entry(kind.code, decision_texts.award_full_name(kind.name, short),
+                      kind.category == "danh_hieu", subj.type,
                       decision_texts.salutation(subj), subj.name,
                       decision_texts.position_line(s, subj), year=0)
         pct = (f"{row.percent:.1f}".replace(".", ",").replace(",0", "") + "%"
@@ -107,8 +150,22 @@ def _votes(s: Session, meeting_id: int) -> tuple[Vote, ...]:
         thr = (f"{row.threshold.normalize():f}".replace(".", ",") + "%"
                if row.threshold is not None else "")
         out.append(Vote(entry, row.ballots_issued, row.ballots_valid, row.agree, row.base, pct,
-                        thr, row.passed, c.achievement or "", c.proposing_unit or ""))
+                        thr, row.passed, c.achievement or "", c.proposing_unit or "",
+                        row.ballots_returned, row.ballots_invalid, row.disagree, row.base_label))
     return tuple(out)
+
+
+def check_signers(m: MeetingDoc) -> None:
+    """Minutes are signed by the chair and the secretary, who must have attended."""
+    present = {text.fold(name) for name, _role in m.attendees}
+    for who, name in (("người chủ trì", m.chair), ("thư ký", m.secretary)):
+        if not name.strip():
+            raise DomainError(f"Cuộc họp chưa ghi {who}: sửa cuộc họp (Sửa cuộc họp…) trước "
+                              "khi lập biên bản.")
+        if text.fold(name) not in present:
+            raise DomainError(f"{who.capitalize()} “{name}” không có tên trong danh sách thành "
+                              "viên có mặt: biên bản phải do người dự họp ký. Sửa cuộc họp "
+                              "trước khi lập biên bản.")
 
 
 def meeting_data(s: Session, meeting_id: int) -> MeetingDoc:
@@ -126,7 +183,9 @@ def meeting_data(s: Session, meeting_id: int) -> MeetingDoc:
         m.secretary_name or "", m.members_total,
         tuple((x.full_name, x.role) for x in serving if x.id in present_ids),
         tuple((x.full_name, x.role) for x in serving if x.id not in present_ids),
-        m.content or "", m.conclusion or "", _votes(s, meeting_id), info.quorum_needed)
+        m.content or "", m.conclusion or "", _votes(s, meeting_id), info.quorum_needed,
+        m.minutes_number, m.count_number,
+        tuple((name, role == "head") for _i, name, role in council.tellers_of(s, m.id)))
 
 
 def proposal_data(s: Session, batch_id: int, upward: bool = False) -> ProposalDoc:
@@ -139,7 +198,8 @@ def proposal_data(s: Session, batch_id: int, upward: bool = False) -> ProposalDo
                      .where(Candidate.batch_id == b.id, Candidate.status.in_(("passed", "decided")),
                             AwardKind.awarded_here.is_(not upward))
                      .order_by(AwardKind.sort_order, Subject.sort_key))
-    entries = tuple(Entry(k.code, k.name, k.category == "danh_hieu", subj.type,
+    entries = tuple(Entry(k.code, decision_texts.award_full_name(k.name, o.short_name),
+                          k.category == "danh_hieu", subj.type,
                           decision_texts.salutation(subj), subj.name,
                           decision_texts.position_line(s, subj), year=b.year)
                     for c, subj, k in rows)
@@ -151,7 +211,8 @@ def proposal_data(s: Session, batch_id: int, upward: bool = False) -> ProposalDo
     if upward:
         signer = s.scalars(select(Signer).where(Signer.active.is_(True))
                            .order_by(Signer.sort_order)).first()
-        lines = decision_texts.signer_lines("TM.", signer.title if signer else "Chủ tịch")
+        lines = decision_texts.signer_lines(signer.sign_mode if signer else "",
+                                            signer.title if signer else "Chủ tịch", "ubnd")
         name = signer.full_name if signer else ""
         recipient = "Chủ tịch Ủy ban nhân dân " + place_of(o.parent_body)
     else:
@@ -175,7 +236,9 @@ def minutes_document(db: Database, meeting_id: int) -> Document:
     from app.documents.council_docs import build_minutes
 
     with db.read() as s:
-        return build_minutes(meeting_data(s, meeting_id))
+        m = meeting_data(s, meeting_id)
+    check_signers(m)
+    return build_minutes(m)
 
 
 def count_minutes_document(db: Database, meeting_id: int) -> Document:
@@ -183,7 +246,12 @@ def count_minutes_document(db: Database, meeting_id: int) -> Document:
     from app.documents.council_docs import build_count_minutes
 
     with db.read() as s:
-        return build_count_minutes(meeting_data(s, meeting_id))
+        m = meeting_data(s, meeting_id)
+    check_signers(m)
+    if not any(head for _name, head in m.tellers):
+        raise DomainError("Cuộc họp chưa có Ban kiểm phiếu (và Trưởng ban): chọn trong “Sửa "
+                          "cuộc họp…” trước khi lập biên bản kiểm phiếu.")
+    return build_count_minutes(m)
 
 
 def ballots_document(db: Database, meeting_id: int, copies: int = 1) -> Document:
@@ -202,9 +270,12 @@ def proposal_document(db: Database, batch_id: int, upward: bool = False) -> Docu
         return build_proposal(proposal_data(s, batch_id, upward))
 
 
-def write_decision_kit(db: Database, decision_id: int, fmt: str, out_dir: str | Path) -> list[Path]:
+def write_decision_kit(db: Database, decision_id: int, fmt: str, out_dir: str | Path,
+                       notes: list[str] | None = None) -> list[Path]:
     """Write the decision and, when it came from a batch, the batch's tờ trình, minutes, vote
-    count and ballots, as ``fmt`` ("pdf" or "docx") files in ``out_dir``."""
+    count and ballots, as ``fmt`` ("pdf" or "docx") files in ``out_dir``. A paper that cannot
+    be composed yet (e.g. minutes without a present secretary) is left out, with the reason
+    added to ``notes``."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with db.read() as s:
@@ -213,11 +284,23 @@ def write_decision_kit(db: Database, decision_id: int, fmt: str, out_dir: str | 
         meeting = s.scalars(select(Meeting).where(Meeting.batch_id == d.batch_id)
                             .order_by(Meeting.id.desc())).first() if d.batch_id else None
         batch_id = d.batch_id
-    docs = [(f"Quyet-dinh-{stem}", decision_document(db, decision_id))]
+    docs = [(f"Quyet-dinh-{stem}", lambda: decision_document(db, decision_id))]
     if batch_id:
-        docs.append((f"To-trinh-{stem}", proposal_document(db, batch_id)))
+        docs.append((f"To-trinh-{stem}", lambda: proposal_document(db, batch_id)))
     if meeting is not None:
-        docs += [(f"Bien-ban-hop-{stem}", minutes_document(db, meeting.id)),
-                 (f"Bien-ban-kiem-phieu-{stem}", count_minutes_document(db, meeting.id)),
-                 (f"Phieu-bau-{stem}", ballots_document(db, meeting.id))]
-    return [render(doc, out / f"{name}.{fmt}") for name, doc in docs]
+        mid = meeting.id
+        docs += [(f"Bien-ban-hop-{stem}", lambda: minutes_document(db, mid)),
+                 (f"Bien-ban-kiem-phieu-{stem}", lambda: count_minutes_document(db, mid)),
+                 (f"Phieu-bau-{stem}", lambda: ballots_document(db, mid))]
+    paths = []
+    for i, (name, build) in enumerate(docs):
+        try:
+            doc = build()
+        except DomainError as exc:
+            if i == 0:  # the decision itself is what was asked for
+                raise
+            if notes is not None:
+                notes.append(f"{name}: {exc}")
+            continue
+        paths.append(render(doc, out / f"{name}.{fmt}"))
+    return paths

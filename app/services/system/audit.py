@@ -78,6 +78,8 @@ ENTITY_LABELS = {
     "organization": "Thông tin đơn vị", "signer": "Người ký", "setting": "Cài đặt",
     "report_narrative": "Nội dung báo cáo", "movement": "Phong trào",
     "registration": "Đăng ký thi đua", "initiative": "Sáng kiến",
+    "area_year": "Số liệu khu dân cư theo năm", "culture_indicator": "Tiêu chí văn hóa",
+    "target": "Chỉ tiêu thi đua",
 }
 ACTION_LABELS = {
     "create": "Thêm", "update": "Sửa", "delete": "Xóa", "issue": "Ban hành",
@@ -103,6 +105,10 @@ FIELD_LABELS = {
     "quyết định thu hồi", "decision_id": "quyết định", "subject_id": "đối tượng",
     "award_kind_id": "danh hiệu", "batch_id": "đợt xét", "on_date": "ngày",
     "direction": "thu/chi", "group": "nhóm", "value": "giá trị", "text": "nội dung",
+    "households": "tổng số hộ", "registered": "số hộ đăng ký", "achieved": "số hộ đạt",
+    "kdcvh": "khu dân cư văn hóa", "indicators": "tiêu chí văn hóa", "year_from": "từ năm",
+    "year_to": "đến năm", "metric": "chỉ tiêu", "label": "nội dung chỉ tiêu", "unit": "đơn vị",
+    "how": "cách tính",
 }
 _HIDDEN = {"name_folded", "sort_key", "created_at", "updated_at"}
 

@@ -38,6 +38,19 @@ class Dashboard:
     gdvh_year: int | None
     staff_share: tuple[tuple[str, int], ...]  # awards to persons by staff class
     reminders: tuple[Reminder, ...]
+    targets: tuple[TargetLine, ...] = ()  # the targets of the working year or its period
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    """A target (chỉ tiêu) running in the working year, with what is achieved so far."""
+
+    period: str  # "2021 – 2025" / "Năm 2025"
+    label: str
+    wanted: str  # "96%"
+    achieved: str  # "96,3%" / "–"
+    verdict: str  # vuot / dat / chua_dat / "" (no figures, or the period still running)
+    verdict_text: str
 
 
 def load(db: Database, today: date | None = None) -> Dashboard:
@@ -55,7 +68,26 @@ def load(db: Database, today: date | None = None) -> Dashboard:
         year=year, counts=counts, years=years, awards_by_kind=_kind_series(f, years),
         gdvh_by_area=gdvh, gdvh_year=gdvh_year,
         staff_share=tuple(f.staff_classes), reminders=tuple(([backup] if backup else []) + reminders),
+        targets=_targets(f, year),
     )
+
+
+def _targets(f, year: int) -> tuple[TargetLine, ...]:
+    """Targets whose year or period includes the working year, against the same figures as
+    the report (app.reports.figures_targets)."""
+    from app.reports.figures_targets import format_value, running
+
+    out = []
+    for r in running(f, year):
+        t = r.target
+        period = f"Năm {t.year_from}" if t.year_from == t.year_to else \
+            f"{t.year_from} – {t.year_to}"
+        achieved = r.achieved_text()
+        text = r.verdict_text if r.verdict else ("đang thực hiện" if r.values else
+                                                 "chưa có số liệu")
+        out.append(TargetLine(period, t.label, format_value(t.value, t.unit), achieved,
+                              r.verdict, text))
+    return tuple(out)
 
 
 def _working_year(db: Database, today: date) -> int:

@@ -1,0 +1,62 @@
+"""Migration 0010 (given as 0008; renumbered to follow main's 0009) on a database made before
+it: existing ballots get their returned, invalid and "không đồng ý" counts from what they hold;
+meetings and attendees gain empty columns."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from sqlalchemy import text
+
+from db.engine import Database
+from db.migrate import MIGRATIONS_DIR, alembic_config, upgrade
+
+
+def _previous_head() -> str:
+    path = next(MIGRATIONS_DIR.glob("versions/0010_*.py"))
+    spec = importlib.util.spec_from_file_location("m0010", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.down_revision
+
+
+def test_existing_ballots_are_completed(tmp_path):
+    from alembic import command
+
+    db = Database(tmp_path / "cũ.sqlite")
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, _previous_head())
+    with db.engine.begin() as conn:
+        x = conn.execute
+        x(text("INSERT INTO batch (id, name, year, kind, status, created_at, updated_at) "
+               "VALUES (1, 'Tổng kết 2025', 2025, 'tong_ket_nam', 'council', "
+               "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        x(text("INSERT INTO subject (id, type, name, name_folded, sort_key, created_at, "
+               "updated_at) VALUES (1, 'person', 'An', 'an', 'an', CURRENT_TIMESTAMP, "
+               "CURRENT_TIMESTAMP)"))
+        x(text("INSERT INTO person (id) VALUES (1)"))
+        kind = x(text("SELECT id FROM award_kind WHERE code = 'CSTDCS'")).scalar()
+        if kind is None:  # reference data are seeded on open, not by the migrations
+            x(text("INSERT INTO award_kind (id, code, name, category, subject_types, level, "
+                   "awarded_here, vote_base, secret_ballot, annual, active, sort_order, "
+                   "created_at, updated_at) VALUES (1, 'CSTDCS', 'Chiến sĩ thi đua cơ sở', "
+                   "'danh_hieu', 'person', 'xa', 1, 'all', 1, 1, 1, 0, CURRENT_TIMESTAMP, "
+                   "CURRENT_TIMESTAMP)"))
+            kind = 1
+        x(text("INSERT INTO candidate (id, batch_id, subject_id, award_kind_id, status, "
+               "sort_order, created_at, updated_at) VALUES (1, 1, 1, :k, 'passed', 0, "
+               "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"), {"k": kind})
+        x(text("INSERT INTO meeting (id, batch_id, members_total, status, created_at, "
+               "updated_at) VALUES (1, 1, 9, 'held', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        x(text("INSERT INTO ballot (meeting_id, candidate_id, ballots_issued, ballots_valid, "
+               "agree, passed) VALUES (1, 1, 8, 7, 6, 0)"))
+    upgrade(db)
+    with db.engine.connect() as conn:
+        row = conn.execute(text("SELECT ballots_issued, ballots_returned, ballots_valid, "
+                                "ballots_invalid, agree, disagree FROM ballot")).one()
+        meeting = conn.execute(text("SELECT minutes_number, count_number FROM meeting")).one()
+    assert tuple(row) == (8, 8, 7, 1, 6, 1)
+    assert tuple(meeting) == (None, None)
+    db.dispose()
