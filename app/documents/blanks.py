@@ -39,8 +39,13 @@ def dotted(label: str = "", size: float | None = None, bold_label: bool = False,
 
 
 def blank_lines(n: int, size: float | None = None, width: float = PORTRAIT_WIDTH) -> list:
-    """``n`` whole dotted lines (a section the officer or the person completes)."""
-    return [dotted("", size, width=width) for _ in range(max(n, 0))]
+    """``n`` whole dotted lines (a section the officer or the person completes), as one
+    paragraph: a page break keeps at least two of them with what follows."""
+    if n <= 0:
+        return []
+    line = dots_for("", size or 14, width)
+    return [Paragraph((Run("\n".join([line] * n)),), align="left", indent=False, size=size,
+                      space_after=2)]
 
 
 def field(label: str, value: str | None, size: float | None = None) -> Paragraph:
