@@ -9,7 +9,8 @@ from app.cli.common import add_db_option, opened_db
 
 KIND_HELP = "area (khu dân cư), person (cá nhân), collective (tập thể), household (hộ gia đình), " \
             "registration (đăng ký thi đua), candidate (ứng viên của một đợt xét), " \
-            "area-year (số liệu khu dân cư theo năm), movement (phong trào thi đua)"
+            "area-year (số liệu khu dân cư theo năm), movement (phong trào thi đua), "\
+            "award-history (sổ khen thưởng cũ)"
 
 
 def register(sub) -> None:
@@ -38,6 +39,9 @@ def register(sub) -> None:
                    help="giữ nguyên một ô đã được chuyển mã (ví dụ B5)")
     p.add_argument("--keep-both", action="append", default=[], metavar="DÒNG",
                    help="giữ cả hai dòng của một cặp trùng trong tệp (số dòng thứ hai)")
+    from app.cli.excel_history import add_history_options
+
+    add_history_options(p)
     add_db_option(p)
     p.set_defaults(func=cmd_import)
 
@@ -73,7 +77,13 @@ def cmd_import(args) -> int:
         context = {"batch_id": args.batch, "year": args.year, "award": args.award}
         result = preview(db, kind, args.file, context)
         _apply_choices(db, result, args)
+        if result.plan is not None:  # award history: its own questions and summary
+            from app.cli.excel_history import apply_history_choices, report_history
+
+            apply_history_choices(result, args)
         _report(result, args.update)
+        if result.plan is not None:
+            report_history(result)
         if not result.ok:
             print("Không nhập dòng nào.", file=sys.stderr)
             return 1

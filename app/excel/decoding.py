@@ -86,10 +86,12 @@ class _Verdict:
 def judge(text: str) -> _Verdict:
     """How Vietnamese a reading looks. ASCII words read the same in every encoding and
     abbreviations are not syllables: neither counts."""
-    words = [w for w in _WORD.findall(text)
-             if not w.isascii() and not _ABBREVIATION.match(w)]
+    found = [w for w in _WORD.findall(text) if not w.isascii()]
+    words = [w for w in found if not _ABBREVIATION.match(w)]
     if not words:
-        return _Verdict(False, 0.0)
+        # Only abbreviations ("LĐTT", "GĐVH"): they read as Vietnamese letters, so as valid
+        # as a word; nothing at all to judge is not.
+        return _Verdict(True, 1.0) if found else _Verdict(False, 0.0)
     good = sum(1 for w in words if is_syllable(w))
     return _Verdict(good == len(words), good / len(words))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from app.excel.decoding import to_unicode
 from app.excel.kinds import Field, KindSpec, header_key
+from app.text import fold
 
 HEADER_SCAN_ROWS = 30
 
@@ -17,6 +18,7 @@ class Header:
     columns: dict[str, int]  # field key → 1-based column
     texts: dict[int, str]  # column → header text, for every titled column of the header row(s)
     title: str  # the text above the header ("DANH SÁCH … NĂM 2025")
+    legacy: bool = False  # a title or header cell read from TCVN3 / VNI (or in a legacy font)
 
     def unused(self) -> dict[int, str]:
         """Titled columns no field reads: column → header text."""
@@ -58,12 +60,16 @@ def _header_columns(spec: KindSpec, values: list) -> dict[str, int]:
     return found
 
 
-def _texts(row) -> list[str | None]:
+def _texts(row, legacy: list | None = None) -> list[str | None]:
+    """The row's texts, read as Unicode; ``legacy`` gets True when one was not."""
     out = []
     for cell in row:
         value = cell.value
         if isinstance(value, str) and value.strip():
-            out.append(to_unicode(value, cell.font.name if cell.font else None).text.strip())
+            decoded = to_unicode(value, cell.font.name if cell.font else None)
+            if legacy is not None and decoded.encoding != "unicode":
+                legacy.append(True)
+            out.append(decoded.text.strip())
         elif value is not None and not isinstance(value, str):
             out.append(str(value))
         else:
@@ -73,7 +79,8 @@ def _texts(row) -> list[str | None]:
 
 def find_header(ws, spec: KindSpec) -> Header | None:
     """The header row (the one naming most fields), or None without the required columns."""
-    rows = [_texts(row) for row in ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS)]
+    converted: list[bool] = []
+    rows = [_texts(row, converted) for row in ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS)]
     best: tuple[int, dict[str, int]] | None = None
     for idx, texts in enumerate(rows, start=1):
         cols = _header_columns(spec, texts)
@@ -84,7 +91,7 @@ def find_header(ws, spec: KindSpec) -> Header | None:
     row, columns = best
     title = " ".join(" ".join(t for t in line if t) for line in rows[:row - 1]).strip()
     texts = {c: t for c, t in enumerate(rows[row - 1], start=1) if t}
-    header = Header(row, columns, texts, " ".join(title.split()))
+    header = Header(row, columns, texts, " ".join(title.split()), legacy=bool(converted))
     below = rows[row] if row < len(rows) else []
     _second_row(spec, header, below)
     return header
@@ -94,6 +101,8 @@ def _second_row(spec: KindSpec, header: Header, values: list) -> None:
     """Two-row headers (a merged group over sub-columns): add the lower row's columns."""
     if not values or not any(values):
         return
+    if spec.section is not None and any(spec.section.search(fold(v)) for v in values if v):
+        return  # the kind's own section row ("Quyết định số …") right under the header
     extra = _header_columns(spec, values)
     # Every text of a header row is a header; a data row ("Nguyễn Văn An", "Nam") is not.
     if len(extra) != sum(1 for v in values if v):

@@ -31,6 +31,7 @@ from app.excel.preview import (
 from app.excel.reader import read_workbook
 from app.excel.rows_area_years import AreaYearRows
 from app.excel.rows_emulation import CandidateRows, RegistrationRows
+from app.excel.rows_history import HistoryRows
 from app.excel.rows_movements import MovementRows
 from app.excel.rows_records import AreaRows, CollectiveRows, HouseholdRows, PersonRows
 from app.services.system import audit
@@ -50,7 +51,8 @@ from db.models import (
 
 HANDLERS = {"area": AreaRows, "person": PersonRows, "collective": CollectiveRows,
             "household": HouseholdRows, "registration": RegistrationRows,
-            "candidate": CandidateRows, "area_year": AreaYearRows, "movement": MovementRows}
+            "candidate": CandidateRows, "area_year": AreaYearRows, "movement": MovementRows,
+            "award_history": HistoryRows}
 MODELS = {"area": ResidentialArea, "person": Person, "collective": Collective,
           "household": Household, "registration": Registration, "candidate": Candidate,
           "area_year": AreaYear, "movement": Movement}
@@ -129,6 +131,8 @@ def _check(db: Database, result: Preview, progress) -> None:
     for sheet in result.sheets:
         result.skipped += [(sheet.sheet, r, why) for r, why in sheet.skipped]
         defaults = _defaults(spec, sheet, result, lk)
+        if hasattr(handler, "sheet"):
+            handler.sheet(sheet, result)
         for data in sheet.rows:
             row = PreviewRow(data.sheet, data.row)
             parse_fields(spec, data, row, defaults)
@@ -142,6 +146,8 @@ def _check(db: Database, result: Preview, progress) -> None:
             if progress and len(result.rows) % 500 == 0:
                 progress(len(result.rows), total)
     result.pairs = infile.pairs
+    if hasattr(handler, "finish") and result.rows:
+        handler.finish(result)  # what needs every row (award history: decisions, subjects)
     if not result.rows:
         result.notes.append(f"Tệp “{result.file_name}” không có dòng dữ liệu nào dưới dòng tiêu "
                             "đề cột: điền danh sách rồi chọn lại tệp.")
@@ -241,6 +247,8 @@ def commit(db: Database, result: Preview) -> ImportResult:
         raise ValidationError("Tệp không có dòng dữ liệu nào để nhập.")
     handler = HANDLERS[result.kind]()
     try:
+        if hasattr(handler, "commit"):  # a kind that writes more than one record per row
+            return handler.commit(db, result)
         return _write(db, result, handler)
     except IntegrityError as exc:
         # The database changed since the preview (or two rows collide): nothing was written.

@@ -3,7 +3,9 @@ value types and which columns are required. Templates, import and export all rea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from app.text import fold
 
@@ -24,8 +26,8 @@ class Field:
     bounds: tuple[int, int] | None = None  # for "int" fields: the smallest and largest sane value
     choices: tuple[str, ...] = ()  # the template's drop-down list, when the type has none
 
-    def header_keys(self) -> set[str]:
-        return {header_key(x) for x in (self.label, *self.aliases)}
+    def header_keys(self) -> frozenset[str]:
+        return _header_keys(self.label, self.aliases)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,9 @@ class KindSpec:
     # "module:function" reading one sheet instead of reader.read_sheet (layouts such as one
     # column group per year); it returns a SheetData, a list of them, or None.
     sheet_reader: str | None = None
+    # Rows of this kind's own grouping (matched on the folded text of a row without its
+    # required cells): kept as headings (``SheetData.headings``), never taken for a footer.
+    section: re.Pattern | None = None
 
     @property
     def matchable(self) -> tuple[Field, ...]:
@@ -60,6 +65,12 @@ class KindSpec:
 # Sane bounds for counts (a typo such as 10^15 households is an error, not a record).
 MAX_MEMBERS = 99  # as the household form
 MAX_AREA_HOUSEHOLDS = 20_000  # the largest thôn / tổ dân phố has a few thousand
+
+
+@cache
+def _header_keys(label: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """Computed once per field: header matching asks for them for every cell of 30 rows."""
+    return frozenset(header_key(x) for x in (label, *aliases))
 
 
 def header_key(text: str) -> str:
@@ -242,8 +253,62 @@ MOVEMENT = KindSpec("movement", "Phong trào thi đua", "DANH SÁCH PHONG TRÀO 
     Field("description", "Nội dung", aliases=("Mô tả", "Nội dung chính", "Mục tiêu"), width=40),
 ))
 
+# The ward's old commendation register (issue 16): one row per award, the decision on the row
+# or on a section row above its block ("Quyết định số 151/QĐ-UBND ngày 12/12/2022 về việc …").
+AWARD_HISTORY = KindSpec("award_history", "Sổ khen thưởng cũ", "SỔ KHEN THƯỞNG (NHẬP TỪ SỔ CŨ)", (
+    STT,
+    Field("name", "Họ và tên / Tên tập thể", "name", True,
+          ("Họ và tên", "Họ tên", "Tên", "Tên tập thể", "Tên đơn vị", "Cá nhân, tập thể",
+           "Tập thể, cá nhân", "Tên cá nhân, tập thể", "Họ và tên cá nhân, tên tập thể",
+           "Họ tên cá nhân, tập thể", "Tên đối tượng", "Đối tượng được khen", "Người được khen",
+           "Chủ hộ", "Họ và tên chủ hộ", "Hộ gia đình", "Tên tập thể, cá nhân"), 30,
+          "Họ tên cá nhân, tên tập thể, chủ hộ (có thể ghi “Hộ ông …”) hoặc tên khu dân cư."),
+    Field("subject_type", "Loại đối tượng", aliases=("Đối tượng", "Loại"), width=14,
+          hint="Cá nhân, Tập thể, Hộ gia đình hoặc Khu dân cư; để trống nếu danh hiệu đã rõ."),
+    Field("birth", "Năm sinh", "date", aliases=BIRTH.aliases[1:] + ("Ngày sinh",), width=10,
+          hint="Năm sinh (hoặc ngày sinh), nếu sổ có: giúp phân biệt người trùng tên."),
+    CCCD,
+    Field("position", "Chức vụ, đơn vị", aliases=(
+        "Chức vụ", "Chức vụ, đơn vị công tác", "Chức vụ, chức danh", "Chức danh",
+        "Chức vụ - đơn vị", "Chức vụ, nơi công tác"), width=30,
+          hint="Như sổ ghi (ví dụ “Giáo viên Trường TH Bình Hàn”): in lại đúng như vậy."),
+    Field("unit", "Đơn vị công tác", aliases=("Đơn vị", "Nơi công tác", "Cơ quan",
+                                               "Cơ quan, đơn vị"), width=26),
+    Field("area", "Khu dân cư", aliases=AREA.aliases, width=20),
+    Field("address", "Địa chỉ", aliases=("Nơi ở", "Nơi cư trú", "Địa chỉ, nơi ở"), width=24),
+    Field("award", "Danh hiệu, hình thức", "text", True, (
+        "Danh hiệu", "Hình thức", "Hình thức khen thưởng", "Danh hiệu thi đua",
+        "Danh hiệu, hình thức khen thưởng", "Hình thức, danh hiệu", "Khen thưởng",
+        "Loại khen thưởng", "Danh hiệu thi đua, hình thức khen thưởng"), 26,
+          "Tên danh hiệu hoặc cách viết tắt (LĐTT, CSTĐCS, GK Chủ tịch UBND phường…)."),
+    Field("decision_no", "Số quyết định", aliases=(
+        "Số QĐ", "Quyết định số", "Quyết định", "Số, ngày quyết định", "Số và ngày quyết định",
+        "Số, ngày QĐ", "QĐ số", "Số hiệu quyết định", "Số quyết định khen thưởng"), width=18,
+          hint="Ví dụ 151/QĐ-UBND. Có thể bỏ cột nếu số và ngày ghi ở dòng “Quyết định số … "
+               "ngày …” phía trên mỗi nhóm."),
+    Field("decision_date", "Ngày quyết định", aliases=(
+        "Ngày QĐ", "Ngày ký", "Ngày ký quyết định", "Ngày ban hành", "Ngày tháng năm quyết định",
+        "Ngày"), width=14, hint="dd/mm/yyyy."),
+    Field("level", "Cấp khen", aliases=("Cấp khen thưởng", "Cấp", "Cấp quyết định",
+                                        "Cấp ra quyết định", "Cấp tặng"), width=12,
+          hint="Phường (xã), quận (huyện), thành phố, tỉnh, bộ, trung ương."),
+    Field("issuer", "Cơ quan quyết định", aliases=("Cơ quan ban hành", "Người ký",
+                                                    "Cơ quan khen thưởng", "Cơ quan ra quyết định"),
+          width=22, hint="Cho quyết định của cấp trên, ví dụ “Chủ tịch UBND thành phố”."),
+    Field("year", "Năm thành tích", aliases=("Năm", "Năm thi đua", "Năm đạt", "Năm khen thưởng"),
+          width=8, hint="Để trống: lấy năm trong quyết định, tên trang hoặc tiêu đề."),
+    Field("money", "Số tiền (đồng)", aliases=("Số tiền", "Tiền thưởng", "Số tiền thưởng",
+                                              "Mức thưởng", "Thành tiền", "Tiền"), width=12,
+          hint="Như đã chi, ví dụ 710000 hoặc 710.000; không tính lại."),
+    Field("citation", "Thành tích", aliases=("Nội dung khen thưởng", "Thành tích đạt được",
+                                             "Nội dung thành tích"), width=30),
+    NOTES,
+), section=re.compile(r"(quyet dinh|\bqd\b)[^0-9]{0,30}\d+\s*/\s*\w"))
+
+
 KINDS: dict[str, KindSpec] = {k.key: k for k in (AREA_KIND, PERSON, COLLECTIVE, HOUSEHOLD,
-                                                 REGISTRATION, CANDIDATE, AREA_YEAR, MOVEMENT)}
+                                                 REGISTRATION, CANDIDATE, AREA_YEAR, MOVEMENT,
+                                                 AWARD_HISTORY)}
 # Names the command line and the wizard accept for each kind.
 KIND_NAMES = {
     "area": "area", "khu-dan-cu": "area",
@@ -252,6 +317,8 @@ KIND_NAMES = {
     "dang-ky": "registration", "candidate": "candidate", "ung-vien": "candidate",
     "area-year": "area_year", "area_year": "area_year", "so-lieu-khu-dan-cu": "area_year",
     "movement": "movement", "phong-trao": "movement",
+    "award-history": "award_history", "award_history": "award_history",
+    "so-khen-thuong-cu": "award_history",
 }
 # Kinds whose columns depend on the database: "module:function" taking the Database.
 DYNAMIC = {"area_year": "app.excel.rows_area_years:area_year_spec"}

@@ -166,6 +166,10 @@ class Preview:
     unused: list[tuple[str, str, str]] = field(default_factory=list)  # sheet, letter, header
     stale: bool = False  # a cell's reading changed since the rows were checked
     spec: KindSpec | None = None  # the columns read (kinds.spec_of: some depend on the database)
+    # What a kind works out from all rows at once (award history: decisions, subjects, years),
+    # and the columns it adds to the row table: (header, key in ``PreviewRow.values``).
+    plan: object | None = None
+    extra_columns: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Problem]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import ValidationError
+from app.excel import legacy
 from app.excel.decoding import Decision, clean_unicode, decide, needs_check, to_unicode
 from app.excel.headers import find_header
 from app.excel.kinds import KindSpec
@@ -63,6 +64,12 @@ class SheetData:
     title: str = ""  # the text above the header row (title, "NĂM 2025"…)
     unused: dict[str, str] = field(default_factory=dict)  # column letter → header text
     decoded: list[tuple[DataRow, str]] = field(default_factory=list)  # (row, field) to show
+    # Group headings (and the kind's own section rows) with their row, as read: a kind may
+    # need more than the last one (``DataRow.section``), e.g. the decision a block is under.
+    headings: list[tuple[int, str]] = field(default_factory=list)
+    # A cell in a legacy font, or readable only as TCVN3 / VNI: lookalike Unicode cells of
+    # this sheet are then worth asking about (see ``settle_lookalikes``).
+    legacy_evidence: bool = False
 
     @property
     def letters(self) -> dict[str, str]:
@@ -81,7 +88,9 @@ def read_sheet(ws, spec: KindSpec, merges=(), header=None) -> SheetData | None:
     header = header or find_header(ws, spec)
     if header is None:
         return None
-    data = SheetData(to_unicode(ws.title).text, header.row, header.columns, title=header.title)
+    sheet_name = to_unicode(ws.title)
+    data = SheetData(sheet_name.text, header.row, header.columns, title=header.title,
+                     legacy_evidence=header.legacy or sheet_name.encoding != "unicode")
     unused = header.unused()
     merged = MergedFill(merges, header.row + 1)
     section: str | None = None
@@ -98,8 +107,9 @@ def read_sheet(ws, spec: KindSpec, merges=(), header=None) -> SheetData | None:
         if verdict:
             data.skipped.append((r, verdict))
             if verdict == _HEADING:
-                heading = " ".join(str(v) for v in values if v not in (None, ""))
-                section = _SECTION_NO.sub("", to_unicode(heading).text, count=1) or None
+                heading = to_unicode(" ".join(str(v) for v in values if v not in (None, ""))).text
+                data.headings.append((r, heading))
+                section = _SECTION_NO.sub("", heading, count=1) or None
             continue
         data_row = DataRow(data.sheet, r, cells, section)
         data.rows.append(data_row)
@@ -109,7 +119,26 @@ def read_sheet(ws, spec: KindSpec, merges=(), header=None) -> SheetData | None:
                      if v not in (None, "") and c not in header.texts)
     data.unused = {get_column_letter(c): t for c, t in unused.items()}
     data.unused.update({get_column_letter(c): "" for c in sorted(stray)})
+    settle_lookalikes(data)
     return data
+
+
+def settle_lookalikes(data: SheetData) -> None:
+    """Valid Unicode made only of letters a legacy byte can also be (ô í á: "Ngô Minh Hà")
+    stays Unicode either way; it is worth a question only when the sheet shows legacy text
+    elsewhere. Without such evidence these cells are not listed as readable two ways."""
+    if data.legacy_evidence:
+        return
+    kept = []
+    for row, key in data.decoded:
+        cell = row.cells[key]
+        d = cell.decision
+        if d.ambiguous and not d.convert and d.text() == d.unicode:
+            cell.decision = Decision(d.original, d.unicode)
+            if not cell.decision.worth_showing:
+                continue
+        kept.append((row, key))
+    data.decoded = kept
 
 
 _FOOTER_ROW, _HEADING = "footer", "Dòng tiêu đề nhóm"
@@ -128,12 +157,24 @@ def _row_cells(data: SheetData, r: int, row, values: list) -> dict:
                     cells[key] = cell
                     continue
             font = getattr(row[col - 1], "font", None) if col <= len(row) else None
-            cell.decision = decide(value, font.name if font is not None else None)
+            font_name = font.name if font is not None else None
+            cell.decision = decide(value, font_name)
             cell.value = cell.decision.text()
             if cell.decision.convert:
                 cell.encoding = cell.decision.encoding
+            if cell.decision.convert or legacy.font_hint(font_name):
+                data.legacy_evidence = True
+        elif isinstance(value, str) and not data.legacy_evidence and \
+                r - data.header_row <= FONT_SAMPLE_ROWS and col <= len(row):
+            # A legacy font on plain ASCII text also shows how the sheet was typed (looked at
+            # on the first rows only: a sheet is typed in one font).
+            font = getattr(row[col - 1], "font", None)
+            data.legacy_evidence = bool(font is not None and legacy.font_hint(font.name))
         cells[key] = cell
     return cells
+
+
+FONT_SAMPLE_ROWS = 50
 
 
 def _classify(spec: KindSpec, cells: dict, values: list, wide: bool) -> str | None:
@@ -152,6 +193,9 @@ def _classify(spec: KindSpec, cells: dict, values: list, wide: bool) -> str | No
         if not (maybe_total and _SUBTOTAL.match(fold(first))):
             return None
     texts = [to_unicode(v).text if isinstance(v, str) else "" for v in values]
+    if spec.section is not None and not complete and any(
+            spec.section.search(fold(t)) for t in texts if t):
+        return _HEADING  # the kind's own section rows, before they can look like a footer
     data_cols = {c for k, c in _columns_of(cells).items() if k != "name"}
     if _is_footer(texts, data_cols):
         return _FOOTER_ROW

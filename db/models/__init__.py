@@ -5,6 +5,7 @@ from db.models.awards import (  # noqa: F401
     Attachment,
     AwardKind,
     AwardRecord,
+    AwardSpelling,
     Ballot,
     BaseSalary,
     Batch,
@@ -15,6 +16,7 @@ from db.models.awards import (  # noqa: F401
     Decision,
     DecisionLine,
     FundLine,
+    HistorySource,
     Meeting,
     MeetingAttendee,
 )

@@ -218,6 +218,9 @@ class Decision(Timestamps, Base):
     issued_at: Mapped[datetime | None] = mapped_column(DateTime)
     base_salary: Mapped[int | None] = mapped_column(Integer)
     total_money: Mapped[int] = mapped_column(Integer, default=0)
+    # Where the decision comes from: NULL for one made or recorded in the app, "so_cu" for one
+    # imported from the ward's old commendation register (issue 16). Issued either way.
+    source: Mapped[str | None] = mapped_column(String(20))
 
     __table_args__ = (UniqueConstraint("year", "symbol", "number"),)
 
@@ -336,3 +339,31 @@ class FundLine(Base):
     amount: Mapped[int] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(Text)
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="RESTRICT"))
+
+
+class AwardSpelling(Timestamps, Base):
+    """A way an award is written in old registers ("LĐTT", "GK Chủ tịch UBND phường") and the
+    award kind it means. Seeded from resources/rules/award_spellings.json; the officer adds
+    more while importing. Never deleted (a seeded one switched off stays off)."""
+
+    __tablename__ = "award_spelling"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    spelling: Mapped[str] = mapped_column(String(200))  # as typed, NFC
+    key: Mapped[str] = mapped_column(String(200), unique=True)  # app.excel.history_awards.key
+    award_kind_id: Mapped[int] = mapped_column(ForeignKey("award_kind.id", ondelete="RESTRICT"))
+    origin: Mapped[str] = mapped_column(String(10), default="user")  # seed / user
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class HistorySource(Base):
+    """Where a register entry imported from the old register came from: file, sheet, row,
+    the award as written there and the row's notes (kept, never printed)."""
+
+    __tablename__ = "history_source"
+    award_record_id: Mapped[int] = mapped_column(
+        ForeignKey("award_record.id", ondelete="RESTRICT"), primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    sheet: Mapped[str] = mapped_column(String(100))
+    row_no: Mapped[int] = mapped_column(Integer)
+    award_text: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)

@@ -140,3 +140,48 @@ def test_syllable_rules_not_a_word_list():
     assert all(map(is_syllable, ["bia", "mua", "mưa", "khuya", "thuở", "xoong"]))
     # legacy bytes read as Unicode
     assert not any(map(is_syllable, ["hßa", "Céng", "Coäng", "hoøa", "Ch©u", "Ñoâng"]))
+
+
+def test_lookalike_unicode_is_not_asked_about_in_a_purely_unicode_sheet(db, ward, tmp_path):
+    """"Ngô Minh Hà" is valid Unicode and stays so; a sheet without any legacy text does not
+    list it as readable two ways (big Unicode files were full of such questions)."""
+    names = ["Ngô Minh Hà", "Phí Bá Phong", "Nguyễn Thị Hương"]
+    result = preview(db, "household", _column_file(tmp_path, names, [None] * 3))
+    assert [r.values["name"] for r in result.rows] == names
+    assert result.cells == [] and "hai cách" not in result.summary()
+
+
+def test_lookalike_unicode_is_asked_about_when_the_sheet_holds_legacy_text(db, ward, tmp_path):
+    # evidence: a cell only TCVN3 reads, or a cell in a legacy font
+    for i, (names, fonts) in enumerate([(["NguyÔn V¨n Hïng", "Ngô Minh Hà"], None),
+                                        (["Ngô Minh Hà", "Le Van Tam"], {"B3": ".VnTime"})]):
+        result = preview(db, "household", _column_file(tmp_path, names, [None] * 2,
+                                                       fonts=fonts, name=f"{i}.xlsx"))
+        lookalike = next(c for c in result.cells if c.decision.original == "Ngô Minh Hà")
+        assert lookalike.decision.ambiguous and not lookalike.convert
+        assert result.rows[names.index("Ngô Minh Hà")].values["name"] == "Ngô Minh Hà"
+
+
+def test_legacy_text_on_another_sheet_is_no_evidence(db, ward, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Hộ 1"
+    ws.append(["STT", "Họ và tên chủ hộ", "Khu dân cư"])
+    ws.append([1, "Ngô Minh Hà", "Khu dân cư số 1"])
+    other = wb.create_sheet("Hộ 2")
+    other.append(["STT", "Họ và tên chủ hộ", "Khu dân cư"])
+    other.append([1, "TrÇn ThÞ Lan", "Khu dân cư số 1"])
+    wb.save(tmp_path / "hai.xlsx")
+    result = preview(db, "household", tmp_path / "hai.xlsx")
+    assert [(c.sheet, c.decision.original) for c in result.cells] == [("Hộ 2", "TrÇn ThÞ Lan")]
+
+
+@pytest.mark.parametrize("font", [None, ".VnTime"])
+def test_legacy_abbreviations_read_without_a_question(font):
+    """Registers abbreviate awards: TCVN3 "L§TT", "G§VH" are LĐTT, GĐVH (abbreviations are
+    not syllables, but they are Vietnamese letters all the same)."""
+    for raw, expected in (("L§TT", "LĐTT"), ("G§VH", "GĐVH"), ("CST§CS", "CSTĐCS")):
+        d = decide(raw, font)
+        assert (d.text(), d.convert, d.ambiguous) == (expected, True, False)

@@ -23,7 +23,7 @@ def decision_columns():
         ("Loại", lambda d: decisions.KINDS.get(d.kind, d.kind)),
         ("Trích yếu", lambda d: d.title), ("Số dòng", lambda d: d.lines),
         ("Tổng tiền (đồng)", lambda d: text.format_money(d.total_money), "right"),
-        ("Tình trạng", lambda d: "Cấp trên" if d.external else decisions.STATUSES.get(d.status)),
+        ("Tình trạng", lambda d: d.state_label),
     ]
 
 

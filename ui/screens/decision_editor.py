@@ -174,6 +174,8 @@ class DecisionEditor(QDialog):
             for b in (self.save_button, self.edit_line_button, self.remove_line_button):
                 b.setEnabled(False)
             who = f" Cơ quan ban hành: {self.d.issuer}." if self.d.external else ""
+            if self.d.source == "so_cu":
+                who += " Nhập từ sổ khen thưởng cũ."
             self.state_label.setText(f"<b>Đã ban hành — chỉ xem.</b>{who} Muốn thay đổi: lập "
                                      "quyết định đính chính hoặc thu hồi từ Sổ khen thưởng.")
         else:

@@ -1,6 +1,7 @@
 """Below the rows of the import screen, one tab each: problems and notes; the cells read from
 TCVN3 / VNI or readable two ways (keep or convert each); rows repeated in the file (keep the
-first or both); the columns the importer does not use."""
+first or both); the columns the importer does not use. An old commendation register adds its
+own tabs in front (``ui.screens.import_history``)."""
 
 from __future__ import annotations
 
@@ -18,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui import dialogs
+from ui.screens.import_history import RESIZE_ROWS, HistoryTabs
 from ui.screens.import_preview import CellsModel, PairsModel, problem_lines
 
 
 class ImportDetails(QTabWidget):
     def __init__(self, parent: QWidget, on_cells: Callable[[], None],
-                 on_pairs: Callable[[], None], on_recheck: Callable[[], None]):
+                 on_pairs: Callable[[], None], on_recheck: Callable[[], None],
+                 on_history: Callable | None = None):
         super().__init__(parent)
         self.setObjectName("details")
         self.preview = None
@@ -48,10 +51,12 @@ class ImportDetails(QTabWidget):
                            self.btn_recheck), "")
         self.addTab(_panel(self, self.pairs, self.btn_both, self.btn_first, None), "")
         self.addTab(self.unused, "")
+        self.history = HistoryTabs(self, on_history) if on_history else None
         self.load(None)
 
     def load(self, preview) -> None:
         self.preview = preview
+        self._history_tabs(preview)
         self.cells_model.load(preview)
         self.pairs_model.load(preview)
         self.problems.clear()
@@ -72,13 +77,33 @@ class ImportDetails(QTabWidget):
                   + (f", {ambiguous} cần chọn)" if ambiguous else ")"),
                   f"Trùng trong tệp ({len(p.pairs) if p else 0})",
                   f"Cột không dùng ({len(p.unused) if p else 0})")
-        for i, title in enumerate(titles):
+        first = 0
+        if self.history is not None and self.indexOf(self.history.pages[0][0]) >= 0:
+            first = len(self.history.pages)
+            for i, title in enumerate(self.history.titles()):
+                self.setTabText(i, title)
+        for i, title in enumerate(titles, start=first):
             self.setTabText(i, title)
         for b in (self.btn_convert, self.btn_keep):
             b.setEnabled(bool(p and p.cells))
         for b in (self.btn_both, self.btn_first):
             b.setEnabled(bool(p and p.pairs))
         self.btn_recheck.setEnabled(bool(p and p.stale))
+
+    def _history_tabs(self, preview) -> None:
+        """The old register's tabs come first while its preview is shown, else they go."""
+        if self.history is None:
+            return
+        plan = getattr(preview, "plan", None)
+        shown = self.indexOf(self.history.pages[0][0]) >= 0
+        if plan is not None and not shown:
+            for i, (page, title) in enumerate(self.history.pages):
+                self.insertTab(i, page, title)
+            self.setCurrentIndex(0)
+        elif plan is None and shown:
+            for page, _title in self.history.pages:
+                self.removeTab(self.indexOf(page))
+        self.history.load(plan)
 
     def _convert(self, convert: bool) -> None:
         rows = _selected(self.cells)
@@ -116,6 +141,7 @@ def _table(parent: QWidget, model, name: str) -> QTableView:
     table.setSelectionMode(QAbstractItemView.ExtendedSelection)
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
     return table
 
 

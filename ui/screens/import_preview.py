@@ -11,6 +11,7 @@ from app.excel.kinds import KINDS
 from app.excel.preview import ACTIONS, CellChoice, DuplicatePair, Preview, PreviewRow, Problem
 
 _ROOT = QModelIndex()
+_ROW_ROLES = {Qt.DisplayRole, Qt.ToolTipRole, Qt.BackgroundRole}
 ERROR_BG, DUP_BG, WARN_BG = QColor("#fde2e1"), QColor("#fff4cc"), QColor("#eef5ff")
 
 
@@ -21,12 +22,16 @@ class PreviewModel(QAbstractTableModel):
         super().__init__(parent)
         self.preview: Preview | None = None
         self.fields: list = []
+        self.extra: list[tuple[str, str]] = []  # a kind's own columns: (header, values key)
 
     def load(self, preview: Preview | None) -> None:
         self.beginResetModel()
         self.preview = preview
         spec = (preview.spec or KINDS[preview.kind]) if preview else None
         self.fields = [f for f in spec.fields if f.key != "stt"] if spec else []
+        self.extra = list(preview.extra_columns) if preview else []
+        if self.extra:  # a kind with many optional columns shows those the file gives
+            self.fields = [f for f in self.fields if _given(preview, f.key)]
         self.endResetModel()
 
     def row_at(self, r: int) -> PreviewRow:
@@ -36,7 +41,7 @@ class PreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() or self.preview is None else len(self.preview.rows)
 
     def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.FIXED) + len(self.fields)
+        return 0 if parent.isValid() else len(self.FIXED) + len(self.fields) + len(self.extra)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role != Qt.DisplayRole:
@@ -45,10 +50,12 @@ class PreviewModel(QAbstractTableModel):
             return str(section + 1)
         if section < len(self.FIXED):
             return self.FIXED[section]
+        if section >= len(self.FIXED) + len(self.fields):
+            return self.extra[section - len(self.FIXED) - len(self.fields)][0]
         return self.fields[section - len(self.FIXED)].label
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+        if role not in _ROW_ROLES or not index.isValid():  # Qt asks for a dozen roles per cell
             return None
         row, col = self.row_at(index.row()), index.column()
         if role == Qt.DisplayRole:
@@ -73,6 +80,9 @@ class PreviewModel(QAbstractTableModel):
             return "Không nhập (lỗi)" if row.has_error else ACTIONS[row.action]
         if col == 3:
             return _check_text(row)
+        if col >= len(self.FIXED) + len(self.fields):
+            value = row.values.get(self.extra[col - len(self.FIXED) - len(self.fields)][1])
+            return value if isinstance(value, str) else ""
         return row.display(self.fields[col - len(self.FIXED)].key)
 
     def set_action(self, rows: list[int], action: str) -> int:
@@ -95,6 +105,12 @@ class PreviewModel(QAbstractTableModel):
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+
+def _given(preview: Preview, key: str) -> bool:
+    """A column of some sheet, or a value the rows got another way (a section row above)."""
+    return any(key in sheet.columns for sheet in preview.sheets) or any(
+        row.values.get(key) for row in preview.rows[:500])
 
 
 def _check_text(row: PreviewRow) -> str:

@@ -26,6 +26,7 @@ from app.excel.kinds import KINDS
 from app.services.emulation import registrations
 from ui import dialogs, workers
 from ui.screens.import_details import ImportDetails
+from ui.screens.import_history import RESIZE_ROWS
 from ui.screens.import_preview import PreviewModel
 
 
@@ -49,7 +50,10 @@ class ImportPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.details = ImportDetails(self, self._cells_changed, self._pairs_changed, self.recheck)
+        # Fit columns on the first rows only: 10,000 rows took seconds on the GUI thread.
+        self.table.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
+        self.details = ImportDetails(self, self._cells_changed, self._pairs_changed, self.recheck,
+                                     on_history=self.history_choice)
         self.problems = self.details.problems
         split = QSplitter(Qt.Vertical, self)
         split.addWidget(self.table)
@@ -134,6 +138,7 @@ class ImportPage(QWidget):
                 self.batch.addItem(f"Đợt xét: {b.name}", b.id)
         if self.preview is not None and self.preview.kind != self.kind.currentData():
             self._show(None)
+        self._enable()
 
     def save_template(self) -> None:
         from app.excel.templates import write_template
@@ -199,6 +204,12 @@ class ImportPage(QWidget):
             state = "Không có gì để nhập."
         else:
             state = "Kiểm tra xong, chưa ghi gì. Xem lại rồi bấm “Nhập vào cơ sở dữ liệu”."
+        plan = p.plan
+        if plan is not None:
+            entries = sum(y.entries for y in plan.years)
+            state = (f"{len(plan.decisions)} quyết định, {entries} mục sẽ vào sổ, "
+                     f"{sum(1 for g in plan.subjects if g.is_new)} hồ sơ mới (xem các thẻ "
+                     f"“Theo năm”, “Quyết định”, “Đối tượng”). {state}")
         self.summary.setText(f"“{p.file_name}”: {p.summary()} {state}")
 
     def _enable(self) -> None:
@@ -206,6 +217,8 @@ class ImportPage(QWidget):
         self.btn_import.setEnabled(p is not None and p.ok)
         for b in (self.btn_update, self.btn_skip):
             b.setEnabled(p is not None)
+            # An old register's rows are written or skipped by its decisions, not row by row.
+            b.setVisible(self.kind.currentData() != "award_history")
         self.details.refresh()
 
     def _act(self, action: str) -> None:
@@ -223,8 +236,37 @@ class ImportPage(QWidget):
         self._enable()
 
     def _pairs_changed(self) -> None:
+        if self.preview is not None and self.preview.plan is not None:
+            self.history_choice(lambda preview: None)  # the old register re-plans its rows
+            return
         self.model.refresh()
         self._state()
+
+    def history_choice(self, fn, needs_db: bool = False) -> None:
+        """An answer to the old register's questions: ``fn`` records it, then the plan is
+        worked out again in the background (the file is not read again)."""
+        from app.excel.history_choices import replan
+
+        preview = self._detach()
+
+        def job(progress, cancelled):
+            progress(0, 0, "Đang tính lại…")
+            if needs_db:
+                fn(preview, self.db)
+            else:
+                fn(preview)
+            replan(preview)
+            return preview
+
+        def failed(exc: Exception) -> None:
+            self._show(preview)
+            if isinstance(exc, DomainError):
+                dialogs.warn(self, "Chưa làm được", str(exc))
+            else:
+                dialogs.error(self, "Lỗi", f"Lỗi không mong đợi: {exc}")
+
+        workers.run_with_progress(self, "Đang tính lại", job, on_success=self._show,
+                                  on_failure=failed)
 
     def recheck(self) -> None:
         """Read the rows again with the cells' new readings (in the background)."""
@@ -250,9 +292,11 @@ class ImportPage(QWidget):
         from app.excel.importer import commit
 
         counts = self.preview.counts()
-        if not dialogs.confirm(self, "Nhập danh sách",
-                               f"Thêm mới {counts['create']}, cập nhật {counts['update']}, "
-                               f"bỏ qua {counts['skip']} dòng. Nhập ngay?", default_yes=True):
+        question = (f"Thêm mới {counts['create']}, cập nhật {counts['update']}, bỏ qua "
+                    f"{counts['skip']} dòng. Nhập ngay?")
+        if self.preview.plan is not None:
+            question = _history_question(self.preview.plan, counts)
+        if not dialogs.confirm(self, "Nhập danh sách", question, default_yes=True):
             return
         preview = self.preview
 
@@ -267,3 +311,13 @@ class ImportPage(QWidget):
         self._show(None)
         self.summary.setText(result.text())
         dialogs.info(self, "Đã nhập danh sách", result.text())
+
+
+def _history_question(plan, counts) -> str:
+    """What importing the old register writes, for the confirmation."""
+    decisions = sum(y.decisions for y in plan.years)
+    fund = [str(y.year) for y in plan.years if y.post_fund]
+    return (f"Ghi {decisions} quyết định “nhập từ sổ cũ” (chỉ xem, không sửa được sau khi "
+            f"ghi) và {counts['create']} mục vào sổ khen thưởng; bỏ qua {counts['skip']} dòng. "
+            + (f"Ghi chi quỹ thi đua các năm {', '.join(fund)}. " if fund else
+               "Không ghi vào quỹ thi đua. ") + "Nhập ngay?")

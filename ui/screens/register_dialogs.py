@@ -28,7 +28,7 @@ class HistoryDialog(QDialog):
             ("Cấp", lambda r: r.level), ("Quyết định", lambda r: r.decision),
             ("Số vào sổ", lambda r: r.certificate_no),
             ("Tiền thưởng", lambda r: text.format_money(r.money) if r.money else ""),
-            ("Tình trạng", lambda r: r.status),
+            ("Tình trạng", lambda r: r.status), ("Nguồn, ghi chú", lambda r: r.source),
         ], colour=lambda r: BAD if r.status == "Đã thu hồi" else None, parent=self)
         self.model.set_items(rows)
         self.table = rows_view(self.model, self, widths=(6, 30, 9, 34, 10, 10))

@@ -34,3 +34,7 @@ def seed_reference_data(session: Session) -> None:
             session.add(
                 BaseSalary(effective_from=when, amount=row["amount"], legal_basis=row["legal_basis"])
             )
+    from app.services.awards.award_spellings import seed_spellings
+
+    session.flush()  # the award kinds just added: spellings point at them
+    seed_spellings(session)

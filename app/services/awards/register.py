@@ -180,6 +180,7 @@ class HistoryEntry:
     certificate_no: str
     money: int
     status: str
+    source: str = ""  # imported from the old register: where, and the row's notes
 
 
 def subject_history(db: Database, subject_id: int) -> list[HistoryEntry]:
@@ -187,12 +188,26 @@ def subject_history(db: Database, subject_id: int) -> list[HistoryEntry]:
     with db.read() as s:
         ids = q.register_ids(s, [], {"subject_id": subject_id}, (1, True))
         raw = q.register_rows(s, ids)
+        sources = _sources(s, ids)
     out = []
     for rid in ids:
         cert, year, _, _, kind, level, num, day, issuer, _, _, money, revoked, corr, _ = raw[rid]
         out.append(HistoryEntry(rid, year, kind, LEVEL_LABELS.get(level, level),
                                 _decision_text(num, day, issuer), cert, money,
-                                _status(revoked, corr)))
+                                _status(revoked, corr), sources.get(rid, "")))
+    return out
+
+
+def _sources(s, ids: list[int]) -> dict[int, str]:
+    """"Sổ cũ: trang “2021”, dòng 5 — ghi chú" for entries imported from the old register."""
+    from db.models import HistorySource
+
+    out = {}
+    for start in range(0, len(ids), 500):
+        for h in s.scalars(select(HistorySource).where(
+                HistorySource.award_record_id.in_(ids[start:start + 500]))):
+            note = f" — {h.notes}" if h.notes else ""
+            out[h.award_record_id] = f"Sổ cũ: trang “{h.sheet}”, dòng {h.row_no}{note}"
     return out
 
 

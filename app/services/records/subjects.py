@@ -19,8 +19,14 @@ STAT_GROUP = {"person": "Cá nhân", "collective": "Tập thể", "household": "
 
 def apply_name(subject: Subject, name: str) -> None:
     """Set a subject's name and the forms search and sorting use. Call on every insert/update."""
+    forms = name_forms(name, isinstance(subject, (Person, Household)))
+    subject.name, subject.name_folded, subject.sort_key = (
+        forms["name"], forms["name_folded"], forms["sort_key"])
+
+
+def name_forms(name: str, person_name: bool) -> dict[str, str]:
+    """The name and the forms search and sorting use, as columns (for bulk inserts); a
+    person's or a household head's name sorts by given name."""
     clean = text.nfc(name)
-    subject.name = clean
-    subject.name_folded = text.fold(clean)
-    is_person_name = isinstance(subject, (Person, Household))
-    subject.sort_key = text.name_sort_key(clean) if is_person_name else text.text_sort_key(clean)
+    return {"name": clean, "name_folded": text.fold(clean),
+            "sort_key": text.name_sort_key(clean) if person_name else text.text_sort_key(clean)}

@@ -52,6 +52,14 @@ class DecisionInfo:
     base_salary: int | None
     total_money: int
     lines: int
+    source: str | None = None  # "so_cu": imported from the old register (issue 16)
+
+    @property
+    def state_label(self) -> str:
+        """"Nhập từ sổ cũ", "Cấp trên", "Dự thảo" or "Đã ban hành", for lists."""
+        if self.source == "so_cu":
+            return "Nhập từ sổ cũ" + (" (cấp trên)" if self.external else "")
+        return "Cấp trên" if self.external else STATUSES.get(self.status, self.status)
 
     @property
     def label(self) -> str:
@@ -93,7 +101,7 @@ def info(s: Session, d: Decision) -> DecisionInfo:
         d.id, d.number, d.year, d.symbol, d.full_number, d.signed_on, d.kind, d.title,
         _lines(d.bases), _lines(d.articles), _lines(d.recipients), d.signer_name, d.signer_title,
         d.sign_mode, d.status, d.external, d.issuer, d.level, d.batch_id, d.related_decision_id,
-        d.reason, d.base_salary, d.total_money, n)
+        d.reason, d.base_salary, d.total_money, n, d.source)
 
 
 def editable(s: Session, decision_id: int) -> Decision:

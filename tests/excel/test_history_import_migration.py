@@ -1,0 +1,73 @@
+"""Migration 0012 on a database of the previous version: existing decisions are not marked as
+imported, issued ones stay locked, the spelling table is filled when the app opens it, and the
+downgrade keeps the decision triggers."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from alembic import command
+
+from app.context import open_app_database
+from db.engine import Database
+from db.migrate import alembic_config
+
+PREVIOUS = "0007_workplace_placeholder"
+
+
+def _migrate(path, revision: str, down: bool = False) -> None:
+    db = Database(path)
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        (command.downgrade if down else command.upgrade)(cfg, revision)
+    db.dispose()
+
+
+def _old_database(path) -> None:
+    _migrate(path, PREVIOUS)
+    con = sqlite3.connect(path, isolation_level=None)
+    con.executescript("""
+        INSERT INTO award_kind (id, code, name, category, subject_types, level, awarded_here,
+            vote_base, secret_ballot, annual, active, sort_order)
+        VALUES (1, 'LDTT', 'Lao động tiên tiến', 'danh_hieu', 'person', 'xa', 1, 'present', 1,
+                1, 1, 1);
+        INSERT INTO subject (id, type, name, name_folded, sort_key) VALUES
+            (1, 'person', 'Nguyễn Thị Ánh', 'nguyen thi anh', 'anh');
+        INSERT INTO decision (id, number, year, symbol, full_number, kind, title, level, external,
+            status, total_money) VALUES
+            (1, 7, 2024, 'QĐ-UBND', '7/QĐ-UBND', 'khen_thuong', 'Về việc khen thưởng', 'xa', 0,
+             'draft', 0);
+        INSERT INTO decision_line (id, decision_id, subject_id, award_kind_id, achievement_year,
+            printed_name, money, sort_order) VALUES (1, 1, 1, 1, 2024, 'Nguyễn Thị Ánh', 0, 0);
+        UPDATE decision SET status = 'issued' WHERE id = 1;
+    """)
+    con.close()
+
+
+def test_upgrade_keeps_existing_decisions_and_their_protection(tmp_path):
+    path = tmp_path / "cũ.sqlite"
+    _old_database(path)
+    db = open_app_database(path)  # migrates, then seeds the spellings
+    db.dispose()
+    con = sqlite3.connect(path, isolation_level=None)
+    assert con.execute("SELECT id, source FROM decision").fetchall() == [(1, None)]
+    spellings = dict(con.execute("SELECT spelling, award_kind_id FROM award_spelling"))
+    assert spellings["LĐTT"] == 1
+    with pytest.raises(sqlite3.DatabaseError, match="không được sửa"):
+        con.execute("UPDATE decision SET title = 'khác' WHERE id = 1")
+    con.close()
+
+
+def test_downgrade_keeps_the_decision_triggers(tmp_path):
+    path = tmp_path / "về.sqlite"
+    _old_database(path)
+    _migrate(path, "head")
+    _migrate(path, PREVIOUS, down=True)
+    con = sqlite3.connect(path, isolation_level=None)
+    columns = {r[1] for r in con.execute("PRAGMA table_info(decision)")}
+    assert "source" not in columns
+    with pytest.raises(sqlite3.DatabaseError, match="không được sửa"):
+        con.execute("UPDATE decision SET title = 'khác' WHERE id = 1")
+    con.close()
