@@ -23,10 +23,58 @@ import lockfile
 DIST = bundle.ROOT / "dist"
 WORK = bundle.ROOT / "build" / "pyinstaller"
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
+# Size goals (issue 17): the one-folder application and the installer made from it.
+GOAL_FOLDER_MB = 120
+GOAL_INSTALLER_MB = 60
+# Inno Setup's loader and wizard, added to the compressed files (measured: about 1.5 MB).
+INSTALLER_STUB_MB = 1.5
 
 
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def installer_estimate(app_dir: Path) -> tuple[float, str]:
+    """(MB, how) of the installer: the folder compressed as tdkt.iss asks Inno Setup to
+    (lzma2/max, solid), with 7-Zip's LZMA2 "maximum" level when 7z is installed, else
+    Python's lzma at the same level; plus Inno Setup's loader."""
+    import tempfile
+
+    seven = shutil.which("7z") or shutil.which("7za") or shutil.which("7zz")
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = Path(tmp) / "tdkt.7z"
+        if seven:
+            subprocess.run([seven, "a", "-t7z", "-m0=lzma2", "-mx=7", "-ms=on", "-bd", "-bso0",
+                            str(archive), str(app_dir)], check=True)
+            how = "7-Zip LZMA2 -mx=7, solid (as Inno Setup lzma2/max)"
+        else:
+            archive = Path(tmp) / "tdkt.tar.xz"
+            import tarfile
+
+            with tarfile.open(archive, "w:xz", preset=7) as tar:
+                tar.add(app_dir, arcname=app_dir.name)
+            how = "Python lzma preset 7, tar.xz (as Inno Setup lzma2/max)"
+        size = archive.stat().st_size / 1e6
+    return size + INSTALLER_STUB_MB, f"{how} + {INSTALLER_STUB_MB} MB Inno Setup loader"
+
+
+def report_size(app_dir: Path, estimate: bool) -> bool:
+    """Print the folder's size (and the installer's estimate) against the goals."""
+    folder = folder_size(app_dir) / 1e6
+    ok = folder < GOAL_FOLDER_MB
+    print(f"Packaged size: {folder:.1f} MB in {sum(p.is_file() for p in app_dir.rglob('*'))} files "
+          f"(goal < {GOAL_FOLDER_MB} MB: {'met' if ok else 'NOT MET'})")
+    if sys.platform != "win32":
+        print("  (this build carries Linux-only parts the Windows one has not: Qt's ICU, X11, "
+              "CUPS and GLib libraries; `python packaging/windows_estimate.py` estimates the "
+              "Windows folder from the Windows wheels)")
+    if estimate:
+        installer, how = installer_estimate(app_dir)
+        met = installer < GOAL_INSTALLER_MB
+        ok = ok and met
+        print(f"Installer estimate: {installer:.1f} MB [{how}] "
+              f"(goal < {GOAL_INSTALLER_MB} MB: {'met' if met else 'NOT MET'})")
+    return ok
 
 
 def run_pyinstaller(clean: bool) -> None:
@@ -83,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--zip", action="store_true", help="also pack dist/tdkt into a .zip")
     parser.add_argument("--dry-run", action="store_true",
                         help="check the environment and write the version resources only")
+    parser.add_argument("--no-installer-estimate", action="store_true",
+                        help="skip compressing the folder to estimate the installer's size")
     args = parser.parse_args(argv)
 
     check_locked_environment()
@@ -97,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     app_dir = DIST / bundle.DIST_NAME
     verify(app_dir, datas)
     elapsed = time.perf_counter() - started
-    print(f"Built {app_dir} in {elapsed:.0f} s, {folder_size(app_dir) / 1e6:.0f} MB")
+    print(f"Built {app_dir} in {elapsed:.0f} s")
+    report_size(app_dir, estimate=not args.no_installer_estimate)
     if args.zip:
         archive = make_zip(app_dir)
         print(f"Archive {archive} ({archive.stat().st_size / 1e6:.0f} MB)")

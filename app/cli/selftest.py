@@ -119,6 +119,21 @@ def check_office(work: Path) -> str:
     return f"xlsx, docx, đọc xls (xlrd {xlrd.__version__})"
 
 
+def check_documents(work: Path) -> str:
+    """A document as the decisions and the register book are made: header, table, signature,
+    page numbers (python-docx reads its header template from a folder next to its modules)."""
+    from app.documents import Document, Header, Signatures, Signer, Table, Title, para, render
+
+    rows = tuple((str(i), f"Nguyễn Thị Hằng {i}", "Gia đình văn hóa") for i in range(1, 61))
+    doc = Document("Tự kiểm tra").add(
+        Header("UBND THÀNH PHỐ HẢI PHÒNG", "ỦY BAN NHÂN DÂN PHƯỜNG THÀNH ĐÔNG", "Số: 1/QĐ-UBND"),
+        Title("DANH SÁCH", "Tự kiểm tra"), para(SAMPLE),
+        Table(("STT", "Họ và tên", "Danh hiệu"), rows, (1, 4, 3), "CLL"),
+        Signatures(Signer(("CHỦ TỊCH",), "Đặng Văn Ước")))
+    pdf, docx_path = render(doc, work / "văn bản thử.pdf"), render(doc, work / "văn bản thử.docx")
+    return f"PDF {pdf.stat().st_size} byte, DOCX {docx_path.stat().st_size} byte"
+
+
 def check_backup_libs(work: Path) -> str:
     import pyzipper
     from num2words import num2words
@@ -205,6 +220,7 @@ CHECKS = [
     ("Cơ sở dữ liệu", check_database),
     ("PDF (ReportLab)", check_pdf),
     ("Excel, Word", check_office),
+    ("Văn bản (PDF, DOCX)", check_documents),
     ("Nén, số thành chữ", check_backup_libs),
 ]
 GUI_CHECKS = [("Mô-đun giao diện", check_ui_modules), ("Qt", check_qt),

@@ -174,51 +174,17 @@ def _cell_style(doc, size: float):
     return style
 
 
-def _cell_text(cell, value: str, style, align: str, bold: bool) -> None:
-    """Fill a fresh cell's own paragraph (cheaper than adding formatted paragraphs)."""
-    p = cell.paragraphs[0]
-    # Set the style id directly: Paragraph.style looks the style up by scanning all styles.
-    p._p.get_or_add_pPr().get_or_add_pStyle().val = style.style_id
-    if align != "left":
-        p.alignment = _ALIGN[align]
-    run = p.add_run(clean(value))
-    if bold:
-        run.bold = True
-
-
-def _table(doc, t: Table, width):
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+def _table(doc, t: Table, width, streamed):
+    """python-docx makes the table (grid style, fixed column widths); its rows are written
+    while saving, from prepared row templates (app.documents.word_table)."""
+    from docx.shared import Pt
 
     n = len(t.columns)
     rel = t.widths or (1,) * n
     widths = [width * w / sum(rel) for w in rel]
-    align = (t.align or "L" * n).upper()
-    names = {"L": "left", "C": "center", "R": "right"}
     style = _cell_style(doc, t.size)
-    grid = _grid(doc, len(t.rows) + 1, widths, borders=True)
-    all_rows = list(grid.rows)  # Table.rows rebuilds its list on every access: take it once
-    head = all_rows[0]
-    tr_pr = head._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:tblHeader"))  # repeat the header row on every page
-    tr_pr[-1].set(qn("w:val"), "true")
-    for cell, name in zip(head.cells, t.columns):
-        _cell_text(cell, name, style, "center", True)
-    for i, row in enumerate(t.rows):
-        cells = all_rows[i + 1].cells
-        if i in t.group_rows:
-            merged = cells[0].merge(cells[-1])
-            for extra in merged.paragraphs[1:]:  # merging keeps one paragraph per cell
-                extra._p.getparent().remove(extra._p)
-            _cell_text(merged, row[0], style, "left", True)
-            keep_row_with_next(all_rows[i + 1])  # a group heading never ends a page
-            continue
-        for j, (cell, value) in enumerate(zip(cells, row)):
-            _cell_text(cell, str(value), style, names[align[j]], i in t.bold_rows)
-    for first, last in t.kept_blocks():  # a group heading never ends a page
-        for row in all_rows[first + 1:last + 1]:
-            for p in row._tr.iter(qn("w:p")):
-                p.get_or_add_pPr().get_or_add_keepNext()
+    grid = _grid(doc, 0, widths, borders=True)
+    streamed.add(grid._tbl, t, [Pt(w).twips for w in widths], style.style_id)
 
 
 def _cant_split(row) -> None:
@@ -235,7 +201,7 @@ def keep_row_with_next(row) -> None:
             p.paragraph_format.keep_with_next = True
 
 
-def _keep_body_tail(doc) -> None:
+def _keep_body_tail(doc, streamed) -> None:
     """The end of the body stays with the signature block that follows: the last paragraph
     keeps with next (widow control moves at least its last two lines), or the last table row
     when the body ends with a table."""
@@ -250,6 +216,9 @@ def _keep_body_tail(doc) -> None:
             if p.text.strip():
                 return
         elif tag == "tbl":
+            if streamed.holds(el):  # its rows are written while saving
+                streamed.keep_last_row(el)
+                return
             from docx.table import Table as DocxTable
 
             keep_row_with_next(DocxTable(el, doc._body).rows[-1])
@@ -272,8 +241,8 @@ def _signer(cell, s: Signer, size, width):
         _line(cell, s.name, size, bold=True)
 
 
-def _signatures(doc, sig: Signatures, body, width):
-    _keep_body_tail(doc)
+def _signatures(doc, sig: Signatures, body, width, streamed):
+    _keep_body_tail(doc, streamed)
     if sig.middle is not None:
         return _three_signers(doc, sig, body, width)
     _line(doc, "", 6).paragraph_format.keep_with_next = True
@@ -385,17 +354,27 @@ def render_docx(doc: Document, path: str | Path) -> Path:
     from app.files import atomic_output
 
     path = Path(path)
-    d = build_docx(doc)
+    d, streamed = _build(doc)
     with atomic_output(path) as tmp:  # a failed write never destroys the previous file
-        d.save(str(tmp))
+        streamed.save(d, tmp)  # long tables' rows are written while saving
     return path
 
 
 def build_docx(doc: Document):
-    """``doc`` as a python-docx document (not saved)."""
+    """``doc`` as a python-docx document (not saved), its tables' rows in place."""
+    d, streamed = _build(doc)
+    streamed.fill(d)
+    return d
+
+
+def _build(doc: Document):
+    """The python-docx document and its tables whose rows are written when saved."""
     import docx
 
+    from app.documents.word_table import StreamedTables
+
     d = docx.Document()
+    streamed = StreamedTables()
     width = _setup(d, doc)
     body = doc.body_size
     for b in doc.blocks:
@@ -408,14 +387,14 @@ def build_docx(doc: Document):
                       b.space_before)
             p.paragraph_format.keep_with_next = b.keep_with_next or None
         elif isinstance(b, Table):
-            _table(d, b, width)
+            _table(d, b, width, streamed)
         elif isinstance(b, Signatures):
-            _signatures(d, b, body, width)
+            _signatures(d, b, body, width, streamed)
         elif isinstance(b, Spacer):
             _spacer(d, b.height_mm)
         elif isinstance(b, PageBreak):
             d.add_page_break()
         else:  # pragma: no cover
             raise TypeError(f"Unknown block {b!r}")
-    return d
+    return d, streamed
 
