@@ -36,14 +36,24 @@ class _HelpFormatter(argparse.HelpFormatter):
         return super()._fill_text(text, width, indent)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from app.documents.registry import help_text
+class _Parser(argparse.ArgumentParser):
+    """``tdkt --help`` ends with how to get each document; the list is built only when the
+    help is shown (the GUI's start-up never pays for it)."""
 
-    parser = argparse.ArgumentParser(
+    def format_help(self) -> str:
+        if self.prog == "tdkt":  # the top level only, not each subcommand's help
+            from app.documents.registry import help_text
+
+            self.epilog = help_text()
+        return super().format_help()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
         prog="tdkt",
         description=f"{APP_NAME} — phần mềm công tác thi đua, khen thưởng cấp xã, phường. "
         "Không có lệnh con: mở giao diện.",
-        epilog=help_text(), formatter_class=_HelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tdkt {__version__}")
     parser.add_argument("--db", metavar="FILE", help="mở (hoặc tạo) tệp cơ sở dữ liệu này")
