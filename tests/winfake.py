@@ -25,6 +25,7 @@ class FakeKernel32:
     corrupt: bool = False  # the "drive" returns other bytes than were written (a fake USB)
     bus_types: dict[str, int] = field(default_factory=dict)  # "E:" -> STORAGE_BUS_TYPE
     labels: dict[str, str] = field(default_factory=dict)  # "E:\\" -> volume label
+    serials: dict[str, int] = field(default_factory=dict)  # "E:\\" -> volume serial number
     calls: list[tuple] = field(default_factory=list)
     mutexes: dict[int, str] = field(default_factory=dict)
 
@@ -78,11 +79,13 @@ class FakeKernel32:
         _set(returned, 40)
         return 1
 
-    def GetVolumeInformationW(self, root, name, size, *rest):
+    def GetVolumeInformationW(self, root, name, size, serial, *rest):
         self.calls.append(("GetVolumeInformationW", root))
-        if root not in self.labels:
+        if root not in self.labels and root not in self.serials:
             return 0
-        name.value = self.labels[root]
+        name.value = self.labels.get(root, "")
+        if serial is not None:
+            _set(serial, self.serials.get(root, 0))
         return 1
 
     # -- named mutex

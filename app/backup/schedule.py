@@ -1,10 +1,12 @@
 """Monthly backups by Windows Task Scheduler, and what became of the last scheduled run.
 
-The task runs the console program (``tdkt-cli.exe backup --scheduled --db … --to E:\\…``) once
-a month, and at the next start of the PC if it was off at that time. Each scheduled run writes
-the log file and a backup-log row of kind "scheduled": verified when the copy was made, a
-failure with its reason otherwise (USB not plugged in, disk full…), which the app then shows
-until a backup succeeds. Elsewhere than Windows the app offers a crontab line instead.
+The task runs the console program (``tdkt-cli.exe backup --scheduled --db … --volume 1A2B-3C4D
+--folder TDKT-sao-luu``: the USB by its serial number, found under whatever letter it has that
+day; ``--to F:\\…`` for a folder that does not move) once a month, and at the next start of the
+PC if it was off at that time. Each scheduled run writes the log file and a backup-log row of
+kind "scheduled": verified when the copy was made, a failure with its reason otherwise (USB not
+plugged in, disk full…), which the app then shows until a backup succeeds. Elsewhere than
+Windows the app offers a crontab line instead (the drive by its UUID or label).
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from app import winapi
+from app.backup import volumes
 from app.backup.reminder import OFFSITE_KINDS, BackupInfo, backup_history
 from app.errors import DomainError, ValidationError
 from app.paths import project_root
@@ -43,13 +46,41 @@ class ScheduleError(DomainError):
 
 @dataclass(frozen=True)
 class Schedule:
-    target: str  # the backup folder on the drive, e.g. E:\TDKT-sao-luu
+    target: str  # the backup folder on the drive when set, e.g. E:\TDKT-sao-luu
     day: int = 25  # day of the month, 1–28 (every month has it)
     time: str = "10:00"  # office hours: the PC is on and the USB plugged in
+    # The drive by its own identity (app.backup.volumes), so the run finds it under whatever
+    # letter Windows gives it that day; None: the plain path (system disk, network share).
+    volume: str | None = None
+    label: str | None = None
+    folder: str | None = None
+
+    @property
+    def drive(self) -> volumes.Volume | None:
+        return volumes.Volume(self.volume, self.label or "", self.folder or "") \
+            if self.volume else None
 
     @property
     def text(self) -> str:
-        return f"ngày {self.day} hằng tháng lúc {self.time}, vào “{self.target}”"
+        where = f"ngày {self.day} hằng tháng lúc {self.time}, vào “{self.target}”"
+        if self.drive:
+            where += f" — {self.drive.name}, {self.drive.found_by}"
+        return where
+
+
+def identified(schedule: Schedule) -> Schedule:
+    """The schedule with its target's drive identified (serial / UUID / label and the folder
+    inside it), or as it is when the plain path is the way to find the folder again."""
+    found = volumes.identify(schedule.target)
+    if found is None:
+        return replace(schedule, volume=None, label=None, folder=None)
+    return replace(schedule, volume=found.id, label=found.label, folder=found.folder)
+
+
+def names_a_letter(schedule: Schedule) -> bool:
+    """A schedule set before drives were identified, whose folder is on a drive that could be
+    (its task fails the month Windows gives the USB another letter): set it again."""
+    return not schedule.volume and volumes.identify(schedule.target) is not None
 
 
 # ------------------------------------------------------------------ the command the task runs
@@ -63,7 +94,11 @@ def program() -> list[str]:
 
 
 def backup_arguments(db_path: str | Path, schedule: Schedule) -> list[str]:
-    return ["backup", "--scheduled", "--db", str(db_path), "--to", schedule.target]
+    where = ["--to", schedule.target]
+    if schedule.volume:
+        where = ["--volume", schedule.volume, "--folder", schedule.folder or ""]
+        where += ["--label", schedule.label] if schedule.label else []
+    return ["backup", "--scheduled", "--db", str(db_path), *where]
 
 
 def task_xml(db_path: str | Path, schedule: Schedule, today: date | None = None) -> str:
@@ -112,6 +147,7 @@ def task_xml(db_path: str | Path, schedule: Schedule, today: date | None = None)
 
 def cron_line(db_path: str | Path, schedule: Schedule) -> str:
     """The crontab line doing the same on Linux (the app cannot edit crontab for the user)."""
+    schedule = identified(schedule)
     hour, minute = schedule.time.split(":")
     command = shlex.join([*program(), *backup_arguments(db_path, schedule)])
     return f"{int(minute)} {int(hour)} {schedule.day} * * {command}"
@@ -159,6 +195,7 @@ def create_task(db: Database, schedule: Schedule, work_dir: Path | None = None) 
                             "này hãy thêm dòng lệnh cron được gợi ý vào crontab.")
     schedule = Schedule(nfc(schedule.target), schedule.day, schedule.time)
     _check_schedule(schedule)
+    schedule = identified(schedule)
     definition = Path(work_dir or tempfile.gettempdir()) / f"tdkt-lich-sao-luu-{os.getpid()}.xml"
     definition.write_bytes(task_xml(db.path, schedule).encode("utf-16"))  # with its BOM
     try:

@@ -10,7 +10,14 @@ from app.cli.common import add_db_option, db_path, opened_db, resolve_db
 
 def register(sub) -> None:
     p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu (có kiểm tra) vào một thư mục/USB")
-    p.add_argument("--to", required=True, metavar="DIR", help="thư mục đích, ví dụ ổ USB")
+    p.add_argument("--to", metavar="DIR", help="thư mục đích, ví dụ ổ USB")
+    p.add_argument("--volume", metavar="ID",
+                   help="thay cho --to: ổ đích theo số sê-ri (Windows, ví dụ 1A2B-3C4D) hoặc "
+                   "UUID=…/LABEL=… (Linux), tìm theo ổ đang cắm lúc chạy, dù chữ ổ đã đổi")
+    p.add_argument("--folder", metavar="REL", default="",
+                   help="cùng --volume: thư mục bên trong ổ, ví dụ TDKT-sao-luu")
+    p.add_argument("--label", metavar="TÊN", default="",
+                   help="cùng --volume: tên ổ, để thông báo khi không tìm thấy ổ")
     p.add_argument("--password", metavar="P", default=None,
                    help="mã hóa bản sao lưu thành tệp ZIP AES-256 với mật khẩu này (mặc định: "
                         "mật khẩu đã đặt trong phần mềm, nếu máy nhớ được)")
@@ -42,8 +49,10 @@ def cmd_backup(args) -> int:
     from app.backup import BackupError, backup_database, load_settings, recall, update_settings
     from app.errors import DomainError
 
+    _check_where(args)
     if args.scheduled:
         return scheduled_backup(args)
+    target = _target(args)
     with opened_db(args) as db:
         settings = load_settings(db)
         password = args.password if args.password is not None else (
@@ -52,10 +61,10 @@ def cmd_backup(args) -> int:
             raise BackupError("Bản sao lưu được đặt mật khẩu nhưng máy này không nhớ mật khẩu "
                               "(không có kho mật khẩu): hãy thêm --password \"…\".")
         keep = args.keep if args.keep is not None else settings.keep
-        result = backup_database(db, Path(args.to), password=password, kind="auto", keep=keep,
+        result = backup_database(db, target, password=password, kind="auto", keep=keep,
                                  progress=_print_progress)
         try:
-            update_settings(db, last_target=str(Path(args.to).resolve()))
+            update_settings(db, last_target=str(target.resolve()))
         except DomainError as exc:  # busy or read-only: the verified backup stands
             print(f"\nGhi chú: chưa ghi được nơi sao lưu vào cài đặt ({exc})", file=sys.stderr)
     _print_result(result)
@@ -72,28 +81,59 @@ def scheduled_backup(args) -> int:
 
     setup_logging()
     log = logging.getLogger("app.backup.schedule")
-    log.info("Scheduled backup of %s to %s", args.db_sub or args.db, args.to)
+    where = _where(args)
+    log.info("Scheduled backup of %s to %s", args.db_sub or args.db, where)
     try:
         with opened_db(args) as db:
             settings = load_settings(db)
             try:
+                target = _target(args)  # the USB under the letter it has today
                 password = recall(db) if settings.encrypt else None
                 if settings.encrypt and not password:
                     raise BackupError(
                         "Bản sao lưu được đặt mật khẩu nhưng máy này không nhớ mật khẩu (không có "
                         "kho mật khẩu), nên không sao lưu theo lịch được.")
-                result = backup_database(db, Path(args.to), password=password,
+                result = backup_database(db, target, password=password,
                                          kind=schedule.KIND, keep=settings.keep,
                                          create_folder=True)
             except Exception as exc:
-                _record_failure(db, args.to, exc, log)
+                _record_failure(db, where, exc, log)
                 raise
     except Exception as exc:  # also a database that cannot be opened: at least the log says
-        log.error("Scheduled backup to %s failed: %s", args.to, exc)
+        log.error("Scheduled backup to %s failed: %s", where, exc)
         raise
     log.info("Scheduled backup written and verified: %s", result.path)
     _print_result(result)
     return 0
+
+
+def _check_where(args) -> None:
+    from app.errors import ValidationError
+
+    if bool(args.to) == bool(args.volume):
+        raise ValidationError("Cần đúng một nơi lưu: --to THƯ_MỤC, hoặc --volume SỐ_SÊ_RI "
+                              "--folder THƯ_MỤC_TRÊN_Ổ.")
+
+
+def _volume(args):
+    from app.backup.volumes import Volume
+
+    return Volume(args.volume, args.label or "", args.folder or "")
+
+
+def _where(args) -> str:
+    """The target as the log and the backup history name it."""
+    if not args.volume:
+        return args.to
+    drive = _volume(args)
+    return f"{drive.described}, thư mục “{drive.folder}”" if drive.folder else drive.described
+
+
+def _target(args) -> Path:
+    """--to as given, or --volume's folder on the drive where it is mounted now."""
+    from app.backup import volumes
+
+    return volumes.resolve(_volume(args)) if args.volume else Path(args.to)
 
 
 def _record_failure(db, target, exc: Exception, log) -> None:

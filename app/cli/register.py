@@ -24,9 +24,8 @@ def cmd_export(args) -> int:
     from app.services.awards import register as reg
 
     with opened_db(args) as db:
-        out = reg.export_xlsx(db, args.output, year=args.year)
-        count = len(reg.register_source(db).ids("", {"year": args.year} if args.year else {}))
-    print(f"Đã xuất {count} mục của sổ khen thưởng ra {out}")
+        count = reg.export_xlsx(db, args.output, year=args.year)
+    print(f"Đã xuất {count} mục của sổ khen thưởng ra {args.output}")
     return 0
 
 

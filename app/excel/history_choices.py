@@ -48,10 +48,15 @@ def choose_award(result: Preview, text: str, award_kind_id: int) -> None:
 def save_award(db: Database, result: Preview, text: str, award_kind_id: int) -> None:
     """Save the spelling in the table now (the screen's "Lưu cách viết"), then re-plan."""
     save_spelling(db, text, award_kind_id)
+    result.context.get("spellings", {}).pop(text, None)
+    use_spellings(db, result)
+
+
+def use_spellings(db: Database, result: Preview) -> None:
+    """Read the award spellings table again (changed meanwhile), then re-plan."""
     with db.read() as s:
         matcher = plan_of(result).index.matcher
         matcher.use(matcher.extra, spelling_index(s))
-    result.context.get("spellings", {}).pop(text, None)
     replan(result)
 
 

@@ -54,7 +54,8 @@ def test_history_export_and_book(db, world, tmp_path):
     hist = register.subject_history(db, world.persons[1])
     assert [(h.year, h.award_name) for h in hist] == [
         (2024, "Lao động tiên tiến"), (2025, "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố")]
-    out = register.export_xlsx(db, tmp_path / "sổ 2024.xlsx", year=2024)
+    out = tmp_path / "sổ 2024.xlsx"
+    register.export_xlsx(db, out, year=2024)
     ws = load_workbook(out).active
     assert ws.cell(1, 1).value == "SỔ KHEN THƯỞNG NĂM 2024"
     assert [ws.cell(r, 3).value for r in range(4, 8)].count("Đặng Văn Bảo") == 1

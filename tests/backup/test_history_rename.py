@@ -48,7 +48,8 @@ def test_register_list_export_and_book_keep_the_name_of_the_day(issued, tmp_path
     rows = src.rows(src.ids("", {}, None))
     assert {r[4] for r in rows} == {OLD}
     assert {h.award_name for h in register.subject_history(db, world.persons[0])} == {OLD}
-    out = register.export_xlsx(db, tmp_path / "sổ.xlsx", year=2025)
+    out = tmp_path / "sổ.xlsx"
+    register.export_xlsx(db, out, year=2025)
     cells = {c.value for row in load_workbook(out).active.iter_rows() for c in row}
     assert OLD in cells and NEW not in cells
     book = register.register_book(db, 2025)

@@ -169,16 +169,17 @@ class AwardKindsPage(QWidget):
             ("Đang dùng", lambda k: "Có" if k.active else "Không"),
             ("Căn cứ", lambda k: (k.legal_basis or "").split("\n")[0]),
         ], colour=lambda k: None if k.active else BAD, parent=self)
-        self.kind_table = rows_view(self.kinds, self, widths=(10, 34, 14, 22, 10, 16, 10, 8))
+        self.kind_table = rows_view(self.kinds, self, widths=(10, 34, 14, 22, 10, 21, 14, 10))
         self.kind_table.doubleClicked.connect(lambda _i: self.edit_kind())
         self.salaries = RowsModel([
             ("Áp dụng từ", lambda x: text.format_date_vn(x.effective_from)),
             ("Mức lương cơ sở (đồng)", lambda x: text.format_money(x.amount)),
             ("Căn cứ", lambda x: x.legal_basis)], parent=self)
-        self.salary_table = rows_view(self.salaries, self, widths=(12, 20))
+        self.salary_table = rows_view(self.salaries, self, widths=(12, 25))
         self.salary_table.doubleClicked.connect(lambda _i: self.edit_salary())
         top = self._section("Danh hiệu, hình thức khen thưởng", self.kind_table, (
-            ("Thêm danh hiệu…", lambda: self._open_kind(None)), ("Sửa…", self.edit_kind)))
+            ("Thêm danh hiệu…", lambda: self._open_kind(None)), ("Sửa…", self.edit_kind),
+            ("Cách viết trong sổ cũ…", self.open_spellings)))
         bottom = self._section("Mức lương cơ sở theo ngày có hiệu lực", self.salary_table, (
             ("Thêm mức lương…", lambda: self._open_salary(None)), ("Sửa…", self.edit_salary),
             ("Xóa", self.delete_salary)))
@@ -225,6 +226,11 @@ class AwardKindsPage(QWidget):
     def _open_kind(self, kind) -> None:
         if AwardKindDialog(self.db, kind, self).exec():
             self.reload()
+
+    def open_spellings(self) -> None:
+        from ui.screens.award_spellings import AwardSpellingsDialog
+
+        AwardSpellingsDialog(self.db, self).exec()
 
     def edit_salary(self) -> None:
         items = selected_items(self.salary_table)

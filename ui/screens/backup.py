@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +27,31 @@ from ui.screens.backup_parts import SettingsBox, backup_password, group, mb, num
 from ui.screens.backup_schedule import ScheduleBox
 
 PathRole = Qt.UserRole + 1
+FailedRole = Qt.UserRole + 2
+HISTORY_COLUMNS = ["Thời gian", "Loại", "Tệp", "Dung lượng", "Kết quả", "Mật khẩu", "Ghi chú"]
+NOTE_COLUMN = 6
+FAILED_TEXT = "Không sao lưu được"
+
+
+def made_nothing(info) -> bool:
+    """A run that wrote no copy (a scheduled run that failed): no size, no file, a reason."""
+    return not info.verified and not info.size
+
+
+def history_cells(info) -> list[str]:
+    """One history row as the officer reads it; a failed run says so and why."""
+    when, kind = f"{info.at:%d/%m/%Y %H:%M}", info.kind_label
+    if made_nothing(info):
+        return [when, kind, str(info.target), "—", FAILED_TEXT, "—", info.message]
+    return [when, kind, str(info.target), mb(info.size), "Đạt" if info.verified else "Chưa",
+            "Có" if info.encrypted else "Không", ""]
+
+
+def history_tip(info) -> str:
+    if made_nothing(info):
+        return f"{FAILED_TEXT} vào {info.target}.\nLý do: {info.message}"
+    return f"{info.target}\nSHA-256: {info.sha256}\n{info.message}"
+
 
 
 class BackupPage(QScrollArea):
@@ -82,15 +108,15 @@ class BackupPage(QScrollArea):
 
     def _history_box(self, parent) -> QWidget:
         box, lay = group("Lịch sử sao lưu và khôi phục", parent)
-        self.history = QTableWidget(0, 6, box)
+        self.history = QTableWidget(0, len(HISTORY_COLUMNS), box)
         self.history.setObjectName("history")
-        self.history.setHorizontalHeaderLabels(
-            ["Thời gian", "Loại", "Tệp", "Dung lượng", "Đã kiểm tra", "Mật khẩu"])
+        self.history.setHorizontalHeaderLabels(HISTORY_COLUMNS)
         self.history.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.history.setSelectionMode(QAbstractItemView.SingleSelection)
         self.history.verticalHeader().setVisible(False)
-        self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.history.setTextElideMode(Qt.ElideMiddle)  # a long path keeps its date at the end
+        self.history.horizontalHeader().setSectionResizeMode(NOTE_COLUMN, QHeaderView.Stretch)
         self.history.setMinimumHeight(self.fontMetrics().height() * 10)
         lay.addWidget(self.history)
         row = QHBoxLayout()
@@ -170,15 +196,26 @@ class BackupPage(QScrollArea):
         rows = backup.backup_history(self.db)
         self.history.setRowCount(len(rows))
         for r, info in enumerate(rows):
-            cells = [f"{info.at:%d/%m/%Y %H:%M}", info.kind_label, str(info.target),
-                     mb(info.size), "Đạt" if info.verified else "Chưa",
-                     "Có" if info.encrypted else "Không"]
-            for c, value in enumerate(cells):
+            for c, value in enumerate(history_cells(info)):
                 item = QTableWidgetItem(value)
                 item.setData(PathRole, str(info.target))
-                item.setToolTip(f"{info.target}\nSHA-256: {info.sha256}\n{info.message}")
+                item.setData(FailedRole, made_nothing(info))
+                item.setToolTip(history_tip(info))
+                if made_nothing(info) and c in (4, NOTE_COLUMN):
+                    item.setForeground(QColor("#b00020"))
                 self.history.setItem(r, c, item)
-        self.history.resizeColumnsToContents()
+        # The reason column only when a run failed; then it, not the file, takes what is left.
+        failed = any(made_nothing(info) for info in rows)
+        self.history.setColumnHidden(NOTE_COLUMN, not failed)
+        header = self.history.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.Interactive if failed else QHeaderView.Stretch)
+        for c in range(len(HISTORY_COLUMNS)):
+            if header.sectionResizeMode(c) != QHeaderView.Stretch:
+                self.history.resizeColumnToContents(c)
+        if failed:  # the reason wraps onto a second line rather than losing its end
+            widest = self.fontMetrics().averageCharWidth() * 50
+            header.resizeSection(2, min(header.sectionSize(2), widest))
+        self.history.resizeRowsToContents()
 
     # ----------------------------------------------------------------- actions
     def choose_folder(self) -> None:
@@ -233,6 +270,10 @@ class BackupPage(QScrollArea):
         rows = self.history.selectionModel().selectedRows()
         if not rows:
             dialogs.info(self, "Chưa chọn", "Hãy chọn một bản sao lưu trong lịch sử.")
+            return
+        if self.history.item(rows[0].row(), 0).data(FailedRole):
+            dialogs.info(self, "Không có bản sao lưu", "Lần này không sao lưu được nên không có "
+                         "tệp để khôi phục: hãy chọn một bản đã kiểm tra “Đạt”.")
             return
         self._restore(Path(self.history.item(rows[0].row(), 0).data(PathRole)))
 

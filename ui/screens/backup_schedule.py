@@ -62,9 +62,10 @@ class ScheduleBox(QGroupBox):
         row.addStretch(1)
         lay.addLayout(row)
         note = QLabel(
-            "Windows tự chạy bản sao lưu vào nơi lưu đang chọn ở trên (USB cần được cắm sẵn); "
-            "nếu lúc đó máy tắt, bản sao lưu chạy ngay khi máy mở lại. Mỗi lần chạy đều được ghi "
-            "vào lịch sử sao lưu; lần nào không sao lưu được, phần mềm sẽ nhắc.", self)
+            "Windows tự chạy bản sao lưu vào nơi lưu đang chọn ở trên (USB cần được cắm sẵn; "
+            "USB được nhận theo số sê-ri của ổ, nên vẫn đúng khi Windows đặt chữ ổ khác); nếu "
+            "lúc đó máy tắt, bản sao lưu chạy ngay khi máy mở lại. Mỗi lần chạy đều được ghi vào "
+            "lịch sử sao lưu; lần nào không sao lưu được, phần mềm sẽ nhắc.", self)
         if not winapi.is_windows():
             note.setText("Lịch sao lưu tự động dùng Task Scheduler của Windows. Trên máy này, "
                          "nút trên cho dòng lệnh để thêm vào crontab.")
@@ -80,7 +81,10 @@ class ScheduleBox(QGroupBox):
         self.failure.setVisible(failed is not None)
         current = schedule.load_schedule(self.db)
         if current:
-            self.status.setText(f"Đã đặt lịch: sao lưu {current.text}.")
+            renew = (" Lịch này đặt từ trước, ghi cố định chữ ổ: hãy bấm “Đặt lịch sao lưu hằng "
+                     "tháng” lần nữa để Windows nhận USB theo số sê-ri, kể cả khi đổi chữ ổ."
+                     if schedule.names_a_letter(current) else "")
+            self.status.setText(f"Đã đặt lịch: sao lưu {current.text}.{renew}")
             self.day.setValue(current.day)
             self.time.setTime(QTime.fromString(current.time, "HH:mm"))
         else:

@@ -103,6 +103,9 @@ class ImportDetails(QTabWidget):
         elif plan is None and shown:
             for page, _title in self.history.pages:
                 self.removeTab(self.indexOf(page))
+        if plan is None:  # out of the tabs they are loose children: drawn over the tab bar
+            for page, _title in self.history.pages:
+                page.hide()
         self.history.load(plan)
 
     def _convert(self, convert: bool) -> None:

@@ -93,6 +93,8 @@ class ImportPage(QWidget):
         self.btn_template = self._button("Tải tệp mẫu…", self.save_template)
         self.btn_open = self._button("Chọn tệp Excel…", self.choose_file)
         self.btn_open.setObjectName("open")
+        self.btn_spellings = self._button("Cách viết danh hiệu…", self.manage_spellings)
+        self.btn_spellings.setObjectName("spellings")
         top = QHBoxLayout()
         top.addWidget(QLabel("Loại danh sách", self))
         top.addWidget(self.kind)
@@ -101,6 +103,7 @@ class ImportPage(QWidget):
         top.addWidget(self.award)
         top.addWidget(self.btn_template)
         top.addWidget(self.btn_open)
+        top.addWidget(self.btn_spellings)
         top.addStretch(1)
         return top
 
@@ -130,6 +133,7 @@ class ImportPage(QWidget):
         self.batch.setVisible(is_candidate)
         self.year.setVisible(self.kind.currentData() in ("registration", "area_year"))
         self.award.setVisible(self.kind.currentData() in ("registration", "candidate"))
+        self.btn_spellings.setVisible(self.kind.currentData() == "award_history")
         if is_candidate:
             from app.services.rounds import batches
 
@@ -267,6 +271,17 @@ class ImportPage(QWidget):
 
         workers.run_with_progress(self, "Đang tính lại", job, on_success=self._show,
                                   on_failure=failed)
+
+    def manage_spellings(self) -> None:
+        """The award spellings table; changed while an old register is previewed, the
+        preview reads it again."""
+        from app.excel.history_choices import use_spellings
+        from ui.screens.award_spellings import AwardSpellingsDialog
+
+        table = AwardSpellingsDialog(self.db, self)
+        table.exec()
+        if table.changed and self.preview is not None and self.preview.plan is not None:
+            self.history_choice(lambda preview, db: use_spellings(db, preview), True)
 
     def recheck(self) -> None:
         """Read the rows again with the cells' new readings (in the background)."""

@@ -89,13 +89,12 @@ class RegisterPage(ListPage):
         path = dialogs.save_file(self, "Xuất Excel", "Sổ khen thưởng.xlsx", "Tệp Excel (*.xlsx)")
         if not path:
             return
-        n = self.model.rowCount()
         filters = {k: v for k, v in self.current_filters().items() if v not in (None, "")}
         workers.run_with_progress(
             self, "Đang xuất Sổ khen thưởng ra Excel", _export_job, self.db, path,
             self.search_box.text(), filters,
-            on_success=lambda out: dialogs.info(self, "Đã xuất Excel",
-                                                f"Đã ghi {n} dòng vào “{out}”."),
+            on_success=lambda count: dialogs.info(self, "Đã xuất Excel",
+                                                  f"Đã ghi {count} dòng vào “{path}”."),
             on_failure=lambda exc: dialogs.error(self, "Không ghi được tệp", str(exc)))
 
     def _selected(self):

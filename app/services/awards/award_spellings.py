@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app import text
 from app.errors import ValidationError
+from app.services.common import get_or_raise
 from app.services.system import audit
 from db.engine import Database
 from db.models import AwardKind, AwardSpelling
@@ -104,10 +105,7 @@ def add_spelling(s: Session, spelling: str, award_kind_id: int) -> AwardSpelling
     kind = s.get(AwardKind, award_kind_id)
     if kind is None:
         raise ValidationError("Không tìm thấy danh hiệu, hình thức khen thưởng.", "award_kind")
-    known = spelling_index(s).get(key)
-    if known is not None and known != award_kind_id:
-        other = s.get(AwardKind, known).name
-        raise ValidationError(f"Cách viết “{spelling}” đã được hiểu là “{other}”.", "spelling")
+    _refuse_other_meaning(s, spelling, key, award_kind_id, spelling_index(s))
     row = s.scalar(select(AwardSpelling).where(AwardSpelling.key == key))
     if row is None:
         row = AwardSpelling(spelling=spelling, key=key, award_kind_id=award_kind_id,
@@ -128,3 +126,56 @@ def save_spelling(db: Database, spelling: str, award_kind_id: int) -> int:
     """``add_spelling`` in its own transaction (the import screen's "Lưu cách viết")."""
     with db.session() as s:
         return add_spelling(s, spelling, award_kind_id).id
+
+
+def _refuse_other_meaning(s: Session, spelling: str, key: str, award_kind_id: int,
+                          index: dict[str, int]) -> None:
+    known = index.get(key)
+    if known is not None and known != award_kind_id:
+        other = s.get(AwardKind, known).name
+        raise ValidationError(f"Cách viết “{spelling}” đã được hiểu là “{other}”.", "spelling")
+
+
+def update_spelling(db: Database, spelling_id: int, spelling: str, award_kind_id: int,
+                    active: bool = True) -> None:
+    """Correct a spelling, the award it means, or switch it back on (audited). Refused when
+    the new wording is already another row's, or an award kind's own name or code for
+    another award."""
+    spelling = text.nfc(spelling)
+    key = spelling_key(spelling)
+    if not key:
+        raise ValidationError("Cách viết danh hiệu đang trống.", "spelling")
+    with db.session() as s:
+        row = get_or_raise(s, AwardSpelling, spelling_id, "cách viết danh hiệu")
+        if s.get(AwardKind, award_kind_id) is None:
+            raise ValidationError("Không tìm thấy danh hiệu, hình thức khen thưởng.",
+                                  "award_kind")
+        twin = s.scalar(select(AwardSpelling).where(AwardSpelling.key == key,
+                                                    AwardSpelling.id != row.id))
+        if twin is not None:
+            raise ValidationError(f"Cách viết “{spelling}” đã có trong bảng (“{twin.spelling}”)"
+                                  ": sửa dòng đó.", "spelling")
+        others = {k: v for k, v in spelling_index(s).items() if k != row.key}
+        for kind_id, code, name in s.execute(select(AwardKind.id, AwardKind.code,
+                                                    AwardKind.name)):
+            others[spelling_key(code)] = others[spelling_key(name)] = kind_id
+        _refuse_other_meaning(s, spelling, key, award_kind_id, others)
+        before = audit.snapshot(row)
+        row.spelling, row.key, row.award_kind_id, row.active = (spelling, key, award_kind_id,
+                                                                 bool(active))
+        s.flush()
+        audit.log(s, "update", "award_spelling", row.id, before, audit.snapshot(row))
+
+
+def remove_spelling(db: Database, spelling_id: int) -> None:
+    """Take a spelling out of use (kept switched off, so a seeded one is not added back at
+    the next start and an added one can be switched on again); audited."""
+    with db.session() as s:
+        row = get_or_raise(s, AwardSpelling, spelling_id, "cách viết danh hiệu")
+        if not row.active:
+            return
+        before = audit.snapshot(row)
+        row.active = False
+        s.flush()
+        audit.log(s, "delete", "award_spelling", row.id, before, audit.snapshot(row),
+                  f"Bỏ cách viết “{row.spelling}”")

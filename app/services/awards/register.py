@@ -212,8 +212,9 @@ def _sources(s, ids: list[int]) -> dict[int, str]:
 
 
 def export_xlsx(db: Database, path: str | Path, year: int | None = None,
-                search: str = "", filters: dict | None = None) -> Path:
-    """Write the register (one year, or what a filter selects) to an Excel file."""
+                search: str = "", filters: dict | None = None) -> int:
+    """Write the register (one year, or what a filter selects) to an Excel file; returns how
+    many entries it wrote."""
     from app.excel.export import write_table
 
     source = RegisterSource(db)
@@ -225,9 +226,8 @@ def export_xlsx(db: Database, path: str | Path, year: int | None = None,
     for start in range(0, len(ids), 2000):
         rows += source.rows(ids[start:start + 2000])
     title = f"SỔ KHEN THƯỞNG NĂM {year}" if year else "SỔ KHEN THƯỞNG"
-    write_table(path, title, [c.title for c in source.columns], rows,
-                sheet_name=f"Năm {year}" if year else "Sổ khen thưởng")
-    return Path(path)
+    return write_table(path, title, [c.title for c in source.columns], rows,
+                       sheet_name=f"Năm {year}" if year else "Sổ khen thưởng")
 
 
 def _book_decision(num, day, issuer) -> str:

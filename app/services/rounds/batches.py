@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app import rules, text
-from app.errors import DomainError, ValidationError
+from app.errors import DomainError, NotFoundError, ValidationError
 from app.rules import Finding, Suggestion
 from app.services.common import get_or_raise
 from app.services.system import audit
@@ -241,23 +241,66 @@ def add_candidates(db: Database, batch_id: int, subject_ids: list[int], award_ki
 
 def add_candidates_from_registrations(db: Database, batch_id: int,
                                       registration_ids: list[int]) -> AddResult:
-    """Candidates from achieved registrations (outcome "dat"): same subject and award."""
+    """Candidates from achieved registrations (outcome "dat"): same subject and award, in the
+    order given; the others are skipped with the reason (not achieved, already proposed).
+
+    In bulk (a whole ward's Gia đình văn hóa round is 14,000 households): a few reads, one
+    executemany INSERT, lean audit rows."""
     result = AddResult()
     with db.session() as s:
         b = get_or_raise(s, Batch, batch_id, "đợt xét")
+        regs = _registrations_by_id(s, registration_ids)
+        kinds = dict(s.execute(select(AwardKind.id, AwardKind.name).where(
+            AwardKind.id.in_({r.award_kind_id for r in regs.values()}))).all())
+        have = set(s.execute(select(Candidate.subject_id, Candidate.award_kind_id).where(
+            Candidate.batch_id == b.id)))
+        order = s.scalar(select(func.max(Candidate.sort_order)).where(
+            Candidate.batch_id == b.id)) or 0
+        rows = []
         for rid in registration_ids:
-            reg = get_or_raise(s, Registration, rid, "đăng ký thi đua")
-            subj = s.get(Subject, reg.subject_id)
+            reg = regs.get(rid)
+            if reg is None:
+                raise NotFoundError(f"Không tìm thấy đăng ký thi đua (mã {rid}).")
             if reg.outcome != "dat":
-                result.skipped.append(f"“{subj.name}”: đăng ký năm {reg.year} chưa được đánh giá đạt.")
-                continue
-            try:
-                with s.begin_nested():
-                    result.added.append(_add(s, b, reg.subject_id, reg.award_kind_id,
-                                             registration_id=reg.id).id)
-            except ValidationError as exc:
-                result.skipped.append(str(exc))
+                result.skipped.append(
+                    f"“{reg.name}”: đăng ký năm {reg.year} chưa được đánh giá đạt.")
+            elif b.status == "decided":
+                raise DomainError("Đợt xét đã có quyết định: không thêm ứng viên được.")
+            elif (reg.subject_id, reg.award_kind_id) in have:
+                result.skipped.append(
+                    f"“{reg.name}” đã có trong đợt xét với “{kinds[reg.award_kind_id]}”.")
+            else:
+                have.add((reg.subject_id, reg.award_kind_id))
+                order += 1
+                rows.append({"batch_id": b.id, "subject_id": reg.subject_id,
+                             "award_kind_id": reg.award_kind_id, "registration_id": rid,
+                             "status": "proposed", "sort_order": order})
+        if rows:
+            # executemany without RETURNING (SQLite would insert row by row to return ids in
+            # order); the ids come back by the (batch, subject, award) each row is unique on.
+            s.execute(insert(Candidate), rows)
+            made = {(sid, kid): cid for cid, sid, kid in s.execute(
+                select(Candidate.id, Candidate.subject_id, Candidate.award_kind_id)
+                .where(Candidate.batch_id == b.id))}
+            result.added.extend(made[r["subject_id"], r["award_kind_id"]] for r in rows)
+            audit.log_created(s, "candidate", [
+                (cid, {k: r[k] for k in ("batch_id", "subject_id", "award_kind_id",
+                                         "registration_id")})
+                for cid, r in zip(result.added, rows)])
     return result
+
+
+def _registrations_by_id(s: Session, ids: list[int]) -> dict:
+    """{registration id: (id, year, subject_id, award_kind_id, outcome, subject name)}."""
+    wanted = list(dict.fromkeys(ids))
+    found = {}
+    for start in range(0, len(wanted), 5000):
+        found.update((r.id, r) for r in s.execute(
+            select(Registration.id, Registration.year, Registration.subject_id,
+                   Registration.award_kind_id, Registration.outcome, Subject.name)
+            .join(Subject, Subject.id == Registration.subject_id)
+            .where(Registration.id.in_(wanted[start:start + 5000]))))
+    return found
 
 
 def update_candidate(db: Database, candidate_id: int, achievement: str | None,

@@ -429,31 +429,34 @@ def tally(db: Database, meeting_id: int) -> list[TallyRow]:
 
 
 def tally_rows(s: Session, meeting_id: int) -> list[TallyRow]:
-    """Session-level :func:`tally` (used by the documents)."""
+    """Session-level :func:`tally` (used by the documents).
+
+    Plain columns, not ORM objects: a Gia đình văn hóa round tallies 14,000 households."""
     meeting = get_or_raise(s, Meeting, meeting_id, "cuộc họp")
     info = meeting_info(s, meeting)
-    stmt = (select(Candidate, Subject, AwardKind, Ballot)
-            .join(Subject, Subject.id == Candidate.subject_id)
-            .join(AwardKind, AwardKind.id == Candidate.award_kind_id)
-            .outerjoin(Ballot, (Ballot.candidate_id == Candidate.id)
-                       & (Ballot.meeting_id == meeting_id))
-            .where(Candidate.batch_id == meeting.batch_id, Candidate.status != "withdrawn")
-            .order_by(AwardKind.sort_order, Subject.sort_key))
-    return [_row(info, c, subj, kind, b) for c, subj, kind, b in s.execute(stmt)]
+    c, k, b = Candidate, AwardKind, Ballot
+    stmt = (select(c.id, c.status, Subject.name, k.code, k.name, k.vote_threshold, k.vote_base,
+                   b.id, b.ballots_issued, b.ballots_valid, b.agree, b.passed,
+                   b.ballots_returned, b.ballots_invalid, b.disagree)
+            .join(Subject, Subject.id == c.subject_id)
+            .join(k, k.id == c.award_kind_id)
+            .outerjoin(b, (b.candidate_id == c.id) & (b.meeting_id == meeting_id))
+            .where(c.batch_id == meeting.batch_id, c.status != "withdrawn")
+            .order_by(k.sort_order, Subject.sort_key))
+    return [_row(info.members_total if r[6] == "all" else info.present, r)
+            for r in s.execute(stmt)]
 
 
-def _row(info: MeetingInfo, c: Candidate, subj: Subject, kind: AwardKind, b: Ballot | None):
-    base = _base(info, kind)
-    threshold = Decimal(str(kind.vote_threshold)) if kind.vote_threshold is not None else None
-    pct = _verdict(b.agree, base, threshold or 50)[0] if b else None
-    if b is not None:
-        passed = b.passed
-    else:
-        passed = {"passed": True, "failed": False, "decided": True}.get(c.status)
-    return TallyRow(c.id, subj.name, kind.code, kind.name, b.ballots_issued if b else None,
-                    b.ballots_valid if b else None, b.agree if b else None, base, pct, threshold,
-                    passed, threshold is not None, b.ballots_returned if b else None,
-                    b.ballots_invalid if b else None, b.disagree if b else None, kind.vote_base)
+def _row(base: int, r) -> TallyRow:
+    (cid, status, name, code, award, vote_threshold, vote_base, ballot_id, issued, valid, agree,
+     passed, returned, invalid, disagree) = r
+    threshold = Decimal(str(vote_threshold)) if vote_threshold is not None else None
+    voted = ballot_id is not None
+    pct = _verdict(agree, base, threshold or 50)[0] if voted else None
+    if not voted:
+        passed = {"passed": True, "failed": False, "decided": True}.get(status)
+    return TallyRow(cid, name, code, award, issued, valid, agree, base, pct, threshold, passed,
+                    threshold is not None, returned, invalid, disagree, vote_base)
 
 
 def close_meeting(db: Database, meeting_id: int, conclusion: str | None = None) -> None:
