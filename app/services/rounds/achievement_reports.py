@@ -29,7 +29,7 @@ from db.models import (
 
 REPORTED_HERE = ("CSTDCS",)  # ward awards whose dossier holds a báo cáo thành tích
 INITIATIVE_YEARS = 5  # initiatives of the last years a report lists
-OPEN = ("withdrawn", "failed")  # candidates no longer proposed
+LEFT_OUT = ("withdrawn", "failed")  # candidates no longer proposed
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def report_choices(db: Database, batch_id: int, every: bool = False) -> list[Rep
         rows = s.execute(select(Candidate.id, Subject.name, Subject.type, AwardKind)
                          .join(Subject, Subject.id == Candidate.subject_id)
                          .join(AwardKind, AwardKind.id == Candidate.award_kind_id)
-                         .where(Candidate.batch_id == batch_id, Candidate.status.not_in(OPEN))
+                         .where(Candidate.batch_id == batch_id, Candidate.status.not_in(LEFT_OUT))
                          .order_by(AwardKind.sort_order, Subject.sort_key)).all()
         return [ReportChoice(cid, f"{name} — {kind.name}") for cid, name, typ, kind in rows
                 if every or needs_report(kind, typ)]
