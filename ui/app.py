@@ -174,6 +174,10 @@ class Startup:
             from ui.screens.backup_hooks import remind_backup
 
             remind_backup(self.window, self.window.db)  # once the file is known to be sound
+            if not self.window.db.read_only:
+                from ui.screens.rules_hooks import offer_rule_update
+
+                offer_rule_update(self.window, self.window.db)  # newer rule packs, if any
             return
         log.error("Start-up check failed for %s: %s", self.check.path, self.check.problem)
         self._damaged()

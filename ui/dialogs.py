@@ -85,3 +85,12 @@ def ask_password(parent: QWidget | None, title: str, label: str) -> str | None:
 
     value, ok = QInputDialog.getText(parent, title, label, QLineEdit.Password)
     return value if ok and value else None
+
+
+def review_rule_update(parent: QWidget | None, plan) -> set[str] | None:
+    """The rule pack consent dialog: the keys of the changes the officer ticked, or None when
+    they chose "Để sau" (nothing is written)."""
+    from ui.screens.rule_update_dialog import RuleUpdateDialog
+
+    dialog = RuleUpdateDialog(plan, parent)
+    return dialog.accepted_keys() if dialog.exec() else None

@@ -23,6 +23,7 @@ COMMANDS = [
     "app.cli.register",  # register export / book
     "app.cli.documents",  # documents --decision
     "app.cli.excel",  # template, import, export (Excel lists)
+    "app.cli.rules",  # rules show / update / province
 ]
 
 

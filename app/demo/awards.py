@@ -11,7 +11,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.demo.records import DemoRecords
-from app.services.awards.money import award_amount, base_salary_on, coefficient
+from app.services.awards.money import Coefficients, award_amount, base_salary_on
 from db.models import (
     AwardKind,
     AwardRecord,
@@ -63,6 +63,7 @@ class _Writer:
         self.fund: list[dict] = []
         self.reg_no: dict[int, int] = defaultdict(int)
         self.dec_no: dict[int, int] = {}
+        self.coefs = Coefficients(session)  # dated coefficients, read once
         self.drafts: list[int] = []  # issued once their lists are written (the lists lock then)
 
     def decision(self, code: str, year: int, when: date, subject_ids: list[int]) -> None:
@@ -110,7 +111,8 @@ class _Writer:
 
     def _entry(self, dec_id, when, code, kind, year, sid, salary, order, level, ref=None) -> int:
         name, stype, position = self.names[sid]
-        money = award_amount(coefficient(kind, stype), salary) if salary else 0
+        coef = self.coefs.on(kind.id, stype, when)
+        money = award_amount(coef, salary) if salary else 0
         salutation = {"collective": "Tập thể", "area": "Tập thể", "household": "Hộ gia đình"}.get(
             stype, position and position.split("|")[0] or "Ông (Bà)")
         pos_line = position.split("|")[1] if position and "|" in position else None
@@ -119,7 +121,7 @@ class _Writer:
             self.lines.append({"decision_id": dec_id, "subject_id": sid, "award_kind_id": kind.id,
                                "achievement_year": year, "salutation": salutation,
                                "printed_name": name, "position_line": pos_line,
-                               "citation": citation, "coefficient": coefficient(kind, stype),
+                               "citation": citation, "coefficient": coef,
                                "money": money, "sort_order": order, "award_name": kind.name})
         self.reg_no[when.year] += 1
         no = self.reg_no[when.year]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from app.rules import principles
 from app.rules.facts import INACTIVE, SCOPE_RANK, BatchFacts
 from app.rules.findings import INFO, WARNING, Finding
 from app.services.records.subjects import SUBJECT_TYPE_LABELS
@@ -50,10 +51,12 @@ def upper_level(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Finding]:
     """The award is decided by a higher level (we only propose it)."""
     if kind.awarded_here:
         return []
+    deadline = (f" Thời hạn gửi hồ sơ: {f.deadline}" if f.deadline
+                and not f.deadline.startswith("Chưa đặt") else "")
     return [Finding("upper_level", INFO,
                     f"“{kind.name}” do cấp trên quyết định: phường lập tờ trình đề nghị, "
-                    "khi có quyết định thì ghi vào sổ theo số quyết định của cấp trên.",
-                    _basis(kind))]
+                    "khi có quyết định thì ghi vào sổ theo số quyết định của cấp trên."
+                    + deadline, _basis(kind))]
 
 
 def duplicate_award(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Finding]:
@@ -84,7 +87,9 @@ def prerequisites(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Finding]
                                f"(điều kiện để xét “{kind.name}”).", _basis(kind, rule)))
     if "consecutive" in rule:
         out += _consecutive(f, c, kind, rule)
-    if rule.get("initiative") or rule.get("initiative_scope"):
+    if rule.get("any_of"):  # Law Điều 23: any one of HTXSNV, initiative, research
+        out += principles.second_condition(f, c, kind, rule)
+    elif rule.get("initiative") or rule.get("initiative_scope"):
         out += _initiative(f, c, kind, rule)
     return out
 
@@ -95,14 +100,21 @@ def _consecutive(f: BatchFacts, c: Candidate, kind: AwardKind, rule: dict) -> li
     years = set(f.held.get(c.subject_id, {}).get(code, {}))
     if f.proposed_here(c.subject_id, code):
         years.add(f.batch.year)
-    run = streak_years(years, f.batch.year)
+    # Proposed upward for a regular award: đột xuất / chuyên đề years are no basis.
+    special = (principles.special_years(f, c.subject_id, code)
+               if not kind.awarded_here and f.batch.kind == "tong_ket_nam" else {})
+    run = streak_years(years - set(special), f.batch.year)
     if len(run) >= n:
         return []
     have = (f"mới có {len(run)} năm liên tục ({', '.join(map(str, run))})" if run
             else "chưa có năm nào")
+    left_out = [f"{y} ({how})" for y, how in sorted(special.items()) if y in years]
+    why = (f" (không tính năm {', '.join(left_out)}: khen thưởng đột xuất, chuyên đề không "
+           "làm căn cứ đề nghị khen thưởng công trạng)" if left_out else "")
+    basis = _basis(kind, rule) + (f"; {principles.basis(f, 'dot_xuat_chuyen_de')}"
+                                  if left_out else "")
     return [Finding("consecutive", WARNING,
-                    f"Cần {n:02d} năm liên tục đạt “{_name(f, code)}”; {have}.",
-                    _basis(kind, rule))]
+                    f"Cần {n:02d} năm liên tục đạt “{_name(f, code)}”; {have}{why}.", basis)]
 
 
 def _initiative(f: BatchFacts, c: Candidate, kind: AwardKind, rule: dict) -> list[Finding]:
@@ -184,4 +196,4 @@ def vote(f: BatchFacts, c: Candidate, kind: AwardKind) -> list[Finding]:
 
 
 PER_CANDIDATE = (subject_type, upper_level, duplicate_award, prerequisites, streak_note,
-                 duplicate_person, vote)
+                 duplicate_person, vote) + principles.PER_CANDIDATE

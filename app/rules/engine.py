@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.rules import checks, facts
+from app.rules import checks, facts, principles
 from app.rules.findings import Finding, Suggestion
 from db.models import AwardKind, Subject
 
@@ -24,6 +24,7 @@ def evaluate_batch(session: Session, batch_id: int) -> dict[int, list[Finding]]:
             found += check(f, c, kind)
         if c.status not in facts.INACTIVE and quota.get(kind.id):
             found.append(quota[kind.id])
+            found += principles.priority(f, c, kind, over_quota=True)
         out[c.id] = found
     return out
 

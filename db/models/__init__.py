@@ -19,6 +19,7 @@ from db.models.awards import (  # noqa: F401
     HistorySource,
     Meeting,
     MeetingAttendee,
+    RuleItem,
 )
 from db.models.base import Base  # noqa: F401
 from db.models.documents import DocumentInput  # noqa: F401

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -35,6 +36,8 @@ class AwardKind(Timestamps, Base):
     subject_types: Mapped[str] = mapped_column(String(80))  # "person,collective,household,area"
     level: Mapped[str] = mapped_column(String(20))  # xa / tinh / bo / nha_nuoc
     awarded_here: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Before 0006 the coefficients lived here; since then they are dated RuleItem rows
+    # (topic "coefficient"). Kept for databases written by older versions; not read for money.
     coef_person: Mapped[float | None] = mapped_column(Numeric(6, 3))
     coef_collective: Mapped[float | None] = mapped_column(Numeric(6, 3))
     coef_household: Mapped[float | None] = mapped_column(Numeric(6, 3))
@@ -47,10 +50,16 @@ class AwardKind(Timestamps, Base):
     quota: Mapped[dict | None] = mapped_column(JSON)
     vote_threshold: Mapped[float | None] = mapped_column(Numeric(5, 2))  # percent, e.g. 50
     vote_base: Mapped[str] = mapped_column(String(20), default="present")  # present / all
+    # True: "more than" the threshold (trên 50%); False: "at least" (từ 70% trở lên).
+    vote_strict: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     secret_ballot: Mapped[bool] = mapped_column(Boolean, default=True)
     annual: Mapped[bool] = mapped_column(Boolean, default=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    verify_note: Mapped[str | None] = mapped_column(Text)  # "xác minh": how sure the source is
+    # The rule fields as the rule pack last delivered them; a field that differs was edited by
+    # the ward (never overwritten by a pack update without asking). NULL: the ward's own kind.
+    pack_values: Mapped[dict | None] = mapped_column(JSON)
 
 
 class BaseSalary(Base):
@@ -61,6 +70,33 @@ class BaseSalary(Base):
     effective_from: Mapped[date] = mapped_column(Date, unique=True)
     amount: Mapped[int] = mapped_column(Integer)
     legal_basis: Mapped[str | None] = mapped_column(Text)
+    verify_note: Mapped[str | None] = mapped_column(Text)
+    pack_values: Mapped[dict | None] = mapped_column(JSON)  # as AwardKind.pack_values
+
+
+class RuleItem(Timestamps, Base):
+    """One dated rule as data, with its source: a money coefficient of an award kind for a
+    subject type, who decides an award, a căn cứ line, the council quorum, a provincial
+    setting (dossier, deadline, thresholds)… The row in force on a day is the one with the
+    latest ``effective_from`` not after it (NULL: from the beginning) and no ``effective_to``
+    before it. Rows come from the rule packs (resources/rules) or from the ward."""
+
+    __tablename__ = "rule_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic: Mapped[str] = mapped_column(String(40))  # coefficient / decider / can_cu / council …
+    award_kind_id: Mapped[int | None] = mapped_column(
+        ForeignKey("award_kind.id", ondelete="RESTRICT"), index=True)
+    qualifier: Mapped[str] = mapped_column(String(60), default="")  # subject type, setting key
+    effective_from: Mapped[date | None] = mapped_column(Date)
+    effective_to: Mapped[date | None] = mapped_column(Date)
+    value: Mapped[dict | list | str | int | float | None] = mapped_column(JSON)
+    legal_basis: Mapped[str | None] = mapped_column(Text)
+    verify_note: Mapped[str | None] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(60), default="phuong")  # pack id or "phuong"
+    pack_values: Mapped[dict | None] = mapped_column(JSON)  # as AwardKind.pack_values
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_rule_item_topic", "topic", "award_kind_id", "qualifier"),)
 
 
 class Batch(Timestamps, Base):

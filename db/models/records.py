@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.models.base import Base, Timestamps
@@ -41,6 +41,14 @@ class Subject(Timestamps, Base):
         ForeignKey("former_unit.id", ondelete="RESTRICT"), index=True
     )
     notes: Mapped[str | None] = mapped_column(Text)
+    # Nghị định 152/2025/NĐ-CP Điều 4: no award (nor proposal) while discipline, an inspection
+    # or a complaint is pending; after a discipline, achievements count from its end.
+    under_discipline: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    discipline_until: Mapped[date | None] = mapped_column(Date)
+    under_inspection: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    pending_complaint: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                    server_default=false())
+    hold_note: Mapped[str | None] = mapped_column(Text)  # which decision, letter, since when
 
     __mapper_args__ = {"polymorphic_on": "type", "polymorphic_identity": "subject"}
     __table_args__ = (Index("ix_subject_type_sort", "type", "sort_key"),)
@@ -74,6 +82,9 @@ class Person(Subject):
     workplace_text: Mapped[str | None] = mapped_column(String(300))
     phone: Mapped[str | None] = mapped_column(String(20))
     address: Mapped[str | None] = mapped_column(String(300))
+    # Nghị định 152/2025/NĐ-CP Điều 4: maternity leave counts as working time for awards.
+    maternity_from: Mapped[date | None] = mapped_column(Date)
+    maternity_to: Mapped[date | None] = mapped_column(Date)
 
     workplace: Mapped[Collective | None] = relationship(foreign_keys=[workplace_id])
     __mapper_args__ = {"polymorphic_identity": "person"}
@@ -88,6 +99,9 @@ class Collective(Subject):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("collective.id", ondelete="SET NULL"))
     address: Mapped[str | None] = mapped_column(String(300))
     phone: Mapped[str | None] = mapped_column(String(20))
+    # Members and women among them: ≥ 70 % women comes first at equal merit (ND 152 Điều 4).
+    members_total: Mapped[int | None] = mapped_column(Integer)
+    women_members: Mapped[int | None] = mapped_column(Integer)
 
     __mapper_args__ = {
         "polymorphic_identity": "collective",

@@ -256,3 +256,28 @@ def test_ballots_are_one_page_each_without_page_numbers(db, world, tmp_path):
     for page in pages.pages:
         lines = [ln.strip() for ln in page.extract_text().splitlines() if ln.strip()]
         assert not any(ln.isdigit() for ln in lines[:2])  # no page number at the top
+
+
+def test_signing_follows_who_decides_in_the_rule_data(db, world, tmp_path):
+    """Issue 14.7 with issue 11's data: who decides is dated rule data per award kind; a title
+    the data gives to the committee itself is signed "TM. ỦY BAN NHÂN DÂN", and the Chủ tịch's
+    own awards are signed "CHỦ TỊCH" (never "TM.")."""
+    from app.documents import render
+    from db.models import RuleItem
+
+    k = world.kinds
+    bid = batches.create_batch(db, "tổng kết năm 2025", 2025)
+    batches.add_candidates(db, bid, world.persons[:2], k["LDTT"])
+    mid = council.create_meeting(db, bid, datetime(2025, 12, 1, 8), "Hội trường", world.members,
+                                 "Trần Văn Bình", "Đặng Văn Minh")
+    council.record_tallies(db, mid, [(c.id, 9, 9, 9) for c in batches.list_candidates(db, bid)])
+    did = decisions.draft_from_batch(db, bid, signed_on=date(2025, 12, 5))
+    txt = _text(render(paperwork.decision_document(db, did), tmp_path / "chu_tich.pdf"))
+    assert "TM." not in txt and "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG" in txt
+    with db.session() as s:  # a province that gives Lao động tiên tiến to the committee
+        s.add(RuleItem(topic="decider", qualifier="", award_kind_id=k["LDTT"],
+                       effective_from=date(2025, 11, 1), value="Ủy ban nhân dân cấp xã",
+                       legal_basis="thử nghiệm", origin="phuong", sort_order=0))
+    txt = _text(render(paperwork.decision_document(db, did), tmp_path / "ubnd.pdf"))
+    assert "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Trần Văn Bình" in txt
+    assert "năm 2025 ỦY BAN NHÂN DÂN PHƯỜNG THÀNH ĐÔNG Căn cứ" in txt

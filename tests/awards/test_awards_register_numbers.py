@@ -93,7 +93,8 @@ def test_draft_can_be_deleted_and_candidates_freed(db, world):
     res = batches.add_candidates(db, bid, world.persons[:2], world.kinds["LDTT"])
     mid = council.create_meeting(db, bid, datetime(2025, 12, 1, 8), "UBND", world.members)
     council.record_tallies(db, mid, [(c, 9, 9, 9) for c in res.added])
-    did = decisions.draft_from_batch(db, bid)
+    # dated: an undated draft is priced for today, and the base salary changes on 01/07/2026
+    did = decisions.draft_from_batch(db, bid, signed_on=date(2025, 12, 5))
     with pytest.raises(DomainError, match="Không còn ứng viên"):
         decisions.draft_from_batch(db, bid)
     line = decisions.decision_lines(db, did)[0]

@@ -53,16 +53,16 @@ def test_edit_award_kind_coefficient_threshold_and_rules(qtbot, window, when_dia
 def test_add_base_salary_and_fund_budget(qtbot, window, when_dialog):
     page = window.show_screen("award_kinds")
 
-    def salary(d: SalaryDialog):
-        type_text(d.fields["effective_from"], "01/07/2026")
-        type_text(d.fields["amount"], "2.530.000")
+    def salary(d: SalaryDialog):  # 01/07/2026 ships with the rule pack: a later decree
+        type_text(d.fields["effective_from"], "01/07/2027")
+        type_text(d.fields["amount"], "2.700.000")
         type_text(d.fields["legal_basis"], "Nghị định mới")
         _save(d)
 
     when_dialog(SalaryDialog, salary)
     page._open_salary(None)
-    assert page.salaries.items[0].amount == 2_530_000
-    assert page.salaries.items[0].effective_from == date(2026, 7, 1)
+    assert page.salaries.items[0].amount == 2_700_000
+    assert page.salaries.items[0].effective_from == date(2027, 7, 1)
 
     fund_page = window.show_screen("fund")
     fund_page.year.setValue(2025)

@@ -26,6 +26,7 @@ SCREENS: list[ScreenSpec] = [
     ScreenSpec("certificates", "In giấy khen", "Khen thưởng", "ui.screens.certificates:CertificatesPage"),
     ScreenSpec("fund", "Quỹ thi đua, khen thưởng", "Khen thưởng", "ui.screens.fund:FundPage"),
     ScreenSpec("award_kinds", "Danh hiệu và mức thưởng", "Hệ thống", "ui.screens.award_kinds:AwardKindsPage"),
+    ScreenSpec("rules_in_force", "Quy định đang áp dụng", "Hệ thống", "ui.screens.rules_in_force:RulesInForcePage"),
     ScreenSpec("persons", "Cá nhân", "Danh mục", "ui.screens.records_persons:PersonsPage"),
     ScreenSpec("collectives", "Tập thể", "Danh mục", "ui.screens.records_collectives:CollectivesPage"),
     ScreenSpec("areas", "Khu dân cư", "Danh mục", "ui.screens.records_areas:AreasPage"),

@@ -1,6 +1,7 @@
 """Danh hiệu và mức thưởng (Hệ thống): award kinds with their rules as data — coefficients per
-subject type, criteria, legal basis, prerequisites, quota, vote threshold, active flag — and
-the base salary by effective date. A decree change is an edit here, not a code change."""
+subject type and by date, criteria, legal basis, prerequisites, quota, vote threshold (at least
+or more than), active flag — and the base salary by effective date with its "xác minh" note.
+A decree change is an edit here (or a newer rule pack), not a code change."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from app.services.awards import award_kinds as ak
 from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from ui import dialogs
 from ui.screens.batch_rows import BAD, RowsModel, rows_view, selected_items
+from ui.screens.coefficients_box import CoefficientsBox
 from ui.screens.quorum_box import QuorumBox
 from ui.widgets.form import DateEdit, FormDialog, combo, int_or_none, set_combo, spin
 
@@ -63,6 +65,7 @@ def _json(edit: QPlainTextEdit, label: str, field: str) -> dict | None:
 class AwardKindDialog(FormDialog):
     def __init__(self, db, kind: ak.AwardKindInfo | None, parent=None):
         super().__init__("Danh hiệu / hình thức khen thưởng", parent)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 105)  # no clipped labels
         self.db, self.kind = db, kind or ak.AwardKindInfo(code="", name="")
         k = self.kind
         self.add_row("code", "Mã (*)", QLineEdit(k.code))
@@ -91,9 +94,12 @@ class AwardKindDialog(FormDialog):
             self.fields[name] = edit
             grid.addWidget(QLabel(label, coefs), 0, i)
             grid.addWidget(edit, 1, i)
-        self.form.addRow("Hệ số tiền thưởng × lương cơ sở", coefs)
+        self.form.addRow("Hệ số áp dụng hôm nay (× lương cơ sở)", coefs)
+        coefs.setToolTip("Sửa ở đây là sửa hệ số đang áp dụng; hệ số từ một ngày khác: "
+                         "bảng “Hệ số theo ngày” của màn hình.")
         self._text("criteria", "Tiêu chuẩn", k.criteria)
         self._text("legal_basis", "Căn cứ pháp lý", k.legal_basis)
+        self._text("verify_note", "Ghi chú xác minh", k.verify_note)
         self._text("prerequisites", "Điều kiện (JSON)", json.dumps(
             k.prerequisites, ensure_ascii=False) if k.prerequisites else "")
         self._text("quota", "Tỷ lệ tối đa (JSON)", json.dumps(
@@ -102,12 +108,15 @@ class AwardKindDialog(FormDialog):
                      QLineEdit(_num(k.vote_threshold))).setPlaceholderText(
             "để trống: không bỏ phiếu kín")
         self.add_row("vote_base", "Tính trên", combo(list(ak.VOTE_BASES.items()), empty=None))
+        self.add_row("vote_strict", "", QCheckBox(
+            "Phải TRÊN tỷ lệ (“trên 50%”: đúng một nửa là không đạt)"))
         self.add_row("sort_order", "Thứ tự", spin(0, 9999)).setValue(k.sort_order)
         self.add_row("active", "", QCheckBox("Đang dùng (bỏ chọn để ẩn khỏi danh sách đề nghị)"))
         for name in ("category", "level", "vote_base"):
             set_combo(self.fields[name], getattr(k, name))
         self.fields["awarded_here"].setChecked(k.awarded_here)
         self.fields["active"].setChecked(k.active)
+        self.fields["vote_strict"].setChecked(k.vote_strict)
 
     def _text(self, name: str, label: str, value: str | None) -> None:
         edit = self.add_row(name, label, QPlainTextEdit(value or ""))
@@ -126,6 +135,7 @@ class AwardKindDialog(FormDialog):
             coef_collective=_decimal(f["coef_collective"], "Hệ số tập thể", "coef_collective"),
             coef_household=_decimal(f["coef_household"], "Hệ số hộ gia đình", "coef_household"),
             criteria=self.text_of("criteria"), legal_basis=self.text_of("legal_basis"),
+            verify_note=self.text_of("verify_note"), vote_strict=f["vote_strict"].isChecked(),
             prerequisites=_json(f["prerequisites"], "Điều kiện", "prerequisites"),
             quota=_json(f["quota"], "Tỷ lệ tối đa", "quota"),
             vote_threshold=_decimal(f["vote_threshold"], "Tỷ lệ phiếu", "vote_threshold"),
@@ -137,20 +147,26 @@ class AwardKindDialog(FormDialog):
 class SalaryDialog(FormDialog):
     def __init__(self, db, salary: ak.BaseSalaryInfo | None, parent=None):
         super().__init__("Mức lương cơ sở", parent)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 95)
         self.db, self.salary = db, salary
         self.add_row("effective_from", "Áp dụng từ ngày (*)", DateEdit())
         self.add_row("amount", "Mức lương cơ sở (đồng/tháng) (*)", QLineEdit())
         self.add_row("legal_basis", "Căn cứ (nghị định)", QLineEdit())
+        note = self.add_row("verify_note", "Ghi chú xác minh", QPlainTextEdit())
+        note.setMaximumHeight(self.fontMetrics().height() * 3 + 12)
+        note.setPlaceholderText("Ví dụ: đã đối chiếu văn bản gốc trên vanban.chinhphu.vn ngày …")
         if salary:
             self.fields["effective_from"].set_value(salary.effective_from)
             self.fields["amount"].setText(text.format_money(salary.amount))
             self.fields["legal_basis"].setText(salary.legal_basis or "")
+            note.setPlainText(salary.verify_note or "")
 
     def save(self) -> int:
         f = self.fields
         return ak.save_base_salary(self.db, ak.BaseSalaryInfo(
             f["effective_from"].value(), int_or_none(f["amount"], "Mức lương", "amount"),
-            f["legal_basis"].text(), self.salary.id if self.salary else None))
+            f["legal_basis"].text(), self.salary.id if self.salary else None,
+            self.text_of("verify_note")))
 
 
 class AwardKindsPage(QWidget):
@@ -168,14 +184,22 @@ class AwardKindsPage(QWidget):
             ("Phiếu cần (%)", lambda k: _num(k.vote_threshold)),
             ("Đang dùng", lambda k: "Có" if k.active else "Không"),
             ("Căn cứ", lambda k: (k.legal_basis or "").split("\n")[0]),
+            ("Phường sửa", lambda k: "" if not k.edited else "Phường thêm" if k.edited == ("*",)
+             else "Đã sửa"),
         ], colour=lambda k: None if k.active else BAD, parent=self)
-        self.kind_table = rows_view(self.kinds, self, widths=(10, 34, 14, 22, 10, 21, 14, 10))
+        self.kind_table = rows_view(self.kinds, self, widths=(10, 34, 14, 22, 10, 21, 14, 10, 30))
         self.kind_table.doubleClicked.connect(lambda _i: self.edit_kind())
+        self.kind_table.selectionModel().selectionChanged.connect(
+            lambda *_a: self.coefficients.set_kind(next(iter(selected_items(self.kind_table)),
+                                                        None)))
         self.salaries = RowsModel([
             ("Áp dụng từ", lambda x: text.format_date_vn(x.effective_from)),
             ("Mức lương cơ sở (đồng)", lambda x: text.format_money(x.amount)),
-            ("Căn cứ", lambda x: x.legal_basis)], parent=self)
-        self.salary_table = rows_view(self.salaries, self, widths=(12, 25))
+            ("Căn cứ", lambda x: x.legal_basis),
+            ("Xác minh", lambda x: x.verify_note or ""),
+            ("Phường sửa", lambda x: "Đã sửa" if x.edited else "")], parent=self)
+        self.salary_table = rows_view(self.salaries, self, widths=(12, 25, 44, 50))
+        self.coefficients = CoefficientsBox(db, self)
         self.salary_table.doubleClicked.connect(lambda _i: self.edit_salary())
         top = self._section("Danh hiệu, hình thức khen thưởng", self.kind_table, (
             ("Thêm danh hiệu…", lambda: self._open_kind(None)), ("Sửa…", self.edit_kind),
@@ -185,8 +209,11 @@ class AwardKindsPage(QWidget):
             ("Xóa", self.delete_salary)))
         splitter = QSplitter(Qt.Vertical, self)
         splitter.addWidget(top)
+        splitter.addWidget(self.coefficients)
         splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Danh hiệu và mức thưởng</h2>", self))
         layout.addWidget(splitter, 1)
@@ -212,8 +239,15 @@ class AwardKindsPage(QWidget):
     def reload(self) -> None:
         if hasattr(self, "quorum_box"):
             self.quorum_box.reload()
+        chosen = next(iter(selected_items(self.kind_table)), None)
         self.kinds.set_items(ak.list_award_kinds(self.db, active_only=False))
         self.salaries.set_items(ak.list_base_salaries(self.db))
+        row = next((i for i, k in enumerate(self.kinds.items)
+                    if chosen is not None and k.id == chosen.id), None)
+        if row is not None:
+            self.kind_table.selectRow(row)  # keeps its dated coefficients in view
+        else:
+            self.coefficients.set_kind(None)
 
     def on_show(self) -> None:
         self.reload()

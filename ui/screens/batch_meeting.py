@@ -168,7 +168,7 @@ class MeetingDialog(FormDialog):
     def __init__(self, db, batch_id: int, parent=None, meeting_id: int | None = None):
         super().__init__("Sửa cuộc họp Hội đồng" if meeting_id else "Cuộc họp Hội đồng", parent)
         self.db, self.batch_id, self.meeting_id = db, batch_id, meeting_id
-        self.share = quorum.get_share(db)
+        self.share = quorum.get_rule(db)  # "ít nhất 2/3" or "trên 1/2"
         day = self.add_row("day", "Ngày họp (*)", DateEdit())
         day.set_value(date.today())
         t = self.add_row("time", "Giờ họp", QTimeEdit(QTime(8, 0)))

@@ -20,7 +20,12 @@ _ROOT = QModelIndex()
 
 
 def _pct(value) -> str:
-    return "" if value is None else f"{value:f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+    if value is None:
+        return ""
+    text = f"{value:f}"
+    if "." in text:  # trailing zeros of the decimals only: 50 stays 50, 66.70 is 66,7
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",") + "%"
 
 
 def share_text(row) -> str:
@@ -28,6 +33,13 @@ def share_text(row) -> str:
     if row.percent is None or row.agree is None:
         return ""
     return f"{_pct(row.percent)} ({row.agree}/{row.base} {row.base_label})"
+
+
+def threshold_text(row) -> str:
+    """"70%" (at least), "trên 50%" (a strict "more than" rule), "" when no vote."""
+    if not row.needs_vote:
+        return ""
+    return ("trên " if row.strict else "") + _pct(row.threshold)
 
 
 def result_text(row) -> str:
@@ -126,8 +138,7 @@ class TallyModel(QAbstractTableModel):
             if c in COUNT_COLS:
                 return self._cell(i, c)
             return {0: row.subject_name, 1: row.award_name, SHARE: share_text(row),
-                    NEED: _pct(row.threshold) if row.needs_vote else "",
-                    RESULT: result_text(row)}[c]
+                    NEED: threshold_text(row), RESULT: result_text(row)}[c]
         if role == Qt.TextAlignmentRole and c in (*COUNT_COLS, SHARE, NEED):
             return Qt.AlignCenter
         if role == Qt.BackgroundRole and c == RESULT and row.passed is not None:

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from app.services.records import records
 from app.services.records.record_lists import CollectiveSource
-from ui.widgets.form import FormDialog, combo, combo_value, set_combo
+from ui.widgets.form import FormDialog, combo, combo_value, int_or_none, set_combo
+from ui.widgets.hold_fields import HoldFields
 from ui.widgets.list_page import ListPage
 
 
@@ -26,6 +27,16 @@ class CollectiveDialog(FormDialog):
         self.add_row("address", "Địa chỉ", QLineEdit())
         self.add_row("phone", "Điện thoại", QLineEdit())
         self.add_row("notes", "Ghi chú", QPlainTextEdit()).setMaximumHeight(70)
+        members = self.add_row("members_total", "Số thành viên", QLineEdit())
+        women = QLineEdit(self)
+        women.setObjectName("women_members")
+        self.fields["women_members"] = women
+        self.form.addRow("Số thành viên nữ", women)
+        women.setToolTip("Tập thể có từ 70% nữ được ưu tiên khi thành tích ngang nhau "
+                         "(Nghị định 152/2025/NĐ-CP Điều 4)")
+        members.setMaxLength(6)
+        women.setMaxLength(6)
+        self.hold = HoldFields(self, maternity=False)
         if collective_id is not None:
             self.load(records.get_collective(db, collective_id))
 
@@ -41,6 +52,9 @@ class CollectiveDialog(FormDialog):
         f["address"].setText(c.address or "")
         f["phone"].setText(c.phone or "")
         f["notes"].setPlainText(c.notes or "")
+        f["members_total"].setText(str(c.members_total) if c.members_total is not None else "")
+        f["women_members"].setText(str(c.women_members) if c.women_members is not None else "")
+        self.hold.load(c)
 
     def save(self) -> int:
         f = self.fields
@@ -52,6 +66,9 @@ class CollectiveDialog(FormDialog):
             parent_id=f["parent_id"].currentData(), area_id=f["area_id"].currentData(),
             former_unit_id=f["former_unit_id"].currentData(), address=f["address"].text(),
             phone=f["phone"].text(), notes=self.text_of("notes"),
+            members_total=int_or_none(f["members_total"], "Số thành viên", "members_total"),
+            women_members=int_or_none(f["women_members"], "Số thành viên nữ", "women_members"),
+            **self.hold.values(),
         ))
 
 

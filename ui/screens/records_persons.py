@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from app.services.records import records
 from app.services.records.record_lists import PersonSource
 from ui.widgets.form import DateEdit, FormDialog, combo, combo_value, int_or_none, set_combo
+from ui.widgets.hold_fields import HoldFields
 from ui.widgets.list_page import ListPage
 
 
@@ -31,6 +32,7 @@ class PersonDialog(FormDialog):
         self.add_row("phone", "Điện thoại", QLineEdit())
         self.add_row("address", "Địa chỉ", QLineEdit())
         self.add_row("notes", "Ghi chú", QPlainTextEdit()).setMaximumHeight(70)
+        self.hold = HoldFields(self, maternity=True)  # Nghị định 152/2025/NĐ-CP Điều 4
         if person_id is not None:
             self.load(records.get_person(db, person_id))
 
@@ -48,6 +50,7 @@ class PersonDialog(FormDialog):
         f["phone"].setText(p.phone or "")
         f["address"].setText(p.address or "")
         f["notes"].setPlainText(p.notes or "")
+        self.hold.load(p)
 
     def save(self) -> int:
         f = self.fields
@@ -67,6 +70,7 @@ class PersonDialog(FormDialog):
             phone=f["phone"].text(),
             address=f["address"].text(),
             notes=self.text_of("notes"),
+            **self.hold.values(),
         )
         return records.save_person(self.db, data)
 

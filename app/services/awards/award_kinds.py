@@ -1,6 +1,10 @@
-"""Award kinds (danh hiệu, hình thức khen thưởng) and base salaries: rules kept as data.
+"""Award kinds (danh hiệu, hình thức khen thưởng), their coefficients by date and base
+salaries: rules kept as data.
 
-A change of decree is a change here (Cài đặt › Danh hiệu / Lương cơ sở), never of code."""
+A change of decree is a change here (Hệ thống › Danh hiệu và mức thưởng) or a newer rule pack
+(app/rules), never of code. Coefficients are dated rows (rule_item "coefficient"): the decision
+date picks the row; AwardKindInfo shows the ones in force today and editing them there edits
+those rows."""
 
 from __future__ import annotations
 
@@ -9,17 +13,25 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app import text
 from app.errors import NotFoundError, ValidationError
+from app.rules import packs, store, update
+from app.rules.values import number
 from app.services.system import audit
 from db.engine import Database
-from db.models import AwardKind, BaseSalary
+from db.models import AwardKind, BaseSalary, RuleItem
 
 CATEGORIES = {"danh_hieu": "Danh hiệu thi đua", "hinh_thuc": "Hình thức khen thưởng"}
 LEVELS = {"xa": "Cấp xã", "huyen": "Cấp huyện", "tinh": "Cấp tỉnh", "bo": "Cấp bộ, ngành",
           "nha_nuoc": "Nhà nước"}
 VOTE_BASES = {"present": "số thành viên có mặt", "all": "tổng số thành viên Hội đồng"}
+COEF_FIELDS = (("coef_person", "person"), ("coef_collective", "collective"),
+               ("coef_household", "household"))
+COEF_SUBJECTS = {"person": "Cá nhân", "collective": "Tập thể, khu dân cư",
+                 "household": "Hộ gia đình"}
+_THOUSANDTH = Decimal("0.001")
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,9 @@ class AwardKindInfo:
     active: bool = True
     sort_order: int = 0
     id: int | None = None
+    vote_strict: bool = False  # "trên" the threshold (more than half) rather than "từ … trở lên"
+    verify_note: str | None = None
+    edited: tuple[str, ...] = ()  # fields the ward changed from the rule pack's values
 
     @property
     def label(self) -> str:
@@ -56,30 +71,68 @@ class AwardKindInfo:
 
 @dataclass(frozen=True)
 class BaseSalaryInfo:
-    """One mức lương cơ sở row: amount in đồng from a date, with its decree."""
+    """One mức lương cơ sở row: amount in đồng from a date, with its decree and how sure the
+    source is ("xác minh")."""
     effective_from: date
     amount: int
     legal_basis: str | None = None
     id: int | None = None
+    verify_note: str | None = None
+    edited: bool = False  # differs from the rule pack (or added by the ward)
 
 
-_FIELDS = [f.name for f in fields(AwardKindInfo) if f.name != "id"]
+@dataclass(frozen=True)
+class CoefficientInfo:
+    """A coefficient of an award kind for a subject type, in force from a date (None: from the
+    beginning) until the next row of the same kind and type."""
+    award_kind_id: int
+    subject_type: str  # person / collective / household
+    effective_from: date | None
+    coefficient: Decimal | None
+    legal_basis: str | None = None
+    verify_note: str | None = None
+    id: int | None = None
+    edited: bool = False
 
 
-def _info(k: AwardKind) -> AwardKindInfo:
-    return AwardKindInfo(**{n: getattr(k, n) for n in _FIELDS}, id=k.id)
+_DERIVED = {"id", "edited", "coef_person", "coef_collective", "coef_household"}
+_FIELDS = [f.name for f in fields(AwardKindInfo) if f.name not in _DERIVED]
+
+
+def _coef(value) -> Decimal | None:
+    return None if value in (None, "") else Decimal(str(value)).quantize(_THOUSANDTH)
+
+
+def _edited_fields(k: AwardKind) -> tuple[str, ...]:
+    if k.pack_values is None:
+        return ("*",)  # the ward's own award kind
+    current = update.kind_fields(k)
+    from app.rules.values import MISSING, same
+
+    return tuple(f for f in packs.KIND_FIELDS
+                 if not same(current[f], k.pack_values.get(f, MISSING)))
+
+
+def _info(k: AwardKind, coefs: store.Coefficients, today: date) -> AwardKindInfo:
+    now = {}
+    for name, subject in COEF_FIELDS:
+        row = coefs.row(k.id, subject, today)
+        now[name] = _coef(row.value) if row is not None else None
+    return AwardKindInfo(**{n: getattr(k, n) for n in _FIELDS}, **now, id=k.id,
+                         edited=_edited_fields(k))
 
 
 def list_award_kinds(db: Database, active_only: bool = True,
                      awarded_here: bool | None = None) -> list[AwardKindInfo]:
-    """Award kinds in their display order."""
+    """Award kinds in their display order (coefficients: those in force today)."""
     with db.read() as s:
         stmt = select(AwardKind).order_by(AwardKind.sort_order, AwardKind.id)
         if active_only:
             stmt = stmt.where(AwardKind.active.is_(True))
         if awarded_here is not None:
             stmt = stmt.where(AwardKind.awarded_here.is_(awarded_here))
-        return [_info(k) for k in s.scalars(stmt)]
+        coefs = store.Coefficients(s)
+        return [_info(k, coefs, date.today()) for k in s.scalars(stmt)]
 
 
 def get_award_kind(db: Database, kind_id: int | None = None, code: str | None = None) -> AwardKindInfo:
@@ -89,12 +142,13 @@ def get_award_kind(db: Database, kind_id: int | None = None, code: str | None = 
             select(AwardKind).where(AwardKind.code == code))
         if k is None:
             raise NotFoundError("Không tìm thấy danh hiệu / hình thức khen thưởng.")
-        return _info(k)
+        return _info(k, store.Coefficients(s), date.today())
 
 
 def _validate(d: AwardKindInfo) -> AwardKindInfo:
     d = replace(d, code=text.nfc(d.code).upper(), name=text.nfc(d.name),
-                criteria=text.nfc_or_none(d.criteria), legal_basis=text.nfc_or_none(d.legal_basis))
+                criteria=text.nfc_or_none(d.criteria), legal_basis=text.nfc_or_none(d.legal_basis),
+                verify_note=text.nfc_or_none(d.verify_note))
     if not d.code:
         raise ValidationError("Chưa nhập mã danh hiệu.", "code")
     if not d.name:
@@ -132,14 +186,93 @@ def save_award_kind(db: Database, data: AwardKindInfo) -> int:
         s.flush()
         audit.log(s, "update" if before else "create", "award_kind", k.id, before,
                   audit.snapshot(k))
+        _sync_coefficients(s, k.id, data)
         return k.id
+
+
+def _sync_coefficients(s: Session, kind_id: int, data: AwardKindInfo) -> None:
+    """The coefficients typed on the award kind are the rows in force today: edit those rows
+    (or start one "from the beginning" when the kind had none)."""
+    today, coefs = date.today(), store.Coefficients(s)
+    for name, subject in COEF_FIELDS:
+        wanted = getattr(data, name)
+        row = coefs.row(kind_id, subject, today)
+        if row is None:
+            if wanted is not None:
+                row = RuleItem(topic="coefficient", award_kind_id=kind_id, qualifier=subject,
+                               value=number(wanted), origin=store.WARD)
+                s.add(row)
+                s.flush()
+                audit.log(s, "create", "rule_item", row.id, None, audit.snapshot(row))
+        elif _coef(row.value) != _coef(wanted):
+            before = audit.snapshot(row)
+            row.value = number(wanted)
+            s.flush()
+            audit.log(s, "update", "rule_item", row.id, before, audit.snapshot(row))
+
+
+def list_coefficients(db: Database, kind_id: int) -> list[CoefficientInfo]:
+    """Every coefficient row of an award kind, by subject type then date."""
+    order = list(COEF_SUBJECTS)
+    with db.read() as s:
+        rows = store.rows_of(s, "coefficient", kind_id)
+        out = [CoefficientInfo(r.award_kind_id, r.qualifier, r.effective_from, _coef(r.value),
+                               r.legal_basis, r.verify_note, r.id, update.row_edited(r))
+               for r in rows if r.award_kind_id == kind_id]
+    return sorted(out, key=lambda c: (order.index(c.subject_type) if c.subject_type in order
+                                      else 9, c.effective_from or date.min))
+
+
+def save_coefficient(db: Database, data: CoefficientInfo) -> int:
+    """Add or change a dated coefficient (validated, audited). Issued decisions keep theirs."""
+    if data.subject_type not in COEF_SUBJECTS:
+        raise ValidationError("Chọn đối tượng: cá nhân, tập thể hoặc hộ gia đình.",
+                              "subject_type")
+    if data.coefficient is None or Decimal(str(data.coefficient)) < 0:
+        raise ValidationError("Hệ số tiền thưởng phải là số không âm (ví dụ 0,3).",
+                              "coefficient")
+    with db.session() as s:
+        kind = s.get(AwardKind, data.award_kind_id)
+        if kind is None:
+            raise NotFoundError("Không tìm thấy danh hiệu / hình thức khen thưởng.")
+        same_rule = [r for r in store.rows_of(s, "coefficient", kind.id, data.subject_type)
+                     if r.effective_from == data.effective_from and r.id != data.id]
+        if same_rule:
+            when = (f"từ ngày {data.effective_from:%d/%m/%Y}" if data.effective_from
+                    else "từ trước")
+            who = COEF_SUBJECTS[data.subject_type].lower()
+            raise ValidationError(f"“{kind.name}” đã có hệ số {who} {when}.", "effective_from")
+        row = s.get(RuleItem, data.id) if data.id else None
+        before = audit.snapshot(row) if row else None
+        if row is None:
+            row = RuleItem(topic="coefficient", award_kind_id=kind.id, origin=store.WARD)
+            s.add(row)
+        row.qualifier, row.effective_from = data.subject_type, data.effective_from
+        row.value = number(data.coefficient)
+        row.legal_basis = text.nfc_or_none(data.legal_basis)
+        row.verify_note = text.nfc_or_none(data.verify_note)
+        s.flush()
+        audit.log(s, "update" if before else "create", "rule_item", row.id, before,
+                  audit.snapshot(row))
+        return row.id
+
+
+def delete_coefficient(db: Database, coefficient_id: int) -> None:
+    """Remove a coefficient row (issued decisions keep the coefficient they printed)."""
+    with db.session() as s:
+        row = s.get(RuleItem, coefficient_id)
+        if row is None or row.topic != "coefficient":
+            raise NotFoundError("Không tìm thấy hệ số.")
+        audit.log(s, "delete", "rule_item", row.id, audit.snapshot(row), None)
+        s.delete(row)
 
 
 def list_base_salaries(db: Database) -> list[BaseSalaryInfo]:
     """Base salaries, newest first."""
     with db.read() as s:
         rows = s.scalars(select(BaseSalary).order_by(BaseSalary.effective_from.desc()))
-        return [BaseSalaryInfo(r.effective_from, r.amount, r.legal_basis, r.id) for r in rows]
+        return [BaseSalaryInfo(r.effective_from, r.amount, r.legal_basis, r.id, r.verify_note,
+                               update.row_edited(r)) for r in rows]
 
 
 def save_base_salary(db: Database, data: BaseSalaryInfo) -> int:
@@ -161,6 +294,8 @@ def save_base_salary(db: Database, data: BaseSalaryInfo) -> int:
             s.add(row)
         row.effective_from, row.amount = data.effective_from, int(data.amount)
         row.legal_basis = text.nfc_or_none(data.legal_basis)
+        if data.verify_note is not None or before is None:
+            row.verify_note = text.nfc_or_none(data.verify_note)
         s.flush()
         audit.log(s, "update" if before else "create", "base_salary", row.id, before,
                   audit.snapshot(row))

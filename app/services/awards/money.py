@@ -1,6 +1,7 @@
-"""Reward money: coefficient × mức lương cơ sở in force on the decision date, rounded up to
-the next 10.000 đ (Nghị định 98/2023/NĐ-CP, carried into Nghị định 152/2025/NĐ-CP), and the
-amount written in words."""
+"""Reward money: the coefficient in force on the decision date × the mức lương cơ sở in force
+on that date, rounded up to the next 10.000 đ (Điều 49 Nghị định 152/2025/NĐ-CP), and the
+amount written in words. Both the coefficient and the base salary are dated data (rule_item
+"coefficient" rows, base_salary rows): the decision date picks the rows."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import DomainError
-from db.models import AwardKind, BaseSalary
+from app.rules.store import Coefficients
+from db.models import BaseSalary, DecisionLine, Subject
 
 ROUND_TO = 10_000
-ROUNDING_BASIS = "Làm tròn lên 10.000 đồng: Nghị định 98/2023/NĐ-CP (Nghị định 152/2025/NĐ-CP)"
+ROUNDING_BASIS = ("Làm tròn lên 10.000 đồng; lương cơ sở tại ngày ký quyết định: Điều 49 "
+                  "Nghị định 152/2025/NĐ-CP (như Nghị định 98/2023/NĐ-CP)")
 
 
 def base_salary_on(session: Session, day: date) -> int:
@@ -31,15 +34,26 @@ def base_salary_on(session: Session, day: date) -> int:
     return int(row.amount)
 
 
-def coefficient(kind: AwardKind, subject_type: str) -> Decimal:
-    """The money coefficient of an award kind for a subject type (0 when none is set)."""
-    value = {
-        "person": kind.coef_person,
-        "collective": kind.coef_collective,
-        "area": kind.coef_collective,  # residential areas are paid as collectives
-        "household": kind.coef_household,
-    }.get(subject_type)
-    return Decimal(str(value)) if value is not None else Decimal(0)
+def coefficient_on(session: Session, award_kind_id: int, subject_type: str, day: date) -> Decimal:
+    """The coefficient of an award kind for a subject type in force on ``day`` (0 when the
+    award pays nothing to that type). For many lines use :class:`Coefficients` once."""
+    return Coefficients(session).on(award_kind_id, subject_type, day)
+
+
+def price_lines(session: Session, decision_id: int, day: date) -> tuple[int, int]:
+    """Coefficient and money of every line of a decision for its date; returns (base salary,
+    total). Only drafts are priced: an issued decision keeps the money it was issued with."""
+    salary = base_salary_on(session, day)
+    coefs = Coefficients(session)
+    types = dict(session.execute(
+        select(Subject.id, Subject.type).join(DecisionLine, DecisionLine.subject_id == Subject.id)
+        .where(DecisionLine.decision_id == decision_id)).all())
+    total = 0
+    for line in session.scalars(select(DecisionLine).where(DecisionLine.decision_id == decision_id)):
+        line.coefficient = coefs.on(line.award_kind_id, types[line.subject_id], day)
+        line.money = award_amount(line.coefficient, salary)
+        total += line.money
+    return salary, total
 
 
 def award_amount(coef: Decimal | float, base_salary: int) -> int:

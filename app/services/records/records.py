@@ -62,6 +62,14 @@ class PersonData:
     address: str | None = None
     notes: str | None = None
     id: int | None = None
+    # Nghị định 152/2025/NĐ-CP Điều 4 (warnings when proposed; see app/rules/principles.py)
+    under_discipline: bool = False
+    discipline_until: date | None = None
+    under_inspection: bool = False
+    pending_complaint: bool = False
+    hold_note: str | None = None
+    maternity_from: date | None = None
+    maternity_to: date | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,18 @@ class CollectiveData:
     phone: str | None = None
     notes: str | None = None
     id: int | None = None
+    # Nghị định 152/2025/NĐ-CP Điều 4: members and women (≥ 70 % women first), pending matters
+    members_total: int | None = None
+    women_members: int | None = None
+    under_discipline: bool = False
+    discipline_until: date | None = None
+    under_inspection: bool = False
+    pending_complaint: bool = False
+    hold_note: str | None = None
+
+
+HOLD_FIELDS = ("under_discipline", "discipline_until", "under_inspection", "pending_complaint",
+               "hold_note")
 
 
 @dataclass(frozen=True)
@@ -156,6 +176,8 @@ def _validate_person(s: Session, d: PersonData) -> PersonData:
             raise ValidationError(f"Số CCCD {d.cccd} đã có trong hồ sơ của {name}.", "cccd")
     if d.phone and not text.is_valid_phone(d.phone):
         raise ValidationError("Số điện thoại chỉ gồm chữ số (8–15 số).", "phone")
+    if d.maternity_from and d.maternity_to and d.maternity_to < d.maternity_from:
+        raise ValidationError("Ngày kết thúc nghỉ thai sản trước ngày bắt đầu.", "maternity_to")
     return replace(d, gender=gender, birth_year=year)
 
 
@@ -164,6 +186,12 @@ def _validate_collective(d: CollectiveData) -> CollectiveData:
     _require_name(d.name, "tên tập thể", "name")
     if d.id is not None and d.parent_id == d.id:
         raise ValidationError("Tập thể không thể trực thuộc chính nó.", "parent_id")
+    if any(v is not None and v < 0 for v in (d.members_total, d.women_members)):
+        raise ValidationError("Số thành viên không được âm.", "members_total")
+    if d.members_total is not None and d.women_members is not None \
+            and d.women_members > d.members_total:
+        raise ValidationError(f"Số thành viên nữ ({d.women_members}) lớn hơn tổng số thành viên "
+                              f"({d.members_total}).", "women_members")
     return d
 
 
@@ -232,7 +260,8 @@ def save_person(db: Database, data: PersonData) -> int:
     def assign(s, p: Person, d: PersonData):
         apply_name(p, d.full_name)
         for name in ("gender", "birth_date", "birth_year", "cccd", "position", "staff_class",
-                     "workplace_id", "workplace_text", "area_id", "phone", "address", "notes"):
+                     "workplace_id", "workplace_text", "area_id", "phone", "address", "notes",
+                     "maternity_from", "maternity_to") + HOLD_FIELDS:
             setattr(p, name, getattr(d, name))
         p.former_unit_id = _area_former_unit(s, d.area_id)
 
@@ -243,7 +272,7 @@ def save_collective(db: Database, data: CollectiveData) -> int:
     def assign(s, c: Collective, d: CollectiveData):
         apply_name(c, d.name)
         for name in ("kind", "stat_class", "field", "parent_id", "area_id", "address", "phone",
-                     "notes"):
+                     "notes", "members_total", "women_members") + HOLD_FIELDS:
             setattr(c, name, getattr(d, name))
         c.former_unit_id = _area_former_unit(s, d.area_id) or d.former_unit_id
 

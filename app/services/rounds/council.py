@@ -1,7 +1,9 @@
 """Hội đồng Thi đua – Khen thưởng: members, meetings with attendance and quorum, ballots tally.
 
 Pass / fail follows each award kind's vote_threshold (percent) over its vote_base ("present":
-members present; "all": all members of the council), both data in Cài đặt › Danh hiệu."""
+members present; "all": all members of the council), "at least" the threshold or, with
+vote_strict, strictly "more than" it (a "more than half" rule); all data in Danh hiệu và mức
+thưởng, set by the province's rule pack. Every tally row states its rule and its base."""
 
 from __future__ import annotations
 
@@ -15,15 +17,17 @@ from sqlalchemy.orm import Session
 
 from app import text
 from app.errors import DomainError, ValidationError
+from app.rules.values import percent_vn
 from app.services.common import get_or_raise
 from app.services.rounds.batches import set_status
 from app.services.rounds.quorum import (  # noqa: F401  (re-exported)
     DEFAULT_QUORUM,
     QUORUM_BASIS,
     QUORUM_KEY,
+    QuorumRule,
     needed,
+    rule_in,
 )
-from app.services.rounds.quorum import share_in as quorum_share
 from app.services.system import audit
 from db.engine import Database
 from db.models import (
@@ -94,11 +98,26 @@ class TallyRow:
     ballots_invalid: int | None = None
     disagree: int | None = None
     vote_base: str = "present"  # the award's base: "present" or "all" members
+    strict: bool = False  # "more than" the threshold (trên 50%) rather than "at least"
 
     @property
     def base_label(self) -> str:
         """What the share is counted over: "thành viên Hội đồng" or "thành viên có mặt"."""
         return "thành viên Hội đồng" if self.vote_base == "all" else "thành viên có mặt"
+
+    @property
+    def rule_label(self) -> str:
+        """"trên 50% thành viên Hội đồng (9 người)": the rule with its base."""
+        if self.threshold is None:
+            return "không bỏ phiếu"
+        return f"{percent_vn(self.threshold, self.strict)} {self.base_label} ({self.base} người)"
+
+    @property
+    def share_label(self) -> str:
+        """"5/9 thành viên Hội đồng": the vote share with its base."""
+        if self.agree is None:
+            return ""
+        return f"{self.agree}/{self.base} {self.base_label}"
 
 
 @dataclass(frozen=True)
@@ -162,8 +181,8 @@ def meeting_info(s: Session, m: Meeting) -> MeetingInfo:
     """MeetingInfo of a meeting inside an open session."""
     present = s.scalar(select(func.count()).select_from(MeetingAttendee).where(
         MeetingAttendee.meeting_id == m.id, MeetingAttendee.present.is_(True))) or 0
-    share = Fraction(m.quorum_share) if m.quorum_share else quorum_share(s)
-    need = needed(m.members_total, share)
+    rule = QuorumRule.parse(m.quorum_share) if m.quorum_share else rule_in(s)
+    need = rule.needed(m.members_total)
     return MeetingInfo(m.id, m.batch_id, m.held_at, m.place, m.chair_name, m.secretary_name,
                        m.members_total, present, need, m.content, m.conclusion, m.status,
                        m.minutes_number, m.count_number)
@@ -191,7 +210,7 @@ def create_meeting(db: Database, batch_id: int, held_at: datetime, place: str | 
                     chair_name=text.nfc_or_none(chair_name),
                     secretary_name=text.nfc_or_none(secretary_name), members_total=members_total,
                     content=text.nfc_or_none(content), status="planned",
-                    quorum_share=str(quorum_share(s)),
+                    quorum_share=str(rule_in(s, held_at.date())),
                     minutes_number=text.nfc_or_none(minutes_number),
                     count_number=text.nfc_or_none(count_number))
         s.add(m)
@@ -315,14 +334,20 @@ def attendees(db: Database, meeting_id: int) -> list[MemberInfo]:
                            m.id) for m in rows]
 
 
+BASE_LABELS = {"all": "tổng số thành viên Hội đồng", "present": "thành viên có mặt"}
+
+
 def _base(m: MeetingInfo, kind: AwardKind) -> int:
     return m.members_total if kind.vote_base == "all" else m.present
 
 
-def _verdict(agree: int, base: int, threshold) -> tuple[Decimal, bool]:
+def _verdict(agree: int, base: int, threshold, strict: bool = False) -> tuple[Decimal, bool]:
     pct = (Decimal(agree) * 100 / Decimal(base)).quantize(Decimal("0.1")) if base else Decimal(0)
+    if not base:
+        return pct, False
     # Compare exact fractions so 2/3 of 9 against 66,67% does not flip on rounding.
-    return pct, Fraction(agree) * 100 >= Fraction(str(threshold)) * base if base else False
+    votes, needed_share = Fraction(agree) * 100, Fraction(str(threshold)) * base
+    return pct, votes > needed_share if strict else votes >= needed_share
 
 
 def record_tally(db: Database, meeting_id: int, candidate_id: int, ballots_issued: int,
@@ -373,7 +398,7 @@ def _tally_one(s: Session, meeting: Meeting, info: MeetingInfo, n: BallotCount) 
     check_counts(info.present, subj.name, n)
     threshold = kind.vote_threshold if kind.vote_threshold is not None else 50
     base = _base(info, kind)
-    pct, passed = _verdict(agree, base, threshold)
+    pct, passed = _verdict(agree, base, threshold, kind.vote_strict)
     ballot = s.scalar(select(Ballot).where(Ballot.meeting_id == meeting.id,
                                            Ballot.candidate_id == cid))
     before = audit.snapshot(ballot) if ballot else None
@@ -384,9 +409,11 @@ def _tally_one(s: Session, meeting: Meeting, info: MeetingInfo, n: BallotCount) 
         issued, valid, agree, passed)
     ballot.ballots_returned, ballot.ballots_invalid, ballot.disagree = (
         n.returned, n.invalid, n.disagree)
-    base_label = "tổng số thành viên Hội đồng" if kind.vote_base == "all" else "thành viên có mặt"
-    reason = None if passed else (f"Đạt {_pct(pct)} phiếu đồng ý, dưới mức {_pct(threshold)} "
-                                  f"{base_label}.")
+    base_label = BASE_LABELS.get(kind.vote_base, BASE_LABELS["present"])
+    got = f"Đạt {_pct(pct)} phiếu đồng ý ({agree}/{base} {base_label})"
+    reason = None if passed else (
+        f"{got}, chưa trên mức {_pct(threshold)} {base_label}." if kind.vote_strict
+        else f"{got}, dưới mức {_pct(threshold)} {base_label}.")
     set_status(s, c, "candidate", "passed" if passed else "failed", reason)
     c.outcome_reason = reason
     s.flush()
@@ -394,7 +421,7 @@ def _tally_one(s: Session, meeting: Meeting, info: MeetingInfo, n: BallotCount) 
               audit.snapshot(ballot))
     return TallyRow(cid, subj.name, kind.code, kind.name, issued, valid, agree, base, pct,
                     Decimal(str(threshold)), passed, True, n.returned, n.invalid, n.disagree,
-                    kind.vote_base)
+                    kind.vote_base, bool(kind.vote_strict))
 
 
 def _pct(value) -> str:
@@ -436,7 +463,7 @@ def tally_rows(s: Session, meeting_id: int) -> list[TallyRow]:
     info = meeting_info(s, meeting)
     c, k, b = Candidate, AwardKind, Ballot
     stmt = (select(c.id, c.status, Subject.name, k.code, k.name, k.vote_threshold, k.vote_base,
-                   b.id, b.ballots_issued, b.ballots_valid, b.agree, b.passed,
+                   k.vote_strict, b.id, b.ballots_issued, b.ballots_valid, b.agree, b.passed,
                    b.ballots_returned, b.ballots_invalid, b.disagree)
             .join(Subject, Subject.id == c.subject_id)
             .join(k, k.id == c.award_kind_id)
@@ -448,15 +475,16 @@ def tally_rows(s: Session, meeting_id: int) -> list[TallyRow]:
 
 
 def _row(base: int, r) -> TallyRow:
-    (cid, status, name, code, award, vote_threshold, vote_base, ballot_id, issued, valid, agree,
-     passed, returned, invalid, disagree) = r
+    (cid, status, name, code, award, vote_threshold, vote_base, vote_strict, ballot_id, issued,
+     valid, agree, passed, returned, invalid, disagree) = r
     threshold = Decimal(str(vote_threshold)) if vote_threshold is not None else None
     voted = ballot_id is not None
-    pct = _verdict(agree, base, threshold or 50)[0] if voted else None
+    pct = _verdict(agree, base, threshold or 50, vote_strict)[0] if voted else None
     if not voted:
         passed = {"passed": True, "failed": False, "decided": True}.get(status)
     return TallyRow(cid, name, code, award, issued, valid, agree, base, pct, threshold, passed,
-                    threshold is not None, returned, invalid, disagree, vote_base)
+                    threshold is not None, returned, invalid, disagree, vote_base,
+                    bool(vote_strict))
 
 
 def close_meeting(db: Database, meeting_id: int, conclusion: str | None = None) -> None:

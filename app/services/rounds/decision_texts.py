@@ -7,7 +7,6 @@ from sqlalchemy.orm import Session
 
 from app import text
 from app.errors import DomainError
-from app.services.awards import money
 from db.models import (
     AwardKind,
     Candidate,
@@ -18,7 +17,6 @@ from db.models import (
     Organization,
     Person,
     ResidentialArea,
-    Setting,
     Subject,
 )
 
@@ -60,13 +58,18 @@ def symbol(s: Session) -> str:
     return f"QĐ-{o.doc_symbol if o and o.doc_symbol else 'UBND'}"
 
 
-def default_bases(s: Session) -> list[str]:
-    """Căn cứ lines for a new draft (Setting decision.bases or the defaults)."""
-    row = s.get(Setting, BASES_KEY)
-    lines = row.value if row and isinstance(row.value, list) else list(DEFAULT_BASES)
+def default_bases(s: Session, day=None, award_codes=()) -> list[str]:
+    """Căn cứ lines for a new draft: the rule data in force on the decision date (the same
+    rows "Quy định đang áp dụng" lists, app/rules/bases.py), the ward's own list (Setting
+    decision.bases) when it set one, the defaults when the database has no rule rows."""
+    from app.rules.bases import decision_bases
+
     o = s.get(Organization, 1)
     short = o.short_name if o else "phường"
-    return [text.nfc(x).replace("{short_name}", short) for x in lines]
+    lines = decision_bases(s, day, award_codes, short)
+    if lines:
+        return lines
+    return [text.nfc(x).replace("{short_name}", short) for x in DEFAULT_BASES]
 
 
 def default_closing(s: Session) -> list[str]:
@@ -161,15 +164,30 @@ def line_for(s: Session, d: Decision, c: Candidate, kind: AwardKind, year: int,
         achievement_year=year, salutation=salutation(subj), printed_name=subj.name,
         position_line=position_line(s, subj),
         citation=c.citation or default_citation(kind, year),
-        coefficient=money.coefficient(kind, subj.type), money=0, sort_order=order)
+        coefficient=None, money=0, sort_order=order)  # priced for the decision date
 
 
 DECIDERS = {"chu_tich": "Chủ tịch Ủy ban nhân dân", "ubnd": "Ủy ban nhân dân"}
 
 
-def decider_of(d: Decision) -> str:
-    """Who decides: the ward's commendation decisions are the Chủ tịch's (Luật Thi đua, khen
-    thưởng 2022 Điều 80; Nghị định 129/2025 Điều 59). "ubnd" is for the committee's own."""
+def decider_of(s: Session, d: Decision) -> str:
+    """Who decides, from the rule data (who decides each award, by date): "ubnd" when the data
+    gives every award of the decision to the committee itself, else "chu_tich" — the ward's
+    commendations are the Chủ tịch's (Luật Thi đua, khen thưởng 2022 Điều 80; Nghị định
+    129/2025 Điều 59)."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from app.rules import store
+
+    day = d.signed_on or date.today()
+    kinds = s.scalars(select(DecisionLine.award_kind_id).distinct()
+                      .where(DecisionLine.decision_id == d.id))
+    named = [store.text_of(row.value) for k in kinds
+             if (row := store.decider_on(s, k, day)) is not None]
+    if named and all(text.fold(x).startswith("uy ban nhan dan") for x in named):
+        return "ubnd"
     return "chu_tich"
 
 

@@ -181,16 +181,12 @@ def apply_signer(s: Session, d: Decision, signer_id: int | None) -> None:
 
 
 def price(s: Session, d: Decision) -> None:
-    """(Re)compute money per line and the total with the base salary of the decision date."""
+    """(Re)compute coefficient and money per line and the total with the coefficients and the
+    base salary in force on the decision date."""
     if d.kind != "khen_thuong":
         return
-    day = d.signed_on or date.today()
-    d.base_salary = money.base_salary_on(s, day)
-    total = 0
-    for line in s.scalars(select(DecisionLine).where(DecisionLine.decision_id == d.id)):
-        line.money = money.award_amount(line.coefficient or 0, d.base_salary)
-        total += line.money
-    d.total_money = total
+    s.flush()  # lines just added must be visible to the pricing query
+    d.base_salary, d.total_money = money.price_lines(s, d.id, d.signed_on or date.today())
 
 
 def draft_from_batch(db: Database, batch_id: int, award_kind_ids: list[int] | None = None,
@@ -208,7 +204,8 @@ def draft_from_batch(db: Database, batch_id: int, award_kind_ids: list[int] | No
         d = Decision(year=year, symbol=decision_texts.symbol(s), signed_on=signed_on,
                      kind="khen_thuong", status="draft", batch_id=b.id, level="xa",
                      title=decision_texts.title_for(list(kinds.values()), b.year),
-                     bases="\n".join(decision_texts.default_bases(s)),
+                     bases="\n".join(decision_texts.default_bases(
+                         s, signed_on, [k.code for k in kinds.values()])),
                      articles="\n".join(decision_texts.default_closing(s)),
                      recipients="\n".join(decision_texts.default_recipients()))
         s.add(d)

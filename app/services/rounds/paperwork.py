@@ -122,7 +122,7 @@ def decision_data(s: Session, decision_id: int) -> DecisionDoc:
                            if line.award_record_id else None, s, org, area_name, address)
                     for line, k, t, area_name, address in rows)
     year = entries[0].year if entries else d.year
-    decider = decision_texts.decider_of(d)
+    decider = decision_texts.decider_of(s, d)
     closing = [x for x in (d.articles or "").splitlines() if x.strip()]
     if not any("thi hành" in x for x in closing):  # a draft must name who carries it out
         closing.append(decision_texts.default_executor(s))

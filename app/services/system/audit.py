@@ -87,6 +87,7 @@ ENTITY_LABELS = {
     "batch": "Đợt xét khen thưởng", "candidate": "Ứng viên", "meeting": "Cuộc họp Hội đồng",
     "ballot": "Kết quả bỏ phiếu", "council_member": "Thành viên Hội đồng",
     "award_kind": "Danh hiệu, hình thức", "base_salary": "Lương cơ sở", "fund_line": "Quỹ TĐKT",
+    "rule_item": "Quy định (hệ số, căn cứ…)", "rule_pack": "Gói quy định",
     "organization": "Thông tin đơn vị", "signer": "Người ký", "setting": "Cài đặt",
     "report_narrative": "Nội dung báo cáo", "movement": "Phong trào",
     "registration": "Đăng ký thi đua", "initiative": "Sáng kiến",
