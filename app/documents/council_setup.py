@@ -40,7 +40,7 @@ class VoteRule:
 
     award: str  # "danh hiệu “Chiến sĩ thi đua cơ sở”"
     secret: bool
-    threshold: str  # "70%" ("" when the Council agrees without a vote)
+    threshold: str  # "từ 70% trở lên" / "trên 50%" ("" when agreed without a vote)
     base: str  # "tổng số thành viên Hội đồng" / "số thành viên có mặt"
 
 
@@ -50,7 +50,7 @@ class CouncilSetup:
     number: str  # "25/QĐ-UBND" ("" left to the văn thư)
     signed_on: date | None
     members: tuple[Member, ...]
-    quorum: str  # "2/3"
+    quorum: str  # "ít nhất 2/3" / "trên 1/2"
     quorum_count: int  # members that make the quorum today
     rules: tuple[VoteRule, ...]
     bases: tuple[str, ...]
@@ -104,8 +104,8 @@ def _rule_rows(c: CouncilSetup) -> tuple[tuple[str, ...], ...]:
     rows = []
     for i, r in enumerate(c.rules, start=1):
         how = "Bỏ phiếu kín" if r.secret else "Biểu quyết"
-        share = f"Từ {r.threshold} trở lên, tính trên {r.base}" if r.threshold else (
-            "Hội đồng thống nhất, không bỏ phiếu")
+        share = (f"{r.threshold[0].upper()}{r.threshold[1:]} số phiếu đồng ý, tính trên "
+                 f"{r.base}") if r.threshold else "Hội đồng thống nhất, không bỏ phiếu"
         rows.append((str(i), r.award, how if r.threshold else "", share))
     return tuple(rows)
 
@@ -127,7 +127,7 @@ def _rules(c: CouncilSetup, doc: Document) -> None:
                 "của mình. Ý kiến khác nhau được ghi vào biên bản và báo cáo Chủ tịch Hội đồng."),
         article("Điều 3. Thành phần.", f"Hội đồng gồm {len(c.members)} thành viên theo Quyết "
                 "định kiện toàn Hội đồng: " + _composition(c) + "."),
-        article("Điều 4. Chế độ họp.", f"Hội đồng họp khi có ít nhất {c.quorum} tổng số thành "
+        article("Điều 4. Chế độ họp.", f"Hội đồng họp khi có {c.quorum} tổng số thành "
                 f"viên tham dự (hiện nay là {c.quorum_count}/{len(c.members)} thành viên). "
                 "Chủ tịch Hội đồng chủ trì cuộc họp; vắng Chủ tịch Hội đồng thì Phó Chủ tịch Hội "
                 "đồng được ủy quyền chủ trì. Thư ký ghi biên bản cuộc họp."),

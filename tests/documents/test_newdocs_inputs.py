@@ -141,3 +141,19 @@ def test_inputs_go_with_their_batch(db, w):
     batches.delete_batch(db, w.culture)
     with db.read() as s:
         assert s.scalars(select(DocumentInput)).all() == []
+
+
+def test_quy_che_states_the_rules_the_ward_set(db, w, tmp_path):
+    """A "more than" quorum and vote rule (rule data) print as such in the Quy chế."""
+    from app.services.rounds import council_setup, quorum
+    from db.models import AwardKind
+
+    quorum.save_share(db, 1, 2, strict=True)
+    with db.session() as s:
+        kind = s.scalars(select(AwardKind).where(AwardKind.code == "LDTT")).one()
+        kind.vote_strict = True
+    text = _text(render(council_setup.council_setup_document(db, 2025), tmp_path / "qc.pdf"))
+    assert "Hội đồng họp khi có trên 1/2 tổng số thành viên tham dự" in text
+    assert "(hiện nay là 5/9 thành viên)" in text
+    assert "Trên 50% số phiếu đồng ý, tính trên số thành viên có mặt" in text
+    assert "Từ 70% trở lên số phiếu đồng ý, tính trên tổng số thành viên Hội đồng" in text

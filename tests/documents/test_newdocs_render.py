@@ -78,7 +78,7 @@ EXPECTED = {
     "council_setup": ["QUYẾT ĐỊNH", ("Về việc kiện toàn Hội đồng Thi đua - Khen thưởng phường "
                       "Thành Đông"), "Đặng Văn Minh", "Ủy viên, Thư ký", "QUY CHẾ",
                       "ít nhất 2/3 tổng số thành viên", "Chiến sĩ thi đua cơ sở",
-                      "Từ 70% trở lên", "Quyết định này có hiệu lực kể từ ngày ký"],
+                      "Từ 70% trở lên số phiếu đồng ý", "Quyết định này có hiệu lực kể từ ngày ký"],
     "movement_plan": ["KẾ HOẠCH", "Số: 12/KH-UBND", "Thành Đông, ngày 20 tháng 12 năm 2025",
                       "Phát động phong trào thi đua “Chủ nhật xanh”",
                       "Phường sạch, phố xanh, Nhân dân khỏe",

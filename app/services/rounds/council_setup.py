@@ -27,8 +27,10 @@ def input_key(year: int) -> inputs.InputKey:
 
 
 def vote_rules(s: Session):
-    """Each active award's vote rule (threshold over its base; none: agreed without a vote)."""
+    """Each active award's vote rule as the rule data set it: "từ 70% trở lên" or, for a
+    strict rule, "trên 50%", over its base; none: agreed without a vote."""
     from app.documents.council_setup import VoteRule
+    from app.rules.values import percent_vn
 
     kinds = s.scalars(select(AwardKind).where(AwardKind.active.is_(True))
                       .order_by(AwardKind.sort_order, AwardKind.id)).all()
@@ -38,7 +40,7 @@ def vote_rules(s: Session):
         if not k.awarded_here:
             label += " (đề nghị cấp trên)"
         threshold = ("" if k.vote_threshold is None else
-                     f"{Decimal(str(k.vote_threshold)).normalize():f}".replace(".", ",") + "%")
+                     percent_vn(Decimal(str(k.vote_threshold)), bool(k.vote_strict)))
         base = ("tổng số thành viên Hội đồng" if k.vote_base == "all"
                 else "số thành viên có mặt")
         out.append(VoteRule(label, bool(k.secret_ballot), threshold, base))
@@ -58,7 +60,9 @@ def council_setup_document(db: Database, year: int | None = None) -> Document:
         raise DomainError("Chưa có thành viên Hội đồng Thi đua - Khen thưởng (Đợt xét khen "
                           "thưởng › Hội đồng › Thành viên Hội đồng…).")
     with db.read() as s:
-        org, share, signer = org_data(s), quorum.share_in(s), chair_name(s)
+        # The quorum rule in force on the signing day ("ít nhất 2/3", or "trên 1/2").
+        rule = quorum.rule_in(s, filled.signed_on)
+        org, signer = org_data(s), chair_name(s)
         rules = vote_rules(s)
         bases = [b for b in decision_texts.default_bases(s) if b.startswith("Căn cứ")]
     bases[-1:] = [bases[-1].rstrip(";.") + ";"] if bases else []
@@ -67,5 +71,5 @@ def council_setup_document(db: Database, year: int | None = None) -> Document:
     return build_council_setup(CouncilSetup(
         org, filled.number, filled.signed_on,
         tuple(Member(m.full_name, m.position or "", m.role) for m in members),
-        f"{share.numerator}/{share.denominator}", quorum.needed(len(members), share), rules,
+        rule.label, rule.needed(len(members)), rules,
         tuple(bases), text.nfc(filled.get("replaces")), signer))

@@ -3,13 +3,13 @@ date, an area's bình xét meeting and votes, public comments, a movement plan's
 so a reprint says the same.
 
 Revision ID: 0013_document_inputs
-Revises: 0012_history_import
+Revises: 0006_rules
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_document_inputs"
-down_revision = "0012_history_import"
+down_revision = "0006_rules"
 branch_labels = None
 depends_on = None
 
