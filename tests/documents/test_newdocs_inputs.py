@@ -157,3 +157,25 @@ def test_quy_che_states_the_rules_the_ward_set(db, w, tmp_path):
     assert "(hiện nay là 5/9 thành viên)" in text
     assert "Trên 50% số phiếu đồng ý, tính trên số thành viên có mặt" in text
     assert "Từ 70% trở lên số phiếu đồng ý, tính trên tổng số thành viên Hội đồng" in text
+
+
+def test_payment_list_and_notice_name_who_decided(db, w, tmp_path):
+    """A decision the rule data gives to the committee itself is "của Ủy ban nhân dân
+    phường", not of its Chủ tịch, on the payment list and the notice."""
+    from app.services.awards.payment_list import payment_list_document
+    from app.services.rounds import notices
+    from db.models import DecisionLine, RuleItem
+
+    with db.read() as s:
+        kinds = set(s.scalars(select(DecisionLine.award_kind_id).where(
+            DecisionLine.decision_id == w.decision)))
+    with db.session() as s:
+        for k in kinds:
+            s.add(RuleItem(topic="decider", qualifier="", award_kind_id=k,
+                           effective_from=date(2025, 11, 1), value="Ủy ban nhân dân cấp xã",
+                           legal_basis="thử nghiệm", origin="phuong", sort_order=0))
+    pay = _text(render(payment_list_document(db, w.decision), tmp_path / "chi.pdf"))
+    note = _text(render(notices.decision_notice_document(db, w.decision), tmp_path / "tb.pdf"))
+    for got in (pay, note):
+        assert "ngày 05/12/2025 của Ủy ban nhân dân phường Thành Đông" in got
+        assert "05/12/2025 của Chủ tịch" not in got

@@ -24,5 +24,5 @@ def payment_list_document(db: Database, decision_id: int) -> Document:
         if d.kind != "khen_thuong" or not d.total_money:
             raise DomainError(f"Quyết định số {d.full_number} không có tiền thưởng để chi.")
         data, head = decision_data(s, decision_id), chair_name(s)
-    return build_payment_list(PaymentList(
-        data, f"Chủ tịch Ủy ban nhân dân {data.org.short_name}", head))
+    who = "Ủy ban nhân dân" if data.decider == "ubnd" else "Chủ tịch Ủy ban nhân dân"
+    return build_payment_list(PaymentList(data, f"{who} {data.org.short_name}", head))

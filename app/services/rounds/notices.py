@@ -10,6 +10,7 @@ from app import text
 from app.documents import Document
 from app.errors import DomainError
 from app.services.common import get_or_raise
+from app.services.rounds import decision_texts
 from app.services.system import document_inputs as inputs
 from db.engine import Database
 from db.models import Batch, Decision
@@ -48,7 +49,9 @@ def notice_document(db: Database, decision_id: int | None = None,
             d = get_or_raise(s, Decision, decision_id, "quyết định")
             if d.status != "issued" or d.kind != "khen_thuong":
                 raise DomainError("Chỉ thông báo kết quả của quyết định khen thưởng đã ban hành.")
-            by = d.issuer if d.external else f"Chủ tịch Ủy ban nhân dân {org.short_name}"
+            ours = ("Ủy ban nhân dân" if decision_texts.decider_of(s, d) == "ubnd"
+                    else "Chủ tịch Ủy ban nhân dân")
+            by = d.issuer if d.external else f"{ours} {org.short_name}"
             title = text.nfc(d.title)
             grounds = (f"Quyết định số {d.full_number} ngày {text.format_date_vn(d.signed_on)} "
                        f"của {by}" + (f" {title[0].lower()}{title[1:]}" if title else ""))
