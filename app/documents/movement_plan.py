@@ -46,6 +46,7 @@ class MovementPlan:
     signer_name: str  # the Chủ tịch
     decision_number: str = ""  # the Quyết định phát động's, when printed with one
     decision_date: date | None = None
+    bases: tuple[str, ...] = ()  # the decision's căn cứ
 
 
 def movement_title(p: MovementPlan) -> str:
@@ -130,10 +131,7 @@ def build_movement_decision(p: MovementPlan) -> Document:
                date_line(p.org.place_name, p.decision_date)),
         Title("QUYẾT ĐỊNH", "Về việc " + title[0].lower() + title[1:]),
         heading(f"CHỦ TỊCH {p.org.body_name}"),
-        para("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", italic=True),
-        para("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", italic=True),
-        para(f"Theo đề nghị của Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {short}.",
-             italic=True),
+        *[para(b, italic=True) for b in p.bases],
         heading("QUYẾT ĐỊNH:"),
         article("Điều 1.", f"{title} trên địa bàn {short}" + (
             f", {_period(p)[0].lower()}{_period(p)[1:]}" if _period(p) else ".")),

@@ -84,7 +84,8 @@ EXPECTED = {
                       "Phường sạch, phố xanh, Nhân dân khỏe",
                       "Từ ngày 04/01/2026 đến ngày 27/12/2026", "TM. ỦY BAN NHÂN DÂN"],
     "movement_decision": ["QUYẾT ĐỊNH", "Về việc phát động phong trào thi đua “Chủ nhật xanh”",
-                          "Ban hành kèm theo Quyết định số", "KẾ HOẠCH", "Khẩu hiệu thi đua"],
+                          "Ban hành kèm theo Quyết định số", "KẾ HOẠCH", "Khẩu hiệu thi đua",
+                          "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"],
 }
 
 

@@ -33,6 +33,7 @@ def award_choices(db: Database) -> list[tuple[int, str]]:
 def plan_data(db: Database, movement_id: int):
     """Everything the plan (and the decision issuing it) prints."""
     from app.documents.movement_plan import MovementPlan
+    from app.services.rounds.council_setup import grounds
     from app.services.rounds.paperwork import org_data
     from app.services.system.heads import chair_name
 
@@ -49,7 +50,8 @@ def plan_data(db: Database, movement_id: int):
             m.plan_number or "", m.plan_date, m.description or "", filled.get("purpose"),
             filled.get("subjects"),
             tuple(x.strip() for x in str(filled.get("targets")).splitlines() if x.strip()),
-            awards, filled.get("organize"), chair_name(s), filled.number, filled.signed_on)
+            awards, filled.get("organize"), chair_name(s), filled.number, filled.signed_on,
+            tuple(grounds(s, filled.signed_on)))
 
 
 def movement_plan_document(db: Database, movement_id: int) -> Document:

@@ -47,6 +47,17 @@ def vote_rules(s: Session):
     return tuple(out)
 
 
+def grounds(s: Session, day: date | None = None) -> list[str]:
+    """Căn cứ of a Chủ tịch's decision that is not a commendation (kiện toàn, phát động): the
+    laws and decrees of the rule data in force, proposed by the office that prepares it."""
+    from app.services.rounds.paperwork import org_data
+
+    bases = [b for b in decision_texts.default_bases(s, day) if b.startswith("Căn cứ")]
+    bases[-1:] = [bases[-1].rstrip(";.") + ";"] if bases else []
+    return bases + [(f"Theo đề nghị của Văn phòng Hội đồng nhân dân và Ủy ban nhân dân "
+                    f"{org_data(s).short_name}.")]
+
+
 def council_setup_document(db: Database, year: int | None = None) -> Document:
     """The kiện toàn decision with its Quy chế, from the members serving on its date."""
     from app.documents.council_setup import CouncilSetup, Member, build_council_setup
@@ -63,11 +74,7 @@ def council_setup_document(db: Database, year: int | None = None) -> Document:
         # The quorum rule in force on the signing day ("ít nhất 2/3", or "trên 1/2").
         rule = quorum.rule_in(s, filled.signed_on)
         org, signer = org_data(s), chair_name(s)
-        rules = vote_rules(s)
-        bases = [b for b in decision_texts.default_bases(s) if b.startswith("Căn cứ")]
-    bases[-1:] = [bases[-1].rstrip(";.") + ";"] if bases else []
-    bases.append(f"Theo đề nghị của Văn phòng Hội đồng nhân dân và Ủy ban nhân dân "
-                 f"{org.short_name}.")
+        rules, bases = vote_rules(s), grounds(s, filled.signed_on)
     return build_council_setup(CouncilSetup(
         org, filled.number, filled.signed_on,
         tuple(Member(m.full_name, m.position or "", m.role) for m in members),
