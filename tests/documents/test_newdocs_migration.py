@@ -1,4 +1,4 @@
-"""Migration 0013 on a database made before it: the document_input table appears empty, the
+"""Migration 0012 on a database made before it: the document_input table appears empty, the
 rows already there stay, and an input follows its batch when the batch is deleted."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from db.migrate import MIGRATIONS_DIR, alembic_config, upgrade
 
 
 def _previous_head() -> str:
-    path = next(MIGRATIONS_DIR.glob("versions/0013_*.py"))
-    spec = importlib.util.spec_from_file_location("m0013", path)
+    path = next(MIGRATIONS_DIR.glob("versions/0012_*.py"))
+    spec = importlib.util.spec_from_file_location("m0012", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.down_revision

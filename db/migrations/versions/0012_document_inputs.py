@@ -2,14 +2,14 @@
 date, an area's bình xét meeting and votes, public comments, a movement plan's targets), kept
 so a reprint says the same.
 
-Revision ID: 0013_document_inputs
-Revises: 0006_rules
+Revision ID: 0012_document_inputs
+Revises: 0011_rules
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013_document_inputs"
-down_revision = "0006_rules"
+revision = "0012_document_inputs"
+down_revision = "0011_rules"
 branch_labels = None
 depends_on = None
 
