@@ -11,7 +11,7 @@ import os
 import sys
 
 from app import APP_NAME, __version__
-from app.cli.argparse_vi import ArgumentParser
+from app.cli.argparse_vi import ArgumentParser, HelpFormatter
 
 # Modules under app.cli providing ``register(subparsers)``; one line per command group.
 COMMANDS = [
@@ -28,11 +28,35 @@ COMMANDS = [
 ]
 
 
+class _HelpFormatter(HelpFormatter):
+    """Wraps text as usual, but keeps a text that has its own line breaks (the epilog's list
+    of documents) as written."""
+
+    def _fill_text(self, text, width, indent):
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+class _Parser(ArgumentParser):
+    """Vietnamese help and errors (app/cli/argparse_vi.py); ``tdkt --help`` ends with how to
+    get each document, the list built only when the help is shown (the GUI's start-up never
+    pays for it)."""
+
+    def format_help(self) -> str:
+        if self.prog == "tdkt":  # the top level only, not each subcommand's help
+            from app.documents.registry import help_text
+
+            self.epilog = help_text()
+        return super().format_help()
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = ArgumentParser(  # Vietnamese help and errors (app/cli/argparse_vi.py)
+    parser = _Parser(
         prog="tdkt",
         description=f"{APP_NAME} — phần mềm công tác thi đua, khen thưởng cấp xã, phường. "
         "Không có lệnh con: mở giao diện.",
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tdkt {__version__}",
                         help="xem phiên bản rồi thoát")

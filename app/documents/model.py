@@ -106,6 +106,9 @@ class Signatures:
     right: Signer | None = None
     left: Signer | None = None
     recipients: tuple[str, ...] = ()  # Nơi nhận lines, shown left when ``left`` is None
+    # A third signer between the two (Người lập biểu | Kế toán | Thủ trưởng đơn vị):
+    # three equal columns, no Nơi nhận.
+    middle: Signer | None = None
 
 
 @dataclass(frozen=True)

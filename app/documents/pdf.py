@@ -173,6 +173,8 @@ def _signatures(sig: Signatures, doc: Document, width: float):
     from reportlab.platypus import Table as RLTable
     from reportlab.platypus import TableStyle
 
+    if sig.middle is not None:
+        return _three_signers(sig, doc, width)
     if sig.left is not None:
         left = _signer_cell(sig.left, doc.body_size, width * 0.45)
     elif sig.recipients:
@@ -182,6 +184,22 @@ def _signatures(sig: Signatures, doc: Document, width: float):
         left = ""  # an empty cell (a list would be read as flowables)
     right = _signer_cell(sig.right, doc.body_size, width * 0.55) if sig.right else ""
     t = RLTable([[left, right]], colWidths=[width * 0.45, width * 0.55])
+    t.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), face(BODY)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return [RLSpacer(1, 6), t]
+
+
+def _three_signers(sig: Signatures, doc: Document, width: float):
+    """Người lập biểu | Kế toán | Thủ trưởng đơn vị: three equal columns."""
+    from reportlab.platypus import Spacer as RLSpacer
+    from reportlab.platypus import Table as RLTable
+    from reportlab.platypus import TableStyle
+
+    cells = [_signer_cell(s, doc.body_size, width / 3) if s else ""
+             for s in (sig.left, sig.middle, sig.right)]
+    t = RLTable([cells], colWidths=[width / 3] * 3)
     t.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), face(BODY)),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),

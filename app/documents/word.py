@@ -243,6 +243,8 @@ def _signer(cell, s: Signer, size, width):
 
 def _signatures(doc, sig: Signatures, body, width, streamed):
     _keep_body_tail(doc, streamed)
+    if sig.middle is not None:
+        return _three_signers(doc, sig, body, width)
     _line(doc, "", 6).paragraph_format.keep_with_next = True
     t = _grid(doc, 1, [width * 0.45, width * 0.55], borders=False)
     _cant_split(t.rows[0])
@@ -260,6 +262,20 @@ def _signatures(doc, sig: Signatures, body, width, streamed):
         _signer(right, sig.right, body, width * 0.55)
     else:
         _line(right, "", body)
+
+
+def _three_signers(doc, sig: Signatures, body, width):
+    """Người lập biểu | Kế toán | Thủ trưởng đơn vị: three equal columns (kept whole, after
+    the body's tail as every signature block)."""
+    _line(doc, "", 6).paragraph_format.keep_with_next = True
+    t = _grid(doc, 1, [width / 3] * 3, borders=False)
+    _cant_split(t.rows[0])
+    for cell, s in zip(t.rows[0].cells, (sig.left, sig.middle, sig.right)):
+        _clear(cell)
+        if s is not None:
+            _signer(cell, s, body, width / 3)
+        else:
+            _line(cell, "", body)
 
 
 def _spacer(d, height_mm: float):

@@ -25,6 +25,8 @@ class HistoryLine:
     award: str
     decision: str  # "Quyết định số 15/QĐ-UBND ngày 20/12/2025"
     issuer: str
+    is_title: bool = False  # a danh hiệu thi đua (else a hình thức khen thưởng)
+    decision_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,8 @@ def subject_history(db: Database, subject_id: int) -> History:
         rows = s.execute(
             select(AwardRecord.year, printed_award_name(), Decision.full_number, Decision.signed_on,
                    Decision.issuer, AwardRecord.external_decision_ref,
-                   AwardRecord.external_decision_date, AwardRecord.external_issuer)
+                   AwardRecord.external_decision_date, AwardRecord.external_issuer,
+                   AwardKind.category, AwardRecord.decision_id)
             .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
             .outerjoin(Decision, Decision.id == AwardRecord.decision_id)
             .where(AwardRecord.subject_id == subject_id, AwardRecord.revoked.is_(False),
@@ -55,13 +58,14 @@ def subject_history(db: Database, subject_id: int) -> History:
             .order_by(AwardRecord.year, AwardKind.sort_order)).all()
         typ, name = subj.type, subj.name
     lines = []
-    for year, award, number, signed, d_issuer, ext_ref, ext_date, ext_issuer in rows:
+    for (year, award, number, signed, d_issuer, ext_ref, ext_date, ext_issuer, cat,
+         decision_id) in rows:
         ref, when = (number, signed) if number else (ext_ref, ext_date)
         decision = f"Quyết định số {ref or '…'}"
         if when:
             decision += f" ngày {text.format_date_vn(when)}"
         body = d_issuer or ext_issuer or (f"Chủ tịch UBND {who.short_name}" if number else "")
-        lines.append(HistoryLine(year, award, decision, body))
+        lines.append(HistoryLine(year, award, decision, body, cat == "danh_hieu", decision_id))
     return History(typ, name, details, tuple(lines))
 
 

@@ -18,7 +18,8 @@ from db.engine import Database
 from db.models import AwardKind, AwardRecord, Batch, Candidate, Decision, DecisionLine, Subject
 from db.queries.register import printed_award_name
 
-__all__ = ["ListLine", "PublicList", "batch_list", "build_public_list", "decision_list"]
+__all__ = ["ListLine", "PublicList", "batch_list", "build_public_list", "decision_list",
+           "list_blocks"]
 
 # Days a list stays posted (Nghị định 86/2023: 10 days of comments; 15 days after deciding).
 COMMENT_DAYS = 10
@@ -118,15 +119,11 @@ def build_public_list(db: Database, out: str | Path, decision_id: int | None = N
     data = (decision_list(db, decision_id, posted_on) if decision_id is not None
             else batch_list(db, batch_id, posted_on))
     who = issuer(db)
-    rows, groups = grouped_rows(data.lines)
     doc = Document(f"{data.title} – {data.summary}")
     doc.add(Header(who.parent_body, who.body_name, number=None,
                    date_line=text.date_line(who.place_name, posted_on or date.today())),
             Title(data.title, data.summary),
-            Table(columns(data.lines),
-                  rows or (("", "(Không có)", "", ""),), widths=(1.0, 4.6, 4.8, 2.8),
-                  align="CLLL", size=12, group_rows=frozenset(groups)),
-            para(f"Tổng số: {len(data.lines)} trường hợp."),
+            *list_blocks(data),
             para(data.note, italic=True),
             Signatures(right=Signer(who.signer_lines, who.signer_name),
                        recipients=("- Niêm yết tại trụ sở UBND và nhà văn hóa các khu dân cư;",
@@ -134,6 +131,15 @@ def build_public_list(db: Database, out: str | Path, decision_id: int | None = N
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     return render(doc, out)
+
+
+def list_blocks(data: PublicList) -> list:
+    """The list's table and its total line (also attached to a numbered thông báo)."""
+    rows, groups = grouped_rows(data.lines)
+    return [Table(columns(data.lines), rows or (("", "(Không có)", "", ""),),
+                  widths=(1.0, 4.6, 4.8, 2.8), align="CLLL", size=12,
+                  group_rows=frozenset(groups)),
+            para(f"Tổng số: {len(data.lines)} trường hợp.")]
 
 
 def decision_choices(db: Database, limit: int = 300) -> list[tuple[int, str]]:

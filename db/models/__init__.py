@@ -22,6 +22,7 @@ from db.models.awards import (  # noqa: F401
     RuleItem,
 )
 from db.models.base import Base  # noqa: F401
+from db.models.documents import DocumentInput  # noqa: F401
 from db.models.emulation import (  # noqa: F401
     Initiative,
     InitiativeAuthor,

@@ -1,4 +1,4 @@
-"""Migration 0011 on a database made before it: existing records untouched, the area figures
+"""Migration 0009 (area figures) on a database made before it: existing records untouched, the area figures
 tables added empty, the culture indicators seeded once (a deleted one stays deleted)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from db.migrate import alembic_config, current_revision, head_revision
 
 
 def test_upgrade_keeps_the_ward_and_seeds_the_indicators_once(tmp_path):
-    path = tmp_path / "trước 0011.sqlite"
+    path = tmp_path / "trước 0009.sqlite"
     old = Database(path)
     cfg = alembic_config()
     with old.engine.begin() as conn:

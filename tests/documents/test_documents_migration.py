@@ -1,4 +1,4 @@
-"""Migration 0010 (given as 0008; renumbered to follow main's 0009) on a database made before
+"""Migration 0008 (council documents) on a database made before
 it: existing ballots get their returned, invalid and "không đồng ý" counts from what they hold;
 meetings and attendees gain empty columns."""
 
@@ -13,8 +13,8 @@ from db.migrate import MIGRATIONS_DIR, alembic_config, upgrade
 
 
 def _previous_head() -> str:
-    path = next(MIGRATIONS_DIR.glob("versions/0010_*.py"))
-    spec = importlib.util.spec_from_file_location("m0010", path)
+    path = next(MIGRATIONS_DIR.glob("versions/0008_*.py"))
+    spec = importlib.util.spec_from_file_location("m0008", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.down_revision

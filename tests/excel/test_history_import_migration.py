@@ -1,4 +1,4 @@
-"""Migration 0012 on a database of the previous version: existing decisions are not marked as
+"""Migration 0010 (old register import) on a database of the previous version: existing decisions are not marked as
 imported, issued ones stay locked, the spelling table is filled when the app opens it, and the
 downgrade keeps the decision triggers."""
 

@@ -12,6 +12,7 @@ from app.services.rounds import batches, decisions
 from ui import dialogs, workers
 from ui.screens import decision_actions as actions
 from ui.screens.batch_rows import GOOD, RowsModel, rows_view, selected_items
+from ui.screens.decision_documents import decision_button
 
 
 def decision_columns():
@@ -70,6 +71,7 @@ class BatchDecisionsTab(QWidget):
             b.clicked.connect(slot)
             bar.addWidget(b)
             self.buttons[key] = b
+        bar.addWidget(decision_button(self, self._need))
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)

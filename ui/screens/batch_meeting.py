@@ -24,6 +24,7 @@ from app.services.rounds import council, council_members, quorum
 from app.text import fold
 from ui import dialogs
 from ui.screens.batch_rows import RowsModel, current_item, rows_view
+from ui.screens.ward_documents import council_setup_button
 from ui.widgets.form import DateEdit, FormDialog, combo, combo_value, set_combo, spin
 from ui.widgets.sizing import resize_within_screen
 
@@ -107,6 +108,7 @@ class MembersDialog(QDialog):
             button.setObjectName(name)
             button.clicked.connect(slot)
             bar.addWidget(button)
+        bar.addWidget(council_setup_button(self))
         bar.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.Close, self)
         close.button(QDialogButtonBox.Close).setText("Đóng")

@@ -24,6 +24,7 @@ from ui import dialogs
 from ui.screens.batch_candidates import CandidatesTab
 from ui.screens.batch_council import CouncilTab
 from ui.screens.batch_decisions import BatchDecisionsTab
+from ui.screens.batch_documents import batch_button
 from ui.screens.batch_rows import (
     GOOD,
     RowsModel,
@@ -101,6 +102,7 @@ class BatchesPage(QWidget):
             b.setObjectName(name)
             b.clicked.connect(slot)
             buttons.addWidget(b)
+        buttons.addWidget(batch_button(self))
         buttons.addStretch(1)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)

@@ -14,6 +14,7 @@ from ui import dialogs
 from ui.screens import decision_actions as actions
 from ui.screens.batch_decisions import decision_columns
 from ui.screens.batch_rows import GOOD, WARN, RowsModel, rows_view, selected_items
+from ui.screens.decision_documents import decision_button
 from ui.screens.decision_external import ExternalDecisionDialog
 from ui.widgets.flow import FlowLayout
 
@@ -53,6 +54,7 @@ class DecisionsPage(QWidget):
             b.clicked.connect(slot)
             bar.addWidget(b)
             self.buttons[key] = b
+        bar.addWidget(decision_button(self, self.current))
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         layout = QVBoxLayout(self)

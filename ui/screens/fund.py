@@ -12,6 +12,7 @@ from app.errors import DomainError
 from app.services.awards import fund
 from ui import dialogs
 from ui.screens.batch_rows import BAD, GOOD, RowsModel, rows_view, selected_items
+from ui.screens.ward_documents import fund_report_button
 from ui.widgets.form import DateEdit, FormDialog, combo, int_or_none, spin
 
 
@@ -68,6 +69,7 @@ class FundPage(QWidget):
         bar.addWidget(self.year)
         bar.addWidget(add)
         bar.addWidget(remove)
+        bar.addWidget(fund_report_button(self))
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Quỹ thi đua, khen thưởng</h2>", self))

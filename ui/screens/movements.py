@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from app.services.emulation import movements as mv
+from ui.screens.ward_documents import movement_button
 from ui.widgets.form import DateEdit, FormDialog, combo, combo_value, set_combo
 from ui.widgets.list_page import ListPage
 
@@ -100,3 +101,6 @@ class MovementsPage(ListPage):
 
     def delete_record(self, record_id):
         mv.delete_movement(self.db, record_id)
+
+    def extra_buttons(self):
+        return [movement_button(self)]

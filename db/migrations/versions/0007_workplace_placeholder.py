@@ -7,13 +7,13 @@ lines drop the hint from their position line. Lines of issued decisions and regi
 stay as issued (legal records are corrected by a decision, never in place).
 
 Revision ID: 0007_workplace_placeholder
-Revises: 0009_certificate_design
+Revises: 0006_certificate_design
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_workplace_placeholder"
-down_revision = "0009_certificate_design"
+down_revision = "0006_certificate_design"
 branch_labels = None
 depends_on = None
 

@@ -7,14 +7,14 @@ seeded here once with the ones ward reports state, so a deleted one stays delete
 chỉ tiêu of a year or a period. former_unit.kind (phường / xã) already exists since
 0001_initial: nothing to add for it.
 
-Revision ID: 0011_area_years
+Revision ID: 0009_area_years
 Revises: 0007_workplace_placeholder
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_area_years"
-down_revision = "0010_council_docs"
+revision = "0009_area_years"
+down_revision = "0008_council_docs"
 branch_labels = None
 depends_on = None
 

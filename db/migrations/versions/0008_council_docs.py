@@ -5,13 +5,13 @@ the Ban kiểm phiếu (head or member); a ballot records returned and invalid p
 "không đồng ý" count. Existing ballots are completed from what they hold: every paper issued
 came back, those not valid were invalid, every valid paper not agreeing disagreed.
 
-Revision ID: 0010_council_docs
-Revises: 0009_certificate_design
+Revision ID: 0008_council_docs
+Revises: 0006_certificate_design
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_council_docs"
+revision = "0008_council_docs"
 down_revision = "0007_workplace_placeholder"
 branch_labels = None
 depends_on = None

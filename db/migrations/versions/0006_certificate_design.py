@@ -1,13 +1,13 @@
 """Mẫu nền: the ward's own certificate design per blank model, stored in the file (so a
 backup carries it) and printed behind the text on plain paper.
 
-Revision ID: 0009_certificate_design
+Revision ID: 0006_certificate_design
 Revises: 0005_history
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_certificate_design"
+revision = "0006_certificate_design"
 down_revision = "0005_history"
 branch_labels = None
 depends_on = None

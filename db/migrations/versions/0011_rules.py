@@ -11,16 +11,16 @@ with the previous rule pack to tell the ward's edits from the pack's values
 Plain ALTER TABLE ADD COLUMN only: subject, person and collective keep their triggers,
 indexes and search table untouched.
 
-Revision ID: 0006_rules
-Revises: 0012_history_import
+Revision ID: 0011_rules
+Revises: 0010_history_import
 """
 from decimal import Decimal
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_rules"
-down_revision = "0012_history_import"
+revision = "0011_rules"
+down_revision = "0010_history_import"
 branch_labels = None
 depends_on = None
 

@@ -10,14 +10,14 @@
 * ``history_source``: for each imported register entry, the file, sheet and row it came
   from, the award as written and the row's notes.
 
-Revision ID: 0012_history_import
+Revision ID: 0010_history_import
 Revises: 0007_workplace_placeholder
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012_history_import"
-down_revision = "0011_area_years"
+revision = "0010_history_import"
+down_revision = "0009_area_years"
 branch_labels = None
 depends_on = None
 
