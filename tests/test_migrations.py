@@ -66,18 +66,10 @@ def test_foreign_and_random_files_are_refused(tmp_path):
 
 
 def test_older_database_is_upgraded_after_a_backup(tmp_path, tmp_data_dir):
-    from alembic import command
-
-    from db.engine import Database
-    from db.migrate import alembic_config
+    from tests.migration_helpers import migrate_to
 
     path = tmp_path / "old.sqlite"
-    old = Database(path)
-    cfg = alembic_config()
-    with old.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001_initial")
-    old.dispose()
+    migrate_to(path, "0001_initial")
     db = open_app_database(path)
     assert current_revision(db) == head_revision()
     db.dispose()

@@ -5,22 +5,15 @@ from __future__ import annotations
 
 import sqlite3
 
-from alembic import command
-
 from app.context import open_app_database
 from app.services.emulation import culture_indicators as ci
-from db.engine import Database
-from db.migrate import alembic_config, current_revision, head_revision
+from db.migrate import current_revision, head_revision
+from tests.migration_helpers import migrate_to
 
 
 def test_upgrade_keeps_the_ward_and_seeds_the_indicators_once(tmp_path):
     path = tmp_path / "trước 0009.sqlite"
-    old = Database(path)
-    cfg = alembic_config()
-    with old.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0004_household_head")
-    old.dispose()
+    migrate_to(path, "0004_household_head")
     con = sqlite3.connect(path)
     con.execute("INSERT INTO former_unit (id, name, kind, sort_order) VALUES (1, 'An Thượng', "
                 "'xã', 1)")

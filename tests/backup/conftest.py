@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,14 @@ def usb(tmp_path) -> Path:
     folder = tmp_path / "USB KINGSTON" / "Sao lưu"
     folder.mkdir(parents=True)
     return folder
+
+
+@pytest.fixture
+def root_log():
+    """The scheduled run adds a log file handler; take it away again after the test."""
+    before = list(logging.getLogger().handlers)
+    yield
+    for handler in logging.getLogger().handlers[:]:
+        if handler not in before:
+            logging.getLogger().removeHandler(handler)
+            handler.close()

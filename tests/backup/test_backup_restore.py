@@ -148,18 +148,12 @@ def test_startup_check_of_a_new_or_healthy_file(tmp_path, db):
 
 def test_older_backup_is_upgraded_after_restore(filled_db, usb, tmp_path):
     """A backup made by an older version restores, then migrates (with its own safety copy)."""
-    from alembic import command
 
-    from db.engine import Database
-    from db.migrate import alembic_config, current_revision, head_revision
+    from db.migrate import current_revision, head_revision
+    from tests.migration_helpers import migrate_to
 
     old_path = tmp_path / "cũ.sqlite"
-    old = Database(old_path)
-    cfg = alembic_config()
-    with old.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001_initial")
-    old.dispose()
+    migrate_to(old_path, "0001_initial")
     path = filled_db.path
     filled_db.dispose()
     restore_database(old_path, path)

@@ -4,7 +4,6 @@ after a failed run, and the box on the backup screen (a crontab line off Windows
 
 from __future__ import annotations
 
-import logging
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -150,17 +149,6 @@ def test_off_windows_there_is_no_task_but_a_crontab_line(db, monkeypatch):
 
 
 # ------------------------------------------------------------------ the scheduled run
-@pytest.fixture
-def root_log():
-    """The scheduled run adds a log file handler; take it away again after the test."""
-    before = list(logging.getLogger().handlers)
-    yield
-    for handler in logging.getLogger().handlers[:]:
-        if handler not in before:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
-
-
 def _scheduled_rows(db):
     with db.read() as s:
         rows = s.scalars(select(BackupLog).where(BackupLog.kind == "scheduled")).all()

@@ -4,7 +4,6 @@ the platform faked (tests/winfake.py) and psutil's drive list replaced."""
 
 from __future__ import annotations
 
-import logging
 import sys
 import xml.etree.ElementTree as ET
 from collections import namedtuple
@@ -39,16 +38,6 @@ def windows_pc(monkeypatch):
     _drives(monkeypatch, Part("C:\\", "C:\\", "NTFS", "rw,fixed"),
             Part("E:\\", "E:\\", "FAT32", "rw,removable"))
     return kernel32
-
-
-@pytest.fixture
-def root_log():
-    before = list(logging.getLogger().handlers)
-    yield
-    for handler in logging.getLogger().handlers[:]:
-        if handler not in before:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
 
 
 # ------------------------------------------------------------------ Windows: serial number

@@ -5,19 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from alembic import command
-
-from db.engine import Database
-from db.migrate import alembic_config, current_revision, head_revision, open_database
-
-
-def _at(path, revision: str) -> None:
-    old = Database(path)
-    cfg = alembic_config()
-    with old.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-    old.dispose()
+from db.migrate import current_revision, head_revision, open_database
+from tests.migration_helpers import migrate_to
 
 
 def _fill_old(path) -> None:
@@ -48,7 +37,7 @@ def _fill_old(path) -> None:
 
 def test_upgrade_fills_the_names_of_issued_lines_and_entries_and_locks_them(tmp_path):
     path = tmp_path / "cũ.sqlite"
-    _at(path, "0004_household_head")
+    migrate_to(path, "0004_household_head")
     _fill_old(path)
     db = open_database(path)
     assert current_revision(db) == head_revision()
@@ -70,12 +59,7 @@ def test_downgrade_restores_the_previous_protection(tmp_path):
     path = tmp_path / "xuống.sqlite"
     open_database(path).dispose()
     _fill_old_head(path)
-    db = Database(path)
-    cfg = alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0004_household_head")
-    db.dispose()
+    migrate_to(path, "0004_household_head", down=True)
     con = sqlite3.connect(path, isolation_level=None)
     triggers = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
     assert {"award_record_no_delete", "award_record_only_revoke"} <= triggers

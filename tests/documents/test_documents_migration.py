@@ -4,30 +4,17 @@ meetings and attendees gain empty columns."""
 
 from __future__ import annotations
 
-import importlib.util
-
 from sqlalchemy import text
 
 from db.engine import Database
-from db.migrate import MIGRATIONS_DIR, alembic_config, upgrade
-
-
-def _previous_head() -> str:
-    path = next(MIGRATIONS_DIR.glob("versions/0008_*.py"))
-    spec = importlib.util.spec_from_file_location("m0008", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.down_revision
+from db.migrate import upgrade
+from tests.migration_helpers import migrate_to, revision_before
 
 
 def test_existing_ballots_are_completed(tmp_path):
-    from alembic import command
-
-    db = Database(tmp_path / "cũ.sqlite")
-    cfg = alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, _previous_head())
+    path = tmp_path / "cũ.sqlite"
+    migrate_to(path, revision_before("0008"))
+    db = Database(path)
     with db.engine.begin() as conn:
         x = conn.execute
         x(text("INSERT INTO batch (id, name, year, kind, status, created_at, updated_at) "

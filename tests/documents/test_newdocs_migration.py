@@ -3,30 +3,17 @@ rows already there stay, and an input follows its batch when the batch is delete
 
 from __future__ import annotations
 
-import importlib.util
-
 from sqlalchemy import text
 
 from db.engine import Database
-from db.migrate import MIGRATIONS_DIR, alembic_config, upgrade
-
-
-def _previous_head() -> str:
-    path = next(MIGRATIONS_DIR.glob("versions/0012_*.py"))
-    spec = importlib.util.spec_from_file_location("m0012", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.down_revision
+from db.migrate import upgrade
+from tests.migration_helpers import migrate_to, revision_before
 
 
 def test_document_inputs_on_an_existing_database(tmp_path):
-    from alembic import command
-
-    db = Database(tmp_path / "cũ.sqlite")
-    cfg = alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, _previous_head())
+    path = tmp_path / "cũ.sqlite"
+    migrate_to(path, revision_before("0012"))
+    db = Database(path)
     with db.engine.begin() as conn:
         conn.execute(text("INSERT INTO batch (id, name, year, kind, status, created_at, "
                           "updated_at) VALUES (1, 'Tổng kết 2025', 2025, 'tong_ket_nam', "

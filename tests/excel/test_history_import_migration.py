@@ -7,26 +7,15 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from alembic import command
 
 from app.context import open_app_database
-from db.engine import Database
-from db.migrate import alembic_config
+from tests.migration_helpers import migrate_to, revision_before
 
-PREVIOUS = "0007_workplace_placeholder"
-
-
-def _migrate(path, revision: str, down: bool = False) -> None:
-    db = Database(path)
-    cfg = alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(cfg, revision)
-    db.dispose()
+PREVIOUS = revision_before("0010")
 
 
 def _old_database(path) -> None:
-    _migrate(path, PREVIOUS)
+    migrate_to(path, PREVIOUS)
     con = sqlite3.connect(path, isolation_level=None)
     con.executescript("""
         INSERT INTO award_kind (id, code, name, category, subject_types, level, awarded_here,
@@ -63,8 +52,8 @@ def test_upgrade_keeps_existing_decisions_and_their_protection(tmp_path):
 def test_downgrade_keeps_the_decision_triggers(tmp_path):
     path = tmp_path / "về.sqlite"
     _old_database(path)
-    _migrate(path, "head")
-    _migrate(path, PREVIOUS, down=True)
+    migrate_to(path, "head")
+    migrate_to(path, PREVIOUS, down=True)
     con = sqlite3.connect(path, isolation_level=None)
     columns = {r[1] for r in con.execute("PRAGMA table_info(decision)")}
     assert "source" not in columns

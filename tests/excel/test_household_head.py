@@ -41,18 +41,11 @@ def test_household_form_keeps_head_birth_year_and_cccd(qtbot, org_db):
 
 
 def test_migration_0004_keeps_existing_households(tmp_path, tmp_data_dir):
-    from alembic import command
-
-    from db.engine import Database
-    from db.migrate import alembic_config, open_database
+    from db.migrate import open_database
+    from tests.migration_helpers import migrate_to
 
     path = tmp_path / "cũ.sqlite"
-    old = Database(path)
-    cfg = alembic_config()
-    with old.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0003_protect")
-    old.dispose()
+    migrate_to(path, "0003_protect")
     con = sqlite3.connect(path)
     con.execute("INSERT INTO subject (id, type, name, name_folded, sort_key, created_at, "
                 "updated_at) VALUES (1, 'household', 'Lê Văn Cũ', 'le van cu', 'cu', "

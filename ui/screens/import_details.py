@@ -114,17 +114,17 @@ class ImportDetails(QTabWidget):
         if not rows:
             dialogs.info(self, "Chưa chọn", "Hãy chọn các ô trong danh sách “Chuyển mã”.")
             return
-        self.cells_model.set_convert(rows, convert)
+        self.cells_model.choose(rows, convert)
 
     def _keep_both(self, keep_both: bool) -> None:
         rows = _selected(self.pairs)
         if not rows:
             dialogs.info(self, "Chưa chọn", "Hãy chọn các cặp dòng trong danh sách.")
             return
-        if keep_both and not all(self.pairs_model.pair_at(r).both_allowed for r in rows):
+        if keep_both and not all(self.pairs_model.items[r].both_allowed for r in rows):
             dialogs.info(self, "Không giữ được cả hai", "Hai dòng cùng số CCCD không thể là hai "
                                                         "người khác nhau: sửa tệp nếu cần.")
-        self.pairs_model.set_keep_both(rows, keep_both)
+        self.pairs_model.choose(rows, keep_both)
 
 
 def _selected(table: QTableView) -> list[int]:

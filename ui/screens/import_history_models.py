@@ -1,96 +1,26 @@
 """Table models of the old register's tabs on the import screen: per year, decisions,
-subjects, award spellings. Each row's texts are worked out once, when first drawn (a plan
-holds thousands of subjects); a check box answers a question through ``on_choice``."""
+subjects, award spellings; a check box answers a question through ``on_choice``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush
 
 from app import text
 from app.excel.history_awards import TYPE_LABELS
 from app.excel.history_decisions import LEVEL_LABELS
 from ui.screens.import_preview import DUP_BG, ERROR_BG
-
-_ROOT = QModelIndex()
-_ROLES = {Qt.DisplayRole, Qt.CheckStateRole, Qt.BackgroundRole, Qt.TextAlignmentRole}
+from ui.widgets.choice_table import ChoiceTableModel
 
 
-class PlanModel(QAbstractTableModel):
-    """Rows of one list of the plan; ``CHOICE`` is the column with a check box (or None)."""
+class PlanModel(ChoiceTableModel):
+    """Rows of one list of the plan. A choice goes to ``on_choice(item, checked)``, which
+    plans again (and sets new items)."""
 
-    HEADERS: tuple[str, ...] = ()
-    CHOICE: int | None = None
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.items: list = []
-        self.texts: list[tuple[str, ...] | None] = []
-        self.on_choice: Callable | None = None
-
-    def set_items(self, items: list) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.texts = [None] * len(self.items)  # worked out when first shown: a plan is fixed
-        self.endResetModel()
-
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index):
-        base = super().flags(index)
-        if index.column() == self.CHOICE and self.checkable(self.items[index.row()]):
-            return base | Qt.ItemIsUserCheckable
-        return base
-
-    def data(self, index, role=Qt.DisplayRole):
-        if role not in _ROLES or not index.isValid():  # Qt asks for a dozen roles per cell
-            return None
-        item, col = self.items[index.row()], index.column()
-        if role == Qt.DisplayRole:
-            return self.text_at(index.row())[col]
-        if role == Qt.CheckStateRole and col == self.CHOICE and self.checkable(item):
-            return Qt.Checked if self.checked(item) else Qt.Unchecked
-        if role == Qt.BackgroundRole:
-            return self.colour(item)
-        if role == Qt.TextAlignmentRole and self.text_at(index.row())[col][:1].isdigit():
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        return None
-
-    def text_at(self, row: int) -> tuple[str, ...]:
-        if self.texts[row] is None:
-            self.texts[row] = self.cells(self.items[row])
-        return self.texts[row]
-
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.CheckStateRole or index.column() != self.CHOICE or not self.on_choice:
-            return False
-        item = self.items[index.row()]
-        self.on_choice(item, Qt.CheckState(value) == Qt.Checked)
-        return True
-
-    # per list
-    def cells(self, item) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def checkable(self, item) -> bool:
-        return False
-
-    def checked(self, item) -> bool:
-        return False
-
-    def colour(self, item):
-        return None
+    def choose(self, rows: list[int], checked: bool) -> int:
+        if not self.on_choice or not rows:
+            return 0
+        self.on_choice(self.items[rows[0]], checked)
+        return 1
 
 
 class YearsModel(PlanModel):

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.excel.kinds import KINDS
 from app.excel.preview import ACTIONS, CellChoice, DuplicatePair, Preview, PreviewRow, Problem
+from ui.widgets.choice_table import ChoiceTableModel
 
 _ROOT = QModelIndex()
 _ROW_ROLES = {Qt.DisplayRole, Qt.ToolTipRole, Qt.BackgroundRole}
@@ -130,7 +131,7 @@ def problem_lines(preview: Preview) -> list[str]:
     return lines + preview.notes
 
 
-class CellsModel(QAbstractTableModel):
+class CellsModel(ChoiceTableModel):
     """The "Chuyển mã" list: cells converted from TCVN3 / VNI or readable two ways, with the
     cell as typed, the other reading and a check box "Chuyển mã" (the per-cell choice)."""
 
@@ -141,71 +142,36 @@ class CellsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.preview: Preview | None = None
-        self.on_choice = None  # called after the user changed a cell's reading
 
     def load(self, preview: Preview | None) -> None:
-        self.beginResetModel()
         self.preview = preview
-        self.endResetModel()
+        self.set_items(preview.cells if preview else [])
 
-    def choice_at(self, r: int) -> CellChoice:
-        return self.preview.cells[r]
+    def cells(self, c: CellChoice) -> tuple[str, ...]:
+        d = c.decision
+        return (c.sheet, f"{c.column}{c.row}", c.label, d.original,
+                d.text(True) if c.choosable else d.unicode, c.encoding_label, _choice_text(c),
+                d.reason)
 
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() or self.preview is None else len(self.preview.cells)
+    def checkable(self, c: CellChoice) -> bool:
+        return c.choosable
 
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def checked(self, c: CellChoice) -> bool:
+        return c.convert
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index):
-        base = super().flags(index)
-        if index.column() == self.CHOICE and self.choice_at(index.row()).choosable:
-            return base | Qt.ItemIsUserCheckable
-        return base
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        c, col = self.choice_at(index.row()), index.column()
-        if role == Qt.CheckStateRole and col == self.CHOICE and c.choosable:
-            return Qt.Checked if c.convert else Qt.Unchecked
-        if role == Qt.DisplayRole:
-            d = c.decision
-            return (c.sheet, f"{c.column}{c.row}", c.label, d.original,
-                    d.text(True) if c.choosable else d.unicode, c.encoding_label,
-                    _choice_text(c), d.reason)[col]
-        if role == Qt.BackgroundRole and c.decision.ambiguous:
-            return QBrush(DUP_BG)
-        if role == Qt.ToolTipRole:
-            return c.text()
-        return None
-
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.CheckStateRole or index.column() != self.CHOICE:
-            return False
-        return self.set_convert([index.row()], Qt.CheckState(value) == Qt.Checked) > 0
-
-    def set_convert(self, rows: list[int], convert: bool) -> int:
-        """Convert (or keep as typed) the chosen cells; returns how many changed."""
+    def apply(self, c: CellChoice, convert: bool) -> bool:
         from app.excel.importer import set_cell_choice
 
-        changed = 0
-        for r in rows:
-            c = self.choice_at(r)
-            if c.choosable and c.convert != convert:
-                set_cell_choice(self.preview, c, convert)
-                changed += 1
-        if changed:
-            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows),
-                                                                       len(self.HEADERS) - 1))
-            if self.on_choice:
-                self.on_choice()
-        return changed
+        if not c.choosable or c.convert == convert:
+            return False
+        set_cell_choice(self.preview, c, convert)
+        return True
+
+    def colour(self, c: CellChoice):
+        return QBrush(DUP_BG) if c.decision.ambiguous else None
+
+    def tooltip(self, c: CellChoice) -> str:
+        return c.text()
 
 
 def _choice_text(c: CellChoice) -> str:
@@ -214,72 +180,35 @@ def _choice_text(c: CellChoice) -> str:
     return "Chuyển mã" if c.convert else "Giữ nguyên"
 
 
-class PairsModel(QAbstractTableModel):
+class PairsModel(ChoiceTableModel):
     """Rows of the file that may be the same record: keep the first, or both (check box)."""
 
     HEADERS = ("Trang", "Dòng đầu", "Dòng sau", "Tên", "Vì sao", "Giữ cả hai")
     CHOICE = 5
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.preview: Preview | None = None
-        self.on_choice = None
-
     def load(self, preview: Preview | None) -> None:
-        self.beginResetModel()
-        self.preview = preview
-        self.endResetModel()
+        self.set_items(preview.pairs if preview else [])
 
-    def pair_at(self, r: int) -> DuplicatePair:
-        return self.preview.pairs[r]
+    def cells(self, p: DuplicatePair) -> tuple[str, ...]:
+        return (p.second.sheet, str(p.first.row), str(p.second.row), p.second.display("name"),
+                p.reason, p.choice_text)
 
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() or self.preview is None else len(self.preview.pairs)
+    def checkable(self, p: DuplicatePair) -> bool:
+        return p.both_allowed
 
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def shows_check(self, p: DuplicatePair) -> bool:
+        return True  # a pair sharing a CCCD shows its (unchecked) box, greyed
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.HEADERS[section]
-        return None
+    def checked(self, p: DuplicatePair) -> bool:
+        return p.keep_both
 
-    def flags(self, index):
-        base = super().flags(index)
-        if index.column() == self.CHOICE and self.pair_at(index.row()).both_allowed:
-            return base | Qt.ItemIsUserCheckable
-        return base
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        p, col = self.pair_at(index.row()), index.column()
-        if role == Qt.CheckStateRole and col == self.CHOICE:
-            return Qt.Checked if p.keep_both else Qt.Unchecked
-        if role == Qt.DisplayRole:
-            return (p.second.sheet, str(p.first.row), str(p.second.row),
-                    p.second.display("name"), p.reason, p.choice_text)[col]
-        if role == Qt.BackgroundRole and p.kind == "duplicate":
-            return QBrush(DUP_BG)
-        return None
-
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.CheckStateRole or index.column() != self.CHOICE:
-            return False
-        return self.set_keep_both([index.row()], Qt.CheckState(value) == Qt.Checked) > 0
-
-    def set_keep_both(self, rows: list[int], keep_both: bool) -> int:
+    def apply(self, p: DuplicatePair, keep_both: bool) -> bool:
         from app.excel.importer import set_pair_choice
 
-        changed = 0
-        for r in rows:
-            pair = self.pair_at(r)
-            if pair.keep_both != keep_both and (pair.both_allowed or not keep_both):
-                set_pair_choice(pair, keep_both)
-                changed += 1
-        if changed:
-            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows),
-                                                                       len(self.HEADERS) - 1))
-            if self.on_choice:
-                self.on_choice()
-        return changed
+        if p.keep_both == keep_both or (keep_both and not p.both_allowed):
+            return False
+        set_pair_choice(p, keep_both)
+        return True
+
+    def colour(self, p: DuplicatePair):
+        return QBrush(DUP_BG) if p.kind == "duplicate" else None
