@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
+# Qt's own texts in Vietnamese: compiled from its source at build time, never committed.
+QM := resources/i18n/qt_vi.qm
 
 .PHONY: run test build lock clean
 
@@ -16,13 +18,16 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-run: $(STAMP)
+$(QM): resources/i18n/qt_vi.ts $(STAMP)
+	$(BIN)/python -m ui.i18n
+
+run: $(STAMP) $(QM)
 	$(BIN)/tdkt
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-build: $(STAMP)
+build: $(STAMP) $(QM)
 	$(BIN)/python packaging/build.py
 
 # Re-resolve requirements.lock from pyproject.toml, keeping current pins (UPGRADE=1: newest).

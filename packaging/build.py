@@ -87,6 +87,13 @@ def run_pyinstaller(clean: bool) -> None:
     subprocess.run(cmd, check=True, cwd=bundle.ROOT, env=env)
 
 
+def compile_translations() -> Path:
+    """Qt's own texts in Vietnamese: resources/i18n/qt_vi.ts compiled to the .qm the build
+    ships (generated here, never committed; ui/i18n.py)."""
+    subprocess.run([sys.executable, "-m", "ui.i18n", "--force"], check=True, cwd=bundle.ROOT)
+    return bundle.RESOURCES / "i18n" / "qt_vi.qm"
+
+
 def verify(app_dir: Path, datas: list[tuple[str, str]]) -> None:
     """Fail the build when a part the app loads from files at run time is missing."""
     internal = app_dir / "_internal"
@@ -141,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{bundle.write_version_info(name)}")
     if args.dry_run:
         return 0
+    print(f"Qt translation {compile_translations()}")
     datas = bundle.datas()  # before the build: files others add meanwhile are not expected
     started = time.perf_counter()
     run_pyinstaller(args.clean)

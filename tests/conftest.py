@@ -31,6 +31,15 @@ def no_password_store(monkeypatch):
     keyring.set_keyring(fail.Keyring())
 
 
+@pytest.fixture(scope="session", autouse=True)
+def vietnamese_qt(qapp):
+    """Every test sees Qt as the officer does: Vietnamese locale (decimal comma, "8.000") and
+    Qt's own texts translated, as ui.app.make_application sets them up."""
+    from tests.ui.vietnamese import started_app
+
+    return started_app()
+
+
 @pytest.fixture
 def db(tmp_path):
     from app.context import open_app_database

@@ -25,6 +25,7 @@ from app import APP_NAME, __version__
 from app.logging_setup import setup_logging
 from app.paths import default_db_path, resource_path
 from ui import dialogs
+from ui.i18n import install_vietnamese
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("ThiDuaKhenThuong")
+    install_vietnamese(app)  # Qt's own buttons and menus, dates and numbers in Vietnamese
     icon = resource_path("icons", "app.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

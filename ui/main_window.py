@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -18,10 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
+from app.paths import data_dir
 from ui import dialogs
 from ui.screens import ScreenSpec, ordered_screens
 
 KeyRole = Qt.UserRole + 1
+GEOMETRY_KEY = "cua_so_chinh/vi_tri"
+
+
+def window_settings() -> QSettings:
+    """The window's place and size, in the user data folder (not the Windows registry: a
+    copied data folder brings them along, and tests keep theirs in their own folder)."""
+    return QSettings(str(data_dir() / "giao-dien.ini"), QSettings.IniFormat)
 
 
 class MainWindow(QMainWindow):
@@ -44,7 +52,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([self.fontMetrics().averageCharWidth() * 26, 1000])
+        splitter.setSizes([self._fit_navigation(), 1000])
         self.setCentralWidget(splitter)
         self.nav.currentItemChanged.connect(self._on_nav)
         self._build_menu()
@@ -56,6 +64,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.resize(self.fontMetrics().averageCharWidth() * 170,
                     self.fontMetrics().height() * 40)
+        self._restore_placement()
         if db is not None:
             self.attach_database(db)
         else:
@@ -88,6 +97,38 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.specs[spec.key] = spec
 
+    def _fit_navigation(self) -> int:
+        """The navigation as wide as its longest item: no screen name cut."""
+        nav = self.nav
+        nav.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        width = (nav.sizeHintForColumn(0) + 2 * nav.frameWidth()
+                 + nav.verticalScrollBar().sizeHint().width())
+        nav.setMinimumWidth(width)
+        return width
+
+    # ------------------------------------------------------------- placement
+    def _restore_placement(self) -> None:
+        """Where the officer left the window (saved when it closes); the first time, it opens
+        maximised. A size chosen by the caller (resize before show) is kept."""
+        geometry = window_settings().value(GEOMETRY_KEY)
+        self._maximise_on_show = not (geometry and self.restoreGeometry(geometry))
+        self._sized_by_caller = False
+
+    def resize(self, *args) -> None:
+        self._sized_by_caller = True
+        super().resize(*args)
+
+    def show(self) -> None:
+        if getattr(self, "_maximise_on_show", False) and not self._sized_by_caller:
+            self.setWindowState(self.windowState() | Qt.WindowMaximized)
+        self._maximise_on_show = False
+        super().show()
+
+    def _save_placement(self) -> None:
+        settings = window_settings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.sync()
+
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
         open_action = QAction("Mở cơ sở dữ liệu khác…", self)
@@ -103,6 +144,16 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu("Trợ &giúp")
+        guide = QAction("Hướng dẫn sử dụng", self)
+        guide.setObjectName("guide_index")
+        guide.triggered.connect(lambda: self.open_guide())
+        help_menu.addAction(guide)
+        here = QAction("Hướng dẫn cho màn hình đang mở", self)
+        here.setObjectName("guide_here")
+        here.setShortcut(QKeySequence(Qt.Key_F1))
+        here.triggered.connect(self.open_guide_here)
+        help_menu.addAction(here)
+        help_menu.addSeparator()
         about = QAction("Giới thiệu", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -146,6 +197,24 @@ class MainWindow(QMainWindow):
         self.db.close()  # the old file's lock goes with it
         return window
 
+    def open_guide(self, page: str | None = None):
+        """The guide's window (one, reused), at ``page`` or its contents page."""
+        from ui.guide import pages
+        from ui.guide.viewer import GuideWindow
+
+        if getattr(self, "guide", None) is None:
+            self.guide = GuideWindow(self)
+        self.guide.show_page(page or pages.INDEX)
+        return self.guide
+
+    def open_guide_here(self):
+        """F1: the guide's page of the screen in front."""
+        from ui.guide import pages
+
+        current = self.stack.currentWidget()
+        key = next((k for k, page in self.pages.items() if page is current), None)
+        return self.open_guide(pages.page_of(key) if key else None)
+
     def _about(self) -> None:
         dialogs.info(self, "Giới thiệu",
                      f"{APP_NAME}\nPhiên bản {__version__}\n\n"
@@ -156,6 +225,7 @@ class MainWindow(QMainWindow):
 
         if self.db is not None and not self.skip_exit_backup and not self.db.read_only:
             backup_on_exit(self, self.db)  # only if turned on in "Sao lưu & khôi phục"
+        self._save_placement()
         super().closeEvent(event)
 
     # ----------------------------------------------------------------- pages

@@ -11,6 +11,7 @@ import os
 import sys
 
 from app import APP_NAME, __version__
+from app.cli.argparse_vi import ArgumentParser, HelpFormatter
 
 # Modules under app.cli providing ``register(subparsers)``; one line per command group.
 COMMANDS = [
@@ -27,7 +28,7 @@ COMMANDS = [
 ]
 
 
-class _HelpFormatter(argparse.HelpFormatter):
+class _HelpFormatter(HelpFormatter):
     """Wraps text as usual, but keeps a text that has its own line breaks (the epilog's list
     of documents) as written."""
 
@@ -37,9 +38,10 @@ class _HelpFormatter(argparse.HelpFormatter):
         return super()._fill_text(text, width, indent)
 
 
-class _Parser(argparse.ArgumentParser):
-    """``tdkt --help`` ends with how to get each document; the list is built only when the
-    help is shown (the GUI's start-up never pays for it)."""
+class _Parser(ArgumentParser):
+    """Vietnamese help and errors (app/cli/argparse_vi.py); ``tdkt --help`` ends with how to
+    get each document, the list built only when the help is shown (the GUI's start-up never
+    pays for it)."""
 
     def format_help(self) -> str:
         if self.prog == "tdkt":  # the top level only, not each subcommand's help
@@ -56,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Không có lệnh con: mở giao diện.",
         formatter_class=_HelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"tdkt {__version__}")
+    parser.add_argument("--version", action="version", version=f"tdkt {__version__}",
+                        help="xem phiên bản rồi thoát")
     parser.add_argument("--db", metavar="FILE", help="mở (hoặc tạo) tệp cơ sở dữ liệu này")
     parser.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu người dùng")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")

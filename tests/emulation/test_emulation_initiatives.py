@@ -88,3 +88,12 @@ def test_role_model_profile_pdf(db, tmp_path):
     with db.read() as s:
         assert s.scalars(select(AuditLog.action).where(AuditLog.entity == "role_model")).all() == [
             "create", "delete"]
+
+
+def test_author_names_of_a_saved_initiative_in_the_chosen_order(db):
+    """Opening a saved initiative lists its authors (it crashed: a Result is not a mapping)."""
+    ward = small_ward(db)
+    an, binh = ward["staff"][:2]
+    names = dict(ini.author_names(db, [binh, an]))
+    assert [pid for pid, _ in ini.author_names(db, [binh, an])] == [binh, an]
+    assert all(names.values())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.errors import ReadOnlyError
 from app.services.system import audit
 from ui.widgets.list_page import ListPage
+from ui.widgets.sizing import resize_within_screen
 
 
 def _qdate(value: date) -> QDate:
@@ -66,7 +67,7 @@ class AuditDetailDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         char = self.fontMetrics().averageCharWidth()
-        self.resize(char * 110, self.fontMetrics().height() * 24)
+        resize_within_screen(self, char * 110, self.fontMetrics().height() * 24)
 
     def rows(self) -> list[tuple[str, str, str]]:
         t = self.table

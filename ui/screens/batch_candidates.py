@@ -35,6 +35,7 @@ from ui.screens.batch_rows import (
     rows_view,
     selected_items,
 )
+from ui.widgets.flow import FlowLayout
 
 
 def _colour(c: batches.CandidateInfo):
@@ -74,7 +75,7 @@ class CandidatesTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.action_edit())
         self.findings = QTextBrowser(self)
         self.findings.setObjectName("findings")
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps at 125 % instead of widening the window
         self.buttons = {}
         for key, label, slot in (
             ("add", "Thêm từ hồ sơ…", self.action_add),

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -23,6 +22,7 @@ from ui import dialogs, workers
 from ui.screens.batch_meeting import MeetingDialog, MembersDialog
 from ui.screens.batch_tally import COLS, COUNT_COLS, TallyModel
 from ui.screens.decision_preview import show_document
+from ui.widgets.flow import FlowLayout
 
 
 def load_meeting(db, meeting_id: int):
@@ -91,8 +91,8 @@ class CouncilTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(docs)
 
-    def _bar(self, specs) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _bar(self, specs) -> FlowLayout:
+        bar = FlowLayout()  # wraps at 125 % instead of widening the window
         for key, label, slot in specs:
             b = QPushButton(label, self)
             b.setObjectName(f"council_{key}")

@@ -4,7 +4,7 @@ and issued (issuing writes the register)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import text
 from app.errors import DomainError
@@ -13,6 +13,7 @@ from ui import dialogs, workers
 from ui.screens import decision_actions as actions
 from ui.screens.batch_rows import GOOD, RowsModel, rows_view, selected_items
 from ui.screens.decision_documents import decision_button
+from ui.widgets.flow import FlowLayout
 
 
 def decision_columns():
@@ -59,7 +60,7 @@ class BatchDecisionsTab(QWidget):
         self.loader = workers.Loader(self, self._loaded,
                                      lambda exc: self.hint.setText(f"Không tải được: {exc}"))
         self._select_id: int | None = None
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps at 125 % instead of widening the window
         self.buttons = {}
         for key, label, slot in (("draft", "Lập dự thảo từ người được thông qua…", self.action_draft),
                                  ("open", "Mở / sửa dự thảo…", self.action_open),

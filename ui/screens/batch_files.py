@@ -23,6 +23,7 @@ from app.services.rounds import batch_files
 from ui import dialogs
 from ui.screens.batch_rows import RowsModel, rows_view, selected_items
 from ui.widgets.form import DateEdit, FormDialog, combo
+from ui.widgets.sizing import resize_within_screen
 
 FILE_FILTER = "Tài liệu (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx);;Mọi tệp (*)"
 
@@ -82,7 +83,7 @@ class AttachmentsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(close)
         h = self.fontMetrics().height()
-        self.resize(h * 55, h * 22)
+        resize_within_screen(self, h * 55, h * 22)
         self.reload()
 
     def reload(self) -> None:

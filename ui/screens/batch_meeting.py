@@ -26,6 +26,7 @@ from ui import dialogs
 from ui.screens.batch_rows import RowsModel, current_item, rows_view
 from ui.screens.ward_documents import council_setup_button
 from ui.widgets.form import DateEdit, FormDialog, combo, combo_value, set_combo, spin
+from ui.widgets.sizing import resize_within_screen
 
 ROLES = ("Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên thường trực", "Ủy viên",
          "Ủy viên, Thư ký")
@@ -117,7 +118,7 @@ class MembersDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(close)
         h = self.fontMetrics().height()
-        self.resize(h * 50, h * 25)
+        resize_within_screen(self, h * 50, h * 25)
         self.reload()
 
     def reload(self) -> None:

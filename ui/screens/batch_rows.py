@@ -7,7 +7,9 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+
+from ui.widgets.columns import fit_columns
 
 WARN = QColor("#fff3cd")  # needs the council's attention
 BAD = QColor("#f8d7da")  # failed / revoked
@@ -68,11 +70,7 @@ def rows_view(model: RowsModel, parent: QWidget, widths: Sequence[int] = (),
     view.setEditTriggers(QAbstractItemView.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    char = parent.fontMetrics().averageCharWidth()
-    for i, w in enumerate(widths):
-        view.setColumnWidth(i, w * char + 12)
+    fit_columns(view, widths)  # header text and content, never cut
     return view
 
 

@@ -22,6 +22,7 @@ from app.errors import DomainError
 from app.services.awards import certificates as svc
 from ui import dialogs, workers
 from ui.screens.certificate_print import PDF_PRINTER, PdfPreview, print_pdf, printer_names
+from ui.widgets.sizing import resize_within_screen
 
 STEPS = (
     "<b>Bước 1.</b> Chọn máy in và loại phôi, bấm <i>In trang căn chỉnh</i> (in ra giấy trắng)."
@@ -51,7 +52,7 @@ class CalibrationDialog(QDialog):
         self.db = db
         self.grid_path: str | None = None
         self.setWindowTitle("Căn chỉnh in phôi")
-        self.resize(980, 680)
+        resize_within_screen(self, 980, 680)
         layout = QVBoxLayout(self)
         steps = QLabel(STEPS, self)
         steps.setWordWrap(True)

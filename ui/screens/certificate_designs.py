@@ -19,6 +19,7 @@ from app.services.awards import certificates as svc
 from ui import dialogs, workers
 from ui.screens.certificate_fields import sample_certificate
 from ui.screens.certificate_print import PdfPreview
+from ui.widgets.sizing import resize_within_screen
 
 PDF_DPI = 200  # a PDF design page is rendered once at this resolution and stored as PNG
 FILE_FILTER = "Ảnh quét hoặc PDF (*.png *.jpg *.jpeg *.pdf)"
@@ -89,7 +90,7 @@ class DesignsDialog(QDialog):
         self.preview_path: str | None = None
         self.job = None
         self.setWindowTitle("Mẫu in trên giấy trắng")
-        self.resize(1000, 660)
+        resize_within_screen(self, 1000, 660)
         layout = QVBoxLayout(self)
         about = QLabel(ABOUT, self)
         about.setWordWrap(True)

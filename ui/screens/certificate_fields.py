@@ -26,6 +26,8 @@ from app.services.awards.certificate_designs import design_images
 from app.services.records.subjects import SUBJECT_TYPE_LABELS
 from ui import dialogs
 from ui.screens.certificate_print import PdfPreview
+from ui.widgets.elided_combo import ElidedComboBox
+from ui.widgets.sizing import resize_within_screen
 
 FIELD_LABELS = {
     "issuer_title": "Chức danh người tặng", "verb": "Chữ TẶNG / CÔNG NHẬN",
@@ -64,10 +66,10 @@ class FieldsDialog(QDialog):
         self.db, self.decision_id = db, decision_id
         self.preview_path: str | None = None
         self.setWindowTitle("Vị trí chữ trên phôi")
-        self.resize(1100, 640)
+        resize_within_screen(self, 1100, 640)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.blank = QComboBox(self)
+        self.blank = ElidedComboBox(self)  # long blank names: "…", the window fits at 125 %
         self.blank.setObjectName("blank")
         for name in blank_models():
             self.blank.addItem(get_layout(name).label, name)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QRadioButton,
@@ -30,8 +29,11 @@ from app.services.awards.certificate_designs import list_designs
 from ui import workers
 from ui.screens import certificate_lines
 from ui.screens.certificate_actions import CertificateActions
-from ui.screens.certificate_lines import COLUMNS, WIDTHS, CertificateLinesModel
+from ui.screens.certificate_lines import WIDTHS, CertificateLinesModel
 from ui.screens.certificate_print import PdfPreview, printer_names
+from ui.widgets.columns import fit_columns
+from ui.widgets.elided_combo import ElidedComboBox
+from ui.widgets.flow import FlowLayout
 
 
 def temp_pdf(stem: str) -> str:
@@ -81,7 +83,7 @@ class CertificatesPage(CertificateActions, QWidget):
     def _decision_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addWidget(QLabel("Quyết định:", self))
-        self.decision = QComboBox(self)
+        self.decision = ElidedComboBox(self)  # a decision's whole abstract: "…", not cut
         self.decision.setObjectName("decision")
         self.decision.setMinimumContentsLength(50)
         self.decision.currentIndexChanged.connect(lambda _i: self.load_lines(announce=True))
@@ -105,14 +107,7 @@ class CertificatesPage(CertificateActions, QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.ElideRight)  # long collective names: full text in tooltip
-        header = self.table.horizontalHeader()
-        char = self.fontMetrics().averageCharWidth()
-        titles = header.fontMetrics()
-        for col, width in enumerate(WIDTHS):  # fixed: measuring 14,000 rows would take seconds
-            self.table.setColumnWidth(col, max(width * char + 16, titles.horizontalAdvance(
-                COLUMNS[col]) + 24))  # the header's own text is never cut
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        fit_columns(self.table, WIDTHS)  # header text and the rows on screen (not 14,000)
         lay.addWidget(self.table, 1)
         row = QHBoxLayout()
         for label, checked in (("Chọn tất cả", True), ("Bỏ chọn tất cả", False)):
@@ -123,8 +118,8 @@ class CertificatesPage(CertificateActions, QWidget):
         lay.addLayout(row)
         return box
 
-    def _options_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _options_row(self) -> FlowLayout:
+        row = FlowLayout()  # wraps at 125 % instead of widening the window
         self.full = QRadioButton("Mẫu đầy đủ trên giấy trắng", self)
         self.full.setObjectName("mode_full")
         self.blank = QRadioButton("Chỉ in chữ lên phôi in sẵn", self)
@@ -154,8 +149,8 @@ class CertificatesPage(CertificateActions, QWidget):
         self._show_offsets()
         return row
 
-    def _actions_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _actions_row(self) -> FlowLayout:
+        row = FlowLayout()  # wraps at 125 % instead of widening the window
         self.btn_preview = QPushButton("Xem trước", self)
         self.btn_print = QPushButton("In các giấy đã chọn", self)
         self.btn_reprint = QPushButton("In lại giấy đang chọn (phôi hỏng)", self)

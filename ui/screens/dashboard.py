@@ -247,11 +247,12 @@ class DashboardPage(QScrollArea):
     @staticmethod
     def _axes(chart: QChart, series: QBarSeries, categories, align, maximum=None,
               minimum=0) -> None:
+        chart.setLocalizeNumbers(True)  # "8.000" in the Vietnamese locale, as on paper
         cat = QBarCategoryAxis()
         cat.append(categories)
         cat.setTruncateLabels(False)
         val = QValueAxis()
-        val.setLabelFormat("%d")
+        val.setLabelFormat("%.0f")  # ("%d" prints nothing once numbers are localised)
         if maximum:
             val.setRange(minimum, maximum)
             step = 5 if maximum - minimum <= 40 else 10  # ticks on round numbers

@@ -30,6 +30,7 @@ from ui.screens.batch_rows import RowsModel, rows_view, selected_items
 from ui.screens.decision_line import LineDialog
 from ui.screens.decision_preview import draft_mark
 from ui.widgets.form import DateEdit, combo, set_combo
+from ui.widgets.sizing import resize_within_screen
 
 
 class DecisionEditor(QDialog):
@@ -131,6 +132,7 @@ class DecisionEditor(QDialog):
         close.clicked.connect(self.reject)
         bar = QHBoxLayout()
         self.state_label = QLabel(self)
+        self.state_label.setWordWrap(True)  # "Đã ban hành — chỉ xem. Cơ quan ban hành: …"
         bar.addWidget(self.state_label, 1)
         for b in (self.save_button, preview, close):
             bar.addWidget(b)
@@ -142,7 +144,7 @@ class DecisionEditor(QDialog):
         layout.addWidget(self.error_label)
         layout.addLayout(bar)
         h = self.fontMetrics().height()
-        self.resize(h * 62, h * 44)
+        resize_within_screen(self, h * 62, h * 44)
 
     def _load(self) -> None:
         d, f = self.d, self.f

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from ui import dialogs, workers
+from ui.widgets.sizing import resize_within_screen
 
 
 def _render_job(build: Callable, stem: str, progress=None, cancelled=None):
@@ -110,7 +111,7 @@ class PdfPreview(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
         h = self.fontMetrics().height()
-        self.resize(h * 50, h * 42)
+        resize_within_screen(self, h * 50, h * 42)
 
     def closeEvent(self, event) -> None:
         """The preview's temporary PDF goes with the window (closed first: Windows locks it)."""

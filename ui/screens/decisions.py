@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.errors import DomainError
 from app.services.rounds import decisions
@@ -16,6 +16,7 @@ from ui.screens.batch_decisions import decision_columns
 from ui.screens.batch_rows import GOOD, WARN, RowsModel, rows_view, selected_items
 from ui.screens.decision_documents import decision_button
 from ui.screens.decision_external import ExternalDecisionDialog
+from ui.widgets.flow import FlowLayout
 
 
 class DecisionsPage(QWidget):
@@ -37,7 +38,7 @@ class DecisionsPage(QWidget):
         self.year_box.currentIndexChanged.connect(lambda _i: self.reload())
         self.status_box.currentIndexChanged.connect(lambda _i: self.reload())
         self.count_label = QLabel(self)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps at 125 % rather than widening the window
         bar.addWidget(QLabel("Năm:", self))
         bar.addWidget(self.year_box)
         bar.addWidget(self.status_box)

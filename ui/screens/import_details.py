@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ui import dialogs
 from ui.screens.import_history import RESIZE_ROWS, HistoryTabs
 from ui.screens.import_preview import CellsModel, PairsModel, problem_lines
+from ui.widgets.columns import fit_columns
 
 
 class ImportDetails(QTabWidget):
@@ -143,7 +144,7 @@ def _table(parent: QWidget, model, name: str) -> QTableView:
     table.setSelectionBehavior(QAbstractItemView.SelectRows)
     table.setSelectionMode(QAbstractItemView.ExtendedSelection)
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.horizontalHeader().setStretchLastSection(True)
+    fit_columns(table)
     table.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
     return table
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from app.errors import ValidationError
 from app.services.rounds import council, quorum
 from ui import dialogs
+from ui.widgets.flow import FlowLayout
 from ui.widgets.form import combo, set_combo, spin
 
 
@@ -33,7 +34,7 @@ class QuorumBox(QWidget):
         self.example = QLabel(self)
         for box in (self.numerator, self.denominator):
             box.valueChanged.connect(lambda _v: self._show_example())
-        row = QHBoxLayout(self)
+        row = FlowLayout(self)  # wraps at 125 % instead of widening the window
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel("<b>Hội đồng Thi đua - Khen thưởng:</b> cuộc họp hợp lệ khi có mặt",
                              self))

@@ -13,6 +13,7 @@ from app.services.rounds import decision_issue
 from ui import dialogs
 from ui.screens.batch_rows import BAD, RowsModel, rows_view
 from ui.widgets.form import DateEdit, FormDialog
+from ui.widgets.sizing import resize_within_screen
 
 
 class HistoryDialog(QDialog):
@@ -49,7 +50,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(bar)
         h = self.fontMetrics().height()
-        self.resize(h * 60, h * 24)
+        resize_within_screen(self, h * 60, h * 24)
 
     def certificate(self) -> None:
         from app.reports.history import build_history

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,6 +25,7 @@ from ui import dialogs, workers
 from ui.screens.registrations_actions import RegistrationActions
 from ui.screens.registrations_grid import OutcomeModel, OutcomeView, load_rows
 from ui.screens.registrations_rates import RatesView
+from ui.widgets.flow import FlowLayout
 
 
 class RegistrationsPage(RegistrationActions, QWidget):
@@ -73,7 +73,7 @@ class RegistrationsPage(RegistrationActions, QWidget):
         for box in (self.year, self.award, self.area):
             signal = box.valueChanged if isinstance(box, QSpinBox) else box.currentIndexChanged
             signal.connect(lambda *_: self._filters_changed())
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps at 125 % instead of widening the window
         for w, stretch in ((self.year, 0), (self.award, 1), (self.area, 1), (self.movement, 1),
                            (self.outcome_filter, 0), (self.search, 2)):
             top.addWidget(w, stretch)
@@ -105,7 +105,7 @@ class RegistrationsPage(RegistrationActions, QWidget):
         b.clicked.connect(slot)
         return b
 
-    def _register_bar(self) -> QHBoxLayout:
+    def _register_bar(self) -> FlowLayout:
         self.btn_households = self._button(
             "Đăng ký hộ gia đình…", self.register_households,
             "Hộ gia đình đăng ký Gia đình văn hóa: cả phường, một khu dân cư hoặc từng hộ")
@@ -115,14 +115,14 @@ class RegistrationsPage(RegistrationActions, QWidget):
                                       "Mọi cán bộ của tập thể đăng ký Lao động tiên tiến")
         self.btn_add = self._button("Thêm đối tượng…", self.add_subjects)
         self.btn_remove = self._button("Xóa đăng ký", self.remove_selected)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps at 125 % instead of widening the window
         for b in (self.btn_households, self.btn_areas, self.btn_staff, self.btn_add,
                   self.btn_remove):
             bar.addWidget(b)
         bar.addStretch(1)
         return bar
 
-    def _outcome_bar(self) -> QHBoxLayout:
+    def _outcome_bar(self) -> FlowLayout:
         self.btn_all = self._button("Tất cả đạt", self.mark_all,
                                     "Đánh dấu đạt mọi dòng đang hiện (rồi bỏ chọn các dòng không đạt)")
         self.btn_save = self._button("Lưu kết quả", self.save)
@@ -133,7 +133,7 @@ class RegistrationsPage(RegistrationActions, QWidget):
         self.btn_export = self._button("Xuất Excel", self.export)
         self.counts = QLabel(self)
         self.counts.setObjectName("counts")
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps at 125 % instead of widening the window
         for b in (self.btn_all, self.btn_save, self.btn_undo, self.btn_candidates):
             bar.addWidget(b)
         bar.addStretch(1)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 from app.services.emulation import registrations as reg
 from app.services.emulation.registrations import OUTCOMES, RegistrationRow
 from app.text import fold
+from ui.widgets.columns import fit_columns
 
 COLUMNS = ("Đạt", "Không đạt", "Đối tượng", "Khu dân cư", "Danh hiệu", "Kết quả")
 DAT, KHONG = 0, 1
@@ -169,10 +170,7 @@ class OutcomeView(QTableView):
         self.setAlternatingRowColors(True)
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        char = self.fontMetrics().averageCharWidth()
-        for col, width in enumerate((8, 10, 30, 22, 24, 14)):
-            self.setColumnWidth(col, width * char + 12)
-        self.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self, (8, 10, 30, 22, 24, 14))
 
     def selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.selectionModel().selectedRows()})

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.services.emulation import registration_rates as rates
 from ui import dialogs, workers
+from ui.widgets.columns import fit_columns
 
 
 def compute(db, year: int):
@@ -42,9 +43,7 @@ class RatesView(QWidget):
         self.table.setHorizontalHeaderLabels(rates.RATE_HEADERS)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        char = self.fontMetrics().averageCharWidth()
-        for col, width in enumerate((28, 16, 11, 11, 12, 9, 16)):
-            self.table.setColumnWidth(col, width * char + 12)
+        fit_columns(self.table, (28, 16, 11, 11, 12, 9, 16))
         self.btn_export = QPushButton("Xuất Excel bảng tỷ lệ", self)
         self.btn_export.clicked.connect(self.export)
         bar = QHBoxLayout()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QPlainTextEdit,
@@ -38,6 +37,7 @@ from app.reports.summary import (
 )
 from ui import dialogs, workers
 from ui.screens.reports_tools import ToolsTab
+from ui.widgets.flow import FlowLayout
 
 SOURCE_NOTES = {
     "saved": "Đoạn văn đã lưu cho báo cáo này.",
@@ -112,7 +112,7 @@ class ReportsPage(QWidget):
     # ------------------------------------------------------------------ layout
     def _build_summary_tab(self, tab: QWidget) -> None:
         v = QVBoxLayout(tab)
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps at 125 % instead of widening the window
         self.kind = QComboBox(tab)
         self.kind.setObjectName("report_kind")
         self.kind.addItems(["Báo cáo năm", "Báo cáo giai đoạn"])
@@ -169,7 +169,7 @@ class ReportsPage(QWidget):
         split.setStretchFactor(1, 1)
         v.addWidget(split, 1)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps at 125 % instead of widening the window
         self.btn_save = QPushButton("Lưu các đoạn văn", tab)
         self.btn_save.setObjectName("save_narratives")
         self.btn_save.clicked.connect(self.save)

@@ -22,6 +22,7 @@ from app.reports.forms import build_forms, layout_path, user_layout
 from app.reports.history import build_history, find_subjects
 from app.reports.public_list import batch_choices, build_public_list, decision_choices
 from ui import dialogs
+from ui.widgets.elided_combo import ElidedComboBox
 
 PDF = "Tệp PDF (*.pdf)"
 
@@ -76,7 +77,7 @@ class ToolsTab(QWidget):
         box = QGroupBox("Danh sách công khai (PDF để niêm yết)", self)
         v = QVBoxLayout(box)
         row = QHBoxLayout()
-        self.decision = QComboBox(box)
+        self.decision = ElidedComboBox(box)  # a decision's whole abstract: "…", not cut
         self.decision.setObjectName("decision")
         btn = QPushButton("Danh sách theo quyết định…", box)
         btn.setObjectName("export_public")

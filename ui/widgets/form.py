@@ -5,14 +5,19 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -112,9 +117,17 @@ class FormDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
-        self.form = QFormLayout()
+        self._comfortable_width = self.fontMetrics().averageCharWidth() * 70
+        # The fields scroll when the form is taller than the screen (1366×768 at 125 %).
+        body = QWidget(self)
+        self.form = QFormLayout(body)
+        self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidget(body)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.fields: dict[str, QWidget] = {}
         self.error_label = QLabel(self)
         self.error_label.setObjectName("form_error")
@@ -127,10 +140,32 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        # Never narrower than its labels and fields (a minimum width of its own would let the
+        # layout squeeze them: "Danh hiệu / hìn").
+        layout.setSizeConstraint(QLayout.SetMinimumSize)
+        layout.addWidget(self._scroll, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.saved_id: int | None = None
+
+    def showEvent(self, event) -> None:
+        if not event.spontaneous():
+            self._fit_form()
+        super().showEvent(event)
+
+    def _fit_form(self) -> None:
+        """As wide as the labels and fields need (70 characters at least), as tall as the
+        form, or as the screen allows with the fields scrolling."""
+        body = self._scroll.widget()
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        self._scroll.setMinimumWidth(body.minimumSizeHint().width() + bar)
+        screen = self.screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry().height() * 85 // 100 if screen else 10_000
+        rest = self.layout().sizeHint().height() - self._scroll.sizeHint().height()
+        tallest = max(room - rest, self.fontMetrics().height() * 6)
+        self._scroll.setMinimumHeight(min(body.sizeHint().height(), tallest))
+        self.resize(max(self.width(), self._comfortable_width, self.minimumSizeHint().width()),
+                    self.minimumSizeHint().height())
 
     def add_row(self, name: str, label: str, widget: QWidget) -> QWidget:
         widget.setObjectName(name)

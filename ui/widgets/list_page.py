@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,9 +22,11 @@ from PySide6.QtWidgets import (
 from app.errors import DomainError
 from app.services.records.listing import ListSource
 from ui import dialogs
+from ui.widgets.columns import fit_columns
 from ui.widgets.lazy_table import LazyTableModel
 
 SEARCH_DELAY_MS = 120  # debounce: one query per pause in typing, not per key
+FILTERS_PER_ROW = 3  # beside the search box; more go on a second row (the register has 7)
 
 
 class ListPage(QWidget):
@@ -71,17 +72,22 @@ class ListPage(QWidget):
 
         bar = QHBoxLayout()
         bar.addWidget(self.search_box, 3)
+        more = QHBoxLayout()  # a second row when the filters would not fit beside the search
         self.filter_boxes: dict[str, QComboBox] = {}
-        for spec in self.source.filters:
+        for i, spec in enumerate(self.source.filters):
             combo = QComboBox(self)
             combo.setObjectName(f"filter_{spec.key}")
             combo.setToolTip(spec.label)
-            combo.setMinimumContentsLength(10)
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(1)  # as wide as "Khu dân cư: tất cả", set below
             self._fill_filter(combo, spec)
+            combo.setMinimumWidth(combo.minimumSizeHint().width()
+                                  + combo.fontMetrics().horizontalAdvance(combo.itemText(0)))
             combo.currentIndexChanged.connect(lambda _i: self.new_search())
             self.filter_boxes[spec.key] = combo
-            bar.addWidget(combo, 1)
+            (bar if i < FILTERS_PER_ROW else more).addWidget(combo, 1)
+        if more.count():
+            more.addStretch(1)
 
         self.btn_new = QPushButton("Thêm mới", self)
         self.btn_new.setToolTip("Thêm (Ctrl+N)")
@@ -112,11 +118,7 @@ class ListPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setHighlightSections(False)
-        char = self.fontMetrics().averageCharWidth()
-        for i, col in enumerate(self.source.columns):
-            self.table.setColumnWidth(i, col.width * char + 12)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table, [col.width for col in self.source.columns])
         self.table.doubleClicked.connect(lambda _i: self.action_edit())
         QShortcut(QKeySequence(Qt.Key_Return), self.table, self.action_edit,
                   context=Qt.WidgetShortcut)
@@ -128,6 +130,8 @@ class ListPage(QWidget):
         title = QLabel(f"<h2>{self.source.title}</h2>", self)
         layout.addWidget(title)
         layout.addLayout(bar)
+        if more.count():
+            layout.addLayout(more)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from app.services.records import record_lists
 from app.services.records.subjects import SUBJECT_TYPE_LABELS
+from ui.widgets.columns import fit_columns
 from ui.widgets.lazy_table import LazyTableModel
+from ui.widgets.sizing import resize_within_screen
 
 SOURCES = {
     "person": record_lists.PersonSource,
@@ -64,8 +65,6 @@ class SubjectPicker(QDialog):
                                     else QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.add_selected())
         self.basket = QListWidget(self)
         self.basket.setObjectName("basket")
@@ -86,7 +85,7 @@ class SubjectPicker(QDialog):
         self.type_box.currentIndexChanged.connect(lambda _i: self._set_type())
         self._set_type()
         ch = self.fontMetrics().averageCharWidth()
-        self.resize(ch * 150, self.fontMetrics().height() * 32)
+        resize_within_screen(self, ch * 150, self.fontMetrics().height() * 32)
 
     def _layout(self, add: QPushButton, add_all: QPushButton, remove: QPushButton) -> None:
         top = QHBoxLayout()
@@ -120,9 +119,7 @@ class SubjectPicker(QDialog):
         self.model = LazyTableModel(source, self)
         self.table.setModel(self.model)
         self._build_filters(source)
-        char = self.fontMetrics().averageCharWidth()
-        for i, col in enumerate(source.columns):
-            self.table.setColumnWidth(i, col.width * char + 12)
+        fit_columns(self.table, [col.width for col in source.columns])
         self.reload()
 
     def _build_filters(self, source) -> None:

@@ -121,7 +121,8 @@ def delete_initiative(db: Database, initiative_id: int) -> None:
 
 def author_names(db: Database, person_ids: Sequence[int]) -> list[tuple[int, str]]:
     with db.read() as s:
-        rows = dict(s.execute(select(Subject.id, Subject.name).where(Subject.id.in_(person_ids))))
+        rows = dict(s.execute(select(Subject.id, Subject.name)
+                              .where(Subject.id.in_(person_ids))).all())
     return [(pid, rows[pid]) for pid in person_ids if pid in rows]
 
 
