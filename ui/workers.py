@@ -15,6 +15,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.errors import DomainError
+
 log = logging.getLogger(__name__)
 
 
@@ -39,6 +41,9 @@ class Job(QObject):
         try:
             result = self.fn(*self.args, progress=self._report, cancelled=self._cancel.is_set,
                              **self.kwargs)
+        except DomainError as exc:  # a refusal the officer reads, not a fault
+            log.info("Background job refused: %s", exc)
+            self.failed.emit(exc)
         except Exception as exc:  # noqa: BLE001 - reported to the GUI thread
             log.error("Background job failed:\n%s", traceback.format_exc())
             self.failed.emit(exc)

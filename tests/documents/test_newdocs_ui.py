@@ -5,7 +5,7 @@ toàn…" on the council members' window — each previewed, then saved as PDF o
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QPushButton, QToolButton
+from PySide6.QtWidgets import QPushButton
 from round_world import build_round
 
 from app.services.system import document_inputs as inputs
@@ -18,7 +18,7 @@ def w(db):
 
 
 def _menu(widget, name: str) -> dict:
-    button = widget.findChild(QToolButton, name)
+    button = widget.findChild(QPushButton, name)
     assert button is not None and button.isVisibleTo(widget)
     return {a.text(): a for a in button.menu().actions() if a.text()}
 

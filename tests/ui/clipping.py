@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionComboBox,
     QTabBar,
+    QToolButton,
     QWidget,
 )
 
@@ -46,7 +47,7 @@ def clipped(root: QWidget) -> Iterator[str]:
             yield from _label(w, name)
         elif isinstance(w, QComboBox):
             yield from _combo(w, name)
-        elif isinstance(w, (QPushButton, QCheckBox, QRadioButton)):
+        elif isinstance(w, (QPushButton, QToolButton, QCheckBox, QRadioButton)):
             yield from _button(w, name)
         elif isinstance(w, QGroupBox) and w.title():
             if _text_width(w, w.title()) > w.width():
@@ -111,9 +112,14 @@ def _combo(combo: QComboBox, name: str) -> Iterator[str]:
 def _button(button: QAbstractButton, name: str) -> Iterator[str]:
     if not button.text():
         return
-    need = button.minimumSizeHint().width() if not isinstance(button, QPushButton) else (
-        _text_width(button, button.text())
-        + 2 * button.style().pixelMetric(QStyle.PM_ButtonMargin, None, button))
+    style = button.style()
+    if isinstance(button, (QPushButton, QToolButton)):
+        need = _text_width(button, button.text()) + 2 * style.pixelMetric(
+            QStyle.PM_ButtonMargin, None, button)
+        if button.menu() is not None:  # the ▾ (a tool button draws it over the text)
+            need += style.pixelMetric(QStyle.PM_MenuButtonIndicator, None, button)
+    else:
+        need = button.minimumSizeHint().width()
     if need > button.width() + SLACK:
         yield f"{name}: “{button.text()}” rộng {button.width()} px, chữ cần {need} px"
 

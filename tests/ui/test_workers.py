@@ -64,6 +64,31 @@ def test_failure_reaches_the_callback(qtbot):
     assert str(errors[0]) == "Tệp không đọc được"
 
 
+def test_a_refusal_is_logged_as_a_line_and_a_fault_with_its_traceback(qtbot, caplog):
+    """A DomainError is the program saying no in Vietnamese (shown to the officer): one line
+    in the log, not an ERROR with a traceback that would hide the real faults."""
+    from app.errors import ValidationError
+
+    def refuse(progress=None, cancelled=None):
+        raise ValidationError("Chưa có ứng viên nào được Hội đồng thông qua.")
+
+    def fault(progress=None, cancelled=None):
+        raise KeyError("x")
+
+    caplog.set_level("INFO", logger="ui.workers")
+    for fn in (refuse, fault):
+        errors = []
+        relay = workers.Relay(on_failure=errors.append)
+        job = workers.Job(fn)
+        relay.attach(job)
+        workers.start(job)
+        qtbot.waitUntil(lambda errors=errors: bool(errors), timeout=5000)
+    refused, failed = ([r for r in caplog.records if text in r.getMessage()]
+                       for text in ("Chưa có ứng viên", "KeyError"))
+    assert [r.levelname for r in refused] == ["INFO"] and "Traceback" not in refused[0].getMessage()
+    assert [r.levelname for r in failed] == ["ERROR"] and "Traceback" in failed[0].getMessage()
+
+
 def test_wait_all_ends_running_threads(qtbot):
     gate = threading.Event()
     job = workers.Job(lambda progress=None, cancelled=None: gate.wait(2))

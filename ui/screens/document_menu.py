@@ -5,19 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from app.documents import registry
 from ui.screens.decision_preview import show_document
 
 
 def menu_button(parent: QWidget, items: list[tuple[str, Callable[[], None]]],
-                label: str = "In văn bản", name: str = "print_documents") -> QToolButton:
-    """A button opening a menu of (label, action) items; separators as ("", None)."""
-    button = QToolButton(parent)
-    button.setText(label)
+                label: str = "In văn bản", name: str = "print_documents") -> QPushButton:
+    """A button opening a menu of (label, action) items; separators as ("", None). A push
+    button, like its neighbours, and it keeps room for its ▾ (a tool button draws it over the
+    text)."""
+    button = QPushButton(label, parent)
     button.setObjectName(name)
-    button.setPopupMode(QToolButton.InstantPopup)
     menu = QMenu(button)
     menu.setObjectName(f"{name}_menu")
     for text, action in items:
