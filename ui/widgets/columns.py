@@ -1,6 +1,7 @@
 """Table columns sized to what they hold: never narrower than their header text (with room
-for the sort arrow), as wide as the rows on screen need, up to a cap for long texts; the last
-column takes the rest. Sized once the first rows are in, then left to the officer's hand."""
+for the sort arrow), as wide as the rows on screen need, up to a cap for long texts unless the
+view has room for them; the last column takes the rest. Sized once the first rows are in, then
+left to the officer's hand."""
 
 from __future__ import annotations
 
@@ -59,11 +60,22 @@ class ColumnFitter(QObject):
         char = view.fontMetrics().averageCharWidth()
         # Content is measured on the rows on screen only: a hidden view would read them all.
         has_rows = model.rowCount(QModelIndex()) > 0 and view.isVisible()
+        wants, short = [], {}
         for col in range(model.columnCount()):
             declared = self.widths[col] * char + PADDING if col < len(self.widths) else 0
             content = view.sizeHintForColumn(col) if has_rows else 0
             cap = max(declared, CAP_CHARS * char)
-            want = max(header.sectionSizeHint(col), min(max(content, declared), cap))
+            fill = content if has_rows else declared  # the rows, once in, say what they need
+            wants.append(max(header.sectionSizeHint(col), min(fill, cap)))
+            if content > wants[-1]:
+                short[col] = content - wants[-1]
+        # Room left in the view goes first to the long texts the cap cut, not to the last column.
+        free = view.viewport().width() - sum(wants)
+        if free > 0 and short:
+            total = sum(short.values())
+            for col, missing in short.items():
+                wants[col] += min(missing, free * missing // total)
+        for col, want in enumerate(wants):
             header.resizeSection(col, want)
         self.done = has_rows
 
