@@ -41,3 +41,33 @@ def test_a_narrow_table_caps_the_long_text_and_keeps_the_others(qtbot):
     header = view.horizontalHeader()
     assert header.sectionSize(1) < view.sizeHintForColumn(1)  # capped: it scrolls or elides
     assert header.sectionSize(0) >= header.sectionSizeHint(0)
+
+
+def test_only_the_rows_on_screen_are_read(qtbot):
+    """A register of 200,000 entries is fetched page by page: sizing its columns must not
+    read a thousand rows (Qt's default) on the GUI thread."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+    class Counting(QAbstractTableModel):
+        rows_read: set[int] = set()
+
+        def rowCount(self, parent=QModelIndex()):
+            return 0 if parent.isValid() else 10_000
+
+        def columnCount(self, parent=QModelIndex()):
+            return 0 if parent.isValid() else 3
+
+        def data(self, index, role=Qt.DisplayRole):
+            if role == Qt.DisplayRole:
+                self.rows_read.add(index.row())
+                return f"Dòng {index.row()}"
+            return None
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(Counting())
+    fit_columns(view)
+    view.resize(800, 400)
+    view.show()
+    qtbot.wait(100)
+    assert 0 < len(Counting.rows_read) < 50

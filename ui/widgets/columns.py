@@ -26,6 +26,7 @@ class ColumnFitter(QObject):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(0)  # the rows on screen (Qt reads 1,000 by default)
         self._connect(view.model())
         view.installEventFilter(self)
         self.fit()
