@@ -141,3 +141,21 @@ def test_help_menu_opens_the_contents_and_its_links_lead_to_the_steps(qtbot, win
     assert guide.toc.currentItem().text() == "In giấy khen"
     guide.browser.backward()
     assert guide.current_page() == pages.INDEX
+
+
+def test_the_buttons_the_guide_names_exist():
+    """A bold text ending in … or ▾ names a button or menu item the officer is told to press:
+    it must be written so in the program (a renamed button leaves the guide wrong)."""
+    source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "ui").rglob("*.py"))
+    source = re.sub(r'"\s*\n\s*"', "", source)  # strings split over two lines
+    missing = []
+    for path in _html_pages():
+        html = path.read_text(encoding="utf-8")
+        for bold in re.findall(r"<b>(.*?)</b>", html, flags=re.DOTALL):
+            label = re.sub(r"\s+", " ", bold).strip()
+            if not label.endswith(("…", "▾")):
+                continue
+            label = label.removesuffix("▾").strip()
+            if label not in source:
+                missing.append(f"{path.name}: {label}")
+    assert missing == []
