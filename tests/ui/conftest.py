@@ -34,3 +34,14 @@ def demo_db(demo_template, tmp_path, tmp_data_dir):
     database = open_app_database(path)
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def recorder(qapp):
+    """Notes every text Qt looks up for translation (tests/ui/english.py)."""
+    from tests.ui.english import Recorder
+
+    rec = Recorder()
+    qapp.installTranslator(rec)
+    yield rec
+    qapp.removeTranslator(rec)

@@ -28,7 +28,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTabWidget
 
 from tests.ui.clipping import clipped
-from tests.ui.english import Findings, Recorder, untranslated
+from tests.ui.english import Findings, untranslated
 from tests.ui.helpers import wait_for_jobs
 from tests.ui.walk import Walker, patch_dialogs
 from ui.screens import SCREENS
@@ -50,14 +50,6 @@ def _report(lines: list[str]) -> None:
     if lines and os.environ.get("TDKT_WALK_REPORT"):
         with open(os.environ["TDKT_WALK_REPORT"], "a", encoding="utf-8") as report:
             report.write("".join(line + "\n" for line in lines))
-
-
-@pytest.fixture
-def recorder(qapp):
-    rec = Recorder()
-    qapp.installTranslator(rec)
-    yield rec
-    qapp.removeTranslator(rec)
 
 
 @pytest.mark.skipif(CHILD is None, reason="run by test_every_screen_at_1366x768")

@@ -9,17 +9,9 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QTreeView
 
-from tests.ui.english import Findings, Recorder, untranslated
+from tests.ui.english import Findings, untranslated
 from tests.ui.helpers import wait_for_jobs
 from tests.ui.walk import Walker
-
-
-@pytest.fixture
-def recorder(qapp):
-    rec = Recorder()
-    qapp.installTranslator(rec)
-    yield rec
-    qapp.removeTranslator(rec)
 
 
 @pytest.mark.parametrize("mode", ["open", "save", "folder"])
