@@ -157,7 +157,7 @@ def parse_date_vn(value: str | date | datetime | None) -> date | None:
         return None
     m = _DATE_TEXT.match(text)
     if not m:
-        raise ValueError(f"Ngày “{text}” không đúng dạng dd/mm/yyyy.")
+        raise ValueError(f"Ngày “{text}” không đúng dạng ngày/tháng/năm (ví dụ 05/09/2025).")
     day, month, year = (int(g) for g in m.groups())
     try:
         return date(year, month, day)

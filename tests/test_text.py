@@ -91,7 +91,7 @@ def test_parse_and_format_dates():
     assert text.parse_date_vn("5-1-2024") == date(2024, 1, 5)
     assert text.parse_date_vn("") is None
     assert text.format_date_vn(date(2024, 1, 5)) == "05/01/2024"
-    with pytest.raises(ValueError, match="dd/mm/yyyy"):
+    with pytest.raises(ValueError, match="ngày/tháng/năm"):
         text.parse_date_vn("2024-01-05")
     with pytest.raises(ValueError, match="không có thật"):
         text.parse_date_vn("31/02/2024")

@@ -92,7 +92,7 @@ def find_decision(result: Preview, text: str) -> DecisionGroup:
              or g.label().lower() == wanted]
     if len(found) != 1:
         raise ValidationError(f"Không có (hoặc có nhiều) quyết định “{text}” trong tệp: ghi "
-                              "đúng số như trong tệp, thêm “ngày dd/mm/yyyy” nếu cần.")
+                              "đúng số như trong tệp, thêm ngày ký (ví dụ “ngày 05/09/2025”) nếu cần.")
     return found[0]
 
 

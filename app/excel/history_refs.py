@@ -84,13 +84,13 @@ def parse_day(value) -> date | None:
             from openpyxl.utils.datetime import from_excel
 
             return from_excel(int(value)).date()
-        raise ValueError(f"“{value}” không phải ngày (dd/mm/yyyy).")
+        raise ValueError(f"“{value}” không phải ngày (ngày/tháng/năm, ví dụ 05/09/2025).")
     text = nfc(str(value))
     if m := _ISO.match(text):
         return _real(int(m[1]), int(m[2]), int(m[3]), text)
     day = find_day(text, anywhere=True)
     if day is None:
-        raise ValueError(f"“{text}” không phải ngày (dd/mm/yyyy).")
+        raise ValueError(f"“{text}” không phải ngày (ngày/tháng/năm, ví dụ 05/09/2025).")
     return day
 
 

@@ -89,7 +89,7 @@ GENDER = Field("gender", "Giới tính", "gender", aliases=("Nam/Nữ", "Nam, n�
                hint="Nam hoặc Nữ.")
 BIRTH = Field("birth", "Ngày sinh", "date",
               aliases=("Năm sinh", "Ngày, tháng, năm sinh", "Ngày tháng năm sinh", "Sinh ngày"),
-              width=12, hint="dd/mm/yyyy, hoặc chỉ năm sinh (ví dụ 1985).")
+              width=12, hint="ngày/tháng/năm (ví dụ 05/09/1985), hoặc chỉ năm sinh (ví dụ 1985).")
 CCCD = Field("cccd", "Số CCCD", "cccd",
              aliases=("CCCD", "Căn cước công dân", "Số căn cước", "Số CCCD/CMND", "CMND/CCCD",
                       "Số định danh", "Số định danh cá nhân", "Căn cước"), width=15,
@@ -242,10 +242,10 @@ MOVEMENT = KindSpec("movement", "Phong trào thi đua", "DANH SÁCH PHONG TRÀO 
     Field("slogan", "Khẩu hiệu", width=24),
     Field("start", "Ngày bắt đầu", "day", aliases=("Từ ngày", "Bắt đầu", "Năm bắt đầu",
                                                    "Thời gian bắt đầu"), width=12,
-          hint="dd/mm/yyyy, hoặc chỉ năm (ví dụ 2021)."),
+          hint="ngày/tháng/năm, hoặc chỉ năm (ví dụ 2021)."),
     Field("end", "Ngày kết thúc", "day", aliases=("Đến ngày", "Kết thúc", "Năm kết thúc",
                                                   "Thời gian kết thúc"), width=12,
-          hint="dd/mm/yyyy, hoặc chỉ năm; để trống nếu phong trào thường xuyên."),
+          hint="ngày/tháng/năm, hoặc chỉ năm; để trống nếu phong trào thường xuyên."),
     Field("plan_number", "Số kế hoạch", aliases=("Kế hoạch số", "Số kế hoạch phát động",
                                                  "Văn bản phát động", "Số văn bản"), width=16),
     Field("plan_date", "Ngày kế hoạch", "day", aliases=("Ngày ban hành kế hoạch",
@@ -288,7 +288,7 @@ AWARD_HISTORY = KindSpec("award_history", "Sổ khen thưởng cũ", "SỔ KHEN 
                "ngày …” phía trên mỗi nhóm."),
     Field("decision_date", "Ngày quyết định", aliases=(
         "Ngày QĐ", "Ngày ký", "Ngày ký quyết định", "Ngày ban hành", "Ngày tháng năm quyết định",
-        "Ngày"), width=14, hint="dd/mm/yyyy."),
+        "Ngày"), width=14, hint="ngày/tháng/năm (ví dụ 05/09/2025)."),
     Field("level", "Cấp khen", aliases=("Cấp khen thưởng", "Cấp", "Cấp quyết định",
                                         "Cấp ra quyết định", "Cấp tặng"), width=12,
           hint="Phường (xã), quận (huyện), thành phố, tỉnh, bộ, trung ương."),

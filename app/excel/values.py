@@ -62,7 +62,7 @@ def parse_date(value) -> tuple[date | None, int | None, str | None]:
     if m := _MONTH_YEAR.match(text):
         year = _year_ok(int(m[2]))
         return None, year, f"Chỉ lấy năm {year} từ “{value}”."
-    raise ValueError(f"“{value}” không đúng dạng ngày dd/mm/yyyy hoặc năm.")
+    raise ValueError(f"“{value}” không đúng dạng ngày/tháng/năm hoặc năm.")
 
 
 def parse_year(value) -> int | None:

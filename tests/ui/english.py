@@ -1,14 +1,18 @@
-"""Finding English the officer would see: words Qt's own widgets and argparse use, and Qt's
-exact English strings (the sources of resources/i18n/qt_vi.ts)."""
+"""Finding English the officer would see: words Qt's own widgets and argparse use, Qt's exact
+English strings (the sources of resources/i18n/qt_vi.ts), and any other word Vietnamese could
+not write (not a possible Vietnamese syllable, app.excel.syllables: "line", "Print")."""
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
+
+from app.excel.syllables import is_syllable
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,10 +43,15 @@ ENGLISH_WORDS = set(_ENGLISH.split())
 # Proper nouns, abbreviations and keyboard keys the officer reads as they are.
 ALLOWED = {"excel", "word", "pdf", "usb", "cccd", "windows", "zip", "docx", "xlsx", "qt",
            "ctrl", "shift", "alt", "enter", "esc", "tab", "delete", "del", "home", "end",
-           "task", "scheduler", "crontab", "aes"}
+           "task", "scheduler", "crontab", "aes", "sqlite", "winrar", "mm", "dpi", "covid",
+           # typing without marks, shown as an example ("ví dụ: nguyen van an")
+           "nguyen",
+           # the PC's account name in the audit trail (data: "root" on the test machine)
+           "root"}
 
 _WORD = re.compile(r"\w+")
 _PATH = re.compile(r"(?:[A-Za-z]:)?[\\/][^\s“”\"']*")  # file paths: the PC's, not the program's
+_DOTTED = re.compile(r"\w+(?:\.\w+)+")  # file names and web addresses (vanban.chinhphu.vn)
 
 
 def qt_sources() -> set[str]:
@@ -57,16 +66,20 @@ def normalise(text: str) -> str:
 
 def english_in(text: str, sources: set[str]) -> list[str]:
     """The English words (or whole untranslated Qt string) in one visible text."""
-    plain = re.sub(r"<[^>]+>", " ", text).replace("&", "")
-    plain = _PATH.sub(" ", plain)
+    plain = html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("&", "")
+    plain = _DOTTED.sub(" ", _PATH.sub(" ", plain))
     found = []
     if normalise(plain) in sources:
         found.append(normalise(plain))
     for word in _WORD.findall(plain):
         if word.isascii() and word.isalpha():
             low = word.lower()
-            if low in ENGLISH_WORDS and low not in ALLOWED:
+            if low in ALLOWED:
+                continue
+            if low in ENGLISH_WORDS:
                 found.append(word)
+            elif len(word) > 1 and not word.isupper() and not is_syllable(word):
+                found.append(word)  # not a word Vietnamese could write ("line", "Print")
     return found
 
 

@@ -36,6 +36,8 @@ def test_qt_file_dialog_is_vietnamese(qtbot, tmp_path, recorder, mode):
     root = list_view.rootIndex()
     for row in range(model.rowCount(root)):
         for col in range(model.columnCount(root)):
+            if col == 1:  # sizes are written in the PC's regional format (QLocale::system(),
+                continue  # "4 byte" on a Vietnamese Windows), as the PC's own dialogs write them
             findings(f"QFileDialog {mode} › ô", str(model.index(row, col, root).data() or ""))
     for action in dialog.findChildren(QAction):  # the list's right-click menu
         findings(f"QFileDialog {mode} › lệnh", action.text())

@@ -27,7 +27,7 @@ class CoefficientDialog(FormDialog):
         self.add_row("subject_type", "Đối tượng", combo(list(ak.COEF_SUBJECTS.items()),
                                                         empty=None))
         start = self.add_row("effective_from", "Áp dụng từ ngày", DateEdit())
-        start.setPlaceholderText("dd/mm/yyyy (trống: từ trước)")
+        start.setPlaceholderText("ngày/tháng/năm (trống: từ trước)")
         self.add_row("coefficient", "Hệ số (× lương cơ sở)", QLineEdit())
         self.add_row("legal_basis", "Căn cứ", QLineEdit())
         self.add_row("verify_note", "Ghi chú xác minh", QLineEdit())

@@ -41,8 +41,8 @@ class RuleItemDialog(FormDialog):
         end = self.add_row("effective_to", "Hết áp dụng sau ngày", DateEdit())
         start.set_value(None if copy else item.effective_from)
         end.set_value(None if copy else item.effective_to)
-        start.setPlaceholderText("dd/mm/yyyy (trống: từ trước)")
-        end.setPlaceholderText("dd/mm/yyyy (trống: còn áp dụng)")
+        start.setPlaceholderText("ngày/tháng/năm (trống: từ trước)")
+        end.setPlaceholderText("ngày/tháng/năm (trống: còn áp dụng)")
         hint = {"coefficient": "Hệ số (ví dụ 0,45)", "threshold": "Tỷ lệ (%)",
                 "council": "Tỷ lệ thành viên dự họp (ví dụ 2/3)",
                 "dossier": "Thành phần hồ sơ (mỗi dòng một loại)"}.get(item.topic, "Nội dung")

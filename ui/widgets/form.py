@@ -33,7 +33,7 @@ class DateEdit(QLineEdit):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setPlaceholderText("dd/mm/yyyy")
+        self.setPlaceholderText("ngày/tháng/năm")
         self.setMaxLength(10)
         self.editingFinished.connect(self._tidy)
 
