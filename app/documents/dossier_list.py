@@ -24,6 +24,7 @@ class DossierList:
     occasion: str
     upper: str
     items: tuple[DossierItem, ...]
+    preparer: str = ""  # who lists the dossier ("": written by hand)
 
 
 def build_dossier_list(d: DossierList) -> Document:
@@ -35,5 +36,5 @@ def build_dossier_list(d: DossierList) -> Document:
         Table(("STT", "Thành phần hồ sơ", "Số, ký hiệu, ngày văn bản", "Số bản", "Ghi chú"),
               rows, (1.0, 5.6, 3.0, 1.0, 2.4), "CLLCL", 12),
         para(f"Tổng số: {len(rows)} thành phần hồ sơ.", indent=False),
-        Signatures(Signer(("NGƯỜI LẬP DANH MỤC",), note="(Ký, ghi rõ họ tên)")),
+        Signatures(Signer(("NGƯỜI LẬP DANH MỤC",), d.preparer, note="(Ký, ghi rõ họ tên)")),
     )

@@ -29,6 +29,8 @@ class FundReport:
     groups: tuple[tuple[str, str, int], ...]  # (direction, label, total) in a fixed order
     head_name: str  # the Chủ tịch, as thủ trưởng đơn vị
     printed_on: date | None = None
+    preparer: str = ""  # Người lập biểu ("": written by hand)
+    accountant: str = ""
 
 
 def _summary(r: FundReport, income: int, spending: int) -> Table:
@@ -76,8 +78,8 @@ def build_fund_report(r: FundReport) -> Document:
         para((f"Số tiền còn lại: {format_money(left)} đồng (Bằng chữ: {words})." if left >= 0
               else f"Số tiền chi vượt số thu: {format_money(-left)} đồng (Bằng chữ: {words})."),
              indent=False),
-        Signatures(left=Signer(("NGƯỜI LẬP BIỂU",), note="(Ký, ghi rõ họ tên)"),
-                   middle=Signer(("KẾ TOÁN",), note="(Ký, ghi rõ họ tên)"),
+        Signatures(left=Signer(("NGƯỜI LẬP BIỂU",), r.preparer, note="(Ký, ghi rõ họ tên)"),
+                   middle=Signer(("KẾ TOÁN",), r.accountant, note="(Ký, ghi rõ họ tên)"),
                    right=Signer(("THỦ TRƯỞNG ĐƠN VỊ",), r.head_name, note="(Ký, đóng dấu)")),
     )
     return doc

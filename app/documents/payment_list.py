@@ -20,6 +20,8 @@ class PaymentList:
     decision: DecisionDoc
     decider: str  # "Chủ tịch Ủy ban nhân dân phường Thành Đông"
     head_name: str  # the Chủ tịch, who approves the spending
+    preparer: str = ""  # Người lập biểu ("": written by hand)
+    accountant: str = ""
 
 
 def _rows(d: DecisionDoc) -> tuple[tuple, frozenset[int], frozenset[int]]:
@@ -63,8 +65,8 @@ def build_payment_list(p: PaymentList) -> Document:
              indent=False),
         para("Tập thể: người đại diện ký nhận, ghi rõ họ tên; hộ gia đình: chủ hộ ký nhận.",
              italic=True, indent=False, size=12),
-        Signatures(left=Signer(("NGƯỜI LẬP BIỂU",), note="(Ký, ghi rõ họ tên)"),
-                   middle=Signer(("KẾ TOÁN",), note="(Ký, ghi rõ họ tên)"),
+        Signatures(left=Signer(("NGƯỜI LẬP BIỂU",), p.preparer, note="(Ký, ghi rõ họ tên)"),
+                   middle=Signer(("KẾ TOÁN",), p.accountant, note="(Ký, ghi rõ họ tên)"),
                    right=Signer(("THỦ TRƯỞNG ĐƠN VỊ",), p.head_name, note="(Ký, đóng dấu)")),
     )
     return doc

@@ -126,18 +126,19 @@ class FormFooter:
     body_name: str
     date_line: str  # "Thành Đông, ngày 05 tháng 01 năm 2026"
     head_name: str = ""  # the Chủ tịch (thủ trưởng đơn vị), when one is set up
+    preparer: str = ""  # Người lập biểu, when set in Cài đặt đơn vị
 
 
 def _footer(db: Database, on: date | None, body_name: str | None) -> FormFooter:
     from app.reports.summary import issuer
-    from app.services.system.organization import list_signers
+    from app.services.system.organization import get_staff, list_signers
 
     who = issuer(db)
     heads = [s for s in list_signers(db, active_only=True)
              if s.sign_mode != "KT." and not text.fold(s.title).startswith("pho")]
     return FormFooter(body_name if body_name is not None else who.body_name,
                       text.date_line(who.place_name, on or date.today()),
-                      heads[0].full_name if heads else "")
+                      heads[0].full_name if heads else "", get_staff(db).preparer)
 
 
 def build_forms(db: Database, year: int, out: str | Path, body_name: str | None = None,
@@ -224,7 +225,7 @@ def _signatures(ws, row: int, ncols: int, footer: FormFooter, st) -> None:
     note, room to sign (and to seal), and the name when known."""
     split = max(2, ncols // 2)  # left block: columns 1..split; right block: the rest
     italic = st["italic"]
-    blocks = ((1, split, "NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)", ""),
+    blocks = ((1, split, "NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)", footer.preparer),
               (split + 1, ncols, "THỦ TRƯỞNG ĐƠN VỊ", "(Ký, đóng dấu, ghi rõ họ tên)",
                footer.head_name))
     _merged_line(ws, row, split + 1, ncols, footer.date_line, italic, st)

@@ -1,7 +1,7 @@
 """Cài đặt đơn vị: change the body, signers and former units through the screen."""
 
 from app.services.records import records
-from app.services.system.organization import get_org, list_signers
+from app.services.system.organization import Staff, get_org, get_staff, list_signers
 from tests.ui.helpers import DialogRecorder, type_text
 from ui.screens.settings_org import OrgSettingsPage
 
@@ -15,10 +15,16 @@ def test_change_signers_and_org(qtbot, org_db, dialogs):
     page.signers[1].mode.setCurrentIndex(page.signers[1].mode.findData("KT."))
     page.org.edits["place_name"].clear()
     type_text(page.org.edits["place_name"], "Thành Đông")
+    type_text(page.preparer, "Nguyễn Thị Thanh Hương")
     page.btn_save.click()
-    assert dialogs.texts("info") == ["Đã lưu thông tin đơn vị và người ký."]
+    assert dialogs.texts("info") == [
+        "Đã lưu thông tin đơn vị, người ký, người lập biểu và kế toán."]
     assert [(s.full_name, s.sign_mode) for s in list_signers(org_db)] == [
         ("Nguyễn Văn Hùng", ""), ("Trần Thị Thu Hà", "KT.")]
+    assert get_staff(org_db) == Staff("Nguyễn Thị Thanh Hương", "")
+    again = OrgSettingsPage(org_db)  # shown again as saved
+    qtbot.addWidget(again)
+    assert again.preparer.text() == "Nguyễn Thị Thanh Hương" and again.accountant.text() == ""
 
     page.org.edits["body_name"].clear()
     page.btn_save.click()

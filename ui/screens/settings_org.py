@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -18,7 +20,15 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.services.records import records
-from app.services.system.organization import get_org, list_signers, save_org, save_signers
+from app.services.system.organization import (
+    Staff,
+    get_org,
+    get_staff,
+    list_signers,
+    save_org,
+    save_signers,
+    save_staff,
+)
 from ui import dialogs
 from ui.screens.org_form import OrgForm, SignerRow
 
@@ -50,6 +60,18 @@ class OrgSettingsPage(QScrollArea):
         for row in self.signers:
             signer_layout.addWidget(row)
         layout.addWidget(signer_box)
+
+        staff_box = QGroupBox("Người lập biểu và kế toán (in trên danh sách chi tiền thưởng, báo "
+                              "cáo quỹ, biểu thống kê, danh mục hồ sơ)", body)
+        staff_form = QFormLayout(staff_box)
+        self.preparer, self.accountant = QLineEdit(staff_box), QLineEdit(staff_box)
+        for edit, name, label in ((self.preparer, "preparer", "Người lập biểu"),
+                                  (self.accountant, "accountant", "Kế toán")):
+            edit.setObjectName(name)
+            edit.setMaxLength(200)
+            edit.setPlaceholderText("để trống: ký và ghi họ tên bằng tay")
+            staff_form.addRow(label, edit)
+        layout.addWidget(staff_box)
 
         self.btn_save = QPushButton("Lưu thông tin đơn vị", body)
         self.btn_save.setObjectName("save_org")
@@ -88,6 +110,9 @@ class OrgSettingsPage(QScrollArea):
         signers = list_signers(self.db)
         for row, signer in zip(self.signers, signers):
             row.set_value(signer)
+        names = get_staff(self.db)
+        self.preparer.setText(names.preparer)
+        self.accountant.setText(names.accountant)
         self.load_units()
 
     def on_show(self) -> None:
@@ -128,11 +153,13 @@ class OrgSettingsPage(QScrollArea):
                 raise DomainError("Cần ít nhất một người ký.")
             save_signers(self.db, signers)
             save_org(self.db, self.org.value())
+            save_staff(self.db, Staff(self.preparer.text(), self.accountant.text()))
         except DomainError as exc:
             dialogs.warn(self, "Chưa lưu được", str(exc))
             return
         self.load()
-        dialogs.info(self, "Đã lưu", "Đã lưu thông tin đơn vị và người ký.")
+        dialogs.info(self, "Đã lưu", "Đã lưu thông tin đơn vị, người ký, người lập biểu và kế "
+                                     "toán.")
 
     def _ask_name(self, title: str, current: str = "") -> str | None:
         return dialogs.ask_text(self, title, "Tên địa bàn cũ:", current)

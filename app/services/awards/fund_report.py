@@ -14,7 +14,7 @@ def fund_report_document(db: Database, year: int, printed_on: date | None = None
     """Báo cáo thu, chi Quỹ thi đua, khen thưởng of ``year`` (refused when it has no line)."""
     from app.documents.fund_report import FundItem, FundReport, build_fund_report
     from app.services.rounds.paperwork import org_data
-    from app.services.system.heads import chair_name
+    from app.services.system.heads import chair_name, staff
 
     lines = fund.list_lines(db, year)
     if not lines:
@@ -24,6 +24,6 @@ def fund_report_document(db: Database, year: int, printed_on: date | None = None
     groups = tuple((fund.DIRECTION[g], label, sum(x.amount for x in lines if x.group == g))
                    for g, label in fund.GROUPS.items() if any(x.group == g for x in lines))
     with db.read() as s:
-        org, head = org_data(s), chair_name(s)
+        org, head, names = org_data(s), chair_name(s), staff(s)
     return build_fund_report(FundReport(org, year, items["thu"], items["chi"], groups, head,
-                                        printed_on))
+                                        printed_on, names.preparer, names.accountant))

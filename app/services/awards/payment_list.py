@@ -14,7 +14,7 @@ def payment_list_document(db: Database, decision_id: int) -> Document:
     """Danh sách chi tiền thưởng of an issued decision with money."""
     from app.documents.payment_list import PaymentList, build_payment_list
     from app.services.rounds.paperwork import decision_data
-    from app.services.system.heads import chair_name
+    from app.services.system.heads import chair_name, staff
 
     with db.read() as s:
         d = get_or_raise(s, Decision, decision_id, "quyết định")
@@ -23,6 +23,7 @@ def payment_list_document(db: Database, decision_id: int) -> Document:
                               "hành (dự thảo có thể còn thay đổi).")
         if d.kind != "khen_thuong" or not d.total_money:
             raise DomainError(f"Quyết định số {d.full_number} không có tiền thưởng để chi.")
-        data, head = decision_data(s, decision_id), chair_name(s)
+        data, head, names = decision_data(s, decision_id), chair_name(s), staff(s)
     who = "Ủy ban nhân dân" if data.decider == "ubnd" else "Chủ tịch Ủy ban nhân dân"
-    return build_payment_list(PaymentList(data, f"{who} {data.org.short_name}", head))
+    return build_payment_list(PaymentList(data, f"{who} {data.org.short_name}", head,
+                                          names.preparer, names.accountant))

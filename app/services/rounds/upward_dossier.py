@@ -143,9 +143,10 @@ def dossier_list_document(db: Database, batch_id: int) -> Document:
     from app.documents.common import occasion
     from app.documents.dossier_list import DossierList, build_dossier_list
     from app.services.rounds.paperwork import org_data
+    from app.services.system.heads import staff
 
     with db.read() as s:
         b = get_or_raise(s, Batch, batch_id, "đợt xét")
         data = DossierList(org_data(s), occasion(b.name, b.year), _upper(s),
-                           dossier_items(s, batch_id))
+                           dossier_items(s, batch_id), staff(s).preparer)
     return build_dossier_list(data)

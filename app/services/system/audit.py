@@ -81,6 +81,7 @@ def log_created(session: Session, entity: str, rows: list[tuple[int, dict]],
 # The audit screen ("Nhật ký thay đổi"): filters in SQL, rows fetched for the visible window.
 
 ENTITY_LABELS = {
+    "staff": "Người lập biểu, kế toán",
     "person": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình",
     "area": "Khu dân cư", "former_unit": "Địa bàn cũ", "decision": "Quyết định",
     "decision_line": "Dòng danh sách quyết định", "award_record": "Sổ khen thưởng",
@@ -99,6 +100,7 @@ ACTION_LABELS = {
     "revoke": "Thu hồi", "check": "Kiểm tra", "import": "Nhập",
 }
 FIELD_LABELS = {
+    "preparer": "người lập biểu", "accountant": "kế toán",
     "name": "tên", "full_name": "họ tên", "gender": "giới tính", "birth_date": "ngày sinh",
     "birth_year": "năm sinh", "cccd": "CCCD", "position": "chức vụ", "phone": "điện thoại",
     "address": "địa chỉ", "notes": "ghi chú", "area_id": "khu dân cư",

@@ -1,12 +1,30 @@
-"""Who heads the ward on paper: the Chủ tịch, who approves spending and signs as thủ trưởng."""
+"""Who signs the ward's papers besides the decider: the Chủ tịch, who approves spending and
+signs as thủ trưởng; the officer who prepares the lists (Người lập biểu) and the accountant."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import text
-from db.models import Signer
+from db.models import Setting, Signer
+
+STAFF_KEY = "org.staff"  # Setting: {"preparer": name, "accountant": name}
+
+
+@dataclass(frozen=True)
+class Staff:
+    preparer: str = ""  # cán bộ phụ trách thi đua, khen thưởng: Người lập biểu, lập danh mục
+    accountant: str = ""  # Kế toán, on the payment list and the fund report
+
+
+def staff(s: Session) -> Staff:
+    """The names set in Cài đặt đơn vị ("" where none: the line is left to write by hand)."""
+    row = s.get(Setting, STAFF_KEY)
+    value = row.value if row is not None and isinstance(row.value, dict) else {}
+    return Staff(text.nfc(value.get("preparer") or ""), text.nfc(value.get("accountant") or ""))
 
 
 def chair_name(s: Session) -> str:

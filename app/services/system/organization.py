@@ -9,8 +9,12 @@ from sqlalchemy import select
 from app import text
 from app.errors import ValidationError
 from app.services.system import audit
+from app.services.system.heads import STAFF_KEY, Staff, staff
 from db.engine import Database
-from db.models import Organization, Signer
+from db.models import Organization, Setting, Signer
+
+__all__ = ["Staff"]  # re-exported: the settings screen reads and saves it here
+STAFF_NAME_MAX = 200
 
 SIGN_MODES = {"": "Ký trực tiếp", "TM.": "TM. (thay mặt tập thể)", "KT.": "KT. (ký thay)"}
 
@@ -112,3 +116,26 @@ def save_signers(db: Database, signers: list[SignerData]) -> None:
                 s.delete(obj)
         audit.log(s, "update", "signer", None, None,
                   {"signers": [f"{d.title}: {d.full_name}" for d in cleaned]})
+
+
+def get_staff(db: Database) -> Staff:
+    with db.read() as s:
+        return staff(s)
+
+
+def save_staff(db: Database, names: Staff) -> None:
+    """Người lập biểu and Kế toán, printed on the lists they sign (empty: written by hand)."""
+    clean = Staff(text.nfc(names.preparer or "").strip(),
+                  text.nfc(names.accountant or "").strip())
+    for field_name, label in (("preparer", "Người lập biểu"), ("accountant", "Kế toán")):
+        if len(getattr(clean, field_name)) > STAFF_NAME_MAX:
+            raise ValidationError(f"Họ tên {label} dài quá {STAFF_NAME_MAX} ký tự.", field_name)
+    after = {"preparer": clean.preparer, "accountant": clean.accountant}
+    with db.session() as s:
+        row = s.get(Setting, STAFF_KEY)
+        before = dict(row.value) if row is not None and isinstance(row.value, dict) else None
+        if row is None:
+            s.add(Setting(key=STAFF_KEY, value=after))
+        else:
+            row.value = after
+        audit.log(s, "update" if before else "create", "staff", None, before, after)
