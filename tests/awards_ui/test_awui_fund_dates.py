@@ -43,3 +43,17 @@ def test_new_line_is_dated_in_the_chosen_year(qtbot, window, when_dialog):
     assert seen["kept"] == f"05/01/{past + 1}"
     assert [x.on_date for x in fund.list_lines(window.db, past)] == [date(past, 12, 31)]
     assert page.year.value() == past and "còn lại 80.000.000 đồng" in page.balance.text()
+
+
+def test_carry_over_asks_then_adds_one_line(qtbot, window, org_db, dialogs):
+    fund.add_line(org_db, 2025, "du_toan", 80_000_000, "Dự toán năm 2025", date(2025, 1, 15))
+    page = window.show_screen("fund")
+    page.year.setValue(2026)
+    page.carry_button.click()
+    assert dialogs.messages[0][:2] == ("confirm", "Chuyển số dư năm trước")
+    assert "80.000.000 đồng" in dialogs.texts("confirm")[0]
+    assert [x.group_label for x in page.model.items] == ["Số dư năm trước chuyển sang"]
+    assert "còn lại 80.000.000 đồng" in page.balance.text()
+    page.carry_button.click()  # twice: refused with the reason, nothing added
+    assert "đã có dòng số dư năm 2025 chuyển sang" in dialogs.texts("warn")[-1]
+    assert len(fund.list_lines(org_db, 2026)) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app import text
 from app.errors import DomainError
@@ -13,6 +13,7 @@ from app.services.awards import fund
 from ui import dialogs
 from ui.screens.batch_rows import BAD, GOOD, RowsModel, rows_view, selected_items
 from ui.screens.ward_documents import fund_report_button
+from ui.widgets.flow import FlowLayout
 from ui.widgets.form import DateEdit, FormDialog, combo, int_or_none, spin
 
 
@@ -64,11 +65,15 @@ class FundPage(QWidget):
         add, remove = QPushButton("Thêm dòng thu / chi…", self), QPushButton("Xóa dòng", self)
         add.clicked.connect(self.action_new)
         remove.clicked.connect(self.action_delete)
-        bar = QHBoxLayout()
+        self.carry_button = QPushButton("Chuyển số dư năm trước…", self)
+        self.carry_button.setObjectName("carry_over")
+        self.carry_button.clicked.connect(self.action_carry_over)
+        bar = FlowLayout()  # wraps at 125 % instead of widening the window
         bar.addWidget(QLabel("Năm:", self))
         bar.addWidget(self.year)
         bar.addWidget(add)
         bar.addWidget(remove)
+        bar.addWidget(self.carry_button)
         bar.addWidget(fund_report_button(self))
         bar.addStretch(1)
         layout = QVBoxLayout(self)
@@ -96,6 +101,22 @@ class FundPage(QWidget):
         if dialog.exec():
             self.year.setValue(dialog.fields["year"].value())
             self.reload()
+
+    def action_carry_over(self) -> None:
+        """What the year before left, as this year's first income line, once asked."""
+        y = self.year.value()
+        left = fund.carry_over_amount(self.db, y)
+        if left > 0 and not dialogs.confirm(
+                self, "Chuyển số dư năm trước",
+                f"Quỹ năm {y - 1} còn lại {text.format_money(left)} đồng. Ghi số tiền này thành "
+                f"dòng thu “Số dư năm trước chuyển sang” của năm {y}?"):
+            return
+        try:
+            fund.carry_over(self.db, y)
+        except DomainError as exc:
+            dialogs.warn(self, "Không chuyển được", str(exc))
+            return
+        self.reload()
 
     def action_delete(self) -> None:
         items = selected_items(self.table)

@@ -18,13 +18,14 @@ from db.engine import Database
 from db.models import Decision, FundLine
 
 GROUPS = {
+    "so_du": "Số dư năm trước chuyển sang",
     "du_toan": "Dự toán được giao",
     "thu_khac": "Thu khác",
     "thu_hoi": "Thu hồi tiền thưởng",
     "chi_khen_thuong": "Chi khen thưởng",
     "chi_khac": "Chi khác (in giấy khen, khung…)",
 }
-DIRECTION = {"du_toan": "thu", "thu_khac": "thu", "thu_hoi": "thu",
+DIRECTION = {"so_du": "thu", "du_toan": "thu", "thu_khac": "thu", "thu_hoi": "thu",
              "chi_khen_thuong": "chi", "chi_khac": "chi"}
 
 
@@ -141,3 +142,30 @@ def post_recovery(s: Session, d: Decision, amount: int) -> FundLine | None:
     s.flush()
     audit.log(s, "create", "fund_line", line.id, None, audit.snapshot(line))
     return line
+
+
+def carry_over_amount(db: Database, year: int) -> int:
+    """What the year before ``year`` ended with (negative: it spent more than it had)."""
+    return balance(db, year - 1).balance
+
+
+def carry_over(db: Database, year: int) -> int:
+    """Carry what is left of the year before into ``year`` as one income line dated 01/01, at
+    the officer's request (the fund's rules decide whether a ward may); returns its id."""
+    with db.session(immediate=True) as s:
+        sums = dict(s.execute(select(FundLine.direction, func.sum(FundLine.amount))
+                              .where(FundLine.year == year - 1)
+                              .group_by(FundLine.direction)).all())
+        left = int(sums.get("thu") or 0) - int(sums.get("chi") or 0)
+        if left <= 0:
+            raise DomainError(f"Năm {year - 1} không còn số dư để chuyển sang năm {year}.")
+        if s.scalar(select(FundLine.id).where(FundLine.year == year, FundLine.group == "so_du")):
+            raise DomainError(f"Năm {year} đã có dòng số dư năm {year - 1} chuyển sang: xóa "
+                              "dòng đó trước nếu cần chuyển lại.")
+        line = FundLine(year=year, direction="thu", group="so_du", on_date=date(year, 1, 1),
+                        amount=left, description=f"Số dư Quỹ thi đua, khen thưởng năm "
+                                                 f"{year - 1} chuyển sang")
+        s.add(line)
+        s.flush()
+        audit.log(s, "create", "fund_line", line.id, None, audit.snapshot(line))
+        return line.id
