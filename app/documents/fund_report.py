@@ -31,19 +31,26 @@ class FundReport:
     printed_on: date | None = None
     preparer: str = ""  # Người lập biểu ("": written by hand)
     accountant: str = ""
+    carried: int = 0  # of the income, what the year before left (Số dư năm trước chuyển sang)
 
 
 def _summary(r: FundReport, income: int, spending: int) -> Table:
+    """Số dư năm trước (when carried over), the year's income and spending by group, what is
+    left."""
     rows, bold = [], set()
-    for n, (direction, label, total) in enumerate((("thu", "Tổng thu trong năm", income),
-                                                   ("chi", "Tổng chi trong năm", spending)), 1):
+    heads = [("thu", "Tổng thu trong năm", income - r.carried),
+             ("chi", "Tổng chi trong năm", spending)]
+    if r.carried:
+        heads.insert(0, ("", "Số dư năm trước chuyển sang", r.carried))
+    for n, (direction, label, total) in enumerate(heads, 1):
         bold.add(len(rows))
         rows.append((str(n), label, format_money(total)))
         rows += [("", f"- {g}", format_money(v)) for d, g, v in r.groups if d == direction]
     left = income - spending
     bold.add(len(rows))
-    rows.append(("3", "Còn lại (thu trừ chi)" if left >= 0 else "Chi vượt số thu",
-                 format_money(abs(left))))
+    rows.append((str(len(heads) + 1), "Còn lại" + (" (số dư, thu trừ chi)" if r.carried else
+                                                   " (thu trừ chi)")
+                 if left >= 0 else "Chi vượt số thu", format_money(abs(left))))
     return Table(("STT", "Nội dung", "Số tiền (đồng)"), tuple(rows), (0.9, 7.0, 2.4), "CLR",
                  12, frozenset(bold))
 

@@ -36,7 +36,8 @@ def test_the_balance_is_carried_over_once_and_the_report_shows_it(org_db):
     assert len(fund.list_lines(db, 2026)) == 1
     pdf = render(fund_report_document(db, 2026), db.path.parent / "quỹ 2026.pdf")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
-    assert "Số dư năm trước chuyển sang 75.650.000" in text
+    assert "1 Số dư năm trước chuyển sang 75.650.000 2 Tổng thu trong năm 0" in text
+    assert "4 Còn lại (số dư, thu trừ chi) 75.650.000" in text
 
 
 def test_nothing_to_carry_over_is_said_so(db):

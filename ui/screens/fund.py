@@ -90,8 +90,10 @@ class FundPage(QWidget):
         left = (f"<b style='color:#1a6b3c'>còn lại {text.format_money(b.balance)} đồng</b>"
                 if b.balance >= 0 else
                 f"<b style='color:#b00020'>chi vượt {text.format_money(-b.balance)} đồng</b>")
-        self.balance.setText(f"Năm {y}: thu {text.format_money(b.income)} đồng — chi "
-                             f"{text.format_money(b.spending)} đồng — {left}")
+        carried = (f"số dư năm trước {text.format_money(b.carried)} đồng — " if b.carried
+                   else "")
+        self.balance.setText(f"Năm {y}: {carried}thu {text.format_money(b.income - b.carried)} "
+                             f"đồng — chi {text.format_money(b.spending)} đồng — {left}")
 
     def on_show(self) -> None:
         self.reload()

@@ -17,15 +17,16 @@ from app.services.system import audit
 from db.engine import Database
 from db.models import Decision, FundLine
 
+CARRIED = "so_du"  # the group of the line carrying the year before's balance
 GROUPS = {
-    "so_du": "Số dư năm trước chuyển sang",
+    CARRIED: "Số dư năm trước chuyển sang",
     "du_toan": "Dự toán được giao",
     "thu_khac": "Thu khác",
     "thu_hoi": "Thu hồi tiền thưởng",
     "chi_khen_thuong": "Chi khen thưởng",
     "chi_khac": "Chi khác (in giấy khen, khung…)",
 }
-DIRECTION = {"so_du": "thu", "du_toan": "thu", "thu_khac": "thu", "thu_hoi": "thu",
+DIRECTION = {CARRIED: "thu", "du_toan": "thu", "thu_khac": "thu", "thu_hoi": "thu",
              "chi_khen_thuong": "chi", "chi_khac": "chi"}
 
 
@@ -49,6 +50,7 @@ class FundBalance:
     year: int
     income: int
     spending: int
+    carried: int = 0  # of the income, the balance carried over from the year before
 
     @property
     def balance(self) -> int:
@@ -113,7 +115,10 @@ def balance(db: Database, year: int) -> FundBalance:
     with db.read() as s:
         sums = dict(s.execute(select(FundLine.direction, func.sum(FundLine.amount))
                               .where(FundLine.year == year).group_by(FundLine.direction)).all())
-        return FundBalance(year, int(sums.get("thu") or 0), int(sums.get("chi") or 0))
+        carried = s.scalar(select(func.sum(FundLine.amount))
+                           .where(FundLine.year == year, FundLine.group == CARRIED))
+        return FundBalance(year, int(sums.get("thu") or 0), int(sums.get("chi") or 0),
+                           int(carried or 0))
 
 
 def post_decision(s: Session, d: Decision) -> FundLine | None:
@@ -159,10 +164,10 @@ def carry_over(db: Database, year: int) -> int:
         left = int(sums.get("thu") or 0) - int(sums.get("chi") or 0)
         if left <= 0:
             raise DomainError(f"Năm {year - 1} không còn số dư để chuyển sang năm {year}.")
-        if s.scalar(select(FundLine.id).where(FundLine.year == year, FundLine.group == "so_du")):
+        if s.scalar(select(FundLine.id).where(FundLine.year == year, FundLine.group == CARRIED)):
             raise DomainError(f"Năm {year} đã có dòng số dư năm {year - 1} chuyển sang: xóa "
                               "dòng đó trước nếu cần chuyển lại.")
-        line = FundLine(year=year, direction="thu", group="so_du", on_date=date(year, 1, 1),
+        line = FundLine(year=year, direction="thu", group=CARRIED, on_date=date(year, 1, 1),
                         amount=left, description=f"Số dư Quỹ thi đua, khen thưởng năm "
                                                  f"{year - 1} chuyển sang")
         s.add(line)

@@ -22,8 +22,11 @@ def fund_report_document(db: Database, year: int, printed_on: date | None = None
     items = {d: tuple(FundItem(x.on_date, x.description, x.amount, x.group_label)
                       for x in lines if x.direction == d) for d in ("thu", "chi")}
     groups = tuple((fund.DIRECTION[g], label, sum(x.amount for x in lines if x.group == g))
-                   for g, label in fund.GROUPS.items() if any(x.group == g for x in lines))
+                   for g, label in fund.GROUPS.items()
+                   if g != fund.CARRIED and any(x.group == g for x in lines))
+    carried = sum(x.amount for x in lines if x.group == fund.CARRIED)
     with db.read() as s:
         org, head, names = org_data(s), chair_name(s), staff(s)
     return build_fund_report(FundReport(org, year, items["thu"], items["chi"], groups, head,
-                                        printed_on, names.preparer, names.accountant))
+                                        printed_on, names.preparer, names.accountant,
+                                        carried))
