@@ -201,8 +201,12 @@ def build_awards(session: Session, rng: random.Random, rec: DemoRecords, year_fr
         outside = rng.sample(rec.persons, min(3, len(rec.persons))) + rng.sample(rec.collectives, 2)
         writer.external("BK_TP", year, date(year + 1, 1, rng.randint(10, 25)), outside,
                         "Chủ tịch Ủy ban nhân dân thành phố Hải Phòng")
+        # The budget a ward plans: the year's awards and a margin, in round millions.
+        spent = sum(x["amount"] for x in writer.fund
+                    if x["year"] == year and x["direction"] == "chi")
+        budget = -(-int(spent * 1.08) // 5_000_000) * 5_000_000
         writer.fund.append({"year": year, "direction": "thu", "group": "du_toan",
-                            "on_date": date(year, 1, 15), "amount": 60_000_000 + 5_000_000 * (year - year_from),
+                            "on_date": date(year, 1, 15), "amount": max(budget, 60_000_000),
                             "description": f"Dự toán quỹ thi đua, khen thưởng năm {year}",
                             "decision_id": None})
         total += len(writer.records)

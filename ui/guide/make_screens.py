@@ -25,6 +25,8 @@ SCREEN = {"name": "bureau", "x": 0, "y": 0, "width": 1366, "height": 768,
 TABS = {"batches": [(1, "batches-hoi-dong"), (2, "batches-quyet-dinh")],
         "registrations": [(1, "registrations-ty-le")],
         "reports": [(1, "reports-bieu-mau")]}
+# Screens shown on a year the demo has filled (the current year's fund is still empty).
+BEFORE_PICTURE = {"fund": lambda page: page.year.setValue(page.year.value() - 1)}
 
 
 def images_dir() -> Path:
@@ -95,6 +97,8 @@ def make(keys: list[str] | None = None, out=print) -> list[Path]:
         if keys and spec.key not in keys:
             continue
         page = window.show_screen(spec.key)
+        if spec.key in BEFORE_PICTURE:
+            BEFORE_PICTURE[spec.key](page)
         _settle(app)
         saved.append(_save(window, spec.key))
         for index, name in TABS.get(spec.key, []):
