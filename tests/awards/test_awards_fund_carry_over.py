@@ -48,3 +48,12 @@ def test_nothing_to_carry_over_is_said_so(db):
     with pytest.raises(DomainError, match="Năm 2025 không còn số dư"):
         fund.carry_over(db, 2026)
     assert fund.list_lines(db, 2026) == []
+
+
+def test_a_change_to_the_year_before_after_carrying_over_is_pointed_out(db):
+    _year_2025(db)
+    fund.carry_over(db, 2026)
+    assert fund.balance(db, 2026).carried_now is None  # still what the year before left
+    fund.add_line(db, 2025, "chi_khac", 650_000, "Khung giấy khen", date(2025, 12, 30))
+    b = fund.balance(db, 2026)
+    assert (b.carried, b.carried_now) == (75_650_000, 75_000_000)

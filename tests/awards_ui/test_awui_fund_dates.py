@@ -58,3 +58,8 @@ def test_carry_over_asks_then_adds_one_line(qtbot, window, org_db, dialogs):
     page.carry_button.click()  # twice: refused with the reason, nothing added
     assert "đã có dòng số dư năm 2025 chuyển sang" in dialogs.texts("warn")[-1]
     assert len(fund.list_lines(org_db, 2026)) == 1
+
+    fund.add_line(org_db, 2025, "chi_khac", 500_000, "Khung giấy khen", date(2025, 12, 30))
+    page.reload()
+    assert ("Số dư năm 2025 đã thay đổi sau khi chuyển sang: nay còn 79.500.000 đồng"
+            in page.balance.text())

@@ -57,11 +57,13 @@ class FundPage(QWidget):
             ("Thu / chi", lambda x: "Thu" if x.direction == "thu" else "Chi"),
             ("Nhóm", lambda x: x.group_label), ("Nội dung", lambda x: x.description),
             ("Số tiền (đồng)", lambda x: text.format_money(x.amount), "right"),
-            ("Nguồn", lambda x: "Tự động theo quyết định" if x.decision_id else "Nhập tay"),
+            ("Nguồn", lambda x: "Tự động theo quyết định" if x.decision_id else
+             "Chuyển từ năm trước" if x.group == fund.CARRIED else "Nhập tay"),
         ], colour=lambda x: GOOD if x.direction == "thu" else BAD, parent=self)
         self.table = rows_view(self.model, self, widths=(10, 7, 24, 50, 14))
         self.balance = QLabel(self)
         self.balance.setObjectName("balance")
+        self.balance.setWordWrap(True)
         add, remove = QPushButton("Thêm dòng thu / chi…", self), QPushButton("Xóa dòng", self)
         add.clicked.connect(self.action_new)
         remove.clicked.connect(self.action_delete)
@@ -92,8 +94,12 @@ class FundPage(QWidget):
                 f"<b style='color:#b00020'>chi vượt {text.format_money(-b.balance)} đồng</b>")
         carried = (f"số dư năm trước {text.format_money(b.carried)} đồng — " if b.carried
                    else "")
+        stale = ("" if b.carried_now is None else
+                 f"<br><b style='color:#b00020'>Số dư năm {y - 1} đã thay đổi sau khi chuyển "
+                 f"sang: nay còn {text.format_money(b.carried_now)} đồng. Xóa dòng số dư năm "
+                 "trước rồi bấm “Chuyển số dư năm trước…” để chuyển lại.</b>")
         self.balance.setText(f"Năm {y}: {carried}thu {text.format_money(b.income - b.carried)} "
-                             f"đồng — chi {text.format_money(b.spending)} đồng — {left}")
+                             f"đồng — chi {text.format_money(b.spending)} đồng — {left}{stale}")
 
     def on_show(self) -> None:
         self.reload()

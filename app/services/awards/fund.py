@@ -51,6 +51,7 @@ class FundBalance:
     income: int
     spending: int
     carried: int = 0  # of the income, the balance carried over from the year before
+    carried_now: int | None = None  # what the year before shows now, when it has changed since
 
     @property
     def balance(self) -> int:
@@ -110,15 +111,24 @@ def list_lines(db: Database, year: int) -> list[FundLineInfo]:
         return [_info(x) for x in rows]
 
 
+def _totals(s: Session, year: int) -> tuple[int, int]:
+    sums = dict(s.execute(select(FundLine.direction, func.sum(FundLine.amount))
+                          .where(FundLine.year == year).group_by(FundLine.direction)).all())
+    return int(sums.get("thu") or 0), int(sums.get("chi") or 0)
+
+
 def balance(db: Database, year: int) -> FundBalance:
-    """Income, spending and balance of a year."""
+    """Income, spending and balance of a year; a carried-over balance the year before no
+    longer matches (a late decision, a line added) is pointed out, never changed silently."""
     with db.read() as s:
-        sums = dict(s.execute(select(FundLine.direction, func.sum(FundLine.amount))
-                              .where(FundLine.year == year).group_by(FundLine.direction)).all())
-        carried = s.scalar(select(func.sum(FundLine.amount))
-                           .where(FundLine.year == year, FundLine.group == CARRIED))
-        return FundBalance(year, int(sums.get("thu") or 0), int(sums.get("chi") or 0),
-                           int(carried or 0))
+        income, spending = _totals(s, year)
+        carried = int(s.scalar(select(func.sum(FundLine.amount))
+                               .where(FundLine.year == year, FundLine.group == CARRIED)) or 0)
+        now = None
+        if carried:
+            before_in, before_out = _totals(s, year - 1)
+            now = before_in - before_out if before_in - before_out != carried else None
+        return FundBalance(year, income, spending, carried, now)
 
 
 def post_decision(s: Session, d: Decision) -> FundLine | None:
@@ -158,10 +168,8 @@ def carry_over(db: Database, year: int) -> int:
     """Carry what is left of the year before into ``year`` as one income line dated 01/01, at
     the officer's request (the fund's rules decide whether a ward may); returns its id."""
     with db.session(immediate=True) as s:
-        sums = dict(s.execute(select(FundLine.direction, func.sum(FundLine.amount))
-                              .where(FundLine.year == year - 1)
-                              .group_by(FundLine.direction)).all())
-        left = int(sums.get("thu") or 0) - int(sums.get("chi") or 0)
+        income, spending = _totals(s, year - 1)
+        left = income - spending
         if left <= 0:
             raise DomainError(f"Năm {year - 1} không còn số dư để chuyển sang năm {year}.")
         if s.scalar(select(FundLine.id).where(FundLine.year == year, FundLine.group == CARRIED)):
