@@ -27,9 +27,10 @@ from app.backup import volumes
 from app.backup.reminder import OFFSITE_KINDS, BackupInfo, backup_history
 from app.errors import DomainError, ValidationError
 from app.paths import project_root
+from app.services.common import setting_dict, store_setting
 from app.text import nfc, utc_now
 from db.engine import Database
-from db.models import BackupLog, Setting
+from db.models import BackupLog
 
 TASK_NAME = "ThiDuaKhenThuong\\SaoLuuHangThang"  # folder\name in Task Scheduler
 KIND = "scheduled"
@@ -224,9 +225,8 @@ def task_exists() -> bool:
 # ------------------------------------------------------------------ settings and outcomes
 def load_schedule(db: Database) -> Schedule | None:
     with db.read() as s:
-        row = s.get(Setting, SETTING_KEY)
-        data = row.value if row and isinstance(row.value, dict) else None
-    if not data or not data.get("target"):
+        data = setting_dict(s, SETTING_KEY)
+    if not data.get("target"):
         return None
     fields = set(Schedule.__dataclass_fields__)
     return Schedule(**{k: v for k, v in data.items() if k in fields})
@@ -235,11 +235,7 @@ def load_schedule(db: Database) -> Schedule | None:
 def save_schedule(db: Database, schedule: Schedule | None) -> None:
     value = asdict(schedule) if schedule else {}
     with db.session() as s:
-        row = s.get(Setting, SETTING_KEY)
-        if row is None:
-            s.add(Setting(key=SETTING_KEY, value=value))
-        else:
-            row.value = value
+        store_setting(s, SETTING_KEY, value)
 
 
 def record_failure(db: Database, target: str | Path, reason: str) -> None:

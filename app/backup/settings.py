@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 
 from app.errors import ValidationError
+from app.services.common import setting_dict, store_setting
 from db.engine import Database
-from db.models import Setting
 
 KEY = "backup"
 LEGACY_PASSWORD = "password"  # older versions kept the password here, readable
@@ -28,8 +28,7 @@ class BackupSettings:
 
 def raw_settings(db: Database) -> dict:
     with db.read() as s:
-        row = s.get(Setting, KEY)
-        return dict(row.value) if row and isinstance(row.value, dict) else {}
+        return setting_dict(s, KEY)
 
 
 def load_settings(db: Database) -> BackupSettings:
@@ -48,11 +47,7 @@ def save_settings(db: Database, settings: BackupSettings) -> BackupSettings:
     if not 1 <= settings.interval_days <= 3650:
         raise ValidationError("Chu kỳ nhắc sao lưu phải từ 1 đến 3650 ngày.", field="interval_days")
     with db.session() as s:
-        row = s.get(Setting, KEY)
-        if row is None:
-            s.add(Setting(key=KEY, value=asdict(settings)))
-        else:
-            row.value = asdict(settings)
+        store_setting(s, KEY, asdict(settings))
     return settings
 
 

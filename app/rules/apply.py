@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 
 from app.rules import packs, store, update
 from app.rules.values import canonical
+from app.services.common import store_setting
 from app.services.system import audit
 from db.engine import Database
-from db.models import AwardKind, BaseSalary, RuleItem, Setting
+from db.models import AwardKind, BaseSalary, RuleItem
 
 
 @dataclass(frozen=True)
@@ -159,14 +160,6 @@ class _Applier:
         _deliver(row, c.field, raw)
 
 
-def _set(s: Session, key: str, value) -> None:
-    row = s.get(Setting, key)
-    if row is None:
-        s.add(Setting(key=key, value=value))
-    else:
-        row.value = value
-
-
 def apply_plan(s: Session, plan: update.Plan, accept: set[str], quiet: bool = False
                ) -> ApplyResult:
     """Apply the ticked changes of ``plan``; the others stay as the ward has them (and are not
@@ -175,9 +168,9 @@ def apply_plan(s: Session, plan: update.Plan, accept: set[str], quiet: bool = Fa
     worker = _Applier(s, plan, set(accept), quiet)
     worker.run()
     s.flush()
-    _set(s, store.INSTALLED_KEY, plan.installed_after)
+    store_setting(s, store.INSTALLED_KEY, plan.installed_after)
     if plan.province:
-        _set(s, store.PROVINCE_KEY, plan.province)
+        store_setting(s, store.PROVINCE_KEY, plan.province)
     if not quiet:  # a new database's first install is its creation, not a change
         audit.log(s, "update", "rule_pack", None, {"installed": before},
                   {"installed": plan.installed_after, "applied": worker.applied,
@@ -213,7 +206,7 @@ def adopt_legacy(s: Session) -> None:
         if spec is not None:
             row.pack_values = canonical(spec.fields())
     installed = {"national": packs.LEGACY_VERSION, "province": None, "province_version": None}
-    _set(s, store.INSTALLED_KEY, installed)
+    store_setting(s, store.INSTALLED_KEY, installed)
     audit.log(s, "update", "rule_pack", None, None, {"installed": installed},
               "Nhận diện dữ liệu quy định của phiên bản trước (chưa áp dụng gói mới)")
 

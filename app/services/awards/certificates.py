@@ -19,6 +19,7 @@ from app import text
 from app.certificates.model import CertificateData
 from app.certificates.render import Offsets
 from app.errors import NotFoundError, ValidationError
+from app.services.common import setting_dict, store_setting
 from app.services.system import audit
 from app.text import local_time
 from db.engine import Database
@@ -31,7 +32,6 @@ from db.models import (
     Household,
     Organization,
     Person,
-    Setting,
     Signer,
     Subject,
 )
@@ -244,25 +244,15 @@ def log_prints(db: Database, record_ids, mode: str, note: str | None = None) -> 
 
 # ---------------------------------------------------------------- settings: calibration, layout
 
-def _get(s: Session, key: str) -> dict:
-    row = s.get(Setting, key)
-    return dict(row.value) if row is not None and isinstance(row.value, dict) else {}
-
-
 def _put(s: Session, key: str, value: dict) -> None:
-    row = s.get(Setting, key)
-    before = dict(row.value) if row is not None and isinstance(row.value, dict) else None
-    if row is None:
-        s.add(Setting(key=key, value=value))
-    else:
-        row.value = value  # a new dict object, so SQLAlchemy sees the change
+    before = store_setting(s, key, value)
     audit.log(s, "update" if before is not None else "create", "setting", None,
               before={"key": key, "value": before}, after={"key": key, "value": value})
 
 
 def get_offsets(db: Database, printer: str, blank: str) -> Offsets:
     with db.read() as s:
-        entry = _get(s, OFFSETS_KEY).get(printer, {}).get(blank, {})
+        entry = setting_dict(s, OFFSETS_KEY).get(printer, {}).get(blank, {})
     return Offsets(float(entry.get("x", 0.0)), float(entry.get("y", 0.0)))
 
 
@@ -272,7 +262,7 @@ def save_offsets(db: Database, printer: str, blank: str, x: float, y: float) -> 
             raise ValidationError(f"Độ lệch {axis} = {value:g} mm quá lớn (tối đa ±{MAX_OFFSET_MM:g}"
                                   " mm): hãy kiểm tra lại khay giấy và cách đo.", field=axis.lower())
     with db.session() as s:
-        data = _get(s, OFFSETS_KEY)
+        data = setting_dict(s, OFFSETS_KEY)
         per_printer = dict(data.get(printer, {}))
         per_printer[blank] = {"x": round(float(x), 2), "y": round(float(y), 2)}
         data[printer] = per_printer
@@ -282,14 +272,14 @@ def save_offsets(db: Database, printer: str, blank: str, x: float, y: float) -> 
 
 def get_overrides(db: Database) -> dict:
     with db.read() as s:
-        return _get(s, OVERRIDES_KEY)
+        return setting_dict(s, OVERRIDES_KEY)
 
 
 def save_field_override(db: Database, blank: str, subject_type: str, field: str,
                         changes: dict) -> None:
     """Remember the user's position/size changes of one field of a blank ("*" = all types)."""
     with db.session() as s:
-        data = _get(s, OVERRIDES_KEY)
+        data = setting_dict(s, OVERRIDES_KEY)
         per_blank = {k: dict(v) for k, v in data.get(blank, {}).items()}
         per_type = per_blank.setdefault(subject_type, {})
         per_type[field] = {**per_type.get(field, {}), **changes}
@@ -299,19 +289,19 @@ def save_field_override(db: Database, blank: str, subject_type: str, field: str,
 
 def reset_overrides(db: Database, blank: str) -> None:
     with db.session() as s:
-        data = _get(s, OVERRIDES_KEY)
+        data = setting_dict(s, OVERRIDES_KEY)
         if data.pop(blank, None) is not None:
             _put(s, OVERRIDES_KEY, data)
 
 
 def get_underlays(db: Database) -> dict[str, str]:
     with db.read() as s:
-        return _get(s, UNDERLAYS_KEY)
+        return setting_dict(s, UNDERLAYS_KEY)
 
 
 def set_underlay(db: Database, blank: str, path: str | None) -> None:
     with db.session() as s:
-        data = _get(s, UNDERLAYS_KEY)
+        data = setting_dict(s, UNDERLAYS_KEY)
         if path:
             data[blank] = str(path)
         else:

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import text
-from db.models import Setting, Signer
+from app.services.common import setting_dict
+from db.models import Signer
 
 STAFF_KEY = "org.staff"  # Setting: {"preparer": name, "accountant": name}
 
@@ -22,8 +23,7 @@ class Staff:
 
 def staff(s: Session) -> Staff:
     """The names set in Cài đặt đơn vị ("" where none: the line is left to write by hand)."""
-    row = s.get(Setting, STAFF_KEY)
-    value = row.value if row is not None and isinstance(row.value, dict) else {}
+    value = setting_dict(s, STAFF_KEY)
     return Staff(text.nfc(value.get("preparer") or ""), text.nfc(value.get("accountant") or ""))
 
 

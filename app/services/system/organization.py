@@ -8,10 +8,11 @@ from sqlalchemy import select
 
 from app import text
 from app.errors import ValidationError
+from app.services.common import store_setting
 from app.services.system import audit
 from app.services.system.heads import STAFF_KEY, Staff, staff
 from db.engine import Database
-from db.models import Organization, Setting, Signer
+from db.models import Organization, Signer
 
 __all__ = ["Staff"]  # re-exported: the settings screen reads and saves it here
 STAFF_NAME_MAX = 200
@@ -132,10 +133,5 @@ def save_staff(db: Database, names: Staff) -> None:
             raise ValidationError(f"Họ tên {label} dài quá {STAFF_NAME_MAX} ký tự.", field_name)
     after = {"preparer": clean.preparer, "accountant": clean.accountant}
     with db.session() as s:
-        row = s.get(Setting, STAFF_KEY)
-        before = dict(row.value) if row is not None and isinstance(row.value, dict) else None
-        if row is None:
-            s.add(Setting(key=STAFF_KEY, value=after))
-        else:
-            row.value = after
+        before = store_setting(s, STAFF_KEY, after)
         audit.log(s, "update" if before else "create", "staff", None, before, after)
