@@ -47,10 +47,12 @@ def _summary(r: FundReport, income: int, spending: int) -> Table:
         rows.append((str(n), label, format_money(total)))
         rows += [("", f"- {g}", format_money(v)) for d, g, v in r.groups if d == direction]
     left = income - spending
+    if left < 0:
+        last = "Chi vượt số thu"
+    else:
+        last = "Còn lại (số dư, thu trừ chi)" if r.carried else "Còn lại (thu trừ chi)"
     bold.add(len(rows))
-    rows.append((str(len(heads) + 1), "Còn lại" + (" (số dư, thu trừ chi)" if r.carried else
-                                                   " (thu trừ chi)")
-                 if left >= 0 else "Chi vượt số thu", format_money(abs(left))))
+    rows.append((str(len(heads) + 1), last, format_money(abs(left))))
     return Table(("STT", "Nội dung", "Số tiền (đồng)"), tuple(rows), (0.9, 7.0, 2.4), "CLR",
                  12, frozenset(bold))
 
