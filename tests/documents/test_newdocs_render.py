@@ -9,20 +9,8 @@ from datetime import date, datetime
 
 import pytest
 from pypdf import PdfReader
-from round_world import build_round
 
 from app.documents import registry, render
-
-
-@pytest.fixture(scope="module")
-def ward(tmp_path_factory):
-    from app.context import open_app_database
-
-    folder = tmp_path_factory.mktemp("vòng xét")
-    db = open_app_database(folder / "phường.sqlite")
-    w = build_round(db)
-    yield db, w, folder
-    db.dispose()
 
 
 def pdf_text(path) -> str:
@@ -94,8 +82,8 @@ def test_every_registered_document_has_its_check():
 
 
 @pytest.mark.parametrize("key", sorted(EXPECTED))
-def test_document_renders_to_pdf_and_docx_with_its_text(ward, key):
-    db, w, folder = ward
+def test_document_renders_to_pdf_and_docx_with_its_text(round_ward, key):
+    db, w, folder = round_ward
     kind = registry.get(key)
     doc = kind.builder()(db, *_args(key, w))
     pdf = render(doc, folder / f"{key}.pdf")
@@ -106,10 +94,10 @@ def test_document_renders_to_pdf_and_docx_with_its_text(ward, key):
         assert unicodedata.is_normalized("NFC", got)
 
 
-def test_achievement_report_lists_earlier_awards_not_this_rounds(ward):
+def test_achievement_report_lists_earlier_awards_not_this_rounds(round_ward):
     from app.services.rounds.achievement_reports import report_data
 
-    db, w, _ = ward
+    db, w, _ = round_ward
     r = report_data(db, w.cstd)
     assert [(h.year, h.award) for h in r.titles] == [(2024, "Lao động tiên tiến")]
     assert r.titles[0].decision == "Quyết định số 31/QĐ-UBND ngày 10/12/2024"
@@ -119,8 +107,8 @@ def test_achievement_report_lists_earlier_awards_not_this_rounds(ward):
                              "ngày 02/06/2025"),)
 
 
-def test_what_the_records_do_not_hold_is_a_dotted_line(ward):
-    db, w, folder = ward
+def test_what_the_records_do_not_hold_is_a_dotted_line(round_ward):
+    db, w, folder = round_ward
     from app.services.rounds.achievement_reports import achievement_report_document
 
     text = pdf_text(render(achievement_report_document(db, w.cstd), folder / "bctt.pdf"))
@@ -128,10 +116,10 @@ def test_what_the_records_do_not_hold_is_a_dotted_line(ward):
     assert "- Trú quán: ……" in text  # the records hold no address for her
 
 
-def test_report_choices_are_cstdcs_upward_and_areas(ward):
+def test_report_choices_are_cstdcs_upward_and_areas(round_ward):
     from app.services.rounds.achievement_reports import report_choices
 
-    db, w, _ = ward
+    db, w, _ = round_ward
     labels = [c.label for c in report_choices(db, w.batch)]
     assert labels == ["Nguyễn Thị Ánh — Chiến sĩ thi đua cơ sở",
                       "Đặng Văn Bảo — Chiến sĩ thi đua thành phố",
@@ -141,22 +129,22 @@ def test_report_choices_are_cstdcs_upward_and_areas(ward):
         "Khu dân cư số 1 — Khu dân cư văn hóa"]
 
 
-def test_payment_list_totals_and_words(ward):
+def test_payment_list_totals_and_words(round_ward):
     from app.services.awards.payment_list import payment_list_document
 
-    db, w, folder = ward
+    db, w, folder = round_ward
     text = pdf_text(render(payment_list_document(db, w.decision), folder / "chi.pdf"))
     # 3 × 710.000 (LĐTT 0,3) + 2.340.000 (CSTĐCS 1,0) + 1.410.000 (giấy khen tập thể 0,6)
     assert "Tổng cộng 5.880.000" in text
     assert "Năm triệu tám trăm tám mươi nghìn đồng" in text
 
 
-def test_payment_list_refuses_a_draft(ward):
+def test_payment_list_refuses_a_draft(round_ward):
     from app.errors import DomainError
     from app.services.awards.payment_list import payment_list_document
     from app.services.rounds import batches, council, decisions
 
-    db, w, _ = ward
+    db, w, _ = round_ward
     bid = batches.create_batch(db, "Đột xuất 2025", 2025, "dot_xuat")
     batches.add_candidates(db, bid, w.persons[5:6], w.kinds["LDTT"])
     mid = council.create_meeting(db, bid, datetime(2025, 12, 20, 8), "Hội trường",
@@ -167,10 +155,10 @@ def test_payment_list_refuses_a_draft(ward):
         payment_list_document(db, draft)
 
 
-def test_fund_report_needs_lines(ward):
+def test_fund_report_needs_lines(round_ward):
     from app.errors import DomainError
     from app.services.awards.fund_report import fund_report_document
 
-    db, _, _ = ward
+    db, _, _ = round_ward
     with pytest.raises(DomainError, match="Sổ quỹ năm 2019 chưa có dòng thu, chi nào"):
         fund_report_document(db, 2019)

@@ -7,7 +7,6 @@ import unicodedata
 
 import pytest
 from openpyxl import load_workbook
-from round_world import build_round
 
 from app.documents import render
 from tests.documents.test_newdocs_render import pdf_text
@@ -15,24 +14,13 @@ from tests.documents.test_newdocs_render import pdf_text
 PREPARER, ACCOUNTANT = "Nguyễn Thị Thanh Hương", "Lê Quốc Khánh"
 
 
-@pytest.fixture(scope="module")
-def ward(tmp_path_factory):
-    from app.context import open_app_database
-
-    folder = tmp_path_factory.mktemp("lập biểu")
-    db = open_app_database(folder / "phường.sqlite")
-    w = build_round(db)
-    yield db, w, folder
-    db.dispose()
-
-
-def test_names_are_kept_and_printed_on_the_money_lists(ward):
+def test_names_are_kept_and_printed_on_the_money_lists(round_ward):
     from app.services.awards.fund_report import fund_report_document
     from app.services.awards.payment_list import payment_list_document
     from app.services.rounds.upward_dossier import dossier_list_document
     from app.services.system import organization as org
 
-    db, w, folder = ward
+    db, w, folder = round_ward
     before = pdf_text(render(payment_list_document(db, w.decision), folder / "chi-trống.pdf"))
     assert PREPARER not in before
     org.save_staff(db, org.Staff(preparer=unicodedata.normalize("NFD", PREPARER),  # Unikey NFD
@@ -46,11 +34,11 @@ def test_names_are_kept_and_printed_on_the_money_lists(ward):
     assert PREPARER in text
 
 
-def test_statistical_forms_name_their_preparer(ward, tmp_path):
+def test_statistical_forms_name_their_preparer(round_ward, tmp_path):
     from app.reports.forms import build_forms
     from app.services.system import organization as org
 
-    db, _, _ = ward
+    db, _, _ = round_ward
     org.save_staff(db, org.Staff(preparer=PREPARER, accountant=""))
     path = tmp_path / "biểu.xlsx"
     build_forms(db, 2025, path)
@@ -59,14 +47,14 @@ def test_statistical_forms_name_their_preparer(ward, tmp_path):
     assert PREPARER in cells
 
 
-def test_a_name_too_long_is_refused_and_the_change_is_in_the_audit_trail(ward):
+def test_a_name_too_long_is_refused_and_the_change_is_in_the_audit_trail(round_ward):
     from sqlalchemy import func, select
 
     from app.errors import ValidationError
     from app.services.system import organization as org
     from db.models import AuditLog
 
-    db, _, _ = ward
+    db, _, _ = round_ward
     with pytest.raises(ValidationError, match="Kế toán"):
         org.save_staff(db, org.Staff(preparer=PREPARER, accountant="A" * 201))
     org.save_staff(db, org.Staff(preparer="Trần Văn Bảy", accountant=ACCOUNTANT))
