@@ -6,18 +6,12 @@ from __future__ import annotations
 import sqlite3
 
 from db.migrate import current_revision, head_revision, open_database
-from tests.migration_helpers import migrate_to
+from tests.migration_helpers import KIND_AND_PERSON, migrate_to
 
 
 def _fill_old(path) -> None:
     con = sqlite3.connect(path, isolation_level=None)
-    con.executescript("""
-        INSERT INTO award_kind (id, code, name, category, subject_types, level, awarded_here,
-            vote_base, secret_ballot, annual, active, sort_order)
-        VALUES (1, 'LDTT', 'Lao động tiên tiến', 'danh_hieu', 'person', 'xa', 1, 'present', 1,
-                1, 1, 1);
-        INSERT INTO subject (id, type, name, name_folded, sort_key) VALUES
-            (1, 'person', 'Nguyễn Thị Ánh', 'nguyen thi anh', 'anh');
+    con.executescript(KIND_AND_PERSON + """
         INSERT INTO decision (id, number, year, symbol, full_number, kind, title, level, external,
             status, total_money) VALUES
             (1, 7, 2024, 'QĐ-UBND', '7/QĐ-UBND', 'khen_thuong', 'Về việc khen thưởng', 'xa', 0,
@@ -74,13 +68,7 @@ def test_downgrade_restores_the_previous_protection(tmp_path):
 
 def _fill_old_head(path) -> None:
     con = sqlite3.connect(path, isolation_level=None)
-    con.executescript("""
-        INSERT INTO award_kind (id, code, name, category, subject_types, level, awarded_here,
-            vote_base, secret_ballot, annual, active, sort_order)
-        VALUES (1, 'LDTT', 'Lao động tiên tiến', 'danh_hieu', 'person', 'xa', 1, 'present', 1,
-                1, 1, 1);
-        INSERT INTO subject (id, type, name, name_folded, sort_key) VALUES
-            (1, 'person', 'Nguyễn Thị Ánh', 'nguyen thi anh', 'anh');
+    con.executescript(KIND_AND_PERSON + """
         INSERT INTO award_record (id, register_year, register_no, certificate_no, subject_id,
             award_kind_id, year, level, printed_name, money, revoked)
         VALUES (1, 2024, 1, '2024/0001', 1, 1, 2024, 'xa', 'Nguyễn Thị Ánh', 0, 0);

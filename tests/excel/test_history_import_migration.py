@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from app.context import open_app_database
-from tests.migration_helpers import migrate_to, revision_before
+from tests.migration_helpers import KIND_AND_PERSON, migrate_to, revision_before
 
 PREVIOUS = revision_before("0010")
 
@@ -17,13 +17,7 @@ PREVIOUS = revision_before("0010")
 def _old_database(path) -> None:
     migrate_to(path, PREVIOUS)
     con = sqlite3.connect(path, isolation_level=None)
-    con.executescript("""
-        INSERT INTO award_kind (id, code, name, category, subject_types, level, awarded_here,
-            vote_base, secret_ballot, annual, active, sort_order)
-        VALUES (1, 'LDTT', 'Lao động tiên tiến', 'danh_hieu', 'person', 'xa', 1, 'present', 1,
-                1, 1, 1);
-        INSERT INTO subject (id, type, name, name_folded, sort_key) VALUES
-            (1, 'person', 'Nguyễn Thị Ánh', 'nguyen thi anh', 'anh');
+    con.executescript(KIND_AND_PERSON + """
         INSERT INTO decision (id, number, year, symbol, full_number, kind, title, level, external,
             status, total_money) VALUES
             (1, 7, 2024, 'QĐ-UBND', '7/QĐ-UBND', 'khen_thuong', 'Về việc khen thưởng', 'xa', 0,
