@@ -31,3 +31,14 @@ def test_demo_has_movements_registrations_and_rates(db):
     assert sentence.startswith("Giai đoạn 2021–2025: tỷ lệ gia đình đăng ký xây dựng gia đình "
                                "văn hóa hằng năm từ 9")
     assert "số gia đình đăng ký." in sentence
+
+
+def test_demo_fund_budgets_for_its_awards(db):
+    """The demo ward plans a budget that covers each year's award money (it once showed
+    hundreds of millions of đồng overspent, which no ward's accounts would)."""
+    from app.services.awards import fund
+
+    build_demo(db, scale="small", seed=7)
+    for year in range(2021, 2026):
+        b = fund.balance(db, year)
+        assert b.spending > 0 and 0 <= b.balance <= b.income // 5, year
