@@ -53,6 +53,7 @@ def test_carry_over_asks_then_adds_one_line(qtbot, window, org_db, dialogs):
     assert dialogs.messages[0][:2] == ("confirm", "Chuyển số dư năm trước")
     assert "80.000.000 đồng" in dialogs.texts("confirm")[0]
     assert [x.group_label for x in page.model.items] == ["Số dư năm trước chuyển sang"]
+    assert page.model.index(0, 5).data() == "Chuyển từ năm trước"  # not "Nhập tay"
     assert page.balance.text().startswith("Năm 2026: số dư năm trước 80.000.000 đồng — thu 0 đồng")
     assert "còn lại 80.000.000 đồng" in page.balance.text()
     page.carry_button.click()  # twice: refused with the reason, nothing added
